@@ -1,0 +1,238 @@
+//! Decoding each dataset type from spanned RON, field by field.
+
+use super::decode::{Cx, Fields, FromNode, unit_enum_from_node};
+use super::ron_node::Node;
+use super::source_map::ItemSpans;
+use super::types::{
+    Cite, Era, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision, Source,
+    Status,
+};
+
+unit_enum_from_node!(
+    LocationKind,
+    "a location kind",
+    [
+        Base, Airbase, City, Capital, Island, SeaArea, Region, Building, Landmark
+    ]
+);
+unit_enum_from_node!(
+    PlacePrecision,
+    "a place precision",
+    [ExactSite, About1Km, City, Region, LabelPoint]
+);
+unit_enum_from_node!(
+    LineOfEffort,
+    "a line of effort",
+    [
+        ForcePosture,
+        Isr,
+        Space,
+        Cyber,
+        Strike,
+        AirMissileDefense,
+        CommandAndControl,
+        Exercises,
+        Partners,
+        Policy,
+        Industry,
+    ]
+);
+unit_enum_from_node!(
+    Status,
+    "a status",
+    [
+        Proposed, Announced, InProgress, Completed, Ongoing, Cancelled, Context
+    ]
+);
+
+/// A struct type of the dataset, read field by field.
+pub trait Item: Sized {
+    /// The RON type name.
+    const TYPE: &'static str;
+    /// Every field it may have.
+    const FIELDS: &'static [&'static str];
+    /// Builds the value from its fields; `None` when a field was bad (already reported).
+    fn build(f: &Fields<'_, '_>, cx: &mut Cx) -> Option<Self>;
+}
+
+/// Decodes one item and records where its fields are.
+pub fn decode_item<T: Item>(node: &Node<'_>, cx: &mut Cx) -> (Option<T>, ItemSpans) {
+    match Fields::open(node, T::TYPE, T::FIELDS, cx) {
+        Some(fields) => (T::build(&fields, cx), fields.record_spans(T::FIELDS)),
+        None => (None, ItemSpans::new(node.span)),
+    }
+}
+
+impl Item for Meta {
+    const TYPE: &'static str = "Meta";
+    const FIELDS: &'static [&'static str] = &["title", "description", "as_of", "authors"];
+
+    fn build(f: &Fields<'_, '_>, cx: &mut Cx) -> Option<Self> {
+        let title = f.req("title", cx);
+        let description = f.or_default("description", cx);
+        let as_of = f.req("as_of", cx);
+        let authors = f.or_default("authors", cx);
+        Some(Self {
+            title: title?,
+            description: description?,
+            as_of: as_of?,
+            authors: authors?,
+        })
+    }
+}
+
+impl Item for Source {
+    const TYPE: &'static str = "Source";
+    const FIELDS: &'static [&'static str] = &["id", "title", "publisher", "date", "url"];
+
+    fn build(f: &Fields<'_, '_>, cx: &mut Cx) -> Option<Self> {
+        let id = f.req("id", cx);
+        let title = f.req("title", cx);
+        let publisher = f.req("publisher", cx);
+        let date = f.or_default("date", cx);
+        let url = f.or_default("url", cx);
+        Some(Self {
+            id: id?,
+            title: title?,
+            publisher: publisher?,
+            date: date?,
+            url: url?,
+        })
+    }
+}
+
+impl Item for Cite {
+    const TYPE: &'static str = "Cite";
+    const FIELDS: &'static [&'static str] = &["source", "note"];
+
+    fn build(f: &Fields<'_, '_>, cx: &mut Cx) -> Option<Self> {
+        let source = f.req("source", cx);
+        let note = f.or_default("note", cx);
+        Some(Self {
+            source: source?,
+            note: note?,
+        })
+    }
+}
+
+impl FromNode for Cite {
+    fn from_node(node: &Node<'_>, cx: &mut Cx) -> Option<Self> {
+        decode_item(node, cx).0
+    }
+}
+
+impl Item for Location {
+    const TYPE: &'static str = "Location";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "name_ja",
+        "lat",
+        "lon",
+        "kind",
+        "precision",
+        "country",
+        "coord_source",
+    ];
+
+    fn build(f: &Fields<'_, '_>, cx: &mut Cx) -> Option<Self> {
+        let id = f.req("id", cx);
+        let name = f.req("name", cx);
+        let name_ja = f.or_default("name_ja", cx);
+        let lat = f.req("lat", cx);
+        let lon = f.req("lon", cx);
+        let kind = f.req("kind", cx);
+        let precision = f.req("precision", cx);
+        let country = f.or_default("country", cx);
+        let coord_source = f.or_default("coord_source", cx);
+        Some(Self {
+            id: id?,
+            name: name?,
+            name_ja: name_ja?,
+            lat: lat?,
+            lon: lon?,
+            kind: kind?,
+            precision: precision?,
+            country: country?,
+            coord_source: coord_source?,
+        })
+    }
+}
+
+impl Item for Initiative {
+    const TYPE: &'static str = "Initiative";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "title",
+        "summary",
+        "body",
+        "lines_of_effort",
+        "actors",
+        "status",
+        "announced",
+        "start",
+        "target",
+        "completed",
+        "end",
+        "places",
+        "related",
+        "tags",
+        "sources",
+    ];
+
+    fn build(f: &Fields<'_, '_>, cx: &mut Cx) -> Option<Self> {
+        // Every field is read before any `?`, so all of an item's problems are reported together.
+        let id = f.req("id", cx);
+        let title = f.req("title", cx);
+        let summary = f.req("summary", cx);
+        let body = f.or_default("body", cx);
+        let lines_of_effort = f.req("lines_of_effort", cx);
+        let actors = f.or_default("actors", cx);
+        let status = f.req("status", cx);
+        let announced = f.or_default("announced", cx);
+        let start = f.or_default("start", cx);
+        let target = f.or_default("target", cx);
+        let completed = f.or_default("completed", cx);
+        let end = f.or_default("end", cx);
+        let places = f.or_default("places", cx);
+        let related = f.or_default("related", cx);
+        let tags = f.or_default("tags", cx);
+        let sources = f.req("sources", cx);
+        Some(Self {
+            id: id?,
+            title: title?,
+            summary: summary?,
+            body: body?,
+            lines_of_effort: lines_of_effort?,
+            actors: actors?,
+            status: status?,
+            announced: announced?,
+            start: start?,
+            target: target?,
+            completed: completed?,
+            end: end?,
+            places: places?,
+            related: related?,
+            tags: tags?,
+            sources: sources?,
+        })
+    }
+}
+
+impl Item for Era {
+    const TYPE: &'static str = "Era";
+    const FIELDS: &'static [&'static str] = &["id", "title", "start", "end"];
+
+    fn build(f: &Fields<'_, '_>, cx: &mut Cx) -> Option<Self> {
+        let id = f.req("id", cx);
+        let title = f.req("title", cx);
+        let start = f.req("start", cx);
+        let end = f.req("end", cx);
+        Some(Self {
+            id: id?,
+            title: title?,
+            start: start?,
+            end: end?,
+        })
+    }
+}

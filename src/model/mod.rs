@@ -1,0 +1,36 @@
+//! The data model: pure data and logic, no UI. Used by the app, the CLI, tests and benchmarks alike.
+//!
+//! - [`types`]: the dataset, its initiatives, locations, sources and eras.
+//! - [`date`] and [`calendar`]: fuzzy dates with honest precision and qualifiers.
+//! - [`load`]: RON → [`Dataset`], reporting every problem with line, column and hint.
+//! - [`validate`]: ids, references, coordinates, date order.
+//! - [`summary`]: counts and spans for the `check` command and the UI.
+
+pub mod calendar;
+mod convert;
+pub mod date;
+mod date_parse;
+pub mod decode;
+pub mod load;
+pub mod problem;
+mod ron_literal;
+pub mod ron_node;
+pub mod source_map;
+pub mod summary;
+pub mod types;
+pub mod validate;
+
+pub use calendar::Day;
+pub use date::{FiscalCalendar, FuzzyDate, Period, Qualifier};
+pub use load::{Loaded, MAX_FILE_BYTES, load_bytes, load_file, load_str};
+pub use problem::{Problem, ProblemKind, Severity};
+pub use types::{
+    Cite, Dataset, Era, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision,
+    Source, Status,
+};
+
+/// The embedded default dataset: the US–Japan "2+2" of 11 January 2023 and what followed.
+pub const DEFAULT_DATASET: &str = include_str!("../../data/us-japan-2023.ron");
+
+/// File name shown for the embedded dataset.
+pub const DEFAULT_DATASET_NAME: &str = "data/us-japan-2023.ron";

@@ -1,0 +1,204 @@
+//! Problems found while loading a file: where, how bad, what, and how to fix it.
+
+use std::fmt;
+
+/// A byte range in a source text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+}
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Suspicious but loadable: the data is used as it is.
+    Warning,
+    /// The data cannot be used as it is.
+    Error,
+}
+
+/// One problem, located in the file it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What kind of problem, for tests and tools.
+    pub kind: ProblemKind,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// What is wrong, in words.
+    pub message: String,
+    /// How to fix it, when there is something useful to say.
+    pub hint: Option<String>,
+}
+
+/// The kinds of problem the loader reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ProblemKind {
+    /// The file could not be read, is too large or is not UTF-8.
+    Unreadable,
+    /// Not valid RON.
+    Syntax,
+    /// Nested deeper than the loader allows.
+    TooDeep,
+    /// A field the type does not have.
+    UnknownField,
+    /// A required field is absent.
+    MissingField,
+    /// A field given twice.
+    DuplicateField,
+    /// A value of the wrong type, or a name that is not one of the allowed values.
+    WrongType,
+    /// Two items share an id.
+    DuplicateId,
+    /// An id that is not a readable slug.
+    BadId,
+    /// A reference to a place, initiative or source that does not exist.
+    UnknownReference,
+    /// Latitude or longitude out of range or not finite.
+    BadCoordinate,
+    /// A date that does not exist or cannot be read.
+    BadDate,
+    /// Dates in an impossible or suspicious order.
+    DateOrder,
+    /// A title or name that is empty.
+    EmptyText,
+    /// An initiative with no source.
+    NoSource,
+    /// Loadable, but probably not what was meant.
+    Suspicious,
+}
+
+/// Converts byte offsets to 1-based line and character column.
+#[derive(Debug)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self { text, line_starts }
+    }
+
+    /// 1-based (line, column) of a byte offset; columns count characters.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line, column + 1)
+    }
+}
+
+impl Problem {
+    /// A problem at a 1-based line and column.
+    pub fn at(
+        severity: Severity,
+        kind: ProblemKind,
+        line_col: (usize, usize),
+        message: String,
+    ) -> Self {
+        Self {
+            severity,
+            kind,
+            line: line_col.0,
+            column: line_col.1,
+            message,
+            hint: None,
+        }
+    }
+
+    /// Adds a hint.
+    #[must_use]
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Whether the data is unusable.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `FILE:LINE:COL: error: message (hint: …)`, the form editors and the `check` command use.
+    pub fn display_in<'a>(&'a self, file: &'a str) -> impl fmt::Display + 'a {
+        InFile {
+            file,
+            problem: self,
+        }
+    }
+}
+
+struct InFile<'a> {
+    file: &'a str,
+    problem: &'a Problem,
+}
+
+impl fmt::Display for InFile<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = self.problem;
+        let level = match p.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{}:{}:{}: {level}: {}",
+            self.file, p.line, p.column, p.message
+        )?;
+        if let Some(hint) = &p.hint {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let index = LineIndex::new("ab\n日本x\n\nz");
+        assert_eq!(index.line_col(0), (1, 1));
+        assert_eq!(index.line_col(3), (2, 1));
+        assert_eq!(index.line_col(9), (2, 3));
+        assert_eq!(index.line_col(11), (3, 1));
+        assert_eq!(index.line_col(12), (4, 1));
+        assert_eq!(index.line_col(999), (4, 2));
+    }
+
+    #[test]
+    fn formats_like_a_compiler() {
+        let p = Problem::at(
+            Severity::Error,
+            ProblemKind::UnknownField,
+            (3, 5),
+            "unknown field `titel`".into(),
+        )
+        .with_hint("did you mean `title`?");
+        assert_eq!(
+            p.display_in("d.ron").to_string(),
+            "d.ron:3:5: error: unknown field `titel` (hint: did you mean `title`?)"
+        );
+    }
+}

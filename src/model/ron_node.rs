@@ -1,0 +1,481 @@
+//! A small RON reader that keeps the byte span of every value, so later stages can say exactly where a
+//! problem is. It reads the RON that data files use (structs, tuples, lists, maps, strings, raw strings,
+//! numbers, booleans, chars, `Some`/`None`, unit variants, comments, `#![enable(..)]` attributes) and
+//! stops at the first syntax error with its position. Nesting is limited to [`MAX_DEPTH`] so hostile
+//! input cannot overflow the stack.
+
+use std::borrow::Cow;
+
+use super::problem::{ProblemKind, Span};
+
+/// Deepest nesting of values accepted.
+pub const MAX_DEPTH: usize = 64;
+
+/// A value and where it is in the source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node<'s> {
+    /// Bytes the value covers.
+    pub span: Span,
+    /// The value.
+    pub kind: Kind<'s>,
+}
+
+/// A named field of a struct.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field<'s> {
+    /// Field name.
+    pub name: &'s str,
+    /// Where the name is.
+    pub name_span: Span,
+    /// Field value.
+    pub value: Node<'s>,
+}
+
+/// The kinds of RON value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind<'s> {
+    /// `true` / `false`.
+    Bool(bool),
+    /// A number; `integer` when written without a fraction or exponent.
+    Number {
+        /// The value.
+        value: f64,
+        /// Written as an integer.
+        integer: bool,
+    },
+    /// A string, escapes resolved.
+    Str(Cow<'s, str>),
+    /// A char literal.
+    Char(char),
+    /// `()`.
+    Unit,
+    /// A bare identifier: a unit enum variant or unit struct.
+    Ident(&'s str),
+    /// `None`.
+    None,
+    /// `Some(value)`.
+    Some(Box<Node<'s>>),
+    /// `[a, b]`.
+    List(Vec<Node<'s>>),
+    /// `{k: v}`.
+    Map(Vec<(Node<'s>, Node<'s>)>),
+    /// `Name(field: value, …)` or `(field: value, …)`.
+    Struct {
+        /// The type name, when written.
+        name: Option<&'s str>,
+        /// Fields in source order.
+        fields: Vec<Field<'s>>,
+    },
+    /// `Name(a, b)` or `(a, b)`.
+    Tuple {
+        /// The type or variant name, when written.
+        name: Option<&'s str>,
+        /// Elements in order.
+        items: Vec<Node<'s>>,
+    },
+}
+
+impl Kind<'_> {
+    /// What the value is, in words, for messages ("a string", "a list", …).
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Bool(_) => "a boolean".to_owned(),
+            Self::Number { .. } => "a number".to_owned(),
+            Self::Str(_) => "a string".to_owned(),
+            Self::Char(_) => "a char".to_owned(),
+            Self::Unit => "()".to_owned(),
+            Self::Ident(name) => format!("the name `{name}`"),
+            Self::None => "None".to_owned(),
+            Self::Some(_) => "Some(…)".to_owned(),
+            Self::List(_) => "a list".to_owned(),
+            Self::Map(_) => "a map".to_owned(),
+            Self::Struct { name: Some(n), .. } => format!("a `{n}(…)` struct"),
+            Self::Struct { name: None, .. } => "a struct".to_owned(),
+            Self::Tuple { .. } => "a tuple".to_owned(),
+        }
+    }
+}
+
+/// A syntax error: where, what, and a hint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// Byte offset of the error.
+    pub offset: usize,
+    /// What was expected or found.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<&'static str>,
+    /// `Syntax` or `TooDeep`.
+    pub kind: ProblemKind,
+}
+
+/// Result of reading.
+pub type Parse<T> = Result<T, SyntaxError>;
+
+/// Reads values from RON text.
+#[derive(Debug)]
+pub struct Parser<'s> {
+    pub(super) src: &'s str,
+    pub(super) pos: usize,
+    depth: usize,
+}
+
+impl<'s> Parser<'s> {
+    /// A reader at the start of `src`.
+    pub fn new(src: &'s str) -> Self {
+        Self {
+            src,
+            pos: 0,
+            depth: 0,
+        }
+    }
+
+    /// Current byte offset.
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
+    /// An error at the current position.
+    pub fn error(&self, message: impl Into<String>, hint: Option<&'static str>) -> SyntaxError {
+        SyntaxError {
+            offset: self.pos,
+            message: message.into(),
+            hint,
+            kind: ProblemKind::Syntax,
+        }
+    }
+
+    pub(super) fn peek(&self) -> Option<u8> {
+        self.src.as_bytes().get(self.pos).copied()
+    }
+
+    pub(super) fn peek_at(&self, n: usize) -> Option<u8> {
+        self.src.as_bytes().get(self.pos + n).copied()
+    }
+
+    pub(super) fn rest(&self) -> &'s str {
+        self.src.get(self.pos..).unwrap_or_default()
+    }
+
+    /// Skips white space and comments (`//` and nested `/* */`).
+    pub fn skip_ws(&mut self) -> Parse<()> {
+        loop {
+            match (self.peek(), self.peek_at(1)) {
+                (Some(b' ' | b'\t' | b'\n' | b'\r'), _) => self.pos += 1,
+                (Some(b'/'), Some(b'/')) => {
+                    self.pos = self
+                        .rest()
+                        .find('\n')
+                        .map_or(self.src.len(), |i| self.pos + i);
+                }
+                (Some(b'/'), Some(b'*')) => self.skip_block_comment()?,
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    fn skip_block_comment(&mut self) -> Parse<()> {
+        let start = self.pos;
+        let mut level = 0usize;
+        while self.pos < self.src.len() {
+            match (self.peek(), self.peek_at(1)) {
+                (Some(b'/'), Some(b'*')) => {
+                    level += 1;
+                    self.pos += 2;
+                }
+                (Some(b'*'), Some(b'/')) => {
+                    level -= 1;
+                    self.pos += 2;
+                    if level == 0 {
+                        return Ok(());
+                    }
+                }
+                _ => self.pos += 1,
+            }
+        }
+        self.pos = start;
+        Err(self.error(
+            "this /* comment is never closed",
+            Some("add */ to close it"),
+        ))
+    }
+
+    /// Skips `#![enable(...)]` attributes at the start of a file.
+    pub fn skip_attributes(&mut self) -> Parse<()> {
+        self.skip_ws()?;
+        while self.rest().starts_with("#!") {
+            self.pos += 2;
+            self.expect(b'[')?;
+            let mut level = 1usize;
+            while level > 0 {
+                match self.peek() {
+                    Some(b'[') => level += 1,
+                    Some(b']') => level -= 1,
+                    Some(_) => {}
+                    None => {
+                        return Err(
+                            self.error("attribute is never closed", Some("end it with `]`"))
+                        );
+                    }
+                }
+                self.pos += 1;
+            }
+            self.skip_ws()?;
+        }
+        Ok(())
+    }
+
+    /// Consumes `byte` (after white space) if it is next.
+    pub fn eat(&mut self, byte: u8) -> Parse<bool> {
+        self.skip_ws()?;
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(true)
+        } else {
+            Ok(false)
+        }
+    }
+
+    /// Consumes `byte` (after white space) or fails saying what was found.
+    pub fn expect(&mut self, byte: u8) -> Parse<()> {
+        if self.eat(byte)? {
+            return Ok(());
+        }
+        let found = self.found();
+        Err(self.error(
+            format!("expected `{}`, found {found}", byte as char),
+            hint_for(byte),
+        ))
+    }
+
+    /// After an element: a `,` or the closing `close`. Returns true when the closer was consumed.
+    pub fn comma_or_close(&mut self, close: u8) -> Parse<bool> {
+        if self.eat(b',')? {
+            return self.eat(close);
+        }
+        if self.eat(close)? {
+            return Ok(true);
+        }
+        let found = self.found();
+        Err(self.error(
+            format!("expected `,` or `{}`, found {found}", close as char),
+            Some("separate items with commas and close every bracket"),
+        ))
+    }
+
+    /// Whether only white space and comments remain.
+    pub fn at_end(&mut self) -> Parse<bool> {
+        self.skip_ws()?;
+        Ok(self.pos >= self.src.len())
+    }
+
+    /// What comes next, in words, for messages.
+    pub fn found(&self) -> String {
+        match self.rest().chars().next() {
+            None => "the end of the file".to_owned(),
+            Some(c) if c.is_alphanumeric() || c == '_' => {
+                let word: String = self
+                    .rest()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .take(30)
+                    .collect();
+                format!("`{word}`")
+            }
+            Some(c) => format!("`{c}`"),
+        }
+    }
+
+    /// An identifier, if one is next.
+    pub fn ident(&mut self) -> Parse<Option<(&'s str, Span)>> {
+        self.skip_ws()?;
+        let start = self.pos;
+        let rest = self.rest();
+        let len = rest
+            .char_indices()
+            .find(|&(i, c)| !(c == '_' || c.is_ascii_alphabetic() || (i > 0 && c.is_ascii_digit())))
+            .map_or(rest.len(), |(i, _)| i);
+        if len == 0 {
+            return Ok(None);
+        }
+        self.pos += len;
+        Ok(Some((
+            rest.get(..len).unwrap_or_default(),
+            Span::new(start, start + len),
+        )))
+    }
+
+    /// Reads one value.
+    pub fn value(&mut self) -> Parse<Node<'s>> {
+        self.skip_ws()?;
+        if self.depth >= MAX_DEPTH {
+            let mut e = self.error(
+                format!("values are nested more than {MAX_DEPTH} levels deep"),
+                Some("data files never need this much nesting; check for runaway brackets"),
+            );
+            e.kind = ProblemKind::TooDeep;
+            return Err(e);
+        }
+        self.depth += 1;
+        let result = self.value_inner();
+        self.depth -= 1;
+        result
+    }
+
+    fn value_inner(&mut self) -> Parse<Node<'s>> {
+        let start = self.pos;
+        let kind = match self.peek() {
+            None => {
+                return Err(self.error(
+                    "expected a value, found the end of the file",
+                    Some("the file may be truncated"),
+                ));
+            }
+            Some(b'"') => Kind::Str(self.string()?),
+            Some(b'r') if matches!(self.peek_at(1), Some(b'"' | b'#')) => {
+                Kind::Str(Cow::Borrowed(self.raw_string()?))
+            }
+            Some(b'\'') => Kind::Char(self.char_literal()?),
+            Some(b'[') => Kind::List(self.list()?),
+            Some(b'{') => Kind::Map(self.map()?),
+            Some(b'(') => self.parens(None)?,
+            Some(b'0'..=b'9' | b'-' | b'+' | b'.') => self.number()?,
+            Some(_) => self.word()?,
+        };
+        Ok(Node {
+            span: Span::new(start, self.pos),
+            kind,
+        })
+    }
+
+    fn word(&mut self) -> Parse<Kind<'s>> {
+        let Some((name, _)) = self.ident()? else {
+            let found = self.found();
+            return Err(self.error(
+                format!("expected a value, found {found}"),
+                Some("values are strings in \"quotes\", numbers, [lists], Name(fields) or names"),
+            ));
+        };
+        match name {
+            "true" => return Ok(Kind::Bool(true)),
+            "false" => return Ok(Kind::Bool(false)),
+            "None" => return Ok(Kind::None),
+            "inf" => {
+                return Ok(Kind::Number {
+                    value: f64::INFINITY,
+                    integer: false,
+                });
+            }
+            "NaN" => {
+                return Ok(Kind::Number {
+                    value: f64::NAN,
+                    integer: false,
+                });
+            }
+            _ => {}
+        }
+        self.skip_ws()?;
+        if self.peek() != Some(b'(') {
+            return Ok(Kind::Ident(name));
+        }
+        if name == "Some" {
+            self.expect(b'(')?;
+            let inner = self.value()?;
+            self.eat(b',')?;
+            self.expect(b')')?;
+            return Ok(Kind::Some(Box::new(inner)));
+        }
+        self.parens(Some(name))
+    }
+
+    /// `(…)` after an optional name: a struct when the first element is `name:`, else a tuple.
+    fn parens(&mut self, name: Option<&'s str>) -> Parse<Kind<'s>> {
+        self.expect(b'(')?;
+        if self.eat(b')')? {
+            return Ok(name.map_or(Kind::Unit, |n| Kind::Tuple {
+                name: Some(n),
+                items: Vec::new(),
+            }));
+        }
+        if self.next_is_field()? {
+            let mut fields = Vec::new();
+            loop {
+                fields.push(self.field()?);
+                if self.comma_or_close(b')')? {
+                    return Ok(Kind::Struct { name, fields });
+                }
+            }
+        }
+        let mut items = Vec::new();
+        loop {
+            items.push(self.value()?);
+            if self.comma_or_close(b')')? {
+                return Ok(Kind::Tuple { name, items });
+            }
+        }
+    }
+
+    fn next_is_field(&mut self) -> Parse<bool> {
+        let save = self.pos;
+        let is_field = self.ident()?.is_some() && self.eat(b':')?;
+        self.pos = save;
+        Ok(is_field)
+    }
+
+    /// `name: value`.
+    pub fn field(&mut self) -> Parse<Field<'s>> {
+        let Some((name, name_span)) = self.ident()? else {
+            let found = self.found();
+            return Err(self.error(
+                format!("expected a field name, found {found}"),
+                Some("fields are written `name: value`"),
+            ));
+        };
+        self.expect(b':')?;
+        let value = self.value()?;
+        Ok(Field {
+            name,
+            name_span,
+            value,
+        })
+    }
+
+    fn list(&mut self) -> Parse<Vec<Node<'s>>> {
+        self.expect(b'[')?;
+        let mut items = Vec::new();
+        if self.eat(b']')? {
+            return Ok(items);
+        }
+        loop {
+            items.push(self.value()?);
+            if self.comma_or_close(b']')? {
+                return Ok(items);
+            }
+        }
+    }
+
+    fn map(&mut self) -> Parse<Vec<(Node<'s>, Node<'s>)>> {
+        self.expect(b'{')?;
+        let mut entries = Vec::new();
+        if self.eat(b'}')? {
+            return Ok(entries);
+        }
+        loop {
+            let key = self.value()?;
+            self.expect(b':')?;
+            let value = self.value()?;
+            entries.push((key, value));
+            if self.comma_or_close(b'}')? {
+                return Ok(entries);
+            }
+        }
+    }
+}
+
+fn hint_for(byte: u8) -> Option<&'static str> {
+    match byte {
+        b':' => Some("fields are written `name: value`"),
+        b')' | b']' | b'}' => Some("every bracket must be closed; the file may be truncated"),
+        _ => None,
+    }
+}

@@ -1,0 +1,128 @@
+//! Where each item and field of a loaded dataset came from, so checks that run after decoding can
+//! still point at a line and column.
+
+use super::problem::Span;
+
+/// The spans of one item (a location, initiative, source or era).
+#[derive(Clone, Debug, Default)]
+pub struct ItemSpans {
+    /// The whole item.
+    pub item: Span,
+    /// Value span of each field present.
+    pub fields: Vec<(&'static str, Span)>,
+    /// Span of each element of each list field.
+    pub elements: Vec<(&'static str, usize, Span)>,
+}
+
+impl ItemSpans {
+    /// Spans for an item covering `item`, with no fields yet.
+    pub fn new(item: Span) -> Self {
+        Self {
+            item,
+            ..Self::default()
+        }
+    }
+
+    /// The best span for a field, or an element of a list field, falling back to the whole item.
+    pub fn at(&self, field: Option<&str>, element: Option<usize>) -> Span {
+        let Some(field) = field else {
+            return self.item;
+        };
+        if let Some(index) = element
+            && let Some((_, _, span)) = self
+                .elements
+                .iter()
+                .find(|(name, i, _)| *name == field && *i == index)
+        {
+            return *span;
+        }
+        self.fields
+            .iter()
+            .find(|(name, _)| *name == field)
+            .map_or(self.item, |(_, span)| *span)
+    }
+}
+
+/// Which list of a dataset an item is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Collection {
+    /// The `meta` block.
+    Meta,
+    /// `sources`.
+    Sources,
+    /// `locations`.
+    Locations,
+    /// `initiatives`.
+    Initiatives,
+    /// `eras`.
+    Eras,
+}
+
+/// Where a finding points: an item, optionally one of its fields and one element of that field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Locus {
+    /// Which list.
+    pub collection: Collection,
+    /// Index in that list.
+    pub index: usize,
+    /// Field name, if the finding is about one field.
+    pub field: Option<&'static str>,
+    /// Element of a list field.
+    pub element: Option<usize>,
+}
+
+impl Locus {
+    /// The whole item.
+    pub fn item(collection: Collection, index: usize) -> Self {
+        Self {
+            collection,
+            index,
+            field: None,
+            element: None,
+        }
+    }
+
+    /// One field of the item.
+    #[must_use]
+    pub fn field(mut self, field: &'static str) -> Self {
+        self.field = Some(field);
+        self
+    }
+
+    /// One element of a list field of the item.
+    #[must_use]
+    pub fn element(mut self, field: &'static str, element: usize) -> Self {
+        self.field = Some(field);
+        self.element = Some(element);
+        self
+    }
+}
+
+/// Spans of every item of a loaded dataset, by collection, in the same order as the dataset's lists.
+#[derive(Clone, Debug, Default)]
+pub struct SourceMap {
+    /// The meta block.
+    pub meta: ItemSpans,
+    /// One per source.
+    pub sources: Vec<ItemSpans>,
+    /// One per location.
+    pub locations: Vec<ItemSpans>,
+    /// One per initiative.
+    pub initiatives: Vec<ItemSpans>,
+    /// One per era.
+    pub eras: Vec<ItemSpans>,
+}
+
+impl SourceMap {
+    /// The span a locus points at; an empty span at 0 when it is unknown.
+    pub fn span(&self, locus: Locus) -> Span {
+        let item = match locus.collection {
+            Collection::Meta => Some(&self.meta),
+            Collection::Sources => self.sources.get(locus.index),
+            Collection::Locations => self.locations.get(locus.index),
+            Collection::Initiatives => self.initiatives.get(locus.index),
+            Collection::Eras => self.eras.get(locus.index),
+        };
+        item.map_or_else(Span::default, |s| s.at(locus.field, locus.element))
+    }
+}

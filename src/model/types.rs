@@ -1,0 +1,289 @@
+//! The dataset: meta, sources, locations, initiatives and context eras. Pure data, no UI.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::FuzzyDate;
+
+/// A whole dataset file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// Title, description, as-of date, authors.
+    pub meta: Meta,
+    /// Publications that initiatives cite, by id.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// Places, by id.
+    #[serde(default)]
+    pub locations: Vec<Location>,
+    /// The initiatives.
+    #[serde(default)]
+    pub initiatives: Vec<Initiative>,
+    /// Optional context bands drawn behind the timeline.
+    #[serde(default)]
+    pub eras: Vec<Era>,
+}
+
+/// About the dataset as a whole.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// Shown in the title bar.
+    pub title: String,
+    /// A paragraph on scope and method (markdown).
+    #[serde(default)]
+    pub description: String,
+    /// The day the data was last checked: "as of".
+    pub as_of: FuzzyDate,
+    /// Who compiled it.
+    #[serde(default)]
+    pub authors: Vec<String>,
+}
+
+/// A publication an initiative cites.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Readable slug, e.g. `dod-article-2023-01-11`.
+    pub id: String,
+    /// Title as published.
+    pub title: String,
+    /// Who published it.
+    pub publisher: String,
+    /// Publication date.
+    #[serde(default)]
+    pub date: Option<FuzzyDate>,
+    /// Where to read it (http or https).
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// A citation of a source by an initiative, with an optional note on what it supports.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cite {
+    /// Id of a [`Source`].
+    pub source: String,
+    /// What this source supports, e.g. "redesignation date".
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A place on the map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    /// Readable slug, e.g. `camp_hansen`.
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// Japanese name, when there is one.
+    #[serde(default)]
+    pub name_ja: Option<String>,
+    /// Latitude, degrees north (−90..=90).
+    pub lat: f64,
+    /// Longitude, degrees east (−180..=180).
+    pub lon: f64,
+    /// What sort of place.
+    pub kind: LocationKind,
+    /// How exact the coordinates are.
+    pub precision: PlacePrecision,
+    /// ISO 3166-1 alpha-2 code of the country it is in or administered by; empty for seas.
+    #[serde(default)]
+    pub country: String,
+    /// Where the coordinates come from.
+    #[serde(default)]
+    pub coord_source: Option<String>,
+}
+
+/// What sort of place a location is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum LocationKind {
+    /// A military base or camp.
+    Base,
+    /// An air base or airfield.
+    Airbase,
+    /// A city.
+    City,
+    /// A national capital.
+    Capital,
+    /// An island.
+    Island,
+    /// A sea or ocean area.
+    SeaArea,
+    /// A region or island chain.
+    Region,
+    /// A building.
+    Building,
+    /// A landmark such as a mountain.
+    Landmark,
+}
+
+/// How exact a location's coordinates are: decides whether the map draws a dot, a halo or a label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum PlacePrecision {
+    /// The site itself, to tens of metres.
+    ExactSite,
+    /// Within about a kilometre.
+    About1Km,
+    /// Somewhere in the city.
+    City,
+    /// Somewhere in a region, island or sea.
+    Region,
+    /// A representative point chosen to place a label; not a position.
+    LabelPoint,
+}
+
+/// Areas of effort an initiative belongs to (several allowed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum LineOfEffort {
+    /// Where forces are and how they are organised.
+    ForcePosture,
+    /// Intelligence, surveillance and reconnaissance.
+    Isr,
+    /// Space.
+    Space,
+    /// Cyber.
+    Cyber,
+    /// Long-range strike and counterstrike.
+    Strike,
+    /// Air and missile defence.
+    AirMissileDefense,
+    /// Headquarters, command and control.
+    CommandAndControl,
+    /// Exercises and training.
+    Exercises,
+    /// Allies and partners beyond the two nations.
+    Partners,
+    /// Strategy, budget and diplomacy.
+    Policy,
+    /// Defence industry and acquisition.
+    Industry,
+}
+
+/// Where an initiative stands (as of the dataset's as-of date).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Status {
+    /// Suggested, not decided.
+    Proposed,
+    /// Decided and announced, not started.
+    Announced,
+    /// Under way towards a target.
+    InProgress,
+    /// Done.
+    Completed,
+    /// A continuing activity with no end state.
+    Ongoing,
+    /// Dropped.
+    Cancelled,
+    /// Background: an event or fact that frames the others.
+    Context,
+}
+
+/// One alliance initiative, event or decision.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Initiative {
+    /// Readable slug, e.g. `12mlr-decision`.
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// One or two sentences.
+    pub summary: String,
+    /// Longer text (markdown).
+    #[serde(default)]
+    pub body: String,
+    /// Areas of effort (at least one).
+    pub lines_of_effort: Vec<LineOfEffort>,
+    /// Countries or organisations acting (e.g. "US", "JP").
+    #[serde(default)]
+    pub actors: Vec<String>,
+    /// Where it stands.
+    pub status: Status,
+    /// When it was announced or decided.
+    #[serde(default)]
+    pub announced: Option<FuzzyDate>,
+    /// When work started or the event began.
+    #[serde(default)]
+    pub start: Option<FuzzyDate>,
+    /// The stated target, as the source words it ("by 2025").
+    #[serde(default)]
+    pub target: Option<FuzzyDate>,
+    /// When it was actually completed.
+    #[serde(default)]
+    pub completed: Option<FuzzyDate>,
+    /// When it ended (for events and deployments that stop).
+    #[serde(default)]
+    pub end: Option<FuzzyDate>,
+    /// Location ids (may be empty: space, cyber, policy).
+    #[serde(default)]
+    pub places: Vec<String>,
+    /// Related initiative ids.
+    #[serde(default)]
+    pub related: Vec<String>,
+    /// Free tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Sources cited (at least one).
+    pub sources: Vec<Cite>,
+}
+
+/// A context band behind the timeline (an era, a budget period, a deployment window).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Era {
+    /// Readable slug.
+    pub id: String,
+    /// Label.
+    pub title: String,
+    /// First day.
+    pub start: FuzzyDate,
+    /// Last day.
+    pub end: FuzzyDate,
+}
+
+/// The dates an initiative really has, in the order they are drawn.
+pub const DATE_FIELDS: [&str; 5] = ["announced", "start", "target", "completed", "end"];
+
+impl Initiative {
+    /// Its dates that are present, each with its field name.
+    pub fn dates(&self) -> impl Iterator<Item = (&'static str, FuzzyDate)> + '_ {
+        [
+            self.announced,
+            self.start,
+            self.target,
+            self.completed,
+            self.end,
+        ]
+        .into_iter()
+        .zip(DATE_FIELDS)
+        .filter_map(|(date, name)| date.map(|d| (name, d)))
+    }
+
+    /// The earliest stated date, for sorting.
+    pub fn first_date(&self) -> Option<FuzzyDate> {
+        self.dates().map(|(_, d)| d).min()
+    }
+
+    /// The latest stated date, for sorting and spans.
+    pub fn last_date(&self) -> Option<FuzzyDate> {
+        self.dates().map(|(_, d)| d).max()
+    }
+}
+
+impl Dataset {
+    /// The location with this id.
+    pub fn location(&self, id: &str) -> Option<&Location> {
+        self.locations.iter().find(|l| l.id == id)
+    }
+
+    /// The initiative with this id.
+    pub fn initiative(&self, id: &str) -> Option<&Initiative> {
+        self.initiatives.iter().find(|i| i.id == id)
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}
