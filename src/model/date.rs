@@ -290,7 +290,12 @@ impl FuzzyDate {
 
     fn sort_key(self) -> (Day, std::cmp::Reverse<Day>, Qualifier, u8) {
         let (first, last) = self.anchor();
-        (first, std::cmp::Reverse(last), self.qualifier, self.period.precision_rank())
+        (
+            first,
+            std::cmp::Reverse(last),
+            self.qualifier,
+            self.period.precision_rank(),
+        )
     }
 }
 

@@ -271,6 +271,14 @@ impl<'n, 's> Fields<'n, 's> {
         if let Some(node) = self.node(name) {
             return T::from_node(node, cx);
         }
+        // A misspelt field is already reported as unknown with this name as its suggestion.
+        let misspelt = self
+            .list
+            .iter()
+            .any(|f| f.name != name && nearest(f.name, &[name]).is_some());
+        if misspelt {
+            return None;
+        }
         cx.error(
             ProblemKind::MissingField,
             Span::new(self.span.start, self.span.start),

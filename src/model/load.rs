@@ -64,18 +64,25 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
         )
     };
     let file = std::fs::File::open(path).map_err(open_error)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(open_error)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(unreadable(
+    let too_large = || {
+        unreadable(
             format!(
                 "the file is larger than the {} MiB limit",
                 MAX_FILE_BYTES >> 20
             ),
             "split the dataset into several files",
-        ));
+        )
+    };
+    // Refuse by the size on disk before reading; `take` still guards files that grow or lie.
+    if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(open_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
     }
     Ok(bytes)
 }
@@ -310,8 +317,13 @@ fn stream<T: Item>(
         if let Some(item) = item {
             items.push(item);
             spans.push(item_spans);
-        } else if let Some(id) = id_of(&node) {
-            broken.ids.insert((collection, id));
+        } else {
+            if collection == Collection::Initiatives {
+                broken.initiatives_dropped += 1;
+            }
+            if let Some(id) = id_of(&node) {
+                broken.ids.insert((collection, id));
+            }
         }
         if p.comma_or_close(b']')? {
             break;

@@ -52,6 +52,17 @@ impl<'s> Parser<'s> {
 
     pub(super) fn string(&mut self) -> Parse<Cow<'s, str>> {
         let start = self.pos;
+        let text = self.string_body()?;
+        let multiline = self
+            .src
+            .get(start..self.pos)
+            .is_some_and(|s| s.contains('\n'));
+        self.multiline_string = multiline.then_some(start);
+        Ok(text)
+    }
+
+    fn string_body(&mut self) -> Parse<Cow<'s, str>> {
+        let start = self.pos;
         self.pos += 1;
         let body_start = self.pos;
         let rest = self.rest();

@@ -118,6 +118,8 @@ pub struct Parser<'s> {
     pub(super) src: &'s str,
     pub(super) pos: usize,
     depth: usize,
+    /// Start of the last string literal read, when it ran over several lines: a likely unclosed quote.
+    pub(super) multiline_string: Option<usize>,
 }
 
 impl<'s> Parser<'s> {
@@ -127,6 +129,7 @@ impl<'s> Parser<'s> {
             src,
             pos: 0,
             depth: 0,
+            multiline_string: None,
         }
     }
 
@@ -257,10 +260,19 @@ impl<'s> Parser<'s> {
             return Ok(true);
         }
         let found = self.found();
-        Err(self.error(
-            format!("expected `,` or `{}`, found {found}", close as char),
-            Some("separate items with commas and close every bracket"),
-        ))
+        let hint = if self.pos >= self.src.len() {
+            "the file ends here: it may be truncated"
+        } else {
+            "separate items with commas and close every bracket"
+        };
+        let mut message = format!("expected `,` or `{}`, found {found}", close as char);
+        if let Some(start) = self.multiline_string {
+            let line = self.src.get(..start).map_or(0, |s| s.matches('\n').count()) + 1;
+            message = format!(
+                "{message} (the string that starts on line {line} runs over several lines: is its closing quote missing?)"
+            );
+        }
+        Err(self.error(message, Some(hint)))
     }
 
     /// Whether only white space and comments remain.

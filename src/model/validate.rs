@@ -16,6 +16,8 @@ use super::types::{Dataset, Initiative, Status};
 pub struct BrokenIds {
     /// (collection, id) pairs.
     pub ids: HashSet<(Collection, String)>,
+    /// How many initiatives could not be read; their citations are unknown.
+    pub initiatives_dropped: usize,
 }
 
 /// One problem found by validation.
@@ -118,7 +120,7 @@ pub fn validate(ds: &Dataset, broken: &BrokenIds) -> Vec<Finding> {
         Collection::Eras,
         ds.eras.iter().map(|e| e.id.as_str()),
     );
-    check_sources(&mut out, ds);
+    check_sources(&mut out, ds, broken.initiatives_dropped == 0);
     check_locations(&mut out, ds);
     let known = KnownIds::new(ds, broken);
     for (index, initiative) in ds.initiatives.iter().enumerate() {
@@ -183,7 +185,7 @@ fn check_ids<'a>(out: &mut Findings, collection: Collection, ids: impl Iterator<
     }
 }
 
-fn check_sources(out: &mut Findings, ds: &Dataset) {
+fn check_sources(out: &mut Findings, ds: &Dataset, all_initiatives_read: bool) {
     let cited: HashSet<&str> = ds
         .initiatives
         .iter()
@@ -213,7 +215,7 @@ fn check_sources(out: &mut Findings, ds: &Dataset) {
                 "only http:// and https:// links are opened",
             );
         }
-        if !cited.contains(source.id.as_str()) {
+        if all_initiatives_read && !cited.contains(source.id.as_str()) {
             let message = format!("source `{}` is never cited", source.id);
             out.warn(
                 ProblemKind::Suspicious,
@@ -237,7 +239,18 @@ fn check_locations(out: &mut Findings, ds: &Dataset) {
             );
         }
         for (field, value, limit) in [("lat", loc.lat, 90.0), ("lon", loc.lon, 180.0)] {
-            if !value.is_finite() || value.abs() > limit {
+            if !value.is_finite() {
+                let message = format!(
+                    "location `{}`: {field} is {value}, not a finite number",
+                    loc.id
+                );
+                out.error(
+                    ProblemKind::BadCoordinate,
+                    at.field(field),
+                    message,
+                    "write decimal degrees",
+                );
+            } else if value.abs() > limit {
                 let message = format!(
                     "location `{}`: {field} {value} is outside −{limit}..={limit}",
                     loc.id
@@ -362,10 +375,12 @@ fn check_references(out: &mut Findings, item: &Initiative, at: Locus, known: &Kn
         for (i, id) in ids.iter().enumerate() {
             let here = at.element(field, i);
             if let Err(hint) = known.check(collection, id) {
-                let message = format!(
-                    "initiative `{}` refers to unknown {field} id \"{id}\"",
-                    item.id
-                );
+                let what = match collection {
+                    Collection::Locations => "place",
+                    Collection::Sources => "source",
+                    _ => "initiative",
+                };
+                let message = format!("initiative `{}` refers to unknown {what} \"{id}\"", item.id);
                 out.error(ProblemKind::UnknownReference, here, message, &hint);
             } else if ids.iter().take(i).any(|earlier| earlier == id) {
                 out.warn(

@@ -1,0 +1,58 @@
+//! The `check` command: clean files exit 0 with a summary, bad files exit 1 with located problems,
+//! usage errors exit 2.
+
+#![expect(
+    clippy::expect_used,
+    reason = "a test helper that fails is a failed test"
+)]
+
+use std::process::Command;
+
+fn atlas(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_alliance-atlas"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_on_the_real_data_is_clean() {
+    let (code, out, _) = atlas(&["check", "data/us-japan-2023.ron"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("data/us-japan-2023.ron: ok, 0 warnings"),
+        "{out}"
+    );
+    assert!(out.contains("places without initiatives: none"), "{out}");
+}
+
+#[test]
+fn check_reports_each_problem_as_file_line_col() {
+    let (code, out, _) = atlas(&[
+        "check",
+        "tests/fixtures/minimal.ron",
+        "tests/fixtures/bad/unknown-field.ron",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("tests/fixtures/minimal.ron: ok"), "{out}");
+    assert!(
+        out.contains(
+            "tests/fixtures/bad/unknown-field.ron:14:13: error: unknown field `titel` in Initiative (hint: did you mean `title`?)"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let (code, _, err) = atlas(&["check"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = atlas(&["--no-such-flag"]);
+    assert_eq!(code, 2, "{err}");
+}
