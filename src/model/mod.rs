@@ -13,12 +13,14 @@ mod date_parse;
 pub mod decode;
 pub mod load;
 pub mod problem;
+mod ron_compound;
 mod ron_literal;
 pub mod ron_node;
 pub mod source_map;
 pub mod summary;
 pub mod types;
 pub mod validate;
+mod validate_initiative;
 
 pub use calendar::Day;
 pub use date::{FiscalCalendar, FuzzyDate, Period, Qualifier};

@@ -5,11 +5,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::date::FuzzyDate;
 use super::decode::Issue;
 use super::problem::{ProblemKind, Severity};
 use super::source_map::{Collection, Locus, SourceMap};
-use super::types::{Dataset, Initiative, Status};
+use super::types::{Dataset, Initiative};
+use super::validate_initiative::{KnownIds, check_dates, check_references, definitely_before};
 
 /// Ids of items that exist in the file but could not be read; references to them are not reported.
 #[derive(Debug, Default)]
@@ -49,7 +49,7 @@ impl Finding {
 }
 
 #[derive(Default)]
-struct Findings(Vec<Finding>);
+pub(super) struct Findings(Vec<Finding>);
 
 impl Findings {
     fn push(
@@ -69,11 +69,11 @@ impl Findings {
         });
     }
 
-    fn error(&mut self, kind: ProblemKind, locus: Locus, message: String, hint: &str) {
+    pub(super) fn error(&mut self, kind: ProblemKind, locus: Locus, message: String, hint: &str) {
         self.push(Severity::Error, kind, locus, message, hint);
     }
 
-    fn warn(&mut self, kind: ProblemKind, locus: Locus, message: String, hint: &str) {
+    pub(super) fn warn(&mut self, kind: ProblemKind, locus: Locus, message: String, hint: &str) {
         self.push(Severity::Warning, kind, locus, message, hint);
     }
 }
@@ -305,185 +305,6 @@ fn check_initiative_text(out: &mut Findings, item: &Initiative, at: Locus) {
             at.field("sources"),
             message,
             "add sources: [Cite(source: \"…\")]",
-        );
-    }
-}
-
-/// Ids that references may point at.
-struct KnownIds<'a> {
-    sources: HashSet<&'a str>,
-    locations: HashSet<&'a str>,
-    initiatives: HashSet<&'a str>,
-    broken: &'a BrokenIds,
-    location_list: Vec<&'a str>,
-    initiative_list: Vec<&'a str>,
-    source_list: Vec<&'a str>,
-}
-
-impl<'a> KnownIds<'a> {
-    fn new(ds: &'a Dataset, broken: &'a BrokenIds) -> Self {
-        let source_list: Vec<&str> = ds.sources.iter().map(|s| s.id.as_str()).collect();
-        let location_list: Vec<&str> = ds.locations.iter().map(|l| l.id.as_str()).collect();
-        let initiative_list: Vec<&str> = ds.initiatives.iter().map(|i| i.id.as_str()).collect();
-        Self {
-            sources: source_list.iter().copied().collect(),
-            locations: location_list.iter().copied().collect(),
-            initiatives: initiative_list.iter().copied().collect(),
-            broken,
-            location_list,
-            initiative_list,
-            source_list,
-        }
-    }
-
-    fn check(&self, collection: Collection, id: &str) -> Result<(), String> {
-        let (set, list, what) = match collection {
-            Collection::Sources => (&self.sources, &self.source_list, "source"),
-            Collection::Locations => (&self.locations, &self.location_list, "location"),
-            _ => (&self.initiatives, &self.initiative_list, "initiative"),
-        };
-        if set.contains(id) || self.broken.ids.contains(&(collection, id.to_owned())) {
-            return Ok(());
-        }
-        let near = super::decode::nearest(id, list);
-        Err(near.map_or_else(
-            || format!("no {what} has this id; define it or fix the reference"),
-            |n| format!("did you mean \"{n}\"?"),
-        ))
-    }
-}
-
-fn check_references(out: &mut Findings, item: &Initiative, at: Locus, known: &KnownIds<'_>) {
-    let lists: [(&'static str, Collection, Vec<&str>); 3] = [
-        (
-            "places",
-            Collection::Locations,
-            item.places.iter().map(String::as_str).collect(),
-        ),
-        (
-            "related",
-            Collection::Initiatives,
-            item.related.iter().map(String::as_str).collect(),
-        ),
-        (
-            "sources",
-            Collection::Sources,
-            item.sources.iter().map(|c| c.source.as_str()).collect(),
-        ),
-    ];
-    for (field, collection, ids) in lists {
-        for (i, id) in ids.iter().enumerate() {
-            let here = at.element(field, i);
-            if let Err(hint) = known.check(collection, id) {
-                let what = match collection {
-                    Collection::Locations => "place",
-                    Collection::Sources => "source",
-                    _ => "initiative",
-                };
-                let message = format!("initiative `{}` refers to unknown {what} \"{id}\"", item.id);
-                out.error(ProblemKind::UnknownReference, here, message, &hint);
-            } else if ids.iter().take(i).any(|earlier| earlier == id) {
-                out.warn(
-                    ProblemKind::Suspicious,
-                    here,
-                    format!("\"{id}\" is listed twice in `{field}`"),
-                    "remove the repeat",
-                );
-            } else if field == "related" && *id == item.id {
-                out.warn(
-                    ProblemKind::Suspicious,
-                    here,
-                    format!("initiative `{id}` is related to itself"),
-                    "remove it",
-                );
-            }
-        }
-    }
-}
-
-/// Whether `a` is certainly before `b`: the latest `a` can be is before the earliest `b` can be.
-fn definitely_before(a: FuzzyDate, b: FuzzyDate) -> bool {
-    matches!((a.latest(), b.earliest()), (Some(a), Some(b)) if a < b)
-}
-
-fn check_dates(out: &mut Findings, item: &Initiative, at: Locus, as_of: FuzzyDate) {
-    let id = &item.id;
-    let order_errors = [
-        ("end", item.end, "start", item.start),
-        ("completed", item.completed, "start", item.start),
-    ];
-    for (late_name, late, early_name, early) in order_errors {
-        if let (Some(late), Some(early)) = (late, early)
-            && definitely_before(late, early)
-        {
-            let message =
-                format!("initiative `{id}`: {late_name} ({late}) is before {early_name} ({early})");
-            out.error(
-                ProblemKind::DateOrder,
-                at.field(late_name),
-                message,
-                "check both dates against the source",
-            );
-        }
-    }
-    if let (Some(target), Some(announced)) = (item.target, item.announced)
-        && definitely_before(target, announced)
-    {
-        let message = format!(
-            "initiative `{id}`: target ({target}) is before it was announced ({announced})"
-        );
-        out.warn(
-            ProblemKind::DateOrder,
-            at.field("target"),
-            message,
-            "check both dates against the source",
-        );
-    }
-    if item.dates().next().is_none() {
-        let message =
-            format!("initiative `{id}` has no dates; it is listed under the timeline, not on it");
-        out.warn(
-            ProblemKind::Suspicious,
-            at,
-            message,
-            "add announced, start or target, even as a year",
-        );
-    }
-    match (item.status, item.completed) {
-        (Status::Completed, None) => {
-            let message = format!("initiative `{id}` is Completed but has no completed date");
-            out.warn(
-                ProblemKind::Suspicious,
-                at.field("status"),
-                message,
-                "add completed: \"YYYY…\"",
-            );
-        }
-        (Status::Proposed | Status::Announced | Status::InProgress, Some(_)) => {
-            let message = format!(
-                "initiative `{id}` has a completed date but its status is {:?}",
-                item.status
-            );
-            out.warn(
-                ProblemKind::Suspicious,
-                at.field("status"),
-                message,
-                "set status: Completed",
-            );
-        }
-        _ => {}
-    }
-    if let Some(done) = item.completed
-        && definitely_before(as_of, done)
-    {
-        let message = format!(
-            "initiative `{id}` was completed ({done}) after the dataset's as-of date ({as_of})"
-        );
-        out.warn(
-            ProblemKind::DateOrder,
-            at.field("completed"),
-            message,
-            "use target: for what is still to come",
         );
     }
 }

@@ -1,0 +1,157 @@
+//! Compound values of the RON reader: structs, tuples, lists, maps, `Some`, names.
+
+use std::borrow::Cow;
+
+use super::problem::Span;
+use super::ron_node::{Field, Kind, Node, Parse, Parser};
+
+impl<'s> Parser<'s> {
+    pub(super) fn value_inner(&mut self) -> Parse<Node<'s>> {
+        let start = self.pos;
+        let kind = match self.peek() {
+            None => {
+                return Err(self.error(
+                    "expected a value, found the end of the file",
+                    Some("the file may be truncated"),
+                ));
+            }
+            Some(b'"') => Kind::Str(self.string()?),
+            Some(b'r') if matches!(self.peek_at(1), Some(b'"' | b'#')) => {
+                Kind::Str(Cow::Borrowed(self.raw_string()?))
+            }
+            Some(b'\'') => Kind::Char(self.char_literal()?),
+            Some(b'[') => Kind::List(self.list()?),
+            Some(b'{') => Kind::Map(self.map()?),
+            Some(b'(') => self.parens(None)?,
+            Some(b'0'..=b'9' | b'-' | b'+' | b'.') => self.number()?,
+            Some(_) => self.word()?,
+        };
+        Ok(Node {
+            span: Span::new(start, self.pos),
+            kind,
+        })
+    }
+
+    pub(super) fn word(&mut self) -> Parse<Kind<'s>> {
+        let Some((name, _)) = self.ident()? else {
+            let found = self.found();
+            return Err(self.error(
+                format!("expected a value, found {found}"),
+                Some("values are strings in \"quotes\", numbers, [lists], Name(fields) or names"),
+            ));
+        };
+        match name {
+            "true" => return Ok(Kind::Bool(true)),
+            "false" => return Ok(Kind::Bool(false)),
+            "None" => return Ok(Kind::None),
+            "inf" => {
+                return Ok(Kind::Number {
+                    value: f64::INFINITY,
+                    integer: false,
+                });
+            }
+            "NaN" => {
+                return Ok(Kind::Number {
+                    value: f64::NAN,
+                    integer: false,
+                });
+            }
+            _ => {}
+        }
+        self.skip_ws()?;
+        if self.peek() != Some(b'(') {
+            return Ok(Kind::Ident(name));
+        }
+        if name == "Some" {
+            self.expect(b'(')?;
+            let inner = self.value()?;
+            self.eat(b',')?;
+            self.expect(b')')?;
+            return Ok(Kind::Some(Box::new(inner)));
+        }
+        self.parens(Some(name))
+    }
+
+    /// `(…)` after an optional name: a struct when the first element is `name:`, else a tuple.
+    pub(super) fn parens(&mut self, name: Option<&'s str>) -> Parse<Kind<'s>> {
+        self.expect(b'(')?;
+        if self.eat(b')')? {
+            return Ok(name.map_or(Kind::Unit, |n| Kind::Tuple {
+                name: Some(n),
+                items: Vec::new(),
+            }));
+        }
+        if self.next_is_field()? {
+            let mut fields = Vec::new();
+            loop {
+                fields.push(self.field()?);
+                if self.comma_or_close(b')')? {
+                    return Ok(Kind::Struct { name, fields });
+                }
+            }
+        }
+        let mut items = Vec::new();
+        loop {
+            items.push(self.value()?);
+            if self.comma_or_close(b')')? {
+                return Ok(Kind::Tuple { name, items });
+            }
+        }
+    }
+
+    pub(super) fn next_is_field(&mut self) -> Parse<bool> {
+        let save = self.pos;
+        let is_field = self.ident()?.is_some() && self.eat(b':')?;
+        self.pos = save;
+        Ok(is_field)
+    }
+
+    /// `name: value`.
+    pub fn field(&mut self) -> Parse<Field<'s>> {
+        let Some((name, name_span)) = self.ident()? else {
+            let found = self.found();
+            return Err(self.error(
+                format!("expected a field name, found {found}"),
+                Some("fields are written `name: value`"),
+            ));
+        };
+        self.expect(b':')?;
+        let value = self.value()?;
+        Ok(Field {
+            name,
+            name_span,
+            value,
+        })
+    }
+
+    pub(super) fn list(&mut self) -> Parse<Vec<Node<'s>>> {
+        self.expect(b'[')?;
+        let mut items = Vec::new();
+        if self.eat(b']')? {
+            return Ok(items);
+        }
+        loop {
+            items.push(self.value()?);
+            if self.comma_or_close(b']')? {
+                return Ok(items);
+            }
+        }
+    }
+
+    pub(super) fn map(&mut self) -> Parse<Vec<(Node<'s>, Node<'s>)>> {
+        self.expect(b'{')?;
+        let mut entries = Vec::new();
+        if self.eat(b'}')? {
+            return Ok(entries);
+        }
+        loop {
+            let key = self.value()?;
+            self.expect(b':')?;
+            let value = self.value()?;
+            entries.push((key, value));
+            if self.comma_or_close(b'}')? {
+                return Ok(entries);
+            }
+        }
+    }
+}
