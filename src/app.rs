@@ -1,122 +1,257 @@
-//! The eframe shell. For now a plain, readable list of the dataset's initiatives; the explore view
-//! (timeline, map, location list, details) replaces it.
+//! The eframe shell: lays out the panels, routes keyboard shortcuts and dropped files, applies the
+//! frame's commands after drawing, persists settings, and takes the `--screenshot` picture.
 
-use std::path::Path;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
-use crate::model::{DEFAULT_DATASET, DEFAULT_DATASET_NAME, Dataset, Problem, load_file, load_str};
+use egui_commonmark::CommonMarkCache;
+
+use crate::app_chrome::{self, ChromeAction};
+use crate::model::Day;
+use crate::state::{Command, Origin, Selection, Settings, State};
+use crate::theme::{self, ThemeChoice};
+use crate::views::location_list::{LocationRow, LocationSort, location_list_ui, location_rows};
+use crate::views::{detail, timeline};
+
+/// How the app starts.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// A dataset to open instead of the embedded one.
+    pub file: Option<PathBuf>,
+    /// An initiative or place id to select at start.
+    pub select: Option<String>,
+    /// Save a screenshot here after the first frames, then close.
+    pub screenshot: Option<PathBuf>,
+    /// Use this theme instead of the saved one.
+    pub theme: Option<ThemeChoice>,
+    /// Fix "today" (tests and screenshots); the system date otherwise.
+    pub today: Option<Day>,
+    /// Read and write persisted settings.
+    pub persist: bool,
+}
+
+/// Outcome of a screenshot run: `None` until it is taken.
+pub type ScreenshotResult = Arc<Mutex<Option<Result<PathBuf, String>>>>;
+
+#[derive(Debug)]
+struct ScreenshotPlan {
+    out: PathBuf,
+    frames: u32,
+    requested: bool,
+    result: ScreenshotResult,
+}
 
 /// The application.
-#[derive(Debug)]
 pub struct AtlasApp {
-    dataset: Dataset,
-    /// Where the dataset came from (a path, or the embedded name).
-    source_name: String,
-    /// Problems of the last file that was asked for, shown until it loads cleanly.
-    problems: Vec<(String, Problem)>,
+    state: State,
+    markdown: CommonMarkCache,
+    rows: Vec<LocationRow>,
+    rows_key: (u64, LocationSort),
+    applied_theme: Option<ThemeChoice>,
+    screenshot: Option<ScreenshotPlan>,
+    persist: bool,
+}
+
+impl std::fmt::Debug for AtlasApp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AtlasApp")
+            .field("state", &self.state)
+            .finish_non_exhaustive()
+    }
 }
 
 impl AtlasApp {
-    /// Starts on `file` when given and loadable, else on the embedded dataset.
-    pub fn new(_cc: &eframe::CreationContext<'_>, file: Option<&Path>) -> Self {
-        let mut app = Self::with_embedded();
-        if let Some(path) = file {
-            app.open(path);
+    /// Starts the app: saved settings (when persisting), then the requested file and selection.
+    pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
+        crate::app_chrome::install_fonts(&cc.egui_ctx);
+        let settings: Settings = if options.persist {
+            cc.storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default()
+        } else {
+            Settings::default()
+        };
+        let reopen = settings
+            .last_file
+            .clone()
+            .filter(|p| options.persist && p.exists());
+        let mut state = State::new(
+            settings,
+            options.today.unwrap_or_else(crate::platform::today),
+        );
+        if let Some(theme) = options.theme {
+            state.settings.theme = theme;
         }
-        app
-    }
-
-    /// The app on the embedded default dataset.
-    pub fn with_embedded() -> Self {
-        let loaded = load_str(DEFAULT_DATASET);
-        let problems = loaded
-            .problems
-            .into_iter()
-            .map(|p| (DEFAULT_DATASET_NAME.to_owned(), p))
-            .collect();
+        if let Some(path) = options.file.or(reopen) {
+            state.apply(Command::OpenFile(path));
+        }
+        if let Some(id) = &options.select {
+            select_by_id(&mut state, id);
+        }
         Self {
-            dataset: loaded.dataset.unwrap_or_default(),
-            source_name: DEFAULT_DATASET_NAME.to_owned(),
-            problems,
+            state,
+            markdown: CommonMarkCache::default(),
+            rows: Vec::new(),
+            rows_key: (u64::MAX, LocationSort::default()),
+            applied_theme: None,
+            screenshot: options.screenshot.map(|out| ScreenshotPlan {
+                out,
+                frames: 0,
+                requested: false,
+                result: Arc::new(Mutex::new(None)),
+            }),
+            persist: options.persist,
         }
     }
 
-    /// Opens a file; on errors the current dataset stays and the problems are shown.
-    pub fn open(&mut self, path: &Path) {
-        let loaded = load_file(path);
-        let name = path.display().to_string();
-        self.problems = loaded
-            .problems
-            .into_iter()
-            .map(|p| (name.clone(), p))
-            .collect();
-        if let Some(dataset) = loaded.dataset {
-            self.dataset = dataset;
-            self.source_name = name;
+    /// The app state (for tests).
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    /// Applies a command as if a view had returned it (for tests and start-up).
+    pub fn apply(&mut self, command: Command) {
+        self.state.apply(command);
+    }
+
+    /// Where the screenshot result will be written, when taking one.
+    pub fn screenshot_result(&self) -> Option<ScreenshotResult> {
+        self.screenshot.as_ref().map(|s| s.result.clone())
+    }
+
+    fn refresh_rows(&mut self) {
+        let key = (self.state.generation, self.state.location_sort);
+        if key != self.rows_key {
+            self.rows = location_rows(
+                &self.state.dataset,
+                &self.state.index,
+                self.state.location_sort,
+            );
+            self.rows_key = key;
         }
     }
 
-    /// The dataset on screen.
-    pub fn dataset(&self) -> &Dataset {
-        &self.dataset
-    }
-
-    fn header_ui(&self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            ui.heading(&self.dataset.meta.title);
-            ui.label(format!("as of {}", self.dataset.meta.as_of));
-        });
-        ui.small(format!(
-            "{} · {} initiatives",
-            self.source_name,
-            self.dataset.initiatives.len()
-        ));
-    }
-
-    fn problems_ui(&self, ui: &mut egui::Ui) {
-        ui.strong(format!(
-            "{} problem(s) in the file you opened; showing the data loaded before",
-            self.problems.len()
-        ));
-        egui::ScrollArea::vertical()
-            .max_height(160.0)
-            .show(ui, |ui| {
-                for (file, problem) in &self.problems {
-                    ui.monospace(problem.display_in(file).to_string());
+    fn handle(&mut self, ctx: &egui::Context, action: ChromeAction) {
+        match action {
+            ChromeAction::Command(command) => self.state.apply(command),
+            ChromeAction::OpenDialog => {
+                if let Some(path) = crate::platform::pick_dataset_file() {
+                    self.state.apply(Command::OpenFile(path));
                 }
-            });
+            }
+            ChromeAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
     }
 
-    fn list_ui(&self, ui: &mut egui::Ui) {
-        let mut items: Vec<_> = self.dataset.initiatives.iter().collect();
-        items.sort_by_key(|i| i.first_date());
-        egui::ScrollArea::vertical()
-            .auto_shrink(false)
-            .show(ui, |ui| {
-                egui::Grid::new("initiatives")
-                    .striped(true)
-                    .num_columns(3)
-                    .show(ui, |ui| {
-                        for item in items {
-                            let when: Vec<String> = item
-                                .dates()
-                                .map(|(field, d)| format!("{field} {d}"))
-                                .collect();
-                            ui.label(when.join(" · "));
-                            ui.label(format!("{:?}", item.status));
-                            ui.label(&item.title).on_hover_text(&item.summary);
-                            ui.end_row();
-                        }
-                    });
+    fn screenshot_step(&mut self, ctx: &egui::Context) {
+        let Some(plan) = &mut self.screenshot else {
+            return;
+        };
+        plan.frames += 1;
+        ctx.request_repaint();
+        if plan.frames == 6 && !plan.requested {
+            plan.requested = true;
+            let (out, result, repaint) = (plan.out.clone(), plan.result.clone(), ctx.clone());
+            ctx.request_screenshot(move |image| {
+                let saved = save_png(&out, &image).map(|()| out);
+                if let Ok(mut slot) = result.lock() {
+                    *slot = Some(saved);
+                }
+                repaint.request_repaint();
             });
+        }
+        let done = plan.result.lock().map_or(true, |r| r.is_some());
+        if done || plan.frames > 600 {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
+}
+
+/// Selects an initiative or place by id; unknown ids are ignored with a log line.
+pub fn select_by_id(state: &mut State, id: &str) {
+    let selection = state
+        .index
+        .initiative_by_id
+        .get(id)
+        .map(|&i| Selection::Initiative(i))
+        .or_else(|| {
+            state
+                .index
+                .location_by_id
+                .get(id)
+                .map(|&l| Selection::Location(l))
+        });
+    match selection {
+        Some(selection) => state.apply(Command::Select(selection, Origin::Other)),
+        None => log::warn!("--select {id}: no initiative or place has this id"),
+    }
+}
+
+fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
+    let [w, h] = image.size;
+    let bytes: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(egui::Color32::to_array)
+        .collect();
+    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, bytes)
+        .ok_or("the screenshot has no pixels")?;
+    buffer
+        .save(path)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::Panel::top("header").show(ui, |ui| self.header_ui(ui));
-        if !self.problems.is_empty() {
-            egui::Panel::bottom("problems").show(ui, |ui| self.problems_ui(ui));
+        let ctx = ui.ctx().clone();
+        if self.applied_theme != Some(self.state.settings.theme) {
+            theme::apply(&ctx, self.state.settings.theme);
+            self.applied_theme = Some(self.state.settings.theme);
         }
-        egui::CentralPanel::default().show(ui, |ui| self.list_ui(ui));
+        self.refresh_rows();
+        let mut actions = app_chrome::shortcuts(&ctx);
+        actions.extend(app_chrome::dropped_files(&ctx));
+        let state = &self.state;
+        egui::Panel::top("top_bar")
+            .show(ui, |ui| actions.extend(app_chrome::top_bar_ui(ui, state)));
+        if let Some(failure) = &state.load_failure {
+            egui::Panel::bottom("problems")
+                .resizable(true)
+                .default_size(150.0)
+                .show(ui, |ui| {
+                    actions.extend(app_chrome::problems_ui(ui, failure));
+                });
+        }
+        let mut commands = Vec::new();
+        egui::Panel::left("locations")
+            .resizable(true)
+            .default_size(440.0)
+            .min_size(220.0)
+            .show(ui, |ui| {
+                commands.extend(location_list_ui(ui, state, &self.rows));
+            });
+        egui::Panel::right("details")
+            .resizable(true)
+            .default_size(400.0)
+            .min_size(240.0)
+            .show(ui, |ui| {
+                commands.extend(detail::detail_ui(ui, state, &mut self.markdown));
+            });
+        egui::CentralPanel::default()
+            .show(ui, |ui| commands.extend(timeline::timeline_ui(ui, state)));
+        if state.show_help {
+            actions.extend(app_chrome::help_window(&ctx));
+        }
+        actions.extend(commands.into_iter().map(ChromeAction::Command));
+        for action in actions {
+            self.handle(&ctx, action);
+        }
+        self.screenshot_step(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.persist {
+            eframe::set_value(storage, eframe::APP_KEY, &self.state.settings_to_save());
+        }
     }
 }

@@ -23,6 +23,48 @@ pub struct Cli {
 
     /// A dataset file (RON) to open instead of the embedded one.
     pub file: Option<PathBuf>,
+
+    /// Render the window, save the app's own picture as PNG here, and exit.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+
+    /// Window size for --screenshot, in points.
+    #[arg(long, value_name = "WIDTHxHEIGHT", default_value = "1600x900", value_parser = parse_size)]
+    pub size: (f32, f32),
+
+    /// Select this initiative or place id at start.
+    #[arg(long, value_name = "ID")]
+    pub select: Option<String>,
+
+    /// Start in this theme.
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
+}
+
+/// Theme names on the command line.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ThemeArg {
+    /// Light text on dark panels.
+    Dark,
+    /// Dark text on light panels.
+    Light,
+}
+
+/// Parses `1600x900`.
+pub fn parse_size(text: &str) -> Result<(f32, f32), String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or("expected WIDTHxHEIGHT, e.g. 1600x900")?;
+    let parse = |s: &str| {
+        s.trim()
+            .parse::<f32>()
+            .ok()
+            .filter(|v| (200.0..=8000.0).contains(v))
+    };
+    match (parse(w), parse(h)) {
+        (Some(w), Some(h)) => Ok((w, h)),
+        _ => Err("width and height must be numbers from 200 to 8000".to_owned()),
+    }
 }
 
 /// Commands that run without a window.

@@ -1,11 +1,17 @@
 //! Alliance Atlas: a sourced dataset of alliance initiatives as a linked timeline, offline map,
 //! location list and detail panels, and as a briefing deck.
 //!
-//! Layers (imports point down only): `main.rs` boots; [`app`] is the eframe shell; [`model`] is pure
-//! data and logic with no UI. See `ARCHITECTURE.md`.
+//! Layers (imports point down only): `main.rs` boots; [`app`] is the eframe shell; [`views`] draw
+//! from `&State` and return commands; [`state`] holds the one `State` and applies `Command`s;
+//! [`model`] is pure data and logic with no UI. See `ARCHITECTURE.md`.
 
 pub mod app;
+mod app_chrome;
 pub mod cli;
 pub mod model;
+pub mod platform;
+pub mod state;
+pub mod theme;
+pub mod views;
 
-pub use app::AtlasApp;
+pub use app::{AtlasApp, StartOptions};

@@ -4,14 +4,16 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
-use alliance_atlas::cli::{Cli, Command, check_files};
+use alliance_atlas::cli::{Cli, Command, ThemeArg, check_files};
+use alliance_atlas::theme::ThemeChoice;
+use alliance_atlas::{AtlasApp, StartOptions};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { files }) => {
+        Some(Command::Check { ref files }) => {
             let mut out = std::io::stdout().lock();
-            match check_files(&files, &mut out) {
+            match check_files(files, &mut out) {
                 Ok(0) => ExitCode::SUCCESS,
                 Ok(_) => ExitCode::from(1),
                 Err(e) => {
@@ -20,27 +22,73 @@ fn main() -> ExitCode {
                 }
             }
         }
-        None => run_app(cli.file),
+        None => run_app(cli),
     }
 }
 
-fn run_app(file: Option<std::path::PathBuf>) -> ExitCode {
+fn run_app(cli: Cli) -> ExitCode {
+    let screenshot = cli.screenshot.is_some();
+    let size = if screenshot {
+        [cli.size.0, cli.size.1]
+    } else {
+        [1500.0, 900.0]
+    };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Alliance Atlas")
-            .with_inner_size([1400.0, 860.0])
-            .with_min_inner_size([640.0, 400.0]),
+            .with_inner_size(size)
+            .with_min_inner_size([720.0, 420.0])
+            .with_resizable(!screenshot),
+        persist_window: !screenshot,
         ..Default::default()
     };
-    let result = eframe::run_native(
+    let start = StartOptions {
+        file: cli.file,
+        select: cli.select,
+        screenshot: cli.screenshot,
+        theme: cli.theme.map(|t| match t {
+            ThemeArg::Dark => ThemeChoice::Dark,
+            ThemeArg::Light => ThemeChoice::Light,
+        }),
+        today: None,
+        persist: !screenshot,
+    };
+    let result_slot = std::sync::Arc::new(std::sync::Mutex::new(None));
+    let slot = result_slot.clone();
+    let run = eframe::run_native(
         "Alliance Atlas",
         options,
-        Box::new(move |cc| Ok(Box::new(alliance_atlas::AtlasApp::new(cc, file.as_deref())))),
+        Box::new(move |cc| {
+            let app = AtlasApp::new(cc, start);
+            if let (Some(result), Ok(mut slot)) = (app.screenshot_result(), slot.lock()) {
+                *slot = Some(result);
+            }
+            Ok(Box::new(app))
+        }),
     );
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("alliance-atlas: cannot open a window: {e}");
+    if let Err(e) = run {
+        eprintln!("alliance-atlas: cannot open a window: {e}");
+        return ExitCode::from(1);
+    }
+    if !screenshot {
+        return ExitCode::SUCCESS;
+    }
+    let outcome = result_slot
+        .lock()
+        .ok()
+        .and_then(|s| s.clone())
+        .and_then(|r| r.lock().ok().and_then(|r| r.clone()));
+    match outcome {
+        Some(Ok(path)) => {
+            eprintln!("alliance-atlas: saved {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Some(Err(e)) => {
+            eprintln!("alliance-atlas: {e}");
+            ExitCode::from(1)
+        }
+        None => {
+            eprintln!("alliance-atlas: the window closed before the screenshot was taken");
             ExitCode::from(1)
         }
     }

@@ -11,6 +11,7 @@ mod convert;
 pub mod date;
 mod date_parse;
 pub mod decode;
+pub mod index;
 pub mod load;
 pub mod problem;
 mod ron_compound;
@@ -21,6 +22,7 @@ pub mod summary;
 pub mod types;
 pub mod validate;
 mod validate_initiative;
+pub mod view;
 
 pub use calendar::Day;
 pub use date::{FiscalCalendar, FuzzyDate, Period, Qualifier};

@@ -1,0 +1,272 @@
+//! The app's chrome: top bar and menus, keyboard shortcuts, dropped files, the error panel, the help
+//! window and fonts. Like the views, it only returns actions.
+
+use egui::{Key, KeyboardShortcut, Modifiers, PointerButton};
+
+use crate::model::view::LaneGrouping;
+use crate::state::{Command, DataSource, LoadFailure, State};
+use crate::theme::{self, ThemeChoice};
+
+/// What the chrome asks for: a state command, or something only the shell can do.
+#[derive(Debug)]
+pub enum ChromeAction {
+    /// Apply to the state.
+    Command(Command),
+    /// Show the system's open dialog.
+    OpenDialog,
+    /// Close the window.
+    Quit,
+}
+
+const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+const RELOAD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
+const BACK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
+const FORWARD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
+
+/// The keyboard shortcuts, for the help window.
+pub const SHORTCUTS: [(&str, &str); 12] = [
+    ("Ctrl+O", "Open a dataset…"),
+    ("Ctrl+R", "Reload the dataset"),
+    (
+        "Alt+← / Alt+→",
+        "Back / forward through selections (also the mouse's back and forward buttons)",
+    ),
+    ("Esc", "Clear the selection"),
+    (
+        "← / →",
+        "Pan the timeline (when it has focus or the pointer)",
+    ),
+    ("+ / −", "Zoom the timeline"),
+    ("Home", "Fit the timeline to everything"),
+    ("Wheel / pinch", "Zoom around the pointer"),
+    ("Shift+wheel", "Pan the timeline"),
+    ("Drag", "Pan in time and scroll the lanes"),
+    ("Double-click", "Fit the timeline"),
+    ("?", "Show or hide this help"),
+];
+
+/// Makes Japanese place names readable: adds the bundled Noto Sans JP subset as a fallback font.
+pub fn install_fonts(ctx: &egui::Context) {
+    let data = egui::FontData::from_static(include_bytes!("../assets/fonts/NotoSansJP-Subset.otf"));
+    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace].map(|family| {
+        egui::epaint::text::InsertFontFamily {
+            family,
+            priority: egui::epaint::text::FontPriority::Lowest,
+        }
+    });
+    ctx.add_font(egui::epaint::text::FontInsert::new(
+        "noto-sans-jp",
+        data,
+        families.to_vec(),
+    ));
+}
+
+/// Global keyboard shortcuts and mouse back/forward buttons.
+pub fn shortcuts(ctx: &egui::Context) -> Vec<ChromeAction> {
+    let mut out = Vec::new();
+    let typing = ctx.egui_wants_keyboard_input();
+    ctx.input_mut(|i| {
+        if i.consume_shortcut(&OPEN) {
+            out.push(ChromeAction::OpenDialog);
+        }
+        if i.consume_shortcut(&RELOAD) {
+            out.push(ChromeAction::Command(Command::Reload));
+        }
+        if i.consume_shortcut(&BACK) || i.pointer.button_pressed(PointerButton::Extra1) {
+            out.push(ChromeAction::Command(Command::Back));
+        }
+        if i.consume_shortcut(&FORWARD) || i.pointer.button_pressed(PointerButton::Extra2) {
+            out.push(ChromeAction::Command(Command::Forward));
+        }
+        if typing {
+            return;
+        }
+        if i.key_pressed(Key::Escape) {
+            out.push(ChromeAction::Command(Command::ClearSelection));
+        }
+        let question = i
+            .events
+            .iter()
+            .any(|e| matches!(e, egui::Event::Text(t) if t == "?"));
+        if question || i.key_pressed(Key::F1) {
+            out.push(ChromeAction::Command(Command::ToggleHelp));
+        }
+    });
+    out
+}
+
+/// Files dropped on the window: open the first.
+pub fn dropped_files(ctx: &egui::Context) -> Vec<ChromeAction> {
+    ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .first()
+            .map(|file| ChromeAction::Command(Command::OpenFile(file.path().to_path_buf())))
+    })
+    .into_iter()
+    .collect()
+}
+
+/// The top bar: menus, title, grouping, theme, fit, help.
+pub fn top_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<ChromeAction> {
+    let mut out = Vec::new();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| file_menu_ui(ui, state, &mut out));
+        ui.separator();
+        ui.strong(&state.dataset.meta.title);
+        ui.weak(format!("as of {}", state.dataset.meta.as_of));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("?").on_hover_text("Keyboard shortcuts").clicked() {
+                out.push(ChromeAction::Command(Command::ToggleHelp));
+            }
+            if ui
+                .button("Fit")
+                .on_hover_text("Show everything on the timeline (Home)")
+                .clicked()
+            {
+                out.push(ChromeAction::Command(Command::FitTime));
+            }
+            let mut theme = state.settings.theme;
+            for choice in ThemeChoice::ALL.iter().rev() {
+                ui.selectable_value(&mut theme, *choice, choice.label());
+            }
+            if theme != state.settings.theme {
+                out.push(ChromeAction::Command(Command::SetTheme(theme)));
+            }
+            let mut grouping = state.settings.lane_grouping;
+            egui::ComboBox::from_id_salt("lane_grouping")
+                .selected_text(grouping.label())
+                .show_ui(ui, |ui| {
+                    for choice in LaneGrouping::ALL {
+                        ui.selectable_value(&mut grouping, choice, choice.label());
+                    }
+                });
+            ui.weak("Lanes");
+            if grouping != state.settings.lane_grouping {
+                out.push(ChromeAction::Command(Command::SetLaneGrouping(grouping)));
+            }
+            nav_buttons_ui(ui, state, &mut out);
+        });
+    });
+    out
+}
+
+fn nav_buttons_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>) {
+    if ui
+        .add_enabled(state.can_go_forward(), egui::Button::new("→"))
+        .on_hover_text("Forward (Alt+→)")
+        .clicked()
+    {
+        out.push(ChromeAction::Command(Command::Forward));
+    }
+    if ui
+        .add_enabled(state.can_go_back(), egui::Button::new("←"))
+        .on_hover_text("Back (Alt+←)")
+        .clicked()
+    {
+        out.push(ChromeAction::Command(Command::Back));
+    }
+}
+
+fn file_menu_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>) {
+    let ctx = ui.ctx().clone();
+    if ui
+        .add(egui::Button::new("Open…").shortcut_text(ctx.format_shortcut(&OPEN)))
+        .clicked()
+    {
+        out.push(ChromeAction::OpenDialog);
+    }
+    let reload = egui::Button::new("Reload").shortcut_text(ctx.format_shortcut(&RELOAD));
+    if ui
+        .add_enabled(!matches!(state.source, DataSource::Named(_)), reload)
+        .clicked()
+    {
+        out.push(ChromeAction::Command(Command::Reload));
+    }
+    ui.menu_button("Recent files", |ui| {
+        if state.settings.recent.is_empty() {
+            ui.weak("None yet");
+        }
+        for path in &state.settings.recent {
+            if ui.button(path.display().to_string()).clicked() {
+                out.push(ChromeAction::Command(Command::OpenFile(path.clone())));
+            }
+        }
+    });
+    ui.separator();
+    ui.weak(format!("Showing {}", state.source.name()));
+    #[cfg(not(target_arch = "wasm32"))]
+    if ui.button("Quit").clicked() {
+        out.push(ChromeAction::Quit);
+    }
+}
+
+/// The error panel for a file that did not load: every problem as `file:line:col`, data unchanged.
+pub fn problems_ui(ui: &mut egui::Ui, failure: &LoadFailure) -> Vec<ChromeAction> {
+    let mut out = Vec::new();
+    let pal = theme::palette(if ui.visuals().dark_mode {
+        ThemeChoice::Dark
+    } else {
+        ThemeChoice::Light
+    });
+    egui::Frame::new()
+        .fill(pal.error_fill)
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let errors = failure.problems.iter().filter(|p| p.is_error()).count();
+                ui.label(
+                egui::RichText::new(format!(
+                    "{} could not be loaded ({errors} error{}); the previous data is still shown",
+                    failure.file,
+                    if errors == 1 { "" } else { "s" }
+                ))
+                .color(pal.error_text)
+                .strong(),
+            );
+                if ui.button("Dismiss").clicked() {
+                    out.push(ChromeAction::Command(Command::DismissProblems));
+                }
+            });
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    for problem in &failure.problems {
+                        let text = problem.display_in(&failure.file).to_string();
+                        ui.add(
+                            egui::Label::new(
+                                egui::RichText::new(text).monospace().color(pal.error_text),
+                            )
+                            .wrap(),
+                        );
+                    }
+                });
+        });
+    out
+}
+
+/// The keyboard help window.
+pub fn help_window(ctx: &egui::Context) -> Vec<ChromeAction> {
+    let mut open = true;
+    egui::Window::new("Keyboard shortcuts")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts")
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    for (keys, what) in SHORTCUTS {
+                        ui.monospace(keys);
+                        ui.label(what);
+                        ui.end_row();
+                    }
+                });
+        });
+    if open {
+        Vec::new()
+    } else {
+        vec![ChromeAction::Command(Command::ToggleHelp)]
+    }
+}

@@ -1,0 +1,144 @@
+//! Derived lookups over a dataset, built once per load: ids → positions, places ↔ initiatives, and each
+//! initiative's drawn time span. Positions are indexes into the dataset's lists.
+
+use std::collections::HashMap;
+
+use super::date::FuzzyDate;
+use super::types::Dataset;
+
+/// Lookups derived from one dataset.
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    /// Initiative id → position.
+    pub initiative_by_id: HashMap<String, usize>,
+    /// Location id → position.
+    pub location_by_id: HashMap<String, usize>,
+    /// For each initiative, the positions of its places (unknown ids skipped).
+    pub places_of: Vec<Vec<usize>>,
+    /// For each location, the positions of the initiatives there, in date order.
+    pub initiatives_at: Vec<Vec<usize>>,
+    /// For each initiative, the first and last day it covers (as day numbers), if it has any date.
+    pub spans: Vec<Option<(f64, f64)>>,
+    /// Initiatives with no date at all, listed under the timeline.
+    pub undated: Vec<usize>,
+    /// First and last day of anything in the dataset (initiatives and eras).
+    pub full_span: Option<(f64, f64)>,
+}
+
+/// First and last day an initiative's dates cover, from the anchors of all its dates.
+pub fn span_of(dates: impl Iterator<Item = FuzzyDate>) -> Option<(f64, f64)> {
+    dates.fold(None, |acc, d| {
+        let (first, last) = d.anchor();
+        let (a, b) = (first.0 as f64, last.0 as f64 + 1.0);
+        Some(acc.map_or((a, b), |(x, y): (f64, f64)| (x.min(a), y.max(b))))
+    })
+}
+
+impl Index {
+    /// Builds the lookups for a dataset.
+    pub fn build(ds: &Dataset) -> Self {
+        let initiative_by_id = ds
+            .initiatives
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.clone(), i))
+            .collect();
+        let location_by_id: HashMap<String, usize> = ds
+            .locations
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.clone(), i))
+            .collect();
+        let spans: Vec<Option<(f64, f64)>> = ds
+            .initiatives
+            .iter()
+            .map(|i| span_of(i.dates().map(|(_, d)| d)))
+            .collect();
+        let places_of: Vec<Vec<usize>> = ds
+            .initiatives
+            .iter()
+            .map(|i| {
+                i.places
+                    .iter()
+                    .filter_map(|p| location_by_id.get(p).copied())
+                    .collect()
+            })
+            .collect();
+        let mut initiatives_at = vec![Vec::new(); ds.locations.len()];
+        for (item, places) in places_of.iter().enumerate() {
+            for &place in places {
+                if let Some(list) = initiatives_at.get_mut(place) {
+                    list.push(item);
+                }
+            }
+        }
+        for list in &mut initiatives_at {
+            list.sort_by(|&a, &b| {
+                let key = |i: usize| {
+                    spans
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .map_or(f64::INFINITY, |s| s.0)
+                };
+                key(a).total_cmp(&key(b))
+            });
+        }
+        let eras = ds
+            .eras
+            .iter()
+            .filter_map(|e| span_of([e.start, e.end].into_iter()));
+        let full_span = spans
+            .iter()
+            .flatten()
+            .copied()
+            .chain(eras)
+            .fold(None, |acc, (a, b)| {
+                Some(acc.map_or((a, b), |(x, y): (f64, f64)| (x.min(a), y.max(b))))
+            });
+        Self {
+            initiative_by_id,
+            location_by_id,
+            undated: spans
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.is_none())
+                .map(|(i, _)| i)
+                .collect(),
+            places_of,
+            initiatives_at,
+            spans,
+            full_span,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DEFAULT_DATASET, load_str};
+
+    #[test]
+    fn places_and_initiatives_point_at_each_other() {
+        let ds = load_str(DEFAULT_DATASET).dataset.expect("loads");
+        let index = Index::build(&ds);
+        let hansen = index.location_by_id["camp_hansen"];
+        let mlr = index.initiative_by_id["12mlr-decision"];
+        assert!(index.places_of[mlr].contains(&hansen));
+        assert!(index.initiatives_at[hansen].contains(&mlr));
+        let total: usize = index.initiatives_at.iter().map(Vec::len).sum();
+        assert_eq!(total, index.places_of.iter().map(Vec::len).sum::<usize>());
+        assert!(index.undated.is_empty());
+        let (first, last) = index.full_span.expect("dated");
+        assert!(first < last);
+    }
+
+    #[test]
+    fn a_span_covers_whole_vague_periods() {
+        let dates = ["2023-01-11", "by 2025"].map(|t| t.parse::<FuzzyDate>().expect("date"));
+        let (a, b) = span_of(dates.into_iter()).expect("span");
+        assert!((a - crate::model::Day::from_ymd(2023, 1, 11).0 as f64).abs() < 1e-9);
+        assert!((b - crate::model::Day::from_ymd(2026, 1, 1).0 as f64).abs() < 1e-9);
+        assert_eq!(span_of(std::iter::empty()), None);
+    }
+}

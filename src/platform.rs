@@ -1,0 +1,34 @@
+//! The few things that differ between native and web: the clock, file dialogs.
+
+use crate::model::Day;
+
+/// Today's date (UTC).
+pub fn today() -> Day {
+    #[cfg(not(target_arch = "wasm32"))]
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "the one native clock read; the web gets its own"
+    )]
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    #[cfg(target_arch = "wasm32")]
+    let secs = 0u64;
+    Day((secs / 86_400) as i64)
+}
+
+/// Asks the user for a dataset file with the system's file dialog.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn pick_dataset_file() -> Option<std::path::PathBuf> {
+    rfd::FileDialog::new()
+        .set_title("Open a dataset")
+        .add_filter("Alliance Atlas dataset (RON)", &["ron"])
+        .add_filter("All files", &["*"])
+        .pick_file()
+}
+
+/// Asks the user for a dataset file (not available in this build).
+#[cfg(target_arch = "wasm32")]
+pub fn pick_dataset_file() -> Option<std::path::PathBuf> {
+    None
+}

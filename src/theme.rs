@@ -1,0 +1,180 @@
+//! Every colour, size and font choice of the app. The one place colour constructors are allowed.
+#![expect(
+    clippy::disallowed_methods,
+    reason = "theme.rs is where colours are defined; clippy.toml bans them elsewhere"
+)]
+
+use egui::{Color32, Stroke};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{LineOfEffort, Status};
+
+/// Which look the app has.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    /// Light text on dark panels.
+    #[default]
+    Dark,
+    /// Dark text on light panels.
+    Light,
+}
+
+impl ThemeChoice {
+    /// Both choices, for menus.
+    pub const ALL: [Self; 2] = [Self::Dark, Self::Light];
+
+    /// Name in menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Dark => "Dark",
+            Self::Light => "Light",
+        }
+    }
+
+    /// Whether text is light on dark.
+    pub fn is_dark(self) -> bool {
+        self == Self::Dark
+    }
+}
+
+/// Colours the views paint with, for one theme.
+#[derive(Clone, Copy, Debug)]
+pub struct Palette {
+    /// Timeline background.
+    pub canvas: Color32,
+    /// Lane header background, alternating lanes.
+    pub lane_band: Color32,
+    /// Normal text.
+    pub text: Color32,
+    /// Secondary text (axis labels, counts).
+    pub weak_text: Color32,
+    /// Minor grid lines.
+    pub grid: Color32,
+    /// Major grid lines and lane separators.
+    pub grid_strong: Color32,
+    /// The "today" line.
+    pub today: Color32,
+    /// Outline of the selected item.
+    pub selection: Color32,
+    /// Items that are not part of the selection when something is selected.
+    pub dim: f32,
+    /// Background of the error panel.
+    pub error_fill: Color32,
+    /// Text of the error panel.
+    pub error_text: Color32,
+    /// Context eras behind the timeline.
+    pub era_fill: Color32,
+}
+
+/// The palette of a theme.
+pub fn palette(theme: ThemeChoice) -> Palette {
+    match theme {
+        ThemeChoice::Dark => Palette {
+            canvas: Color32::from_rgb(24, 26, 30),
+            lane_band: Color32::from_rgb(30, 33, 38),
+            text: Color32::from_rgb(225, 228, 232),
+            weak_text: Color32::from_rgb(150, 156, 165),
+            grid: Color32::from_rgb(40, 44, 50),
+            grid_strong: Color32::from_rgb(62, 68, 77),
+            today: Color32::from_rgb(255, 112, 67),
+            selection: Color32::from_rgb(255, 255, 255),
+            dim: 0.35,
+            error_fill: Color32::from_rgb(70, 24, 24),
+            error_text: Color32::from_rgb(255, 205, 200),
+            era_fill: Color32::from_rgba_unmultiplied(120, 140, 170, 22),
+        },
+        ThemeChoice::Light => Palette {
+            canvas: Color32::from_rgb(250, 250, 248),
+            lane_band: Color32::from_rgb(240, 241, 238),
+            text: Color32::from_rgb(28, 30, 34),
+            weak_text: Color32::from_rgb(96, 102, 110),
+            grid: Color32::from_rgb(228, 229, 226),
+            grid_strong: Color32::from_rgb(200, 202, 198),
+            today: Color32::from_rgb(214, 64, 28),
+            selection: Color32::from_rgb(10, 10, 10),
+            dim: 0.3,
+            error_fill: Color32::from_rgb(253, 226, 224),
+            error_text: Color32::from_rgb(120, 20, 16),
+            era_fill: Color32::from_rgba_unmultiplied(90, 110, 150, 20),
+        },
+    }
+}
+
+/// The colour of a line of effort (the same in both themes, chosen to read on dark and light).
+pub fn line_of_effort_color(line: LineOfEffort) -> Color32 {
+    match line {
+        LineOfEffort::ForcePosture => Color32::from_rgb(66, 133, 244),
+        LineOfEffort::Isr => Color32::from_rgb(0, 172, 193),
+        LineOfEffort::Space => Color32::from_rgb(149, 117, 205),
+        LineOfEffort::Cyber => Color32::from_rgb(0, 150, 136),
+        LineOfEffort::Strike => Color32::from_rgb(229, 57, 53),
+        LineOfEffort::AirMissileDefense => Color32::from_rgb(251, 140, 0),
+        LineOfEffort::CommandAndControl => Color32::from_rgb(124, 179, 66),
+        LineOfEffort::Exercises => Color32::from_rgb(216, 27, 96),
+        LineOfEffort::Partners => Color32::from_rgb(253, 190, 30),
+        LineOfEffort::Policy => Color32::from_rgb(141, 110, 99),
+        LineOfEffort::Industry => Color32::from_rgb(120, 144, 156),
+    }
+}
+
+/// The colour of a status.
+pub fn status_color(status: Status) -> Color32 {
+    match status {
+        Status::Proposed => Color32::from_rgb(158, 158, 158),
+        Status::Announced => Color32::from_rgb(66, 165, 245),
+        Status::InProgress => Color32::from_rgb(255, 167, 38),
+        Status::Completed => Color32::from_rgb(102, 187, 106),
+        Status::Ongoing => Color32::from_rgb(38, 198, 218),
+        Status::Cancelled => Color32::from_rgb(239, 83, 80),
+        Status::Context => Color32::from_rgb(141, 110, 99),
+    }
+}
+
+/// A colour for any text key (country, place): stable, spread around the hue circle.
+pub fn key_color(key: &str) -> Color32 {
+    let hash = key.bytes().fold(2_166_136_261u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(16_777_619)
+    });
+    let hue = (hash % 360) as f32 / 360.0;
+    egui::ecolor::Hsva::new(hue, 0.6, 0.85, 1.0).into()
+}
+
+/// `color` faded towards transparent by `alpha` (0–1).
+pub fn faded(color: Color32, alpha: f32) -> Color32 {
+    color.gamma_multiply(alpha)
+}
+
+/// Sizes used by the timeline.
+pub mod sizes {
+    /// Height of one item row.
+    pub const ROW_HEIGHT: f32 = 22.0;
+    /// Height of a bar inside a row.
+    pub const BAR_HEIGHT: f32 = 8.0;
+    /// Radius of an announcement dot.
+    pub const DOT_RADIUS: f32 = 4.5;
+    /// Height of the time axis.
+    pub const AXIS_HEIGHT: f32 = 34.0;
+    /// Width of the lane header column.
+    pub const LANE_HEADER_WIDTH: f32 = 132.0;
+    /// Gap between lanes.
+    pub const LANE_GAP: f32 = 6.0;
+    /// Font size of item labels.
+    pub const LABEL_SIZE: f32 = 12.5;
+    /// Minimum gap between two labels on one row, in points.
+    pub const LABEL_GAP: f32 = 14.0;
+}
+
+/// A stroke of `width` in `color`.
+pub fn stroke(width: f32, color: Color32) -> Stroke {
+    Stroke::new(width, color)
+}
+
+/// Applies the theme's egui visuals.
+pub fn apply(ctx: &egui::Context, theme: ThemeChoice) {
+    let visuals = if theme.is_dark() {
+        egui::Visuals::dark()
+    } else {
+        egui::Visuals::light()
+    };
+    ctx.set_visuals(visuals);
+}

@@ -1,0 +1,218 @@
+//! The detail panel: everything about the selected initiative or place.
+
+use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
+
+use crate::model::{Initiative, Location};
+use crate::state::{Command, Origin, Selection, State};
+use crate::theme;
+use crate::views::location_list::kind_label;
+use crate::views::timeline::layout::{line_label, status_label};
+
+/// The dates of an initiative in words, with their precision: "Announced 11 Jan 2023 · target by 2025 ·
+/// completed 15 Nov 2023".
+pub fn dates_in_words(item: &Initiative) -> String {
+    let parts: Vec<String> = item
+        .dates()
+        .map(|(field, date)| format!("{field} {date}"))
+        .collect();
+    let mut text = parts.join(" · ");
+    if let Some(first) = text.get(..1) {
+        text = first.to_uppercase() + text.get(1..).unwrap_or_default();
+    }
+    if text.is_empty() {
+        "No dates".to_owned()
+    } else {
+        text
+    }
+}
+
+/// Draws the panel; returns the commands of the user's clicks.
+pub fn detail_ui(ui: &mut egui::Ui, state: &State, cache: &mut CommonMarkCache) -> Vec<Command> {
+    let mut commands = Vec::new();
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| match state.selection {
+            Some(Selection::Initiative(i)) => {
+                if let Some(item) = state.dataset.initiatives.get(i) {
+                    initiative_ui(ui, state, item, cache, &mut commands);
+                }
+            }
+            Some(Selection::Location(l)) => {
+                if let Some(place) = state.dataset.locations.get(l) {
+                    location_ui(ui, state, l, place, &mut commands);
+                }
+            }
+            None => overview_ui(ui, state, cache),
+        });
+    commands
+}
+
+fn overview_ui(ui: &mut egui::Ui, state: &State, cache: &mut CommonMarkCache) {
+    let meta = &state.dataset.meta;
+    ui.heading(&meta.title);
+    ui.label(format!("As of {}", meta.as_of));
+    ui.add_space(6.0);
+    CommonMarkViewer::new().show(ui, cache, &meta.description);
+    ui.add_space(6.0);
+    ui.weak("Select an initiative on the timeline or a place in the list.");
+}
+
+fn initiative_ui(
+    ui: &mut egui::Ui,
+    state: &State,
+    item: &Initiative,
+    cache: &mut CommonMarkCache,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading(&item.title);
+    ui.horizontal_wrapped(|ui| {
+        let color = theme::status_color(item.status);
+        ui.label(
+            egui::RichText::new(status_label(item.status))
+                .color(color)
+                .strong(),
+        );
+        for line in &item.lines_of_effort {
+            ui.label(
+                egui::RichText::new(line_label(*line)).color(theme::line_of_effort_color(*line)),
+            );
+        }
+        if !item.actors.is_empty() {
+            ui.weak(item.actors.join(", "));
+        }
+    });
+    ui.label(egui::RichText::new(dates_in_words(item)).strong());
+    ui.label(&item.summary);
+    let places: Vec<usize> = state
+        .index
+        .places_of
+        .get(state_index(state, item))
+        .cloned()
+        .unwrap_or_default();
+    if !places.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.weak("Places");
+            for place in places {
+                if let Some(location) = state.dataset.locations.get(place)
+                    && ui
+                        .link(&location.name)
+                        .on_hover_text("Select this place")
+                        .clicked()
+                {
+                    commands.push(Command::Select(Selection::Location(place), Origin::Detail));
+                }
+            }
+        });
+    }
+    ui.separator();
+    CommonMarkViewer::new().show(ui, cache, &item.body);
+    sources_ui(ui, state, item);
+    related_ui(ui, state, item, commands);
+}
+
+fn state_index(state: &State, item: &Initiative) -> usize {
+    state
+        .index
+        .initiative_by_id
+        .get(&item.id)
+        .copied()
+        .unwrap_or(usize::MAX)
+}
+
+fn sources_ui(ui: &mut egui::Ui, state: &State, item: &Initiative) {
+    ui.separator();
+    ui.strong("Sources");
+    for cite in &item.sources {
+        let Some(source) = state.dataset.source(&cite.source) else {
+            continue;
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 4.0;
+            match &source.url {
+                Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+                    ui.hyperlink_to(&source.title, url).on_hover_text(url);
+                }
+                _ => {
+                    ui.label(&source.title);
+                }
+            }
+            let date = source.date.map(|d| format!(", {d}")).unwrap_or_default();
+            ui.weak(format!("— {}{date}", source.publisher));
+            if let Some(note) = &cite.note {
+                ui.weak(format!("({note})"));
+            }
+        });
+    }
+}
+
+fn related_ui(ui: &mut egui::Ui, state: &State, item: &Initiative, commands: &mut Vec<Command>) {
+    if item.related.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.strong("Related");
+    for id in &item.related {
+        let Some(&index) = state.index.initiative_by_id.get(id) else {
+            continue;
+        };
+        let Some(other) = state.dataset.initiatives.get(index) else {
+            continue;
+        };
+        if ui.link(&other.title).clicked() {
+            commands.push(Command::Select(
+                Selection::Initiative(index),
+                Origin::Detail,
+            ));
+        }
+    }
+}
+
+fn location_ui(
+    ui: &mut egui::Ui,
+    state: &State,
+    index: usize,
+    place: &Location,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading(&place.name);
+    if let Some(ja) = &place.name_ja {
+        ui.label(ja);
+    }
+    ui.label(format!(
+        "{} · {} · {:.4}°{}, {:.4}°{}",
+        kind_label(place.kind),
+        if place.country.is_empty() {
+            "open sea"
+        } else {
+            place.country.as_str()
+        },
+        place.lat.abs(),
+        if place.lat >= 0.0 { "N" } else { "S" },
+        place.lon.abs(),
+        if place.lon >= 0.0 { "E" } else { "W" },
+    ));
+    ui.weak(format!("Coordinates: {:?}", place.precision));
+    if let Some(source) = &place.coord_source {
+        ui.weak(format!("Position from {source}"));
+    }
+    ui.separator();
+    let items = state
+        .index
+        .initiatives_at
+        .get(index)
+        .map_or(&[][..], Vec::as_slice);
+    ui.strong(format!(
+        "{} initiative{} here",
+        items.len(),
+        if items.len() == 1 { "" } else { "s" }
+    ));
+    for &i in items {
+        let Some(item) = state.dataset.initiatives.get(i) else {
+            continue;
+        };
+        if ui.link(&item.title).clicked() {
+            commands.push(Command::Select(Selection::Initiative(i), Origin::Detail));
+        }
+        ui.weak(dates_in_words(item));
+    }
+}

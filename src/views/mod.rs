@@ -1,0 +1,5 @@
+//! Views: each reads `&State` and returns `Command`s; none changes state or talks to another view.
+
+pub mod detail;
+pub mod location_list;
+pub mod timeline;

@@ -1,0 +1,441 @@
+//! The timeline: an adaptive time axis over lanes of initiatives, with pan, zoom, selection and a
+//! legend. Every item gets an interact rect with its title, so screen readers and UI tests can find it.
+
+pub mod axis;
+pub mod layout;
+mod paint;
+
+use egui::{Align2, FontId, Id, Key, Rect, Sense, pos2, vec2};
+
+use self::axis::{Axis, ticks};
+use crate::model::view::TimeView;
+use crate::state::{Command, Origin, Selection, State};
+use crate::theme::{self, Palette, sizes};
+use crate::views::detail::dates_in_words;
+
+/// Height of one row: a label line over a marks line.
+const ROW: f32 = 34.0;
+
+/// Draws the timeline in the space left in `ui`; returns the user's commands.
+pub fn timeline_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let pal = theme::palette(state.settings.theme);
+    let footer = if state.index.undated.is_empty() {
+        30.0
+    } else {
+        54.0
+    };
+    let full = ui.available_rect_before_wrap();
+    let rect = Rect::from_min_max(
+        full.min,
+        pos2(full.max.x, (full.max.y - footer).max(full.min.y + 80.0)),
+    );
+    let id = ui.scope_id().with("timeline");
+    let background = ui.interact(rect, id, Sense::click_and_drag());
+    let body = Rect::from_min_max(
+        pos2(rect.left() + sizes::LANE_HEADER_WIDTH, rect.top()),
+        rect.max,
+    );
+    let axis = Axis {
+        left: body.left(),
+        width: body.width(),
+        view: state.time_view,
+    };
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, pal.canvas);
+    let lanes_rect =
+        Rect::from_min_max(pos2(rect.left(), rect.top() + sizes::AXIS_HEIGHT), rect.max);
+    paint_eras(&painter, &axis, state, lanes_rect, &pal);
+    paint_grid(&painter, &axis, body, &pal);
+    let scroll_id = id.with("lane_scroll");
+    let mut scroll: f32 = ui.data(|d| d.get_temp(scroll_id)).unwrap_or(0.0);
+    let content_height = lanes_ui(ui, state, &axis, lanes_rect, scroll, &mut commands);
+    paint_today(&painter, &axis, body, state, &pal);
+    scroll = interact(ui, state, &background, &axis, &mut commands, scroll);
+    let max_scroll = (content_height - lanes_rect.height()).max(0.0);
+    ui.data_mut(|d| d.insert_temp(scroll_id, scroll.clamp(0.0, max_scroll)));
+    paint_scrollbar(&painter, lanes_rect, scroll, content_height, &pal);
+    ui.advance_cursor_after_rect(rect);
+    ui.add_space(4.0);
+    paint::legend_ui(ui, pal.weak_text);
+    undated_ui(ui, state, &mut commands);
+    commands
+}
+
+fn paint_grid(painter: &egui::Painter, axis: &Axis, body: Rect, pal: &Palette) {
+    let font = FontId::proportional(11.5);
+    let mut last_label_end = f32::NEG_INFINITY;
+    for tick in ticks(axis) {
+        let x = axis.x_from_day(tick.day);
+        if x < body.left() - 1.0 || x > body.right() {
+            continue;
+        }
+        let color = if tick.major {
+            pal.grid_strong
+        } else {
+            pal.grid
+        };
+        painter.line_segment(
+            [pos2(x, body.top() + 18.0), pos2(x, body.bottom())],
+            theme::stroke(1.0, color),
+        );
+        // The axis promises non-overlapping labels; measuring here keeps that true for any font.
+        let galley = painter.layout_no_wrap(tick.label, font.clone(), pal.weak_text);
+        if x + 3.0 > last_label_end {
+            last_label_end = x + 3.0 + galley.size().x + axis::LABEL_GAP / 2.0;
+            painter.galley(pos2(x + 3.0, body.top() + 4.0), galley, pal.weak_text);
+        }
+    }
+    painter.line_segment(
+        [
+            pos2(body.left(), body.top() + sizes::AXIS_HEIGHT),
+            pos2(body.right(), body.top() + sizes::AXIS_HEIGHT),
+        ],
+        theme::stroke(1.0, pal.grid_strong),
+    );
+}
+
+fn paint_today(painter: &egui::Painter, axis: &Axis, body: Rect, state: &State, pal: &Palette) {
+    let x = axis.x_from_day(state.today.0 as f64 + 0.5);
+    if x >= body.left() && x <= body.right() {
+        painter.line_segment(
+            [pos2(x, body.top() + 18.0), pos2(x, body.bottom())],
+            theme::stroke(1.5, pal.today),
+        );
+        painter.text(
+            pos2(x + 3.0, body.top() + 20.0),
+            Align2::LEFT_TOP,
+            "today",
+            FontId::proportional(10.5),
+            pal.today,
+        );
+    }
+}
+
+fn paint_eras(painter: &egui::Painter, axis: &Axis, state: &State, lanes: Rect, pal: &Palette) {
+    for era in &state.dataset.eras {
+        let (a, b) = (
+            era.start.anchor().0.0 as f64,
+            era.end.anchor().1.0 as f64 + 1.0,
+        );
+        let (x0, x1) = (
+            axis.x_from_day(a)
+                .max(lanes.left() + sizes::LANE_HEADER_WIDTH),
+            axis.x_from_day(b),
+        );
+        if x1 <= x0 {
+            continue;
+        }
+        painter.rect_filled(
+            Rect::from_min_max(pos2(x0, lanes.top()), pos2(x1, lanes.bottom())),
+            0.0,
+            pal.era_fill,
+        );
+        let label =
+            painter.layout_no_wrap(era.title.clone(), FontId::proportional(10.5), pal.weak_text);
+        if label.size().x < x1 - x0 {
+            painter.galley(pos2(x0 + 3.0, lanes.bottom() - 16.0), label, pal.weak_text);
+        }
+    }
+}
+
+/// Lays out and paints every lane; returns the content height.
+fn lanes_ui(
+    ui: &mut egui::Ui,
+    state: &State,
+    axis: &Axis,
+    area: Rect,
+    scroll: f32,
+    commands: &mut Vec<Command>,
+) -> f32 {
+    let pal = theme::palette(state.settings.theme);
+    let painter = ui.painter_at(area);
+    let font = FontId::proportional(sizes::LABEL_SIZE);
+    let mut y = area.top() - scroll;
+    let any_selected = state.selection.is_some();
+    for (lane_no, lane) in state.lanes.iter().enumerate() {
+        let top = y;
+        let (extents, galleys) = measure_lane(&painter, state, axis, lane, &font, pal.text);
+        let (rows, row_count) = layout::stack_rows(&extents, sizes::LABEL_GAP);
+        let height = row_count.max(1) as f32 * ROW + sizes::LANE_GAP;
+        if lane_no % 2 == 1 {
+            painter.rect_filled(
+                Rect::from_min_max(pos2(area.left(), top), pos2(area.right(), top + height)),
+                0.0,
+                pal.lane_band,
+            );
+        }
+        let lane_color = lane_color(state, lane);
+        for ((i, galley, x0, label_x), row) in galleys.into_iter().zip(rows) {
+            let row_top = top + row as f32 * ROW;
+            if row_top > area.bottom() || row_top + ROW < area.top() {
+                continue;
+            }
+            let Some(item) = state.dataset.initiatives.get(i) else {
+                continue;
+            };
+            let color = item_color(state, i, lane_color);
+            let highlighted = state.is_highlighted(i);
+            let alpha = if any_selected && !highlighted {
+                pal.dim
+            } else {
+                1.0
+            };
+            let marks_y = row_top + ROW - 10.0;
+            let (m0, m1) = paint::paint_item(
+                &painter,
+                axis,
+                item,
+                marks_y,
+                theme::faded(color, alpha),
+                state.today.0 as f64,
+            );
+            let text_color = if highlighted {
+                pal.selection
+            } else {
+                theme::faded(pal.text, alpha.max(0.55))
+            };
+            let label_rect = Rect::from_min_size(pos2(label_x, row_top + 3.0), galley.size());
+            painter.galley(label_rect.min, galley, text_color);
+            let hit = Rect::from_min_max(
+                pos2(m0.min(x0) - 4.0, row_top + 1.0),
+                pos2(m1.max(label_rect.right()) + 4.0, row_top + ROW - 1.0),
+            )
+            .intersect(area.intersect(Rect::everything_right_of(axis.left)));
+            if highlighted {
+                painter.rect_stroke(
+                    hit,
+                    3.0,
+                    theme::stroke(1.5, pal.selection),
+                    egui::StrokeKind::Inside,
+                );
+            }
+            item_response(ui, state, i, hit, commands);
+        }
+        paint_lane_header(&painter, area, top, height, &lane.label, lane_color, &pal);
+        y += height;
+    }
+    y + scroll - area.top()
+}
+
+/// A lane's items with their label galleys: (item, galley, start x, label x), and their extents.
+type Measured = (
+    Vec<(f32, f32)>,
+    Vec<(usize, std::sync::Arc<egui::Galley>, f32, f32)>,
+);
+
+fn measure_lane(
+    painter: &egui::Painter,
+    state: &State,
+    axis: &Axis,
+    lane: &layout::Lane,
+    font: &FontId,
+    color: egui::Color32,
+) -> Measured {
+    let mut extents = Vec::with_capacity(lane.items.len());
+    let mut galleys = Vec::with_capacity(lane.items.len());
+    for &i in &lane.items {
+        let (Some(item), Some(Some((a, b)))) =
+            (state.dataset.initiatives.get(i), state.index.spans.get(i))
+        else {
+            continue;
+        };
+        let galley = painter.layout_no_wrap(item.title.clone(), font.clone(), color);
+        let (x0, x1) = (axis.x_from_day(*a), axis.x_from_day(*b));
+        // Labels of items that start off screen stay readable at the left edge.
+        let label_x = x0.max(axis.left + 2.0);
+        extents.push((x0, x1.max(label_x + galley.size().x)));
+        galleys.push((i, galley, x0, label_x));
+    }
+    (extents, galleys)
+}
+
+fn item_response(
+    ui: &mut egui::Ui,
+    state: &State,
+    i: usize,
+    hit: Rect,
+    commands: &mut Vec<Command>,
+) {
+    let Some(item) = state.dataset.initiatives.get(i) else {
+        return;
+    };
+    if !hit.is_positive() {
+        return;
+    }
+    let response = ui.interact(hit, ui.scope_id().with(("item", i)), Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &item.title));
+    if response.clicked() {
+        commands.push(Command::Select(Selection::Initiative(i), Origin::Timeline));
+    }
+    response.on_hover_ui(|ui| {
+        ui.strong(&item.title);
+        ui.label(dates_in_words(item));
+        ui.weak(layout::status_label(item.status));
+    });
+}
+
+fn paint_lane_header(
+    painter: &egui::Painter,
+    area: Rect,
+    top: f32,
+    height: f32,
+    label: &str,
+    color: egui::Color32,
+    pal: &Palette,
+) {
+    let header = Rect::from_min_size(
+        pos2(area.left(), top),
+        vec2(sizes::LANE_HEADER_WIDTH, height),
+    );
+    painter.rect_filled(header, 0.0, pal.lane_band);
+    painter.rect_filled(
+        Rect::from_min_size(header.min + vec2(0.0, 2.0), vec2(4.0, height - 4.0)),
+        1.0,
+        color,
+    );
+    let galley = painter.layout(
+        label.to_owned(),
+        FontId::proportional(12.0),
+        pal.text,
+        sizes::LANE_HEADER_WIDTH - 14.0,
+    );
+    painter.galley(header.min + vec2(10.0, 6.0), galley, pal.text);
+    painter.line_segment(
+        [
+            pos2(area.left(), top + height),
+            pos2(area.right(), top + height),
+        ],
+        theme::stroke(1.0, pal.grid),
+    );
+}
+
+fn lane_color(state: &State, lane: &layout::Lane) -> egui::Color32 {
+    match &lane.key {
+        layout::LaneKey::Line(l) => theme::line_of_effort_color(*l),
+        layout::LaneKey::Status(s) => theme::status_color(*s),
+        layout::LaneKey::Actor(a) => theme::key_color(a),
+        layout::LaneKey::Place(p) => theme::key_color(
+            state
+                .dataset
+                .locations
+                .get(*p)
+                .map_or("", |l| l.id.as_str()),
+        ),
+        layout::LaneKey::None => theme::palette(state.settings.theme).weak_text,
+    }
+}
+
+/// Items are coloured by their first line of effort, whatever the lanes group by.
+fn item_color(state: &State, i: usize, fallback: egui::Color32) -> egui::Color32 {
+    state
+        .dataset
+        .initiatives
+        .get(i)
+        .and_then(|item| item.lines_of_effort.first())
+        .map_or(fallback, |l| theme::line_of_effort_color(*l))
+}
+
+/// Pan, zoom, keys and clicks on the background. Returns the new vertical scroll.
+fn interact(
+    ui: &egui::Ui,
+    state: &State,
+    background: &egui::Response,
+    axis: &Axis,
+    commands: &mut Vec<Command>,
+    mut scroll: f32,
+) -> f32 {
+    let mut view = state.time_view;
+    if background.clicked() || background.drag_started() {
+        background.request_focus();
+    }
+    if background.double_clicked() {
+        commands.push(Command::FitTime);
+    } else if background.clicked() && state.selection.is_some() {
+        commands.push(Command::ClearSelection);
+    }
+    let drag = background.drag_delta();
+    view = view.panned(-f64::from(drag.x) * axis.days_per_point());
+    scroll -= drag.y;
+    if background.hovered() {
+        let (delta, zoom, pointer) =
+            ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
+        let about = pointer.map_or(f64::midpoint(view.start, view.end), |p| {
+            axis.day_from_x(p.x)
+        });
+        if (zoom - 1.0).abs() > f32::EPSILON {
+            view = view.zoomed(1.0 / f64::from(zoom), about);
+        }
+        if delta.y != 0.0 {
+            view = view.zoomed((-f64::from(delta.y) * 0.0025).exp(), about);
+        }
+        view = view.panned(-f64::from(delta.x) * axis.days_per_point());
+    }
+    if background.has_focus() || background.hovered() {
+        view = keyboard(ui, view, commands);
+    }
+    if view != state.time_view {
+        commands.push(Command::SetTimeView(view));
+    }
+    scroll
+}
+
+fn keyboard(ui: &egui::Ui, mut view: TimeView, commands: &mut Vec<Command>) -> TimeView {
+    let step = view.span() * 0.1;
+    let middle = f64::midpoint(view.start, view.end);
+    ui.input(|i| {
+        if i.modifiers.alt {
+            return;
+        }
+        if i.key_pressed(Key::ArrowLeft) {
+            view = view.panned(-step);
+        }
+        if i.key_pressed(Key::ArrowRight) {
+            view = view.panned(step);
+        }
+        if i.key_pressed(Key::Plus) || i.key_pressed(Key::Equals) {
+            view = view.zoomed(0.8, middle);
+        }
+        if i.key_pressed(Key::Minus) {
+            view = view.zoomed(1.25, middle);
+        }
+        if i.key_pressed(Key::Home) {
+            commands.push(Command::FitTime);
+        }
+    });
+    view
+}
+
+fn paint_scrollbar(painter: &egui::Painter, area: Rect, scroll: f32, content: f32, pal: &Palette) {
+    if content <= area.height() {
+        return;
+    }
+    let fraction = area.height() / content;
+    let top = area.top() + scroll / content * area.height();
+    let thumb = Rect::from_min_size(
+        pos2(area.right() - 6.0, top),
+        vec2(4.0, area.height() * fraction),
+    );
+    painter.rect_filled(thumb, 2.0, pal.grid_strong);
+}
+
+fn undated_ui(ui: &mut egui::Ui, state: &State, commands: &mut Vec<Command>) {
+    if state.index.undated.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.weak(format!("No usable date ({}):", state.index.undated.len()));
+        for &i in &state.index.undated {
+            if let Some(item) = state.dataset.initiatives.get(i)
+                && ui.link(&item.title).clicked()
+            {
+                commands.push(Command::Select(Selection::Initiative(i), Origin::Timeline));
+            }
+        }
+    });
+}
+
+/// Id of the timeline's background (for focus and tests).
+pub fn timeline_id(parent: Id) -> Id {
+    parent.with("timeline")
+}
