@@ -2,8 +2,9 @@
 """Subset Noto Sans CJK JP to what Japanese place names need, for the app's bundled font.
 
 egui's default fonts have no Japanese glyphs. This keeps kana, CJK punctuation, full-width forms, the
-2,965 JIS level-1 kanji (derived from the EUC-JP code table, so no list needs downloading) and every
-character that appears in data/*.ron, and writes assets/fonts/NotoSansJP-Subset.otf.
+2,965 JIS level-1 kanji (derived from the EUC-JP code table, so no list needs downloading), common
+symbols (punctuation, arrows, maths, shapes) and every non-ASCII character in data/*.ron and src/**/*.rs,
+and writes assets/fonts/NotoSansJP-Subset.otf. Run it again after adding symbols to the UI.
 
 Needs: Debian's fonts-noto-cjk (the source font, OFL-1.1) and fonttools from PyPI.
 Run from the repository root:  python3 scripts/subset-cjk-font.py
@@ -37,8 +38,12 @@ def main():
     codepoints |= set(range(0x30A0, 0x3100))  # katakana
     codepoints |= set(range(0xFF00, 0xFFF0))  # half- and full-width forms
     codepoints |= {ord(c) for c in jis_level1_kanji()}
-    for path in glob.glob("data/*.ron"):
-        codepoints |= {ord(c) for c in pathlib.Path(path).read_text(encoding="utf-8") if ord(c) >= 0x2E80}
+    # Symbols egui's default fonts lack: punctuation, arrows, maths, shapes.
+    for lo, hi in [(0x2000, 0x2070), (0x2190, 0x2200), (0x2200, 0x2300), (0x25A0, 0x2600)]:
+        codepoints |= set(range(lo, hi))
+    # Every non-ASCII character of the shipped data and of the app's own strings.
+    for path in glob.glob("data/*.ron") + glob.glob("src/**/*.rs", recursive=True):
+        codepoints |= {ord(c) for c in pathlib.Path(path).read_text(encoding="utf-8") if ord(c) > 0x7F}
     font = TTCollection(SOURCE).fonts[JP_INDEX]
     options = subset.Options()
     options.layout_features = ["*"]

@@ -134,14 +134,13 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<ChromeAction> {
                 out.push(ChromeAction::Command(Command::SetTheme(theme)));
             }
             let mut grouping = state.settings.lane_grouping;
-            egui::ComboBox::from_id_salt("lane_grouping")
+            egui::ComboBox::new("lane_grouping", "Lanes")
                 .selected_text(grouping.label())
                 .show_ui(ui, |ui| {
                     for choice in LaneGrouping::ALL {
                         ui.selectable_value(&mut grouping, choice, choice.label());
                     }
                 });
-            ui.weak("Lanes");
             if grouping != state.settings.lane_grouping {
                 out.push(ChromeAction::Command(Command::SetLaneGrouping(grouping)));
             }

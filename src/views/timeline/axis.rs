@@ -231,8 +231,15 @@ mod tests {
     #[test]
     fn ticks_adapt_from_days_to_millennia() {
         let days = ticks(&axis(19_368.0, 10.0));
-        assert!(days.iter().any(|t| t.label == "12 Jan" && (t.day - 19_369.0).abs() < 1e-9), "{days:?}");
-        assert!(days.iter().any(|t| t.label == "1 Feb" && t.major) || days.len() < 20, "{days:?}");
+        assert!(
+            days.iter()
+                .any(|t| t.label == "12 Jan" && (t.day - 19_369.0).abs() < 1e-9),
+            "{days:?}"
+        );
+        assert!(
+            days.iter().any(|t| t.label == "1 Feb" && t.major) || days.len() < 20,
+            "{days:?}"
+        );
         let months = ticks(&axis(19_358.0, 500.0));
         assert!(months.iter().any(|t| t.label == "Feb"), "{months:?}");
         assert!(

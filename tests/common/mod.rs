@@ -1,0 +1,41 @@
+//! Shared set-up for the UI tests: the app on the embedded dataset, at a fixed date and size.
+
+use alliance_atlas::model::Day;
+use alliance_atlas::state::Selection;
+use alliance_atlas::theme::ThemeChoice;
+use alliance_atlas::{AtlasApp, StartOptions};
+use egui_kittest::Harness;
+
+/// The app at 1600×900 on the embedded dataset, "today" fixed to 26 Nov 2026.
+pub fn app(theme: ThemeChoice) -> Harness<'static, AtlasApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 900.0))
+        .with_pixels_per_point(1.0)
+        .build_eframe(move |cc| {
+            AtlasApp::new(
+                cc,
+                StartOptions {
+                    today: Some(Day::from_ymd(2026, 11, 26)),
+                    theme: Some(theme),
+                    ..StartOptions::default()
+                },
+            )
+        });
+    harness.run();
+    harness
+}
+
+/// Position of an initiative by id.
+pub fn initiative(harness: &Harness<'_, AtlasApp>, id: &str) -> usize {
+    harness.state().state().index.initiative_by_id[id]
+}
+
+/// Position of a location by id.
+pub fn location(harness: &Harness<'_, AtlasApp>, id: &str) -> usize {
+    harness.state().state().index.location_by_id[id]
+}
+
+/// The current selection.
+pub fn selection(harness: &Harness<'_, AtlasApp>) -> Option<Selection> {
+    harness.state().state().selection
+}

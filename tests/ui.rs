@@ -1,0 +1,176 @@
+//! The explore view driven like a user would, through AccessKit labels: no GPU, no display.
+
+mod common;
+
+use alliance_atlas::state::{Command, Selection};
+use alliance_atlas::theme::ThemeChoice;
+use common::{app, initiative, location, selection};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+
+#[test]
+fn clicking_an_initiative_on_the_timeline_shows_its_sources() {
+    let mut harness = app(ThemeChoice::Dark);
+    harness
+        .get_by_label("12th Littoral Combat Team established")
+        .click();
+    harness.run();
+    let lct = initiative(&harness, "12lct-establishment");
+    assert_eq!(selection(&harness), Some(Selection::Initiative(lct)));
+    // The detail panel lists the source with its publisher and date, and the dates in words.
+    harness.get_by_label("12th LCT Established, Enhances 12th MLR's Warfighting Readiness");
+    harness.get_by_label("Completed 3 Mar 2025");
+    // Its place is highlighted in the list.
+    assert!(
+        harness
+            .state()
+            .state()
+            .is_location_highlighted(location(&harness, "camp_hansen"))
+    );
+}
+
+#[test]
+fn clicking_a_location_row_highlights_its_initiatives() {
+    let mut harness = app(ThemeChoice::Dark);
+    harness
+        .get_by_label("Camp Hansen, Kin, Okinawa  キャンプ・ハンセン")
+        .click();
+    harness.run();
+    let hansen = location(&harness, "camp_hansen");
+    assert_eq!(selection(&harness), Some(Selection::Location(hansen)));
+    let state = harness.state().state();
+    let here = &state.index.initiatives_at[hansen];
+    assert!(here.len() >= 5);
+    for i in 0..state.dataset.initiatives.len() {
+        assert_eq!(
+            state.is_highlighted(i),
+            here.contains(&i),
+            "{}",
+            state.dataset.initiatives[i].id
+        );
+    }
+    harness.get_by_label(&format!("{} initiatives here", here.len()));
+}
+
+#[test]
+fn alt_left_returns_to_the_previous_selection_and_alt_right_comes_back() {
+    let mut harness = app(ThemeChoice::Dark);
+    harness
+        .get_by_label("12th Littoral Combat Team established")
+        .click();
+    harness.run();
+    harness.get_by_label("Mount Fuji (summit)  富士山").click();
+    harness.run();
+    let lct = Selection::Initiative(initiative(&harness, "12lct-establishment"));
+    let fuji = Selection::Location(location(&harness, "mount_fuji"));
+    assert_eq!(selection(&harness), Some(fuji));
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run();
+    assert_eq!(selection(&harness), Some(lct));
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run();
+    assert_eq!(selection(&harness), Some(fuji));
+}
+
+#[test]
+fn a_place_link_in_the_details_selects_the_place() {
+    let mut harness = app(ThemeChoice::Dark);
+    harness
+        .get_by_label("12th Littoral Combat Team established")
+        .click();
+    harness.run();
+    harness.get_by_label("Camp Hansen, Kin, Okinawa").click();
+    harness.run();
+    assert_eq!(
+        selection(&harness),
+        Some(Selection::Location(location(&harness, "camp_hansen")))
+    );
+}
+
+#[test]
+fn a_bad_file_shows_its_problems_and_keeps_the_data() {
+    let mut harness = app(ThemeChoice::Light);
+    let before = harness.state().state().dataset.clone();
+    let bad = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/bad/unknown-field.ron"
+    );
+    harness.state_mut().apply(Command::OpenFile(bad.into()));
+    harness.run();
+    let line = format!(
+        "{bad}:14:13: error: unknown field `titel` in Initiative (hint: did you mean `title`?)"
+    );
+    harness.get_by_label(&line);
+    assert_eq!(harness.state().state().dataset, before);
+    // The data is still usable: selecting still works, and Dismiss hides the panel.
+    harness
+        .get_by_label("12th Littoral Combat Team established")
+        .click();
+    harness.run();
+    assert!(selection(&harness).is_some());
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(harness.query_by_label(&line).is_none());
+}
+
+#[test]
+fn a_good_file_replaces_the_data() {
+    let mut harness = app(ThemeChoice::Dark);
+    let good = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal.ron");
+    harness.state_mut().apply(Command::OpenFile(good.into()));
+    harness.run();
+    assert_eq!(harness.state().state().dataset.initiatives.len(), 1);
+    harness.get_by_label("The first initiative").click();
+    harness.run();
+    assert_eq!(selection(&harness), Some(Selection::Initiative(0)));
+}
+
+#[test]
+fn home_fits_and_plus_zooms_the_timeline() {
+    let mut harness = app(ThemeChoice::Dark);
+    let fitted = harness.state().state().time_view;
+    harness.hover_at(egui::pos2(800.0, 400.0));
+    harness.key_press(Key::Plus);
+    harness.run();
+    let zoomed = harness.state().state().time_view;
+    assert!(
+        zoomed.span() < fitted.span() * 0.9,
+        "{zoomed:?} vs {fitted:?}"
+    );
+    harness.key_press(Key::Home);
+    harness.run();
+    let again = harness.state().state().time_view;
+    assert!((again.span() - fitted.span()).abs() < 1e-6);
+}
+
+#[test]
+fn clicking_a_column_header_sorts_the_list() {
+    let mut harness = app(ThemeChoice::Dark);
+    harness.get_by_label("#").click();
+    harness.run();
+    let sort = harness.state().state().location_sort;
+    assert_eq!(
+        sort.column,
+        alliance_atlas::views::location_list::LocationColumn::Count
+    );
+    harness.get_by_label("# ↑").click();
+    harness.run();
+    assert!(!harness.state().state().location_sort.ascending);
+}
+
+#[test]
+fn lane_grouping_changes_the_lanes() {
+    let mut harness = app(ThemeChoice::Dark);
+    harness.state_mut().apply(Command::SetLaneGrouping(
+        alliance_atlas::model::view::LaneGrouping::Status,
+    ));
+    harness.run();
+    let labels: Vec<String> = harness
+        .state()
+        .state()
+        .lanes
+        .iter()
+        .map(|l| l.label.clone())
+        .collect();
+    assert!(labels.contains(&"Completed".to_owned()), "{labels:?}");
+}
