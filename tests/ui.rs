@@ -2,10 +2,12 @@
 
 mod common;
 
+use alliance_atlas::AtlasApp;
 use alliance_atlas::state::{Command, Selection};
 use alliance_atlas::theme::ThemeChoice;
-use common::{app, initiative, location, selection};
+use common::app;
 use egui::{Key, Modifiers};
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 #[test]
@@ -173,4 +175,19 @@ fn lane_grouping_changes_the_lanes() {
         .map(|l| l.label.clone())
         .collect();
     assert!(labels.contains(&"Completed".to_owned()), "{labels:?}");
+}
+
+/// Position of an initiative by id.
+pub fn initiative(harness: &Harness<'_, AtlasApp>, id: &str) -> usize {
+    harness.state().state().index.initiative_by_id[id]
+}
+
+/// Position of a location by id.
+pub fn location(harness: &Harness<'_, AtlasApp>, id: &str) -> usize {
+    harness.state().state().index.location_by_id[id]
+}
+
+/// The current selection.
+pub fn selection(harness: &Harness<'_, AtlasApp>) -> Option<Selection> {
+    harness.state().state().selection
 }

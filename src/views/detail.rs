@@ -2,7 +2,7 @@
 
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
-use crate::model::{Initiative, Location};
+use crate::model::{Initiative, Location, PlacePrecision};
 use crate::state::{Command, Origin, Selection, State};
 use crate::theme;
 use crate::views::location_list::kind_label;
@@ -167,6 +167,17 @@ fn related_ui(ui: &mut egui::Ui, state: &State, item: &Initiative, commands: &mu
     }
 }
 
+/// How exact a position is, in words.
+pub fn precision_label(precision: PlacePrecision) -> &'static str {
+    match precision {
+        PlacePrecision::ExactSite => "the site itself",
+        PlacePrecision::About1Km => "within about 1 km",
+        PlacePrecision::City => "somewhere in the city",
+        PlacePrecision::Region => "somewhere in the region",
+        PlacePrecision::LabelPoint => "a label point, not a measured position",
+    }
+}
+
 fn location_ui(
     ui: &mut egui::Ui,
     state: &State,
@@ -191,7 +202,7 @@ fn location_ui(
         place.lon.abs(),
         if place.lon >= 0.0 { "E" } else { "W" },
     ));
-    ui.weak(format!("Coordinates: {:?}", place.precision));
+    ui.weak(format!("Position: {}", precision_label(place.precision)));
     if let Some(source) = &place.coord_source {
         ui.weak(format!("Position from {source}"));
     }

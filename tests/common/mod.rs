@@ -1,7 +1,6 @@
 //! Shared set-up for the UI tests: the app on the embedded dataset, at a fixed date and size.
 
 use alliance_atlas::model::Day;
-use alliance_atlas::state::Selection;
 use alliance_atlas::theme::ThemeChoice;
 use alliance_atlas::{AtlasApp, StartOptions};
 use egui_kittest::Harness;
@@ -23,19 +22,4 @@ pub fn app(theme: ThemeChoice) -> Harness<'static, AtlasApp> {
         });
     harness.run();
     harness
-}
-
-/// Position of an initiative by id.
-pub fn initiative(harness: &Harness<'_, AtlasApp>, id: &str) -> usize {
-    harness.state().state().index.initiative_by_id[id]
-}
-
-/// Position of a location by id.
-pub fn location(harness: &Harness<'_, AtlasApp>, id: &str) -> usize {
-    harness.state().state().index.location_by_id[id]
-}
-
-/// The current selection.
-pub fn selection(harness: &Harness<'_, AtlasApp>) -> Option<Selection> {
-    harness.state().state().selection
 }

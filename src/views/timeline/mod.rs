@@ -20,10 +20,11 @@ const ROW: f32 = 34.0;
 pub fn timeline_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     let mut commands = Vec::new();
     let pal = theme::palette(state.settings.theme);
+    // Room for the legend (two lines in a narrow panel) and the list of undated initiatives.
     let footer = if state.index.undated.is_empty() {
-        30.0
+        60.0
     } else {
-        54.0
+        84.0
     };
     let full = ui.available_rect_before_wrap();
     let rect = Rect::from_min_max(
@@ -198,7 +199,7 @@ fn lanes_ui(
             let label_rect = Rect::from_min_size(pos2(label_x, row_top + 3.0), galley.size());
             painter.galley(label_rect.min, galley, text_color);
             let hit = Rect::from_min_max(
-                pos2(m0.min(x0) - 4.0, row_top + 1.0),
+                pos2(m0.min(x0).min(label_rect.left()) - 4.0, row_top + 1.0),
                 pos2(m1.max(label_rect.right()) + 4.0, row_top + ROW - 1.0),
             )
             .intersect(area.intersect(Rect::everything_right_of(axis.left)));
@@ -242,12 +243,21 @@ fn measure_lane(
         };
         let galley = painter.layout_no_wrap(item.title.clone(), font.clone(), color);
         let (x0, x1) = (axis.x_from_day(*a), axis.x_from_day(*b));
-        // Labels of items that start off screen stay readable at the left edge.
-        let label_x = x0.max(axis.left + 2.0);
-        extents.push((x0, x1.max(label_x + galley.size().x)));
+        // Labels stay on screen: at the left edge for items that start before it, and ending at the
+        // right edge for items that start too close to it.
+        let width = galley.size().x;
+        let right = axis.left + axis.width - 4.0;
+        let label_x = x0.min(right - width).max(axis.left + 2.0);
+        extents.push((x0.min(label_x), x1.max(label_x + width)));
         galleys.push((i, galley, x0, label_x));
     }
-    (extents, galleys)
+    // Rows are filled left to right.
+    let mut order: Vec<usize> = (0..extents.len()).collect();
+    order.sort_by(|&p, &q| extents[p].0.total_cmp(&extents[q].0));
+    (
+        order.iter().map(|&k| extents[k]).collect(),
+        order.iter().map(|&k| galleys[k].clone()).collect(),
+    )
 }
 
 fn item_response(

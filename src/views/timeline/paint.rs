@@ -280,11 +280,20 @@ pub fn legend_ui(ui: &mut egui::Ui, color: Color32) {
         }),
     ];
     ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 14.0;
         for (text, sample) in entries {
-            let (rect, _) = ui.allocate_exact_size(vec2(26.0, 18.0), egui::Sense::hover());
-            sample(ui.painter(), rect, color);
-            ui.small(text);
-            ui.add_space(8.0);
+            // Sample and words are one widget, so they wrap together.
+            let galley = ui.painter().layout_no_wrap(
+                text.to_owned(),
+                egui::FontId::proportional(11.5),
+                color,
+            );
+            let size = vec2(28.0 + galley.size().x, 18.0_f32.max(galley.size().y));
+            let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+            let sample_rect = Rect::from_min_size(rect.min, vec2(24.0, rect.height()));
+            sample(ui.painter(), sample_rect, color);
+            let text_pos = pos2(rect.min.x + 28.0, rect.center().y - galley.size().y / 2.0);
+            ui.painter().galley(text_pos, galley, color);
         }
     });
 }

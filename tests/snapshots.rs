@@ -1,0 +1,24 @@
+//! Image snapshots of the explore view at 1600×900, rendered by wgpu on Mesa's software Vulkan
+//! (`mesa-vulkan-drivers`). Accept new images with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
+
+mod common;
+
+use alliance_atlas::theme::ThemeChoice;
+use common::app;
+use egui_kittest::kittest::Queryable as _;
+
+#[test]
+fn explore_view_dark() {
+    let mut harness = app(ThemeChoice::Dark);
+    harness.snapshot("explore_dark");
+}
+
+#[test]
+fn explore_view_light_with_a_selection() {
+    let mut harness = app(ThemeChoice::Light);
+    harness
+        .get_by_label("12th Littoral Combat Team established")
+        .click();
+    harness.run();
+    harness.snapshot("explore_light_selected");
+}
