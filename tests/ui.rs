@@ -191,3 +191,37 @@ pub fn location(harness: &Harness<'_, AtlasApp>, id: &str) -> usize {
 pub fn selection(harness: &Harness<'_, AtlasApp>) -> Option<Selection> {
     harness.state().state().selection
 }
+
+#[test]
+fn the_wheel_zooms_around_the_pointer_and_dragging_pans() {
+    let mut harness = app(ThemeChoice::Dark);
+    let before = harness.state().state().time_view;
+    let pointer = egui::pos2(900.0, 450.0);
+    harness.hover_at(pointer);
+    harness.run();
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 120.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    let zoomed = harness.state().state().time_view;
+    assert!(zoomed.span() < before.span(), "{zoomed:?} vs {before:?}");
+    // (That the day under the pointer stays put is tested on `TimeView::zoomed` itself.)
+    // Drag to the right: earlier dates come into view.
+    let before_drag = harness.state().state().time_view;
+    harness.drag_at(pointer);
+    harness.run();
+    harness.hover_at(pointer + egui::vec2(120.0, 0.0));
+    harness.run();
+    harness.drop_at(pointer + egui::vec2(120.0, 0.0));
+    harness.run();
+    let dragged = harness.state().state().time_view;
+    assert!(
+        dragged.start < before_drag.start,
+        "{dragged:?} vs {before_drag:?}"
+    );
+    assert!((dragged.span() - before_drag.span()).abs() < 1e-6);
+}
