@@ -20,18 +20,16 @@ const ROW: f32 = 34.0;
 pub fn timeline_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     let mut commands = Vec::new();
     let pal = theme::palette(state.settings.theme);
-    // Room for the legend (two lines in a narrow panel) and the list of undated initiatives.
-    let footer = if state.index.undated.is_empty() {
-        60.0
-    } else {
-        84.0
-    };
-    let full = ui.available_rect_before_wrap();
-    let rect = Rect::from_min_max(
-        full.min,
-        pos2(full.max.x, (full.max.y - footer).max(full.min.y + 80.0)),
-    );
     let id = ui.scope_id().with("timeline");
+    // The legend and the undated initiatives take the height they need; the timeline the rest.
+    egui::Panel::bottom(id.with("footer"))
+        .resizable(false)
+        .show_separator_line(false)
+        .show(ui, |ui| {
+            paint::legend_ui(ui, pal.weak_text);
+            undated_ui(ui, state, &mut commands);
+        });
+    let rect = ui.available_rect_before_wrap();
     let background = ui.interact(rect, id, Sense::click_and_drag());
     let body = Rect::from_min_max(
         pos2(rect.left() + sizes::LANE_HEADER_WIDTH, rect.top()),
@@ -57,9 +55,6 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     ui.data_mut(|d| d.insert_temp(scroll_id, scroll.clamp(0.0, max_scroll)));
     paint_scrollbar(&painter, lanes_rect, scroll, content_height, &pal);
     ui.advance_cursor_after_rect(rect);
-    ui.add_space(4.0);
-    paint::legend_ui(ui, pal.weak_text);
-    undated_ui(ui, state, &mut commands);
     commands
 }
 
