@@ -8,10 +8,10 @@ use egui_commonmark::CommonMarkCache;
 
 use crate::app_chrome::{self, ChromeAction};
 use crate::model::Day;
-use crate::state::{Command, Origin, Selection, Settings, State};
+use crate::state::{Command, Origin, Pane, Selection, Settings, State};
 use crate::theme::{self, ThemeChoice};
 use crate::views::location_list::{LocationRow, LocationSort, location_list_ui, location_rows};
-use crate::views::{detail, timeline};
+use crate::views::{detail, map, timeline};
 
 /// How the app starts.
 #[derive(Clone, Debug, Default)]
@@ -209,6 +209,7 @@ impl eframe::App for AtlasApp {
             self.applied_theme = Some(self.state.settings.theme);
         }
         self.refresh_rows();
+        self.state.apply(Command::Tick(ctx.input(|i| i.time)));
         let mut actions = app_chrome::shortcuts(&ctx);
         actions.extend(app_chrome::dropped_files(&ctx));
         let state = &self.state;
@@ -237,8 +238,19 @@ impl eframe::App for AtlasApp {
             .show(ui, |ui| {
                 commands.extend(detail::detail_ui(ui, state, &mut self.markdown));
             });
-        egui::CentralPanel::default()
-            .show(ui, |ui| commands.extend(timeline::timeline_ui(ui, state)));
+        egui::CentralPanel::default().show(ui, |ui| match state.maximized {
+            Some(Pane::Map) => commands.extend(map::map_ui(ui, state)),
+            Some(Pane::Timeline) => commands.extend(timeline::timeline_ui(ui, state)),
+            None => {
+                let half = ui.available_height() * 0.5;
+                egui::Panel::top("map_pane")
+                    .resizable(true)
+                    .default_size(half)
+                    .min_size(120.0)
+                    .show(ui, |ui| commands.extend(map::map_ui(ui, state)));
+                commands.extend(timeline::timeline_ui(ui, state));
+            }
+        });
         if state.show_help {
             actions.extend(app_chrome::help_window(&ctx));
         }

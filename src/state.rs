@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::model::index::Index;
-use crate::model::view::{LaneGrouping, TimeView};
+use crate::model::map_camera::{Flight, FlyTarget, bounds_of};
+use crate::model::view::{LaneGrouping, MapView, TimeView};
 use crate::model::{
     DEFAULT_DATASET, DEFAULT_DATASET_NAME, Dataset, Day, Loaded, Problem, load_bytes, load_file,
 };
@@ -32,6 +33,8 @@ pub enum Origin {
     List,
     /// The detail panel.
     Detail,
+    /// The map.
+    Map,
     /// Keyboard, menus, the command line.
     Other,
 }
@@ -81,6 +84,19 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The last time window.
     pub time_view: Option<TimeView>,
+    /// The last map camera.
+    pub map_view: Option<MapView>,
+    /// Draw the latitude/longitude grid on the map.
+    pub graticule: bool,
+}
+
+/// The two big views of the explore screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    /// The map.
+    Map,
+    /// The timeline.
+    Timeline,
 }
 
 /// Everything a command can do.
@@ -114,6 +130,18 @@ pub enum Command {
     DismissProblems,
     /// Show or hide the keyboard help.
     ToggleHelp,
+    /// Put the map camera here (ends any flight).
+    SetMapView(MapView),
+    /// Fly the map camera, eased.
+    FlyTo(FlyTarget),
+    /// Fly to show every place that has initiatives.
+    FitMap,
+    /// Show the map's latitude/longitude grid or not.
+    ToggleGraticule,
+    /// Maximise a pane, or restore both.
+    ToggleMaximize(Pane),
+    /// The UI clock, seconds: set once per frame before the views run.
+    Tick(f64),
 }
 
 /// The whole app state.
@@ -147,6 +175,14 @@ pub struct State {
     pub show_help: bool,
     /// Today, as a day number (fixed in tests and screenshots).
     pub today: Day,
+    /// The map camera (the end of any flight under way).
+    pub map_view: MapView,
+    /// A camera move under way.
+    pub map_flight: Option<Flight>,
+    /// The maximised pane, if any.
+    pub maximized: Option<Pane>,
+    /// The UI clock, seconds.
+    pub now: f64,
 }
 
 impl State {
@@ -155,6 +191,11 @@ impl State {
         let dataset = load_bytes(DEFAULT_DATASET.as_bytes())
             .dataset
             .unwrap_or_default();
+        Self::with_dataset(dataset, settings, today)
+    }
+
+    /// State on a dataset that is already loaded and valid (benchmarks, generated data).
+    pub fn with_dataset(dataset: Dataset, settings: Settings, today: Day) -> Self {
         let mut state = Self {
             dataset: Dataset::default(),
             source: DataSource::Embedded,
@@ -171,8 +212,16 @@ impl State {
             load_failure: None,
             show_help: false,
             today,
+            map_view: MapView::default(),
+            map_flight: None,
+            maximized: None,
+            now: 0.0,
         };
         state.install(dataset, DataSource::Embedded);
+        match state.settings.map_view {
+            Some(view) => state.map_view = view.clamped(),
+            None => state.fit_map(true),
+        }
         if state.settings.time_view.is_none() {
             state.fit_time();
         }
@@ -211,6 +260,60 @@ impl State {
             },
             Command::DismissProblems => self.load_failure = None,
             Command::ToggleHelp => self.show_help = !self.show_help,
+            Command::SetMapView(view) => {
+                self.map_view = view.clamped();
+                self.map_flight = None;
+            }
+            Command::FlyTo(target) => self.fly_to(target),
+            Command::FitMap => self.fit_map(false),
+            Command::ToggleGraticule => self.settings.graticule = !self.settings.graticule,
+            Command::ToggleMaximize(pane) => {
+                self.maximized = if self.maximized == Some(pane) {
+                    None
+                } else {
+                    Some(pane)
+                };
+            }
+            Command::Tick(now) => self.now = now,
+        }
+    }
+
+    /// Shows every place with initiatives: eased, or at once (on load).
+    fn fit_map(&mut self, instant: bool) {
+        if let Some(bounds) = bounds_of(self.index.map_places.iter().map(|p| p.world)) {
+            self.fly_to(FlyTarget::Bounds(bounds));
+            if let (true, Some(flight)) = (instant, &mut self.map_flight) {
+                flight.start = f64::NEG_INFINITY;
+            }
+        }
+    }
+
+    fn fly_to(&mut self, target: FlyTarget) {
+        self.map_flight = Some(Flight {
+            from: self.map_view,
+            to: target,
+            start: self.now,
+        });
+        if let FlyTarget::View(view) = target {
+            self.map_view = view.clamped();
+        }
+    }
+
+    /// Flies the map to what was selected elsewhere: an initiative's places, or a place.
+    fn follow_on_map(&mut self, selection: Selection) {
+        let places: Vec<usize> = match selection {
+            Selection::Initiative(i) => self.index.places_of.get(i).cloned().unwrap_or_default(),
+            Selection::Location(l) => vec![l],
+        };
+        let points = places
+            .iter()
+            .filter_map(|&l| self.dataset.locations.get(l))
+            .map(|l| {
+                let w = crate::model::geo::project(l.lat, l.lon);
+                [w.x, w.y]
+            });
+        if let Some(bounds) = bounds_of(points) {
+            self.fly_to(FlyTarget::Bounds(bounds));
         }
     }
 
@@ -225,6 +328,9 @@ impl State {
         self.forward.clear();
         self.selection = Some(selection);
         self.selection_origin = origin;
+        if origin != Origin::Map {
+            self.follow_on_map(selection);
+        }
     }
 
     fn step_history(&mut self, back: bool) {
@@ -239,6 +345,7 @@ impl State {
             }
             self.selection = Some(target);
             self.selection_origin = Origin::Other;
+            self.follow_on_map(target);
         }
     }
 
@@ -284,6 +391,7 @@ impl State {
         self.install(dataset, source);
         if !same_source {
             self.fit_time();
+            self.fit_map(true);
         }
     }
 
@@ -349,6 +457,7 @@ impl State {
     pub fn settings_to_save(&self) -> Settings {
         Settings {
             time_view: Some(self.time_view),
+            map_view: Some(self.map_view),
             ..self.settings.clone()
         }
     }

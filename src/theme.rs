@@ -64,6 +64,22 @@ pub struct Palette {
     pub error_text: Color32,
     /// Context eras behind the timeline.
     pub era_fill: Color32,
+    /// Map: sea.
+    pub sea: Color32,
+    /// Map: land.
+    pub land: Color32,
+    /// Map: coastlines.
+    pub coast: Color32,
+    /// Map: land borders.
+    pub border: Color32,
+    /// Map: latitude/longitude grid.
+    pub graticule: Color32,
+    /// Map: outline of markers.
+    pub marker_outline: Color32,
+    /// Map: background behind labels.
+    pub label_fill: Color32,
+    /// Map: cluster discs.
+    pub cluster: Color32,
 }
 
 /// The palette of a theme.
@@ -82,6 +98,14 @@ pub fn palette(theme: ThemeChoice) -> Palette {
             error_fill: Color32::from_rgb(70, 24, 24),
             error_text: Color32::from_rgb(255, 205, 200),
             era_fill: Color32::from_rgba_unmultiplied(120, 140, 170, 22),
+            sea: Color32::from_rgb(20, 30, 42),
+            land: Color32::from_rgb(46, 52, 58),
+            coast: Color32::from_rgb(96, 110, 124),
+            border: Color32::from_rgb(78, 86, 96),
+            graticule: Color32::from_rgba_unmultiplied(140, 160, 190, 30),
+            marker_outline: Color32::from_rgb(10, 12, 16),
+            label_fill: Color32::from_rgba_unmultiplied(20, 24, 30, 190),
+            cluster: Color32::from_rgb(84, 110, 160),
         },
         ThemeChoice::Light => Palette {
             canvas: Color32::from_rgb(250, 250, 248),
@@ -96,6 +120,14 @@ pub fn palette(theme: ThemeChoice) -> Palette {
             error_fill: Color32::from_rgb(253, 226, 224),
             error_text: Color32::from_rgb(120, 20, 16),
             era_fill: Color32::from_rgba_unmultiplied(90, 110, 150, 20),
+            sea: Color32::from_rgb(214, 226, 236),
+            land: Color32::from_rgb(246, 244, 238),
+            coast: Color32::from_rgb(120, 136, 150),
+            border: Color32::from_rgb(176, 180, 184),
+            graticule: Color32::from_rgba_unmultiplied(60, 90, 130, 35),
+            marker_outline: Color32::from_rgb(255, 255, 255),
+            label_fill: Color32::from_rgba_unmultiplied(255, 255, 255, 200),
+            cluster: Color32::from_rgb(70, 96, 150),
         },
     }
 }

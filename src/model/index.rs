@@ -3,8 +3,10 @@
 
 use std::collections::HashMap;
 
+use super::cluster::{Place, PlaceTree, place_tree};
 use super::date::FuzzyDate;
-use super::types::Dataset;
+use super::geo::project;
+use super::types::{Dataset, LineOfEffort};
 
 /// Lookups derived from one dataset.
 #[derive(Clone, Debug, Default)]
@@ -23,6 +25,14 @@ pub struct Index {
     pub undated: Vec<usize>,
     /// First and last day of anything in the dataset (initiatives and eras).
     pub full_span: Option<(f64, f64)>,
+    /// Places that have initiatives, projected, for the map.
+    pub map_places: Vec<Place>,
+    /// R-tree over `map_places`.
+    pub place_tree: PlaceTree,
+    /// For each location, the line of effort most of its initiatives have first.
+    pub main_line: Vec<Option<LineOfEffort>>,
+    /// Initiatives with no place, for the map's "No place" strip.
+    pub no_place: Vec<usize>,
 }
 
 /// First and last day an initiative's dates cover, from the anchors of all its dates.
@@ -96,9 +106,48 @@ impl Index {
             .fold(None, |acc, (a, b)| {
                 Some(acc.map_or((a, b), |(x, y): (f64, f64)| (x.min(a), y.max(b))))
             });
+        let map_places: Vec<Place> = ds
+            .locations
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| initiatives_at.get(*i).is_some_and(|v| !v.is_empty()))
+            .map(|(i, l)| {
+                let w = project(l.lat, l.lon);
+                Place {
+                    location: i,
+                    world: [w.x, w.y],
+                    weight: initiatives_at[i].len(),
+                }
+            })
+            .collect();
+        let main_line = initiatives_at
+            .iter()
+            .map(|items| {
+                let mut counts: HashMap<LineOfEffort, usize> = HashMap::new();
+                for line in items
+                    .iter()
+                    .filter_map(|&i| ds.initiatives.get(i)?.lines_of_effort.first())
+                {
+                    *counts.entry(*line).or_insert(0) += 1;
+                }
+                counts
+                    .into_iter()
+                    .max_by_key(|&(line, n)| (n, std::cmp::Reverse(line)))
+                    .map(|(line, _)| line)
+            })
+            .collect();
         Self {
             initiative_by_id,
             location_by_id,
+            place_tree: place_tree(&map_places),
+            map_places,
+            main_line,
+            no_place: places_of
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.is_empty())
+                .map(|(i, _)| i)
+                .collect(),
             undated: spans
                 .iter()
                 .enumerate()

@@ -7,12 +7,15 @@
 //! - [`summary`]: counts and spans for the `check` command and the UI.
 
 pub mod calendar;
+pub mod cluster;
 mod convert;
 pub mod date;
 mod date_parse;
 pub mod decode;
+pub mod geo;
 pub mod index;
 pub mod load;
+pub mod map_camera;
 pub mod problem;
 mod ron_compound;
 mod ron_literal;

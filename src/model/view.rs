@@ -185,3 +185,43 @@ mod tests {
         assert!((view.span() - 1100.0).abs() < 1e-9);
     }
 }
+
+/// The map camera: the centre and a zoom level (the world is 256 × 2^zoom points wide).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MapView {
+    /// Latitude of the centre, degrees.
+    pub lat: f64,
+    /// Longitude of the centre, degrees.
+    pub lon: f64,
+    /// Zoom level.
+    pub zoom: f64,
+}
+
+impl Default for MapView {
+    /// The western Pacific: Japan to Guam.
+    fn default() -> Self {
+        Self {
+            lat: 28.0,
+            lon: 135.0,
+            zoom: 3.0,
+        }
+    }
+}
+
+impl MapView {
+    /// Widest zoom: the whole world in 256 points.
+    pub const MIN_ZOOM: f64 = 0.0;
+    /// Closest zoom: about 10 m per point.
+    pub const MAX_ZOOM: f64 = 14.0;
+
+    /// The camera with its zoom in range and a finite centre.
+    #[must_use]
+    pub fn clamped(self) -> Self {
+        let finite = |v: f64, fallback: f64| if v.is_finite() { v } else { fallback };
+        Self {
+            lat: finite(self.lat, 0.0).clamp(-85.0, 85.0),
+            lon: (finite(self.lon, 0.0) + 180.0).rem_euclid(360.0) - 180.0,
+            zoom: finite(self.zoom, 2.0).clamp(Self::MIN_ZOOM, Self::MAX_ZOOM),
+        }
+    }
+}

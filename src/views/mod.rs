@@ -2,4 +2,5 @@
 
 pub mod detail;
 pub mod location_list;
+pub mod map;
 pub mod timeline;

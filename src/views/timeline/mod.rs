@@ -55,6 +55,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     ui.data_mut(|d| d.insert_temp(scroll_id, scroll.clamp(0.0, max_scroll)));
     paint_scrollbar(&painter, lanes_rect, scroll, content_height, &pal);
     ui.advance_cursor_after_rect(rect);
+    maximise_button_ui(ui, state, rect, &mut commands);
     commands
 }
 
@@ -438,6 +439,27 @@ fn undated_ui(ui: &mut egui::Ui, state: &State, commands: &mut Vec<Command>) {
             }
         }
     });
+}
+
+fn maximise_button_ui(ui: &mut egui::Ui, state: &State, rect: Rect, commands: &mut Vec<Command>) {
+    let area = Rect::from_min_size(rect.right_top() + vec2(-96.0, 2.0), vec2(90.0, 16.0));
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(area)
+            .layout(egui::Layout::right_to_left(egui::Align::Center)),
+        |ui| {
+            let maximized = state.maximized == Some(crate::state::Pane::Timeline);
+            let text = if maximized { "Restore" } else { "Maximise" };
+            let button = egui::Button::new(egui::RichText::new(text).small());
+            if ui
+                .add(button)
+                .on_hover_text("Give the timeline the whole centre, or share it with the map")
+                .clicked()
+            {
+                commands.push(Command::ToggleMaximize(crate::state::Pane::Timeline));
+            }
+        },
+    );
 }
 
 /// Id of the timeline's background (for focus and tests).

@@ -1,0 +1,87 @@
+//! Pure map projection: Web Mercator centred on the Pacific, so Washington and Okinawa sit on one
+//! continuous map with no seam between them. No egui types here.
+//!
+//! World coordinates: `x` in −0.5..0.5 across 360° of longitude, 0 at the central meridian; `y` in
+//! −0.5..0.5 (north up), 0 at the equator, ±0.5 at about ±85.05°.
+
+use std::f64::consts::PI;
+
+/// The map's central meridian, degrees east.
+pub const CENTRAL_MERIDIAN: f64 = 150.0;
+
+/// Latitude limit of Web Mercator, degrees.
+pub const MAX_LAT: f64 = 85.051_128_779_806_6;
+
+/// A point in world coordinates.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct World {
+    /// East, −0.5..0.5.
+    pub x: f64,
+    /// North, −0.5..0.5.
+    pub y: f64,
+}
+
+/// Longitude relative to the central meridian, in −180..180.
+pub fn shifted_lon(lon: f64) -> f64 {
+    (lon - CENTRAL_MERIDIAN + 180.0).rem_euclid(360.0) - 180.0
+}
+
+/// Projects latitude and longitude (degrees) to world coordinates. Latitudes beyond the Mercator
+/// limit are clamped; non-finite input gives the map centre.
+pub fn project(lat: f64, lon: f64) -> World {
+    if !lat.is_finite() || !lon.is_finite() {
+        return World { x: 0.0, y: 0.0 };
+    }
+    project_shifted(lat, shifted_lon(lon))
+}
+
+/// Projects a latitude and an already shifted longitude.
+pub fn project_shifted(lat: f64, shifted: f64) -> World {
+    let phi = lat.clamp(-MAX_LAT, MAX_LAT).to_radians();
+    World {
+        x: shifted / 360.0,
+        y: (PI / 4.0 + phi / 2.0).tan().ln() / (2.0 * PI),
+    }
+}
+
+/// Latitude and longitude (degrees, longitude in −180..180) of a world point.
+pub fn unproject(w: World) -> (f64, f64) {
+    let lat = (2.0 * (w.y * 2.0 * PI).exp().atan() - PI / 2.0).to_degrees();
+    let lon = (w.x * 360.0 + CENTRAL_MERIDIAN + 180.0).rem_euclid(360.0) - 180.0;
+    (lat, lon)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_everywhere() {
+        for lat in [-85.0, -60.0, -35.28, 0.0, 26.46, 31.37, 38.87, 51.5, 85.0] {
+            for lon in [
+                -179.9, -77.06, -30.1, -0.13, 0.0, 77.2, 127.9, 130.84, 149.99, 150.0, 179.99,
+            ] {
+                let (lat2, lon2) = unproject(project(lat, lon));
+                assert!((lat - lat2).abs() < 1e-9, "{lat},{lon} -> {lat2}");
+                assert!((lon - lon2).abs() < 1e-9, "{lat},{lon} -> {lon2}");
+            }
+        }
+    }
+
+    #[test]
+    fn known_values() {
+        let kanoya = project(31.37, 130.84);
+        assert!((kanoya.x - (130.84 - 150.0) / 360.0).abs() < 1e-12);
+        assert!((kanoya.x + 0.053_222).abs() < 1e-6, "{kanoya:?}");
+        assert!((kanoya.y - 0.091_850).abs() < 1e-5, "{kanoya:?}");
+        let pentagon = project(38.87, -77.06);
+        assert!((pentagon.x - 0.369_278).abs() < 1e-6, "{pentagon:?}");
+        assert!((pentagon.y - 0.117_357).abs() < 1e-5, "{pentagon:?}");
+        // Okinawa is west of the centre, Washington east: one continuous Pacific map.
+        assert!(kanoya.x < 0.0 && pentagon.x > 0.0 && pentagon.x < 0.5);
+        let equator = project(0.0, 150.0);
+        assert!(equator.x.abs() < 1e-15 && equator.y.abs() < 1e-15);
+        assert!((project(90.0, 0.0).y - 0.5).abs() < 1e-9);
+        assert_eq!(project(f64::NAN, 10.0), World { x: 0.0, y: 0.0 });
+    }
+}

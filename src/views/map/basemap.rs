@@ -1,0 +1,275 @@
+//! The offline basemap: Natural Earth outlines decoded once from `assets/basemap.bin` (made by
+//! `scripts/make-basemap.py`), projected to world coordinates and triangulated once with `earcutr`.
+//! Nothing here is redone per frame; the map view only transforms the cached meshes to the screen.
+
+use std::sync::OnceLock;
+
+use crate::model::geo::project_shifted;
+
+/// The asset, embedded so the map works offline and in the browser.
+const ASSET: &[u8] = include_bytes!("../../../assets/basemap.bin");
+
+/// An axis-aligned box in world coordinates.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bounds {
+    /// Smallest x and y.
+    pub min: [f32; 2],
+    /// Largest x and y.
+    pub max: [f32; 2],
+}
+
+impl Bounds {
+    fn of(points: &[[f32; 2]]) -> Self {
+        let mut b = Self {
+            min: [f32::MAX; 2],
+            max: [f32::MIN; 2],
+        };
+        for p in points {
+            for k in 0..2 {
+                b.min[k] = b.min[k].min(p[k]);
+                b.max[k] = b.max[k].max(p[k]);
+            }
+        }
+        b
+    }
+
+    /// Whether two boxes overlap.
+    pub fn intersects(&self, other: &Self) -> bool {
+        self.min[0] <= other.max[0]
+            && other.min[0] <= self.max[0]
+            && self.min[1] <= other.max[1]
+            && other.min[1] <= self.max[1]
+    }
+}
+
+/// A filled shape: triangles over world-coordinate vertices.
+#[derive(Clone, Debug, Default)]
+pub struct FillMesh {
+    /// Vertices, world coordinates.
+    pub vertices: Vec<[f32; 2]>,
+    /// Triangle indices into `vertices`.
+    pub indices: Vec<u32>,
+    /// Bounds of the vertices.
+    pub bounds: Option<Bounds>,
+}
+
+/// A polyline in world coordinates.
+#[derive(Clone, Debug)]
+pub struct Line {
+    /// Points.
+    pub points: Vec<[f32; 2]>,
+    /// Their bounds.
+    pub bounds: Bounds,
+}
+
+/// The decoded, triangulated basemap.
+#[derive(Debug, Default)]
+pub struct Basemap {
+    /// 110m land, one mesh per polygon, for the zoomed-out world.
+    pub land_coarse: Vec<FillMesh>,
+    /// 50m countries, one mesh per polygon.
+    pub land_fine: Vec<FillMesh>,
+    /// 50m coastlines.
+    pub coast_fine: Vec<Line>,
+    /// 50m land borders.
+    pub borders: Vec<Line>,
+    /// 110m coastlines.
+    pub coast_coarse: Vec<Line>,
+}
+
+/// The basemap, decoded on first use.
+pub fn basemap() -> &'static Basemap {
+    static MAP: OnceLock<Basemap> = OnceLock::new();
+    MAP.get_or_init(|| {
+        decode(ASSET).unwrap_or_else(|e| {
+            log::error!("the embedded basemap is damaged ({e}); the map shows markers only");
+            Basemap::default()
+        })
+    })
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn take<const N: usize>(&mut self) -> Result<[u8; N], String> {
+        let slice = self.bytes.get(self.pos..self.pos + N).ok_or("truncated")?;
+        self.pos += N;
+        slice.try_into().map_err(|_| "truncated".to_owned())
+    }
+
+    fn u8(&mut self) -> Result<u8, String> {
+        Ok(self.take::<1>()?[0])
+    }
+
+    fn u16(&mut self) -> Result<u16, String> {
+        Ok(u16::from_le_bytes(self.take()?))
+    }
+
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.take()?))
+    }
+
+    fn varint(&mut self) -> Result<i64, String> {
+        let mut value: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let byte = self.u8()?;
+            value |= u64::from(byte & 0x7F) << shift;
+            if byte & 0x80 == 0 {
+                return Ok((value >> 1) as i64 ^ -((value & 1) as i64));
+            }
+        }
+        Err("bad varint".to_owned())
+    }
+
+    /// A ring of points, projected to world coordinates.
+    fn ring(&mut self) -> Result<Vec<[f32; 2]>, String> {
+        let count = self.u32()? as usize;
+        if count > self.bytes.len() {
+            return Err("ring longer than the file".to_owned());
+        }
+        let (mut x, mut y) = (0i64, 0i64);
+        let mut points = Vec::with_capacity(count);
+        for _ in 0..count {
+            x += self.varint()?;
+            y += self.varint()?;
+            let w = project_shifted(y as f64 * 1e-4, x as f64 * 1e-4);
+            points.push([w.x as f32, w.y as f32]);
+        }
+        Ok(points)
+    }
+}
+
+/// Decodes the asset format written by `scripts/make-basemap.py`.
+pub fn decode(bytes: &[u8]) -> Result<Basemap, String> {
+    let mut r = Reader { bytes, pos: 0 };
+    if r.take::<4>()? != *b"AABM" || r.u8()? != 1 {
+        return Err("not a version 1 basemap".to_owned());
+    }
+    let _central = r.u16()?;
+    let layers = r.u8()?;
+    let mut fills: Vec<Vec<FillMesh>> = Vec::new();
+    let mut lines: Vec<Vec<Line>> = Vec::new();
+    for _ in 0..layers {
+        let kind = r.u8()?;
+        let count = r.u32()? as usize;
+        if kind == 0 {
+            let mut meshes = Vec::with_capacity(count.min(1 << 16));
+            for _ in 0..count {
+                let rings = (0..r.u16()?)
+                    .map(|_| r.ring())
+                    .collect::<Result<Vec<_>, _>>()?;
+                meshes.push(triangulate(&rings));
+            }
+            fills.push(meshes);
+        } else {
+            let mut layer = Vec::with_capacity(count.min(1 << 16));
+            for _ in 0..count {
+                let points = r.ring()?;
+                layer.push(Line {
+                    bounds: Bounds::of(&points),
+                    points,
+                });
+            }
+            lines.push(layer);
+        }
+    }
+    let mut fills = fills.into_iter();
+    let mut lines = lines.into_iter();
+    Ok(Basemap {
+        land_coarse: fills.next().unwrap_or_default(),
+        land_fine: fills.next().unwrap_or_default(),
+        coast_fine: lines.next().unwrap_or_default(),
+        borders: lines.next().unwrap_or_default(),
+        coast_coarse: lines.next().unwrap_or_default(),
+    })
+}
+
+/// Triangulates a polygon (outer ring, then holes) once.
+fn triangulate(rings: &[Vec<[f32; 2]>]) -> FillMesh {
+    let mut flat: Vec<f64> = Vec::new();
+    let mut holes = Vec::new();
+    let mut vertices = Vec::new();
+    for (i, ring) in rings.iter().enumerate() {
+        // Rings repeat their first point at the end; earcut wants it once.
+        let open = ring
+            .split_last()
+            .filter(|(last, rest)| rest.first() == Some(*last))
+            .map_or(&ring[..], |(_, rest)| rest);
+        if i > 0 {
+            holes.push(vertices.len());
+        }
+        for p in open {
+            flat.extend([f64::from(p[0]), f64::from(p[1])]);
+            vertices.push(*p);
+        }
+    }
+    let indices = earcutr::earcut(&flat, &holes, 2).unwrap_or_default();
+    FillMesh {
+        bounds: (!vertices.is_empty()).then(|| Bounds::of(&vertices)),
+        indices: indices.into_iter().map(|i| i as u32).collect(),
+        vertices,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::geo::project;
+
+    fn covers(mesh: &FillMesh, p: [f32; 2]) -> bool {
+        mesh.indices.chunks_exact(3).any(|t| {
+            let [a, b, c] = [t[0], t[1], t[2]].map(|i| mesh.vertices[i as usize]);
+            let sign = |p: [f32; 2], q: [f32; 2], r: [f32; 2]| {
+                (p[0] - r[0]) * (q[1] - r[1]) - (q[0] - r[0]) * (p[1] - r[1])
+            };
+            let (d1, d2, d3) = (sign(p, a, b), sign(p, b, c), sign(p, c, a));
+            let neg = d1 < 0.0 || d2 < 0.0 || d3 < 0.0;
+            let pos = d1 > 0.0 || d2 > 0.0 || d3 > 0.0;
+            !(neg && pos)
+        })
+    }
+
+    fn on_land(map: &[FillMesh], lat: f64, lon: f64) -> bool {
+        let w = project(lat, lon);
+        let p = [w.x as f32, w.y as f32];
+        map.iter().any(|m| {
+            m.bounds
+                .is_some_and(|b| b.intersects(&Bounds { min: p, max: p }))
+                && covers(m, p)
+        })
+    }
+
+    #[test]
+    fn the_embedded_basemap_decodes_into_every_layer() {
+        let map = basemap();
+        assert!(map.land_fine.len() > 1000);
+        assert!(map.land_coarse.len() > 100);
+        assert!(
+            map.coast_fine.len() > 1000 && !map.borders.is_empty() && !map.coast_coarse.is_empty()
+        );
+        assert!(map.land_fine.iter().all(|m| m.indices.len() % 3 == 0));
+    }
+
+    #[test]
+    fn okinawa_and_washington_are_land_and_the_seas_are_not() {
+        let fine = &basemap().land_fine;
+        assert!(on_land(fine, 26.46, 127.915), "Camp Hansen, Okinawa");
+        assert!(on_land(fine, 24.40, 124.18), "Ishigaki");
+        assert!(on_land(fine, 31.3686, 130.8447), "Kanoya");
+        assert!(on_land(fine, 38.87, -77.056), "the Pentagon");
+        assert!(!on_land(fine, 29.0, 125.0), "East China Sea");
+        assert!(!on_land(fine, 20.0, 130.0), "Philippine Sea");
+        // 110m has no Okinawa: the fine layer is needed when zoomed in.
+        assert!(!on_land(&basemap().land_coarse, 26.46, 127.915));
+    }
+
+    #[test]
+    fn damaged_assets_are_errors_not_panics() {
+        assert!(decode(b"").is_err());
+        assert!(decode(b"AABM\x02").is_err());
+        assert!(decode(&ASSET[..ASSET.len() / 2]).is_err());
+    }
+}

@@ -1,0 +1,292 @@
+//! Map markers: one per place with initiatives, coloured by line of effort, sized by count, drawn by
+//! precision (a dot for a site, a soft halo for a region or sea); clusters when they overlap; labels
+//! that avoid each other. Each marker is a labelled widget, so screen readers and tests can find it.
+
+use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, vec2};
+
+use super::Transform;
+use crate::model::PlacePrecision;
+use crate::model::cluster::{Cluster, cluster};
+use crate::model::map_camera::{FlyTarget, bounds_of};
+use crate::state::{Command, Origin, Selection, State};
+use crate::theme;
+
+/// Markers closer than this (points) merge into a cluster.
+const CLUSTER_RADIUS: f32 = 20.0;
+
+/// Radius of a single place's marker.
+fn marker_radius(weight: usize) -> f32 {
+    4.0 + 2.2 * (weight as f32).sqrt()
+}
+
+/// Whether every initiative at a place lies outside the timeline's window.
+fn out_of_time(state: &State, location: usize) -> bool {
+    let window = state.time_view;
+    state
+        .index
+        .initiatives_at
+        .get(location)
+        .is_some_and(|items| {
+            items.iter().all(|&i| {
+                state
+                    .index
+                    .spans
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .is_none_or(|(a, b)| b < window.start || a > window.end)
+            })
+        })
+}
+
+/// The short map label of a place: its name up to the first comma, and its Japanese name.
+fn label_text(state: &State, location: usize) -> String {
+    let Some(place) = state.dataset.locations.get(location) else {
+        return String::new();
+    };
+    let short = place.name.split(',').next().unwrap_or(&place.name).trim();
+    match &place.name_ja {
+        Some(ja) => format!("{short}  {ja}"),
+        None => short.to_owned(),
+    }
+}
+
+/// Paints and wires every marker and label.
+pub fn markers_ui(ui: &mut egui::Ui, state: &State, t: &Transform, commands: &mut Vec<Command>) {
+    let places = &state.index.map_places;
+    let clusters = cluster(
+        places,
+        &state.index.place_tree,
+        f64::from(CLUSTER_RADIUS) / t.scale,
+    );
+    let painter = ui.painter_at(t.rect);
+    let pal = theme::palette(state.settings.theme);
+    let mut taken: Vec<Rect> = Vec::new();
+    let mut labels: Vec<(usize, Pos2, f32, bool)> = Vec::new();
+    for c in &clusters {
+        let pos = t.screen(c.centre);
+        if !t.rect.expand(40.0).contains(pos) {
+            continue;
+        }
+        if let [only] = c.members[..] {
+            let location = places[only].location;
+            let r = place_marker(&painter, state, location, places[only].weight, pos);
+            taken.push(Rect::from_center_size(pos, vec2(r * 2.0, r * 2.0)));
+            labels.push((location, pos, r, state.is_location_highlighted(location)));
+            place_widget(ui, state, location, pos, r, commands);
+        } else {
+            let r = cluster_marker(&painter, state, c, pos, &pal);
+            taken.push(Rect::from_center_size(pos, vec2(r * 2.0, r * 2.0)));
+            cluster_widget(ui, state, c, pos, r, commands);
+        }
+    }
+    // Selected places first, then the busiest: they get their labels before the rest.
+    labels.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| b.2.total_cmp(&a.2)));
+    for (location, pos, r, highlighted) in labels {
+        let text = label_text(state, location);
+        let color = if highlighted { pal.selection } else { pal.text };
+        let galley = painter.layout_no_wrap(text, FontId::proportional(12.0), color);
+        let size = galley.size();
+        let right = Rect::from_min_size(pos + vec2(r + 4.0, -size.y / 2.0), size);
+        let left = Rect::from_min_size(pos - vec2(r + 4.0 + size.x, size.y / 2.0), size);
+        let Some(spot) = [right, left]
+            .into_iter()
+            .find(|s| t.rect.contains_rect(*s) && !taken.iter().any(|o| o.intersects(*s)))
+        else {
+            continue;
+        };
+        painter.rect_filled(spot.expand(2.0), 3.0, pal.label_fill);
+        painter.galley(spot.min, galley, color);
+        taken.push(spot.expand(2.0));
+    }
+}
+
+/// Paints one place; returns its radius.
+fn place_marker(
+    painter: &egui::Painter,
+    state: &State,
+    location: usize,
+    weight: usize,
+    pos: Pos2,
+) -> f32 {
+    let pal = theme::palette(state.settings.theme);
+    let base = state
+        .index
+        .main_line
+        .get(location)
+        .copied()
+        .flatten()
+        .map_or(pal.weak_text, theme::line_of_effort_color);
+    let alpha = if out_of_time(state, location) {
+        0.3
+    } else {
+        1.0
+    };
+    let color = theme::faded(base, alpha);
+    let r = marker_radius(weight);
+    let precision = state
+        .dataset
+        .locations
+        .get(location)
+        .map_or(PlacePrecision::ExactSite, |l| l.precision);
+    match precision {
+        PlacePrecision::Region | PlacePrecision::LabelPoint => {
+            // Not a position: a soft halo, no hard dot.
+            for k in 1..=4 {
+                let f = k as f32 / 4.0;
+                painter.circle_filled(pos, r * (3.2 - 2.0 * f), theme::faded(color, 0.12 * f));
+            }
+            painter.circle_stroke(pos, r * 1.2, theme::stroke(1.0, theme::faded(color, 0.6)));
+        }
+        PlacePrecision::City => {
+            painter.circle_filled(pos, r, theme::faded(color, 0.85));
+            painter.circle_stroke(pos, r + 3.0, theme::stroke(1.2, color));
+        }
+        PlacePrecision::ExactSite | PlacePrecision::About1Km => {
+            painter.circle_filled(pos, r, color);
+            painter.circle_stroke(pos, r, theme::stroke(1.0, pal.marker_outline));
+        }
+    }
+    if state.is_location_highlighted(location) {
+        painter.circle_stroke(pos, r + 4.0, theme::stroke(2.5, pal.selection));
+    }
+    r
+}
+
+fn place_widget(
+    ui: &mut egui::Ui,
+    state: &State,
+    location: usize,
+    pos: Pos2,
+    r: f32,
+    commands: &mut Vec<Command>,
+) {
+    let Some(place) = state.dataset.locations.get(location) else {
+        return;
+    };
+    let hit = Rect::from_center_size(pos, vec2(2.0 * r + 6.0, 2.0 * r + 6.0));
+    let response = ui.interact(hit, ui.scope_id().with(("place", location)), Sense::click());
+    let items = state
+        .index
+        .initiatives_at
+        .get(location)
+        .map_or(&[][..], Vec::as_slice);
+    let label = format!(
+        "{}: {} initiative{}",
+        place.name,
+        items.len(),
+        if items.len() == 1 { "" } else { "s" }
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    if response.clicked() {
+        commands.push(Command::Select(Selection::Location(location), Origin::Map));
+    }
+    response.on_hover_ui(|ui| {
+        ui.strong(&place.name);
+        if let Some(ja) = &place.name_ja {
+            ui.label(ja);
+        }
+        ui.weak(format!(
+            "{} · {}",
+            crate::views::location_list::kind_label(place.kind),
+            crate::views::detail::precision_label(place.precision)
+        ));
+        for &i in items.iter().take(6) {
+            if let Some(item) = state.dataset.initiatives.get(i) {
+                ui.label(format!("• {}", item.title));
+            }
+        }
+        if items.len() > 6 {
+            ui.weak(format!("and {} more", items.len() - 6));
+        }
+    });
+}
+
+/// Paints a cluster: a disc with its count. Returns its radius.
+fn cluster_marker(
+    painter: &egui::Painter,
+    state: &State,
+    c: &Cluster,
+    pos: Pos2,
+    pal: &theme::Palette,
+) -> f32 {
+    let r = 10.0 + 3.0 * (c.members.len() as f32).sqrt();
+    let places = &state.index.map_places;
+    let any_highlighted = c
+        .members
+        .iter()
+        .any(|&m| state.is_location_highlighted(places[m].location));
+    let all_dim = c
+        .members
+        .iter()
+        .all(|&m| out_of_time(state, places[m].location));
+    let fill = theme::faded(pal.cluster, if all_dim { 0.4 } else { 0.95 });
+    painter.circle_filled(pos, r, fill);
+    painter.circle_stroke(pos, r, theme::stroke(1.5, pal.marker_outline));
+    if any_highlighted {
+        painter.circle_stroke(pos, r + 4.0, theme::stroke(2.5, pal.selection));
+    }
+    painter.text(
+        pos,
+        Align2::CENTER_CENTER,
+        c.members.len().to_string(),
+        FontId::proportional(12.0),
+        Color32::WHITE,
+    );
+    r
+}
+
+fn cluster_widget(
+    ui: &mut egui::Ui,
+    state: &State,
+    c: &Cluster,
+    pos: Pos2,
+    r: f32,
+    commands: &mut Vec<Command>,
+) {
+    let places = &state.index.map_places;
+    let names: Vec<String> = c
+        .members
+        .iter()
+        .map(|&m| label_text(state, places[m].location))
+        .collect();
+    let hit = Rect::from_center_size(pos, vec2(2.0 * r, 2.0 * r));
+    let first = c.members.first().map_or(0, |&m| places[m].location);
+    let response = ui.interact(hit, ui.scope_id().with(("cluster", first)), Sense::click());
+    let label = format!(
+        "Cluster of {} places: {}",
+        c.members.len(),
+        names.join(", ")
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    if response.clicked()
+        && let Some(bounds) = bounds_of(c.members.iter().map(|&m| places[m].world))
+    {
+        commands.push(Command::FlyTo(FlyTarget::Bounds(bounds)));
+    }
+    response.on_hover_ui(|ui| {
+        ui.strong(format!("{} places (click to zoom in)", c.members.len()));
+        for name in &names {
+            ui.label(name);
+        }
+    });
+}
+
+/// The "No place" strip: initiatives that have no location, so nothing is silently missing.
+pub fn no_place_ui(ui: &mut egui::Ui, state: &State, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        let items = &state.index.no_place;
+        if items.is_empty() {
+            ui.weak("No place: every initiative has at least one place on the map");
+            return;
+        }
+        ui.weak(format!("No place ({}):", items.len()));
+        for &i in items {
+            if let Some(item) = state.dataset.initiatives.get(i)
+                && ui.link(&item.title).clicked()
+            {
+                commands.push(Command::Select(Selection::Initiative(i), Origin::Map));
+            }
+        }
+    });
+}

@@ -1,0 +1,319 @@
+//! The offline map: Natural Earth basemap centred on the Pacific, clustered markers with honest
+//! precision, labels that avoid each other, eased fly-to, and the time link with the timeline.
+
+pub mod basemap;
+mod markers;
+
+use egui::{Color32, Key, Pos2, Rect, Sense, Shape, pos2, vec2};
+
+use self::basemap::{Bounds, FillMesh, Line, basemap};
+use crate::model::geo::{World, project, unproject};
+use crate::model::map_camera::{camera_at, scale};
+use crate::model::view::MapView;
+use crate::state::{Command, Pane, State};
+use crate::theme::{self, Palette};
+
+/// World ↔ screen for one frame.
+#[derive(Clone, Copy, Debug)]
+pub struct Transform {
+    /// Screen rect of the map.
+    pub rect: Rect,
+    /// World point at the rect's centre.
+    pub centre: World,
+    /// Points per world unit.
+    pub scale: f64,
+}
+
+impl Transform {
+    /// For a camera in a rect.
+    pub fn new(rect: Rect, view: MapView) -> Self {
+        Self {
+            rect,
+            centre: project(view.lat, view.lon),
+            scale: scale(view.zoom),
+        }
+    }
+
+    /// Screen position of a world point.
+    pub fn screen(&self, w: [f64; 2]) -> Pos2 {
+        let c = self.rect.center();
+        pos2(
+            c.x + ((w[0] - self.centre.x) * self.scale) as f32,
+            c.y - ((w[1] - self.centre.y) * self.scale) as f32,
+        )
+    }
+
+    /// World point under a screen position.
+    pub fn world(&self, p: Pos2) -> World {
+        let c = self.rect.center();
+        World {
+            x: self.centre.x + f64::from(p.x - c.x) / self.scale,
+            y: self.centre.y - f64::from(p.y - c.y) / self.scale,
+        }
+    }
+
+    /// The world box the screen shows.
+    pub fn visible(&self) -> Bounds {
+        let (a, b) = (
+            self.world(self.rect.left_bottom()),
+            self.world(self.rect.right_top()),
+        );
+        Bounds {
+            min: [a.x as f32, a.y as f32],
+            max: [b.x as f32, b.y as f32],
+        }
+    }
+
+    /// The camera this transform shows.
+    pub fn view(&self) -> MapView {
+        let (lat, lon) = unproject(self.centre);
+        MapView {
+            lat,
+            lon,
+            zoom: (self.scale / 256.0).log2(),
+        }
+    }
+}
+
+/// The camera to draw now (mid-flight or settled) and the command that settles a finished flight.
+fn current_camera(state: &State, size: egui::Vec2) -> (MapView, Option<Command>) {
+    let Some(flight) = &state.map_flight else {
+        return (state.map_view, None);
+    };
+    let (view, done) = camera_at(flight, [f64::from(size.x), f64::from(size.y)], state.now);
+    (view, done.then_some(Command::SetMapView(view)))
+}
+
+/// Draws the map in the space left in `ui`; returns the user's commands.
+pub fn map_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let pal = theme::palette(state.settings.theme);
+    let id = ui.scope_id().with("map");
+    egui::Panel::bottom(id.with("no_place"))
+        .resizable(false)
+        .show_separator_line(false)
+        .show(ui, |ui| markers::no_place_ui(ui, state, &mut commands));
+    let rect = ui.available_rect_before_wrap();
+    let background = ui.interact(rect, id, Sense::click_and_drag());
+    let (view, settle) = current_camera(state, rect.size());
+    if let Some(command) = settle {
+        commands.push(command);
+    } else if state.map_flight.is_some() {
+        ui.ctx().request_repaint();
+    }
+    let t = Transform::new(rect, view);
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, pal.sea);
+    paint_basemap(&painter, &t, view.zoom, &pal);
+    if state.settings.graticule {
+        paint_graticule(&painter, &t, &pal);
+    }
+    markers::markers_ui(ui, state, &t, &mut commands);
+    if let Some(view) = interact(ui, &background, &t, &mut commands) {
+        commands.push(Command::SetMapView(view));
+    }
+    ui.advance_cursor_after_rect(rect);
+    overlay_buttons_ui(ui, state, rect, &mut commands);
+    commands
+}
+
+fn paint_basemap(painter: &egui::Painter, t: &Transform, zoom: f64, pal: &Palette) {
+    let map = basemap();
+    let visible = t.visible();
+    let fine = zoom >= 2.5;
+    let land = if fine {
+        &map.land_fine
+    } else {
+        &map.land_coarse
+    };
+    for mesh in land {
+        if mesh.bounds.is_some_and(|b| b.intersects(&visible)) {
+            painter.add(Shape::mesh(screen_mesh(mesh, t, pal.land)));
+        }
+    }
+    let coast = if fine {
+        &map.coast_fine
+    } else {
+        &map.coast_coarse
+    };
+    paint_lines(painter, t, coast, &visible, theme::stroke(0.8, pal.coast));
+    if zoom >= 1.5 {
+        paint_lines(
+            painter,
+            t,
+            &map.borders,
+            &visible,
+            theme::stroke(0.7, pal.border),
+        );
+    }
+}
+
+fn screen_mesh(mesh: &FillMesh, t: &Transform, color: Color32) -> egui::Mesh {
+    let mut out = egui::Mesh::default();
+    out.indices.clone_from(&mesh.indices);
+    out.vertices = mesh
+        .vertices
+        .iter()
+        .map(|v| egui::epaint::Vertex {
+            pos: t.screen([f64::from(v[0]), f64::from(v[1])]),
+            uv: egui::epaint::WHITE_UV,
+            color,
+        })
+        .collect();
+    out
+}
+
+fn paint_lines(
+    painter: &egui::Painter,
+    t: &Transform,
+    lines: &[Line],
+    visible: &Bounds,
+    stroke: egui::Stroke,
+) {
+    for line in lines.iter().filter(|l| l.bounds.intersects(visible)) {
+        let points: Vec<Pos2> = line
+            .points
+            .iter()
+            .map(|p| t.screen([f64::from(p[0]), f64::from(p[1])]))
+            .collect();
+        painter.add(Shape::line(points, stroke));
+    }
+}
+
+fn paint_graticule(painter: &egui::Painter, t: &Transform, pal: &Palette) {
+    let step = match t.view().zoom {
+        z if z < 2.0 => 30.0,
+        z if z < 4.0 => 10.0,
+        z if z < 6.0 => 5.0,
+        _ => 1.0,
+    };
+    let stroke = theme::stroke(0.6, pal.graticule);
+    let mut lat = -80.0;
+    while lat <= 80.0 {
+        let y = t.screen([0.0, project(lat, 0.0).y]).y;
+        painter.line_segment([pos2(t.rect.left(), y), pos2(t.rect.right(), y)], stroke);
+        lat += step;
+    }
+    let mut lon = -180.0;
+    while lon < 180.0 {
+        let x = t.screen([project(0.0, lon).x, 0.0]).x;
+        painter.line_segment([pos2(x, t.rect.top()), pos2(x, t.rect.bottom())], stroke);
+        lon += step;
+    }
+}
+
+/// Pan, zoom and keys; returns the new camera when it changed.
+fn interact(
+    ui: &egui::Ui,
+    background: &egui::Response,
+    t: &Transform,
+    commands: &mut Vec<Command>,
+) -> Option<MapView> {
+    if background.clicked() || background.drag_started() {
+        background.request_focus();
+    }
+    let mut centre = t.centre;
+    let mut zoom = t.view().zoom;
+    let drag = background.drag_delta();
+    centre.x -= f64::from(drag.x) / t.scale;
+    centre.y += f64::from(drag.y) / t.scale;
+    let pointer = ui
+        .input(|i| i.pointer.hover_pos())
+        .filter(|p| t.rect.contains(*p));
+    let zoom_by = |factor: f64, about: Option<Pos2>, centre: &mut World, zoom: &mut f64| {
+        let new_zoom = (*zoom + factor).clamp(MapView::MIN_ZOOM, MapView::MAX_ZOOM);
+        if let Some(p) = about {
+            // Keep the world point under the pointer where it is.
+            let before = t.world(p);
+            let k = (*zoom - new_zoom).exp2();
+            centre.x = before.x + (centre.x - before.x) * k;
+            centre.y = before.y + (centre.y - before.y) * k;
+        }
+        *zoom = new_zoom;
+    };
+    if background.hovered() {
+        let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+        if scroll.abs() > 0.0 {
+            zoom_by(f64::from(scroll) / 200.0, pointer, &mut centre, &mut zoom);
+        }
+        if (pinch - 1.0).abs() > f32::EPSILON {
+            zoom_by(f64::from(pinch).log2(), pointer, &mut centre, &mut zoom);
+        }
+    }
+    if background.double_clicked() {
+        zoom_by(
+            1.0,
+            background.interact_pointer_pos(),
+            &mut centre,
+            &mut zoom,
+        );
+    }
+    if background.has_focus() {
+        let step = 80.0 / t.scale;
+        ui.input(|i| {
+            centre.x += step
+                * (f64::from(u8::from(i.key_pressed(Key::ArrowRight)))
+                    - f64::from(u8::from(i.key_pressed(Key::ArrowLeft))));
+            centre.y += step
+                * (f64::from(u8::from(i.key_pressed(Key::ArrowUp)))
+                    - f64::from(u8::from(i.key_pressed(Key::ArrowDown))));
+        });
+        let (plus, minus, home) = ui.input(|i| {
+            (
+                i.key_pressed(Key::Plus) || i.key_pressed(Key::Equals),
+                i.key_pressed(Key::Minus),
+                i.key_pressed(Key::Home),
+            )
+        });
+        if plus || minus {
+            zoom_by(if plus { 0.5 } else { -0.5 }, None, &mut centre, &mut zoom);
+        }
+        if home {
+            commands.push(Command::FitMap);
+        }
+    }
+    let (lat, lon) = unproject(World {
+        x: centre.x,
+        y: centre.y.clamp(-0.5, 0.5),
+    });
+    let view = MapView { lat, lon, zoom }.clamped();
+    let before = t.view();
+    let moved = (view.lat - before.lat).abs() > 1e-12
+        || (view.lon - before.lon).abs() > 1e-12
+        || (view.zoom - before.zoom).abs() > 1e-12;
+    moved.then_some(view)
+}
+
+fn overlay_buttons_ui(ui: &mut egui::Ui, state: &State, rect: Rect, commands: &mut Vec<Command>) {
+    let area = Rect::from_min_size(rect.right_top() + vec2(-250.0, 6.0), vec2(244.0, 24.0));
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(area)
+            .layout(egui::Layout::right_to_left(egui::Align::Center)),
+        |ui| {
+            let maximized = state.maximized == Some(Pane::Map);
+            let label = if maximized { "Restore" } else { "Maximise" };
+            if ui
+                .button(label)
+                .on_hover_text("Give the map the whole centre, or share it with the timeline")
+                .clicked()
+            {
+                commands.push(Command::ToggleMaximize(Pane::Map));
+            }
+            if ui
+                .button("Fit")
+                .on_hover_text("Show every place (Home when the map has focus)")
+                .clicked()
+            {
+                commands.push(Command::FitMap);
+            }
+            if ui
+                .selectable_label(state.settings.graticule, "Grid")
+                .on_hover_text("Latitude and longitude lines")
+                .clicked()
+            {
+                commands.push(Command::ToggleGraticule);
+            }
+        },
+    );
+}
