@@ -36,7 +36,7 @@ fn generated(n: usize) -> Dataset {
         LineOfEffort::Strike,
     ];
     let mut ds = Dataset::default();
-    ds.meta.title = "Generated".to_owned();
+    "Generated".clone_into(&mut ds.meta.title);
     ds.sources.push(Source {
         id: "gen".into(),
         title: "Generated".into(),
@@ -138,7 +138,7 @@ fn bench(c: &mut Criterion) {
             let ctx = egui::Context::default();
             frame(&ctx, &state);
             c.bench_function(&format!("map frame: {name}, {view_name}"), |b| {
-                b.iter(|| frame(&ctx, &state))
+                b.iter(|| frame(&ctx, &state));
             });
         }
     }

@@ -121,10 +121,11 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<ChromeAction> {
             }
             if ui
                 .button("Fit")
-                .on_hover_text("Show everything on the timeline (Home)")
+                .on_hover_text("Show everything on the timeline and the map")
                 .clicked()
             {
                 out.push(ChromeAction::Command(Command::FitTime));
+                out.push(ChromeAction::Command(Command::FitMap));
             }
             let mut theme = state.settings.theme;
             for choice in ThemeChoice::ALL.iter().rev() {

@@ -22,3 +22,15 @@ fn explore_view_light_with_a_selection() {
     harness.run();
     harness.snapshot("explore_light_selected");
 }
+
+#[test]
+fn the_default_map_view() {
+    let mut harness = app(ThemeChoice::Light);
+    harness
+        .state_mut()
+        .apply(alliance_atlas::state::Command::ToggleMaximize(
+            alliance_atlas::state::Pane::Map,
+        ));
+    harness.run();
+    harness.snapshot("map_default");
+}

@@ -131,7 +131,7 @@ fn a_good_file_replaces_the_data() {
 fn home_fits_and_plus_zooms_the_timeline() {
     let mut harness = app(ThemeChoice::Dark);
     let fitted = harness.state().state().time_view;
-    harness.hover_at(egui::pos2(800.0, 400.0));
+    harness.hover_at(egui::pos2(900.0, 700.0));
     harness.key_press(Key::Plus);
     harness.run();
     let zoomed = harness.state().state().time_view;
@@ -196,7 +196,7 @@ pub fn selection(harness: &Harness<'_, AtlasApp>) -> Option<Selection> {
 fn the_wheel_zooms_around_the_pointer_and_dragging_pans() {
     let mut harness = app(ThemeChoice::Dark);
     let before = harness.state().state().time_view;
-    let pointer = egui::pos2(900.0, 450.0);
+    let pointer = egui::pos2(900.0, 700.0);
     harness.hover_at(pointer);
     harness.run();
     harness.event(egui::Event::MouseWheel {

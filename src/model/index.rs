@@ -74,26 +74,7 @@ impl Index {
                     .collect()
             })
             .collect();
-        let mut initiatives_at = vec![Vec::new(); ds.locations.len()];
-        for (item, places) in places_of.iter().enumerate() {
-            for &place in places {
-                if let Some(list) = initiatives_at.get_mut(place) {
-                    list.push(item);
-                }
-            }
-        }
-        for list in &mut initiatives_at {
-            list.sort_by(|&a, &b| {
-                let key = |i: usize| {
-                    spans
-                        .get(i)
-                        .copied()
-                        .flatten()
-                        .map_or(f64::INFINITY, |s| s.0)
-                };
-                key(a).total_cmp(&key(b))
-            });
-        }
+        let initiatives_at = initiatives_at(ds.locations.len(), &places_of, &spans);
         let eras = ds
             .eras
             .iter()
@@ -106,36 +87,8 @@ impl Index {
             .fold(None, |acc, (a, b)| {
                 Some(acc.map_or((a, b), |(x, y): (f64, f64)| (x.min(a), y.max(b))))
             });
-        let map_places: Vec<Place> = ds
-            .locations
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| initiatives_at.get(*i).is_some_and(|v| !v.is_empty()))
-            .map(|(i, l)| {
-                let w = project(l.lat, l.lon);
-                Place {
-                    location: i,
-                    world: [w.x, w.y],
-                    weight: initiatives_at[i].len(),
-                }
-            })
-            .collect();
-        let main_line = initiatives_at
-            .iter()
-            .map(|items| {
-                let mut counts: HashMap<LineOfEffort, usize> = HashMap::new();
-                for line in items
-                    .iter()
-                    .filter_map(|&i| ds.initiatives.get(i)?.lines_of_effort.first())
-                {
-                    *counts.entry(*line).or_insert(0) += 1;
-                }
-                counts
-                    .into_iter()
-                    .max_by_key(|&(line, n)| (n, std::cmp::Reverse(line)))
-                    .map(|(line, _)| line)
-            })
-            .collect();
+        let map_places = map_places(ds, &initiatives_at);
+        let main_line = main_lines(ds, &initiatives_at);
         Self {
             initiative_by_id,
             location_by_id,
@@ -160,6 +113,70 @@ impl Index {
             full_span,
         }
     }
+}
+
+/// For each location, the initiatives there, in date order.
+fn initiatives_at(
+    locations: usize,
+    places_of: &[Vec<usize>],
+    spans: &[Option<(f64, f64)>],
+) -> Vec<Vec<usize>> {
+    let mut at = vec![Vec::new(); locations];
+    for (item, places) in places_of.iter().enumerate() {
+        for &place in places {
+            if let Some(list) = at.get_mut(place) {
+                list.push(item);
+            }
+        }
+    }
+    let start = |i: usize| {
+        spans
+            .get(i)
+            .copied()
+            .flatten()
+            .map_or(f64::INFINITY, |s| s.0)
+    };
+    for list in &mut at {
+        list.sort_by(|&a, &b| start(a).total_cmp(&start(b)));
+    }
+    at
+}
+
+/// Places that have initiatives, projected to world coordinates.
+fn map_places(ds: &Dataset, initiatives_at: &[Vec<usize>]) -> Vec<Place> {
+    ds.locations
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let weight = initiatives_at.get(i).map_or(0, Vec::len);
+            let w = project(l.lat, l.lon);
+            (weight > 0).then_some(Place {
+                location: i,
+                world: [w.x, w.y],
+                weight,
+            })
+        })
+        .collect()
+}
+
+/// For each location, the line of effort its initiatives most often have first.
+fn main_lines(ds: &Dataset, initiatives_at: &[Vec<usize>]) -> Vec<Option<LineOfEffort>> {
+    initiatives_at
+        .iter()
+        .map(|items| {
+            let mut counts: HashMap<LineOfEffort, usize> = HashMap::new();
+            for line in items
+                .iter()
+                .filter_map(|&i| ds.initiatives.get(i)?.lines_of_effort.first())
+            {
+                *counts.entry(*line).or_insert(0) += 1;
+            }
+            counts
+                .into_iter()
+                .max_by_key(|&(line, n)| (n, std::cmp::Reverse(line)))
+                .map(|(line, _)| line)
+        })
+        .collect()
 }
 
 #[cfg(test)]

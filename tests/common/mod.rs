@@ -10,6 +10,8 @@ pub fn app(theme: ThemeChoice) -> Harness<'static, AtlasApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1600.0, 900.0))
         .with_pixels_per_point(1.0)
+        // Camera flights last 0.8 s; a step is 0.25 s.
+        .with_max_steps(12)
         .build_eframe(move |cc| {
             AtlasApp::new(
                 cc,

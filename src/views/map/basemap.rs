@@ -24,11 +24,9 @@ impl Bounds {
             min: [f32::MAX; 2],
             max: [f32::MIN; 2],
         };
-        for p in points {
-            for k in 0..2 {
-                b.min[k] = b.min[k].min(p[k]);
-                b.max[k] = b.max[k].max(p[k]);
-            }
+        for &[x, y] in points {
+            b.min = [b.min[0].min(x), b.min[1].min(y)];
+            b.max = [b.max[0].max(x), b.max[1].max(y)];
         }
         b
     }

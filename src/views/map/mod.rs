@@ -285,14 +285,18 @@ fn interact(
 }
 
 fn overlay_buttons_ui(ui: &mut egui::Ui, state: &State, rect: Rect, commands: &mut Vec<Command>) {
-    let area = Rect::from_min_size(rect.right_top() + vec2(-250.0, 6.0), vec2(244.0, 24.0));
+    let area = Rect::from_min_size(rect.right_top() + vec2(-320.0, 6.0), vec2(314.0, 24.0));
     ui.scope_builder(
         egui::UiBuilder::new()
             .max_rect(area)
             .layout(egui::Layout::right_to_left(egui::Align::Center)),
         |ui| {
             let maximized = state.maximized == Some(Pane::Map);
-            let label = if maximized { "Restore" } else { "Maximise" };
+            let label = if maximized {
+                "Restore map"
+            } else {
+                "Maximise map"
+            };
             if ui
                 .button(label)
                 .on_hover_text("Give the map the whole centre, or share it with the timeline")
@@ -301,7 +305,7 @@ fn overlay_buttons_ui(ui: &mut egui::Ui, state: &State, rect: Rect, commands: &m
                 commands.push(Command::ToggleMaximize(Pane::Map));
             }
             if ui
-                .button("Fit")
+                .button("Fit map")
                 .on_hover_text("Show every place (Home when the map has focus)")
                 .clicked()
             {

@@ -442,14 +442,18 @@ fn undated_ui(ui: &mut egui::Ui, state: &State, commands: &mut Vec<Command>) {
 }
 
 fn maximise_button_ui(ui: &mut egui::Ui, state: &State, rect: Rect, commands: &mut Vec<Command>) {
-    let area = Rect::from_min_size(rect.right_top() + vec2(-96.0, 2.0), vec2(90.0, 16.0));
+    let area = Rect::from_min_size(rect.right_top() + vec2(-136.0, 2.0), vec2(130.0, 16.0));
     ui.scope_builder(
         egui::UiBuilder::new()
             .max_rect(area)
             .layout(egui::Layout::right_to_left(egui::Align::Center)),
         |ui| {
             let maximized = state.maximized == Some(crate::state::Pane::Timeline);
-            let text = if maximized { "Restore" } else { "Maximise" };
+            let text = if maximized {
+                "Restore timeline"
+            } else {
+                "Maximise timeline"
+            };
             let button = egui::Button::new(egui::RichText::new(text).small());
             if ui
                 .add(button)
