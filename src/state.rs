@@ -453,6 +453,24 @@ impl State {
         }
     }
 
+    /// Whether any initiative at a place overlaps the timeline's visible window (the map dims the rest).
+    pub fn is_location_in_time_window(&self, location: usize) -> bool {
+        let window = self.time_view;
+        self.index
+            .initiatives_at
+            .get(location)
+            .is_some_and(|items| {
+                items.iter().any(|&i| {
+                    self.index
+                        .spans
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|(a, b)| b >= window.start && a <= window.end)
+                })
+            })
+    }
+
     /// The settings to persist, with the current window.
     pub fn settings_to_save(&self) -> Settings {
         Settings {

@@ -43,9 +43,35 @@ pub struct Cluster {
 /// Groups places closer than `radius` (world units) to a heavier place into that place's cluster.
 /// Heaviest places seed clusters first, so the same place stays the centre as you zoom.
 pub fn cluster(places: &[Place], tree: &PlaceTree, radius: f64) -> Vec<Cluster> {
-    let mut order: Vec<usize> = (0..places.len()).collect();
+    cluster_among(places, tree, radius, (0..places.len()).collect())
+}
+
+/// Like [`cluster`], for the places inside `[min x, min y, max x, max y]` only: the cost follows what
+/// is on screen, not the whole dataset.
+pub fn cluster_within(
+    places: &[Place],
+    tree: &PlaceTree,
+    radius: f64,
+    envelope: [f64; 4],
+) -> Vec<Cluster> {
+    let [x0, y0, x1, y1] = envelope;
+    let area = rstar::AABB::from_corners([x0, y0], [x1, y1]);
+    let candidates = tree.locate_in_envelope(area).map(|p| p.data).collect();
+    cluster_among(places, tree, radius, candidates)
+}
+
+fn cluster_among(
+    places: &[Place],
+    tree: &PlaceTree,
+    radius: f64,
+    mut order: Vec<usize>,
+) -> Vec<Cluster> {
     order.sort_by(|&a, &b| places[b].weight.cmp(&places[a].weight).then(a.cmp(&b)));
-    let mut taken = vec![false; places.len()];
+    // Places outside the candidates count as taken, so no cluster reaches them.
+    let mut taken = vec![true; places.len()];
+    for &i in &order {
+        taken[i] = false;
+    }
     let mut clusters = Vec::new();
     for seed in order {
         if taken[seed] {
@@ -123,6 +149,25 @@ mod tests {
         }
         assert_eq!(cluster(&places, &tree, 0.0).len(), places.len());
         assert_eq!(cluster(&places, &tree, 1.0).len(), 1);
+    }
+
+    #[test]
+    fn clustering_a_window_keeps_only_places_inside_it() {
+        let places = grid(500);
+        let tree = place_tree(&places);
+        let window = [-0.01, 0.05, 0.0, 0.06];
+        let inside = |p: &Place| {
+            p.world[0] >= -0.01 && p.world[0] <= 0.0 && p.world[1] >= 0.05 && p.world[1] <= 0.06
+        };
+        let clusters = cluster_within(&places, &tree, 1e-4, window);
+        let mut seen: Vec<usize> = clusters
+            .iter()
+            .flat_map(|c| c.members.iter().copied())
+            .collect();
+        seen.sort_unstable();
+        let expected: Vec<usize> = (0..places.len()).filter(|&i| inside(&places[i])).collect();
+        assert!(!expected.is_empty());
+        assert_eq!(seen, expected);
     }
 
     #[test]

@@ -6,10 +6,13 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, vec2};
 
 use super::Transform;
 use crate::model::PlacePrecision;
-use crate::model::cluster::{Cluster, cluster};
+use crate::model::cluster::{Cluster, cluster_within};
 use crate::model::map_camera::{FlyTarget, bounds_of};
 use crate::state::{Command, Origin, Selection, State};
 use crate::theme;
+
+/// At most this many place labels are tried per frame, most important first.
+const MAX_LABELS: usize = 120;
 
 /// Markers closer than this (points) merge into a cluster.
 const CLUSTER_RADIUS: f32 = 20.0;
@@ -19,24 +22,8 @@ fn marker_radius(weight: usize) -> f32 {
     4.0 + 2.2 * (weight as f32).sqrt()
 }
 
-/// Whether every initiative at a place lies outside the timeline's window.
 fn out_of_time(state: &State, location: usize) -> bool {
-    let window = state.time_view;
-    state
-        .index
-        .initiatives_at
-        .get(location)
-        .is_some_and(|items| {
-            items.iter().all(|&i| {
-                state
-                    .index
-                    .spans
-                    .get(i)
-                    .copied()
-                    .flatten()
-                    .is_none_or(|(a, b)| b < window.start || a > window.end)
-            })
-        })
+    !state.is_location_in_time_window(location)
 }
 
 /// The short map label of a place: its name up to the first comma, and its Japanese name.
@@ -54,11 +41,11 @@ fn label_text(state: &State, location: usize) -> String {
 /// Paints and wires every marker and label.
 pub fn markers_ui(ui: &mut egui::Ui, state: &State, t: &Transform, commands: &mut Vec<Command>) {
     let places = &state.index.map_places;
-    let clusters = cluster(
-        places,
-        &state.index.place_tree,
-        f64::from(CLUSTER_RADIUS) / t.scale,
-    );
+    let margin = f64::from(CLUSTER_RADIUS) * 2.0 / t.scale;
+    let (a, b) = (t.world(t.rect.left_bottom()), t.world(t.rect.right_top()));
+    let envelope = [a.x - margin, a.y - margin, b.x + margin, b.y + margin];
+    let radius = f64::from(CLUSTER_RADIUS) / t.scale;
+    let clusters = cluster_within(places, &state.index.place_tree, radius, envelope);
     let painter = ui.painter_at(t.rect);
     let pal = theme::palette(state.settings.theme);
     let mut taken: Vec<Rect> = Vec::new();
@@ -82,6 +69,8 @@ pub fn markers_ui(ui: &mut egui::Ui, state: &State, t: &Transform, commands: &mu
     }
     // Selected places first, then the busiest: they get their labels before the rest.
     labels.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| b.2.total_cmp(&a.2)));
+    // A screen holds a few dozen readable labels; trying thousands only costs time.
+    labels.truncate(MAX_LABELS);
     for (location, pos, r, highlighted) in labels {
         let text = label_text(state, location);
         let color = if highlighted { pal.selection } else { pal.text };

@@ -137,7 +137,7 @@ fn paint_basemap(painter: &egui::Painter, t: &Transform, zoom: f64, pal: &Palett
         &map.coast_coarse
     };
     paint_lines(painter, t, coast, &visible, theme::stroke(0.8, pal.coast));
-    if zoom >= 1.5 {
+    if fine {
         paint_lines(
             painter,
             t,
