@@ -8,6 +8,7 @@
 pub mod app;
 mod app_chrome;
 pub mod cli;
+pub mod command;
 pub mod model;
 pub mod platform;
 pub mod state;

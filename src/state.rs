@@ -1,148 +1,16 @@
 //! The app's one `State` and the one `Command` enum. `State::apply` is the only place state changes:
 //! views read `&State` and return commands.
 
-use std::path::{Path, PathBuf};
-
-use serde::{Deserialize, Serialize};
+use std::path::Path;
 
 use crate::model::index::Index;
 use crate::model::map_camera::{Flight, FlyTarget, bounds_of};
-use crate::model::view::{LaneGrouping, MapView, TimeView};
-use crate::model::{
-    DEFAULT_DATASET, DEFAULT_DATASET_NAME, Dataset, Day, Loaded, Problem, load_bytes, load_file,
-};
-use crate::theme::ThemeChoice;
-use crate::views::location_list::{LocationColumn, LocationSort};
+use crate::model::view::{MapView, TimeView};
+use crate::model::{DEFAULT_DATASET, Dataset, Day, Loaded, load_bytes, load_file};
+use crate::views::location_list::LocationSort;
 use crate::views::timeline::layout::{Lane, lanes};
 
-/// What is selected: an initiative or a place, by position in the dataset.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Selection {
-    /// An initiative.
-    Initiative(usize),
-    /// A location.
-    Location(usize),
-}
-
-/// Which view a command came from, so the others know to follow (scroll, fly to).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Origin {
-    /// The timeline.
-    Timeline,
-    /// The location list.
-    List,
-    /// The detail panel.
-    Detail,
-    /// The map.
-    Map,
-    /// Keyboard, menus, the command line.
-    Other,
-}
-
-/// Where the current dataset came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DataSource {
-    /// The dataset built into the binary.
-    Embedded,
-    /// A file on disk.
-    File(PathBuf),
-    /// Bytes dropped or picked without a path (e.g. in the browser).
-    Named(String),
-}
-
-impl DataSource {
-    /// Name for titles and messages.
-    pub fn name(&self) -> String {
-        match self {
-            Self::Embedded => DEFAULT_DATASET_NAME.to_owned(),
-            Self::File(path) => path.display().to_string(),
-            Self::Named(name) => name.clone(),
-        }
-    }
-}
-
-/// A file that could not be loaded, and why. The previous data stays.
-#[derive(Clone, Debug)]
-pub struct LoadFailure {
-    /// File name as shown.
-    pub file: String,
-    /// Every problem, in file order.
-    pub problems: Vec<Problem>,
-}
-
-/// Settings that persist between runs. Every field has a default so old settings always load.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    /// Dark or light.
-    pub theme: ThemeChoice,
-    /// Timeline lanes.
-    pub lane_grouping: LaneGrouping,
-    /// The last file opened (reopened at start when no file is given).
-    pub last_file: Option<PathBuf>,
-    /// Recently opened files, newest first.
-    pub recent: Vec<PathBuf>,
-    /// The last time window.
-    pub time_view: Option<TimeView>,
-    /// The last map camera.
-    pub map_view: Option<MapView>,
-    /// Draw the latitude/longitude grid on the map.
-    pub graticule: bool,
-}
-
-/// The two big views of the explore screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Pane {
-    /// The map.
-    Map,
-    /// The timeline.
-    Timeline,
-}
-
-/// Everything a command can do.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Command {
-    /// Select something (recorded in the history).
-    Select(Selection, Origin),
-    /// Clear the selection.
-    ClearSelection,
-    /// Back through the selection history.
-    Back,
-    /// Forward through the selection history.
-    Forward,
-    /// Set the timeline window.
-    SetTimeView(TimeView),
-    /// Fit the timeline to all dated items.
-    FitTime,
-    /// Group the timeline by this key.
-    SetLaneGrouping(LaneGrouping),
-    /// Switch theme.
-    SetTheme(ThemeChoice),
-    /// Sort the location list by a column (again: reverse).
-    SortLocations(LocationColumn),
-    /// Open a dataset file.
-    OpenFile(PathBuf),
-    /// Load a dataset from bytes (drag and drop without a path).
-    OpenBytes(String, Vec<u8>),
-    /// Read the current file again.
-    Reload,
-    /// Hide the error panel.
-    DismissProblems,
-    /// Show or hide the keyboard help.
-    ToggleHelp,
-    /// Put the map camera here (ends any flight).
-    SetMapView(MapView),
-    /// Fly the map camera, eased.
-    FlyTo(FlyTarget),
-    /// Fly to show every place that has initiatives.
-    FitMap,
-    /// Show the map's latitude/longitude grid or not.
-    ToggleGraticule,
-    /// Maximise a pane, or restore both.
-    ToggleMaximize(Pane),
-    /// The UI clock, seconds: set once per frame before the views run.
-    Tick(f64),
-}
+pub use crate::command::{Command, DataSource, LoadFailure, Origin, Pane, Selection, Settings};
 
 /// The whole app state.
 #[derive(Debug)]
