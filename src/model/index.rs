@@ -33,6 +33,8 @@ pub struct Index {
     pub main_line: Vec<Option<LineOfEffort>>,
     /// Initiatives with no place, for the map's "No place" strip.
     pub no_place: Vec<usize>,
+    /// Folded searchable text of each initiative.
+    pub haystacks: Vec<String>,
 }
 
 /// First and last day an initiative's dates cover, from the anchors of all its dates.
@@ -89,7 +91,7 @@ impl Index {
             });
         let map_places = map_places(ds, &initiatives_at);
         let main_line = main_lines(ds, &initiatives_at);
-        Self {
+        let mut index = Self {
             initiative_by_id,
             location_by_id,
             place_tree: place_tree(&map_places),
@@ -111,7 +113,10 @@ impl Index {
             initiatives_at,
             spans,
             full_span,
-        }
+            haystacks: Vec::new(),
+        };
+        index.haystacks = super::search::haystacks(ds, &index);
+        index
     }
 }
 

@@ -1,0 +1,131 @@
+//! Text search: case-, accent- and width-insensitive matching over everything an analyst might type,
+//! with katakana and hiragana treated alike.
+
+use unicode_normalization::UnicodeNormalization as _;
+use unicode_normalization::char::is_combining_mark;
+
+use super::index::Index;
+use super::types::Dataset;
+
+/// Folds one character the way search compares text: compatibility forms (full-width Latin,
+/// half-width kana), no accents, lower case, katakana as hiragana. May give several characters.
+fn fold_char(c: char, out: &mut String) {
+    for d in std::iter::once(c).nfkd() {
+        if is_combining_mark(d) {
+            continue;
+        }
+        let d = match d {
+            // Katakana ァ..ヶ → hiragana ぁ..ゖ.
+            '\u{30A1}'..='\u{30F6}' => char::from_u32(d as u32 - 0x60).unwrap_or(d),
+            _ => d,
+        };
+        out.extend(d.to_lowercase());
+    }
+}
+
+/// Text as search compares it.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// The searchable text of each initiative: title, summary, body, tags, actors, place names (English and
+/// Japanese), source titles; folded once when the dataset loads.
+pub fn haystacks(ds: &Dataset, index: &Index) -> Vec<String> {
+    ds.initiatives
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let mut text = String::new();
+            let mut add = |s: &str| {
+                text.push_str(s);
+                text.push('\u{1F}');
+            };
+            add(&item.title);
+            add(&item.summary);
+            add(&item.body);
+            item.tags.iter().for_each(|t| add(t));
+            item.actors.iter().for_each(|a| add(a));
+            for &l in index.places_of.get(i).map_or(&[][..], Vec::as_slice) {
+                if let Some(place) = ds.locations.get(l) {
+                    add(&place.name);
+                    if let Some(ja) = &place.name_ja {
+                        add(ja);
+                    }
+                }
+            }
+            for cite in &item.sources {
+                if let Some(source) = ds.source(&cite.source) {
+                    add(&source.title);
+                }
+            }
+            normalize(&text)
+        })
+        .collect()
+}
+
+/// Byte ranges of `text` whose folded form matches the folded `query`, for highlighting.
+pub fn match_ranges(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+    let needle = normalize(query.trim());
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    // Fold char by char, remembering which original byte each folded byte came from.
+    let mut folded = String::new();
+    let mut origin = Vec::new();
+    for (at, c) in text.char_indices() {
+        let before = folded.len();
+        fold_char(c, &mut folded);
+        origin.extend(std::iter::repeat_n(
+            (at, at + c.len_utf8()),
+            folded.len() - before,
+        ));
+    }
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for (start, _) in folded.match_indices(&needle) {
+        let (Some(first), Some(last)) = (origin.get(start), origin.get(start + needle.len() - 1))
+        else {
+            continue;
+        };
+        let range = first.0..last.1;
+        if out.last().is_none_or(|r| r.end <= range.start) {
+            out.push(range);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_accents_width_and_kana() {
+        assert_eq!(normalize("Résumé CAFÉ"), "resume cafe");
+        assert_eq!(normalize("ＭＱ－９"), "mq-9");
+        assert_eq!(
+            normalize("キャンプ・ハンセン"),
+            normalize("きゃんぷ・はんせん")
+        );
+        assert_eq!(normalize("ｷｬﾝﾌﾟ"), normalize("キャンプ"));
+        assert!(normalize("嘉手納飛行場").contains("嘉手納"));
+    }
+
+    #[test]
+    fn match_ranges_point_into_the_original_text() {
+        let text = "Kanoya Air Base — Kánoya";
+        let ranges = match_ranges(text, "KANOYA");
+        let found: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(found, ["Kanoya", "Kánoya"]);
+        let ja = "キャンプ・ハンセン";
+        let r = match_ranges(ja, "はんせん");
+        assert_eq!(
+            r.iter().map(|r| &ja[r.clone()]).collect::<Vec<_>>(),
+            ["ハンセン"]
+        );
+        assert!(match_ranges(text, "  ").is_empty());
+    }
+}
