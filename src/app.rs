@@ -120,13 +120,9 @@ impl AtlasApp {
     }
 
     fn refresh_rows(&mut self) {
-        let key = (self.state.generation, self.state.location_sort);
+        let key = (self.state.focus.generation, self.state.location_sort);
         if key != self.rows_key {
-            self.rows = location_rows(
-                &self.state.dataset,
-                &self.state.index,
-                self.state.location_sort,
-            );
+            self.rows = location_rows(&self.state, self.state.location_sort);
             self.rows_key = key;
         }
     }
@@ -257,6 +253,12 @@ impl eframe::App for AtlasApp {
         actions.extend(commands.into_iter().map(ChromeAction::Command));
         for action in actions {
             self.handle(&ctx, action);
+        }
+        if self.state.is_animating() {
+            ctx.request_repaint();
+        }
+        if self.state.is_animating() {
+            ctx.request_repaint();
         }
         self.screenshot_step(&ctx);
     }

@@ -5,8 +5,10 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::filter::Filter;
 use crate::model::map_camera::FlyTarget;
 use crate::model::view::{LaneGrouping, MapView, TimeView};
+use crate::model::view_state::{SavedViews, ViewState};
 use crate::model::{DEFAULT_DATASET_NAME, Problem};
 use crate::theme::ThemeChoice;
 use crate::views::location_list::LocationColumn;
@@ -84,6 +86,8 @@ pub struct Settings {
     pub map_view: Option<MapView>,
     /// Draw the latitude/longitude grid on the map.
     pub graticule: bool,
+    /// Saved views of the embedded dataset (a file's views live next to the file).
+    pub embedded_views: SavedViews,
 }
 
 /// The two big views of the explore screen.
@@ -138,4 +142,18 @@ pub enum Command {
     ToggleMaximize(Pane),
     /// The UI clock, seconds: set once per frame before the views run.
     Tick(f64),
+    /// Replace the filters (search, facets, date range, as-of day).
+    SetFilter(Box<Filter>),
+    /// Remove every filter.
+    ClearFilters,
+    /// Step the as-of day through time at this many days per second; `None` pauses.
+    PlayAsOf(Option<f64>),
+    /// Go to a view: timeline and map animate there.
+    RestoreView(Box<ViewState>),
+    /// Save the current view under a name (replacing one of the same name).
+    SaveView(String),
+    /// Rename a saved view.
+    RenameView(usize, String),
+    /// Delete a saved view.
+    DeleteView(usize),
 }

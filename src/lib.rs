@@ -12,6 +12,7 @@ pub mod command;
 pub mod model;
 pub mod platform;
 pub mod state;
+pub mod state_focus;
 pub mod theme;
 pub mod views;
 

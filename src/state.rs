@@ -7,8 +7,9 @@ use crate::model::index::Index;
 use crate::model::map_camera::{Flight, FlyTarget, bounds_of};
 use crate::model::view::{MapView, TimeView};
 use crate::model::{DEFAULT_DATASET, Dataset, Day, Loaded, load_bytes, load_file};
+use crate::state_focus::Focus;
 use crate::views::location_list::LocationSort;
-use crate::views::timeline::layout::{Lane, lanes};
+use crate::views::timeline::layout::Lane;
 
 pub use crate::command::{Command, DataSource, LoadFailure, Origin, Pane, Selection, Settings};
 
@@ -51,6 +52,8 @@ pub struct State {
     pub maximized: Option<Pane>,
     /// The UI clock, seconds.
     pub now: f64,
+    /// Filters and what they select, the as-of player, saved views.
+    pub focus: Focus,
 }
 
 impl State {
@@ -84,6 +87,7 @@ impl State {
             map_flight: None,
             maximized: None,
             now: 0.0,
+            focus: Focus::default(),
         };
         state.install(dataset, DataSource::Embedded);
         match state.settings.map_view {
@@ -107,7 +111,7 @@ impl State {
             Command::FitTime => self.fit_time(),
             Command::SetLaneGrouping(grouping) => {
                 self.settings.lane_grouping = grouping;
-                self.lanes = lanes(&self.dataset, &self.index, grouping);
+                self.rebuild_lanes();
             }
             Command::SetTheme(theme) => self.settings.theme = theme,
             Command::SortLocations(column) => {
@@ -142,7 +146,14 @@ impl State {
                     Some(pane)
                 };
             }
-            Command::Tick(now) => self.now = now,
+            Command::Tick(now) => self.tick(now),
+            Command::SetFilter(_)
+            | Command::ClearFilters
+            | Command::PlayAsOf(_)
+            | Command::RestoreView(_)
+            | Command::SaveView(_)
+            | Command::RenameView(..)
+            | Command::DeleteView(_) => self.apply_focus(command),
         }
     }
 
@@ -274,10 +285,11 @@ impl State {
             Selection::Location(i) => self.dataset.locations.get(i).map(|x| (false, x.id.clone())),
         });
         self.index = Index::build(&dataset);
-        self.lanes = lanes(&dataset, &self.index, self.settings.lane_grouping);
         self.dataset = dataset;
         self.source = source;
         self.generation += 1;
+        self.load_saved_views();
+        self.refilter();
         self.back.clear();
         self.forward.clear();
         self.selection = selected_id.and_then(|(initiative, id)| {

@@ -3,8 +3,7 @@
 use egui::{Align, Sense};
 use egui_extras::{Column, TableBuilder};
 
-use crate::model::index::Index;
-use crate::model::{Dataset, FuzzyDate, LocationKind};
+use crate::model::{FuzzyDate, LocationKind};
 use crate::state::{Command, Origin, Selection, State};
 
 /// Columns of the list.
@@ -113,18 +112,26 @@ pub fn kind_label(kind: LocationKind) -> &'static str {
 }
 
 /// The rows of the list in display order.
-pub fn location_rows(ds: &Dataset, index: &Index, sort: LocationSort) -> Vec<LocationRow> {
-    let mut rows: Vec<LocationRow> = ds
-        .locations
-        .iter()
-        .enumerate()
-        .map(|(location, _)| {
-            let items = index
+pub fn location_rows(state: &State, sort: LocationSort) -> Vec<LocationRow> {
+    let (ds, index) = (&state.dataset, &state.index);
+    // Every place when nothing is filtered; else only places with initiatives that pass.
+    let filtered = !state.focus.filter.is_empty();
+    let mut rows: Vec<LocationRow> = (0..ds.locations.len())
+        .filter_map(|location| {
+            let all = index
                 .initiatives_at
                 .get(location)
                 .map_or(&[][..], Vec::as_slice);
+            let items: Vec<usize> = all
+                .iter()
+                .copied()
+                .filter(|&i| state.is_visible(i))
+                .collect();
+            if filtered && items.is_empty() {
+                return None;
+            }
             let initiatives = || items.iter().filter_map(|&i| ds.initiatives.get(i));
-            LocationRow {
+            Some(LocationRow {
                 location,
                 count: items.len(),
                 first: initiatives()
@@ -133,7 +140,7 @@ pub fn location_rows(ds: &Dataset, index: &Index, sort: LocationSort) -> Vec<Loc
                 last: initiatives()
                     .filter_map(crate::model::Initiative::last_date)
                     .max(),
-            }
+            })
         })
         .collect();
     let name = |r: &LocationRow| {
@@ -269,13 +276,12 @@ fn header_ui(ui: &mut egui::Ui, state: &State, column: LocationColumn) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DEFAULT_DATASET, load_str};
+    use crate::model::Dataset;
 
     fn rows(sort: LocationSort) -> (Dataset, Vec<LocationRow>) {
-        let ds = load_str(DEFAULT_DATASET).dataset.expect("loads");
-        let index = Index::build(&ds);
-        let rows = location_rows(&ds, &index, sort);
-        (ds, rows)
+        let state = State::new(crate::state::Settings::default(), crate::model::Day(20_000));
+        let rows = location_rows(&state, sort);
+        (state.dataset, rows)
     }
 
     #[test]

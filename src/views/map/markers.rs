@@ -40,12 +40,12 @@ fn label_text(state: &State, location: usize) -> String {
 
 /// Paints and wires every marker and label.
 pub fn markers_ui(ui: &mut egui::Ui, state: &State, t: &Transform, commands: &mut Vec<Command>) {
-    let places = &state.index.map_places;
+    let places = &state.focus.map_places;
     let margin = f64::from(CLUSTER_RADIUS) * 2.0 / t.scale;
     let (a, b) = (t.world(t.rect.left_bottom()), t.world(t.rect.right_top()));
     let envelope = [a.x - margin, a.y - margin, b.x + margin, b.y + margin];
     let radius = f64::from(CLUSTER_RADIUS) / t.scale;
-    let clusters = cluster_within(places, &state.index.place_tree, radius, envelope);
+    let clusters = cluster_within(places, &state.focus.place_tree, radius, envelope);
     let painter = ui.painter_at(t.rect);
     let pal = theme::palette(state.settings.theme);
     let mut taken: Vec<Rect> = Vec::new();
@@ -200,7 +200,7 @@ fn cluster_marker(
     pal: &theme::Palette,
 ) -> f32 {
     let r = 10.0 + 3.0 * (c.members.len() as f32).sqrt();
-    let places = &state.index.map_places;
+    let places = &state.focus.map_places;
     let any_highlighted = c
         .members
         .iter()
@@ -233,7 +233,7 @@ fn cluster_widget(
     r: f32,
     commands: &mut Vec<Command>,
 ) {
-    let places = &state.index.map_places;
+    let places = &state.focus.map_places;
     let names: Vec<String> = c
         .members
         .iter()
@@ -264,13 +264,19 @@ fn cluster_widget(
 /// The "No place" strip: initiatives that have no location, so nothing is silently missing.
 pub fn no_place_ui(ui: &mut egui::Ui, state: &State, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
-        let items = &state.index.no_place;
+        let items: Vec<usize> = state
+            .index
+            .no_place
+            .iter()
+            .copied()
+            .filter(|&i| state.is_visible(i))
+            .collect();
         if items.is_empty() {
             ui.weak("No place: every initiative has at least one place on the map");
             return;
         }
         ui.weak(format!("No place ({}):", items.len()));
-        for &i in items {
+        for i in items {
             if let Some(item) = state.dataset.initiatives.get(i)
                 && ui.link(&item.title).clicked()
             {

@@ -1,0 +1,283 @@
+//! The "find and focus" part of the state: filters and the set they select (shared by every view),
+//! the as-of player, eased restores of saved views, and saved views on disk.
+
+use std::path::PathBuf;
+
+use crate::model::cluster::{Place, PlaceTree, place_tree};
+use crate::model::filter::{FacetCounts, Filter};
+use crate::model::map_camera::{FlyTarget, ease_in_out};
+use crate::model::view::TimeView;
+use crate::model::view_state::{Panels, SavedView, SavedViews, SelectionRef, ViewState};
+use crate::state::{Command, DataSource, Origin, Pane, Selection, State};
+use crate::views::timeline::layout::lanes;
+
+/// How long the timeline takes to glide to a restored view, seconds.
+const TIME_FLIGHT_SECONDS: f64 = 0.8;
+
+/// Filters, what they select, and everything that moves through time or between views.
+#[derive(Debug, Default)]
+pub struct Focus {
+    /// The filters in force.
+    pub filter: Filter,
+    /// For each initiative, whether it passes.
+    pub visible: Vec<bool>,
+    /// How many pass.
+    pub visible_count: usize,
+    /// Live counts for the facet menus.
+    pub counts: FacetCounts,
+    /// Increases whenever `visible` changes; derived rows are keyed on it.
+    pub generation: u64,
+    /// Places with visible initiatives (weights are visible counts), for the map.
+    pub map_places: Vec<Place>,
+    /// R-tree over `map_places`.
+    pub place_tree: PlaceTree,
+    /// Days per second while the as-of day plays.
+    pub playing: Option<f64>,
+    play_day: f64,
+    last_tick: Option<f64>,
+    time_flight: Option<(TimeView, TimeView, f64)>,
+    /// Views saved for the current dataset.
+    pub saved: SavedViews,
+    /// The last message about saved views (written, or why not).
+    pub message: Option<String>,
+}
+
+impl State {
+    /// Whether initiative `i` passes the filters.
+    pub fn is_visible(&self, i: usize) -> bool {
+        self.focus.visible.get(i).copied().unwrap_or(false)
+    }
+
+    pub(crate) fn apply_focus(&mut self, command: Command) {
+        match command {
+            Command::SetFilter(filter) => self.set_filter(*filter),
+            Command::ClearFilters => self.set_filter(Filter::default()),
+            Command::PlayAsOf(speed) => {
+                self.focus.playing = speed.filter(|s| s.is_finite() && *s > 0.0);
+                if self.focus.playing.is_some() {
+                    let start = self.index.full_span.map_or(0.0, |s| s.0);
+                    self.focus.play_day = self.focus.filter.as_of.map_or(start, |d| d as f64);
+                }
+            }
+            Command::RestoreView(view) => self.restore_view(&view),
+            Command::SaveView(name) => {
+                let view = self.current_view();
+                let views = &mut self.focus.saved.views;
+                match views.iter_mut().find(|v| v.name == name) {
+                    Some(existing) => existing.view = view,
+                    None => views.push(SavedView { name, view }),
+                }
+                self.write_saved_views();
+            }
+            Command::RenameView(index, name) => {
+                if let Some(view) = self.focus.saved.views.get_mut(index) {
+                    view.name = name;
+                    self.write_saved_views();
+                }
+            }
+            Command::DeleteView(index) if index < self.focus.saved.views.len() => {
+                self.focus.saved.views.remove(index);
+                self.write_saved_views();
+            }
+            _ => {}
+        }
+    }
+
+    fn set_filter(&mut self, filter: Filter) {
+        if filter != self.focus.filter {
+            self.focus.filter = filter;
+            self.refilter();
+        }
+    }
+
+    /// Recomputes what the filters select, and everything derived from it.
+    pub(crate) fn refilter(&mut self) {
+        let f = &mut self.focus;
+        f.visible = f.filter.apply(&self.dataset, &self.index);
+        f.visible_count = f.visible.iter().filter(|v| **v).count();
+        f.counts = f.filter.counts(&self.dataset, &self.index);
+        f.map_places = self
+            .index
+            .map_places
+            .iter()
+            .filter_map(|p| {
+                let items = self.index.initiatives_at.get(p.location)?;
+                let weight = items
+                    .iter()
+                    .filter(|&&i| f.visible.get(i).copied().unwrap_or(false))
+                    .count();
+                (weight > 0).then_some(Place { weight, ..*p })
+            })
+            .collect();
+        f.place_tree = place_tree(&f.map_places);
+        f.generation += 1;
+        self.rebuild_lanes();
+    }
+
+    pub(crate) fn rebuild_lanes(&mut self) {
+        let mut all = lanes(&self.dataset, &self.index, self.settings.lane_grouping);
+        for lane in &mut all {
+            lane.items
+                .retain(|&i| self.focus.visible.get(i).copied().unwrap_or(false));
+        }
+        all.retain(|lane| !lane.items.is_empty());
+        self.lanes = all;
+    }
+
+    /// Advances the clock: the as-of player and the timeline's glide to a restored view.
+    pub(crate) fn tick(&mut self, now: f64) {
+        let dt = self
+            .focus
+            .last_tick
+            .map_or(0.0, |last| (now - last).clamp(0.0, 0.5));
+        self.focus.last_tick = Some(now);
+        self.now = now;
+        if let Some(speed) = self.focus.playing {
+            let end = self.index.full_span.map_or(0.0, |s| s.1);
+            self.focus.play_day = (self.focus.play_day + speed * dt).min(end);
+            let day = self.focus.play_day.floor() as i64;
+            if self.focus.filter.as_of != Some(day) {
+                let filter = crate::model::filter::Filter {
+                    as_of: Some(day),
+                    ..self.focus.filter.clone()
+                };
+                self.set_filter(filter);
+            }
+            if self.focus.play_day >= end {
+                self.focus.playing = None;
+            }
+        }
+        if let Some((from, to, start)) = self.focus.time_flight {
+            let t = ((now - start) / TIME_FLIGHT_SECONDS).clamp(0.0, 1.0);
+            let e = ease_in_out(t);
+            self.time_view = TimeView {
+                start: from.start + (to.start - from.start) * e,
+                end: from.end + (to.end - from.end) * e,
+            };
+            if t >= 1.0 {
+                self.focus.time_flight = None;
+            }
+        }
+    }
+
+    /// Whether anything is moving (the shell keeps repainting while it is).
+    pub fn is_animating(&self) -> bool {
+        self.focus.playing.is_some()
+            || self.focus.time_flight.is_some()
+            || self.map_flight.is_some()
+    }
+
+    /// What is on screen now.
+    pub fn current_view(&self) -> ViewState {
+        let selection = self.selection.and_then(|s| match s {
+            Selection::Initiative(i) => self
+                .dataset
+                .initiatives
+                .get(i)
+                .map(|x| SelectionRef::Initiative(x.id.clone())),
+            Selection::Location(l) => self
+                .dataset
+                .locations
+                .get(l)
+                .map(|x| SelectionRef::Location(x.id.clone())),
+        });
+        ViewState {
+            time: Some(self.time_view),
+            map: Some(self.map_view),
+            selection,
+            filter: self.focus.filter.clone(),
+            lanes: self.settings.lane_grouping,
+            panels: match self.maximized {
+                None => Panels::Both,
+                Some(Pane::Map) => Panels::Map,
+                Some(Pane::Timeline) => Panels::Timeline,
+            },
+        }
+    }
+
+    /// Goes to a view; the timeline and the map glide there.
+    pub fn restore_view(&mut self, view: &ViewState) {
+        self.set_filter(view.filter.clone());
+        if self.settings.lane_grouping != view.lanes {
+            self.settings.lane_grouping = view.lanes;
+            self.rebuild_lanes();
+        }
+        self.maximized = match view.panels {
+            Panels::Both => None,
+            Panels::Map => Some(Pane::Map),
+            Panels::Timeline => Some(Pane::Timeline),
+        };
+        let selection = view.selection.as_ref().and_then(|s| match s {
+            SelectionRef::Initiative(id) => self
+                .index
+                .initiative_by_id
+                .get(id)
+                .map(|&i| Selection::Initiative(i)),
+            SelectionRef::Location(id) => self
+                .index
+                .location_by_id
+                .get(id)
+                .map(|&l| Selection::Location(l)),
+        });
+        match selection {
+            // Selected "from the map" so the camera goes to the saved view, not to the selection.
+            Some(selection) => self.apply(Command::Select(selection, Origin::Map)),
+            None => self.selection = None,
+        }
+        if let Some(time) = view.time {
+            self.focus.time_flight = Some((self.time_view, time.clamped(), self.now));
+        }
+        if let Some(map) = view.map {
+            self.apply(Command::FlyTo(FlyTarget::View(map)));
+        }
+    }
+
+    /// Where the current dataset's saved views live: next to the file, or in the settings.
+    pub fn saved_views_path(&self) -> Option<PathBuf> {
+        match &self.source {
+            DataSource::File(path) => {
+                let stem = path.file_stem()?.to_string_lossy().into_owned();
+                Some(path.with_file_name(format!("{stem}.views.ron")))
+            }
+            _ => None,
+        }
+    }
+
+    pub(crate) fn load_saved_views(&mut self) {
+        self.focus.saved = match self.saved_views_path() {
+            None => self.settings.embedded_views.clone(),
+            Some(path) => match std::fs::read_to_string(&path) {
+                Ok(text) => ron::from_str(&text).unwrap_or_else(|e| {
+                    self.focus.message = Some(format!(
+                        "{}: not a views file ({e}); starting an empty list",
+                        path.display()
+                    ));
+                    SavedViews::default()
+                }),
+                Err(_) => SavedViews::default(),
+            },
+        };
+    }
+
+    /// Writes the saved views: into the settings for the embedded dataset, else next to the file,
+    /// atomically (a temporary file, then a rename).
+    fn write_saved_views(&mut self) {
+        let Some(path) = self.saved_views_path() else {
+            self.settings.embedded_views = self.focus.saved.clone();
+            self.focus.message = Some("Views saved with the app's settings".to_owned());
+            return;
+        };
+        let text = ron::ser::to_string_pretty(&self.focus.saved, ron::ser::PrettyConfig::default())
+            .map_err(|e| e.to_string());
+        let tmp = path.with_extension("ron.tmp");
+        let result = text.and_then(|text| {
+            std::fs::write(&tmp, text)
+                .and_then(|()| std::fs::rename(&tmp, &path))
+                .map_err(|e| e.to_string())
+        });
+        self.focus.message = Some(match result {
+            Ok(()) => format!("Views saved to {}", path.display()),
+            Err(e) => format!("Could not save views to {}: {e}", path.display()),
+        });
+    }
+}
