@@ -5,8 +5,8 @@ use std::hint::black_box;
 
 use alliance_atlas::model::view::MapView;
 use alliance_atlas::model::{
-    Cite, DEFAULT_DATASET, Dataset, Day, FuzzyDate, Initiative, LineOfEffort, Location,
-    LocationKind, PlacePrecision, Source, Status, load_str,
+    Cite, DEFAULT_DATASET, Dataset, Day, FuzzyDate, Initiative, LineOfEffort, Location, LocationKind, PlacePrecision,
+    Source, Status, load_str,
 };
 use alliance_atlas::state::{Command, Settings, State};
 use alliance_atlas::views::map::map_ui;
@@ -14,14 +14,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 
 /// A dataset of `n` places scattered around real bases, one initiative each (deterministic).
 fn generated(n: usize) -> Dataset {
-    let bases = [
-        (26.46, 127.92),
-        (35.75, 139.35),
-        (31.37, 130.84),
-        (38.87, -77.06),
-        (24.40, 124.18),
-        (13.44, 144.79),
-    ];
+    let bases = [(26.46, 127.92), (35.75, 139.35), (31.37, 130.84), (38.87, -77.06), (24.40, 124.18), (13.44, 144.79)];
     let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
     let mut next = move || {
         seed ^= seed << 13;
@@ -29,12 +22,7 @@ fn generated(n: usize) -> Dataset {
         seed ^= seed << 17;
         (seed % 10_000) as f64 / 10_000.0
     };
-    let lines = [
-        LineOfEffort::ForcePosture,
-        LineOfEffort::Isr,
-        LineOfEffort::Exercises,
-        LineOfEffort::Strike,
-    ];
+    let lines = [LineOfEffort::ForcePosture, LineOfEffort::Isr, LineOfEffort::Exercises, LineOfEffort::Strike];
     let mut ds = Dataset::default();
     "Generated".clone_into(&mut ds.meta.title);
     ds.sources.push(Source {
@@ -75,10 +63,7 @@ fn generated(n: usize) -> Dataset {
             places: vec![id],
             related: Vec::new(),
             tags: Vec::new(),
-            sources: vec![Cite {
-                source: "gen".into(),
-                note: None,
-            }],
+            sources: vec![Cite { source: "gen".into(), note: None }],
         });
     }
     ds
@@ -86,10 +71,7 @@ fn generated(n: usize) -> Dataset {
 
 fn frame(ctx: &egui::Context, state: &State) -> usize {
     let input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1200.0, 800.0),
-        )),
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1200.0, 800.0))),
         ..Default::default()
     };
     let output = ctx.run_ui(input, |ui| {
@@ -102,36 +84,12 @@ fn frame(ctx: &egui::Context, state: &State) -> usize {
 
 fn bench(c: &mut Criterion) {
     let real = load_str(DEFAULT_DATASET).dataset.unwrap_or_default();
-    let cases = [
-        ("real dataset (29 places)", real),
-        ("10k generated places", generated(10_000)),
-    ];
+    let cases = [("real dataset (29 places)", real), ("10k generated places", generated(10_000))];
     for (name, ds) in cases {
         for (view_name, view) in [
-            (
-                "world",
-                MapView {
-                    lat: 20.0,
-                    lon: 150.0,
-                    zoom: 1.5,
-                },
-            ),
-            (
-                "Japan",
-                MapView {
-                    lat: 30.0,
-                    lon: 132.0,
-                    zoom: 4.5,
-                },
-            ),
-            (
-                "Okinawa",
-                MapView {
-                    lat: 26.4,
-                    lon: 127.8,
-                    zoom: 9.0,
-                },
-            ),
+            ("world", MapView { lat: 20.0, lon: 150.0, zoom: 1.5 }),
+            ("Japan", MapView { lat: 30.0, lon: 132.0, zoom: 4.5 }),
+            ("Okinawa", MapView { lat: 26.4, lon: 127.8, zoom: 9.0 }),
         ] {
             let mut state = State::with_dataset(ds.clone(), Settings::default(), Day(20_000));
             state.apply(Command::SetMapView(view));

@@ -11,7 +11,7 @@ use crate::model::Day;
 use crate::state::{Command, Origin, Pane, Selection, Settings, State};
 use crate::theme::{self, ThemeChoice};
 use crate::views::location_list::{LocationRow, LocationSort, location_list_ui, location_rows};
-use crate::views::{detail, map, timeline};
+use crate::views::{detail, find, map, timeline};
 
 /// How the app starts.
 #[derive(Clone, Debug, Default)]
@@ -20,6 +20,8 @@ pub struct StartOptions {
     pub file: Option<PathBuf>,
     /// An initiative or place id to select at start.
     pub select: Option<String>,
+    /// A saved view's name, or a view in text form, to open on.
+    pub view: Option<String>,
     /// Save a screenshot here after the first frames, then close.
     pub screenshot: Option<PathBuf>,
     /// Use this theme instead of the saved one.
@@ -54,9 +56,7 @@ pub struct AtlasApp {
 
 impl std::fmt::Debug for AtlasApp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AtlasApp")
-            .field("state", &self.state)
-            .finish_non_exhaustive()
+        f.debug_struct("AtlasApp").field("state", &self.state).finish_non_exhaustive()
     }
 }
 
@@ -65,25 +65,20 @@ impl AtlasApp {
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
         crate::app_chrome::install_fonts(&cc.egui_ctx);
         let settings: Settings = if options.persist {
-            cc.storage
-                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-                .unwrap_or_default()
+            cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default()
         } else {
             Settings::default()
         };
-        let reopen = settings
-            .last_file
-            .clone()
-            .filter(|p| options.persist && p.exists());
-        let mut state = State::new(
-            settings,
-            options.today.unwrap_or_else(crate::platform::today),
-        );
+        let reopen = settings.last_file.clone().filter(|p| options.persist && p.exists());
+        let mut state = State::new(settings, options.today.unwrap_or_else(crate::platform::today));
         if let Some(theme) = options.theme {
             state.settings.theme = theme;
         }
         if let Some(path) = options.file.or(reopen) {
             state.apply(Command::OpenFile(path));
+        }
+        if let Some(view) = &options.view {
+            open_view(&mut state, view);
         }
         if let Some(id) = &options.select {
             select_by_id(&mut state, id);
@@ -136,6 +131,7 @@ impl AtlasApp {
                 }
             }
             ChromeAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            ChromeAction::FocusSearch => ctx.memory_mut(|m| m.request_focus(find::search_id())),
         }
     }
 
@@ -163,6 +159,22 @@ impl AtlasApp {
     }
 }
 
+/// Opens a saved view by name, or a view in text form; anything else is reported and ignored.
+pub fn open_view(state: &mut State, view: &str) {
+    let saved = state.focus.saved.views.iter().find(|v| v.name == view).map(|v| v.view.clone());
+    match saved.map_or_else(|| crate::model::view_state::ViewState::from_text(view), Ok) {
+        Ok(view) => state.restore_view(&view),
+        Err(e) => {
+            let names: Vec<&str> = state.focus.saved.views.iter().map(|v| v.name.as_str()).collect();
+            log::warn!(
+                "--view {view}: no saved view has this name ({}) and it is not a view in text form ({e})",
+                names.join(", ")
+            );
+            state.focus.message = Some(format!("No saved view called \"{view}\""));
+        }
+    }
+}
+
 /// Selects an initiative or place by id; unknown ids are ignored with a log line.
 pub fn select_by_id(state: &mut State, id: &str) {
     let selection = state
@@ -170,13 +182,7 @@ pub fn select_by_id(state: &mut State, id: &str) {
         .initiative_by_id
         .get(id)
         .map(|&i| Selection::Initiative(i))
-        .or_else(|| {
-            state
-                .index
-                .location_by_id
-                .get(id)
-                .map(|&l| Selection::Location(l))
-        });
+        .or_else(|| state.index.location_by_id.get(id).map(|&l| Selection::Location(l)));
     match selection {
         Some(selection) => state.apply(Command::Select(selection, Origin::Other)),
         None => log::warn!("--select {id}: no initiative or place has this id"),
@@ -185,16 +191,9 @@ pub fn select_by_id(state: &mut State, id: &str) {
 
 fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
     let [w, h] = image.size;
-    let bytes: Vec<u8> = image
-        .pixels
-        .iter()
-        .flat_map(egui::Color32::to_array)
-        .collect();
-    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, bytes)
-        .ok_or("the screenshot has no pixels")?;
-    buffer
-        .save(path)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(egui::Color32::to_array).collect();
+    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, bytes).ok_or("the screenshot has no pixels")?;
+    buffer.save(path).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 impl eframe::App for AtlasApp {
@@ -209,31 +208,21 @@ impl eframe::App for AtlasApp {
         let mut actions = app_chrome::shortcuts(&ctx);
         actions.extend(app_chrome::dropped_files(&ctx));
         let state = &self.state;
-        egui::Panel::top("top_bar")
-            .show(ui, |ui| actions.extend(app_chrome::top_bar_ui(ui, state)));
+        egui::Panel::top("top_bar").show(ui, |ui| actions.extend(app_chrome::top_bar_ui(ui, state)));
         if let Some(failure) = &state.load_failure {
-            egui::Panel::bottom("problems")
-                .resizable(true)
-                .default_size(150.0)
-                .show(ui, |ui| {
-                    actions.extend(app_chrome::problems_ui(ui, failure));
-                });
+            egui::Panel::bottom("problems").resizable(true).default_size(150.0).show(ui, |ui| {
+                actions.extend(app_chrome::problems_ui(ui, failure));
+            });
         }
         let mut commands = Vec::new();
-        egui::Panel::left("locations")
-            .resizable(true)
-            .default_size(440.0)
-            .min_size(220.0)
-            .show(ui, |ui| {
-                commands.extend(location_list_ui(ui, state, &self.rows));
-            });
-        egui::Panel::right("details")
-            .resizable(true)
-            .default_size(400.0)
-            .min_size(240.0)
-            .show(ui, |ui| {
-                commands.extend(detail::detail_ui(ui, state, &mut self.markdown));
-            });
+        egui::Panel::top("filter_bar").show(ui, |ui| commands.extend(find::filter_bar_ui(ui, state)));
+        egui::Panel::left("locations").resizable(true).default_size(440.0).min_size(220.0).show(ui, |ui| {
+            commands.extend(find::results_ui(ui, state));
+            commands.extend(location_list_ui(ui, state, &self.rows));
+        });
+        egui::Panel::right("details").resizable(true).default_size(400.0).min_size(240.0).show(ui, |ui| {
+            commands.extend(detail::detail_ui(ui, state, &mut self.markdown));
+        });
         egui::CentralPanel::default().show(ui, |ui| match state.maximized {
             Some(Pane::Map) => commands.extend(map::map_ui(ui, state)),
             Some(Pane::Timeline) => commands.extend(timeline::timeline_ui(ui, state)),

@@ -16,26 +16,25 @@ pub enum ChromeAction {
     OpenDialog,
     /// Close the window.
     Quit,
+    /// Put the keyboard focus in the search box.
+    FocusSearch,
 }
 
+const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const RELOAD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
 const BACK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
 const FORWARD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
 
 /// The keyboard shortcuts, for the help window.
-pub const SHORTCUTS: [(&str, &str); 12] = [
+pub const SHORTCUTS: [(&str, &str); 14] = [
+    ("Ctrl+F", "Search (Esc clears, Enter selects the first result)"),
+    ("Ctrl+S", "Save the current view (in the Views menu)"),
     ("Ctrl+O", "Open a dataset…"),
     ("Ctrl+R", "Reload the dataset"),
-    (
-        "Alt+← / Alt+→",
-        "Back / forward through selections (also the mouse's back and forward buttons)",
-    ),
+    ("Alt+← / Alt+→", "Back / forward through selections (also the mouse's back and forward buttons)"),
     ("Esc", "Clear the selection"),
-    (
-        "← / →",
-        "Pan the timeline (when it has focus or the pointer)",
-    ),
+    ("← / →", "Pan the timeline (when it has focus or the pointer)"),
     ("+ / −", "Zoom the timeline"),
     ("Home", "Fit the timeline to everything"),
     ("Wheel / pinch", "Zoom around the pointer"),
@@ -49,16 +48,9 @@ pub const SHORTCUTS: [(&str, &str); 12] = [
 pub fn install_fonts(ctx: &egui::Context) {
     let data = egui::FontData::from_static(include_bytes!("../assets/fonts/NotoSansJP-Subset.otf"));
     let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace].map(|family| {
-        egui::epaint::text::InsertFontFamily {
-            family,
-            priority: egui::epaint::text::FontPriority::Lowest,
-        }
+        egui::epaint::text::InsertFontFamily { family, priority: egui::epaint::text::FontPriority::Lowest }
     });
-    ctx.add_font(egui::epaint::text::FontInsert::new(
-        "noto-sans-jp",
-        data,
-        families.to_vec(),
-    ));
+    ctx.add_font(egui::epaint::text::FontInsert::new("noto-sans-jp", data, families.to_vec()));
 }
 
 /// Global keyboard shortcuts and mouse back/forward buttons.
@@ -68,6 +60,9 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<ChromeAction> {
     ctx.input_mut(|i| {
         if i.consume_shortcut(&OPEN) {
             out.push(ChromeAction::OpenDialog);
+        }
+        if i.consume_shortcut(&FIND) {
+            out.push(ChromeAction::FocusSearch);
         }
         if i.consume_shortcut(&RELOAD) {
             out.push(ChromeAction::Command(Command::Reload));
@@ -84,10 +79,7 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<ChromeAction> {
         if i.key_pressed(Key::Escape) {
             out.push(ChromeAction::Command(Command::ClearSelection));
         }
-        let question = i
-            .events
-            .iter()
-            .any(|e| matches!(e, egui::Event::Text(t) if t == "?"));
+        let question = i.events.iter().any(|e| matches!(e, egui::Event::Text(t) if t == "?"));
         if question || i.key_pressed(Key::F1) {
             out.push(ChromeAction::Command(Command::ToggleHelp));
         }
@@ -98,10 +90,7 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<ChromeAction> {
 /// Files dropped on the window: open the first.
 pub fn dropped_files(ctx: &egui::Context) -> Vec<ChromeAction> {
     ctx.input(|i| {
-        i.raw
-            .dropped_files
-            .first()
-            .map(|file| ChromeAction::Command(Command::OpenFile(file.path().to_path_buf())))
+        i.raw.dropped_files.first().map(|file| ChromeAction::Command(Command::OpenFile(file.path().to_path_buf())))
     })
     .into_iter()
     .collect()
@@ -119,11 +108,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<ChromeAction> {
             if ui.button("?").on_hover_text("Keyboard shortcuts").clicked() {
                 out.push(ChromeAction::Command(Command::ToggleHelp));
             }
-            if ui
-                .button("Fit")
-                .on_hover_text("Show everything on the timeline and the map")
-                .clicked()
-            {
+            if ui.button("Fit").on_hover_text("Show everything on the timeline and the map").clicked() {
                 out.push(ChromeAction::Command(Command::FitTime));
                 out.push(ChromeAction::Command(Command::FitMap));
             }
@@ -135,13 +120,11 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<ChromeAction> {
                 out.push(ChromeAction::Command(Command::SetTheme(theme)));
             }
             let mut grouping = state.settings.lane_grouping;
-            egui::ComboBox::new("lane_grouping", "Lanes")
-                .selected_text(grouping.label())
-                .show_ui(ui, |ui| {
-                    for choice in LaneGrouping::ALL {
-                        ui.selectable_value(&mut grouping, choice, choice.label());
-                    }
-                });
+            egui::ComboBox::new("lane_grouping", "Lanes").selected_text(grouping.label()).show_ui(ui, |ui| {
+                for choice in LaneGrouping::ALL {
+                    ui.selectable_value(&mut grouping, choice, choice.label());
+                }
+            });
             if grouping != state.settings.lane_grouping {
                 out.push(ChromeAction::Command(Command::SetLaneGrouping(grouping)));
             }
@@ -152,35 +135,21 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<ChromeAction> {
 }
 
 fn nav_buttons_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>) {
-    if ui
-        .add_enabled(state.can_go_forward(), egui::Button::new("→"))
-        .on_hover_text("Forward (Alt+→)")
-        .clicked()
-    {
+    if ui.add_enabled(state.can_go_forward(), egui::Button::new("→")).on_hover_text("Forward (Alt+→)").clicked() {
         out.push(ChromeAction::Command(Command::Forward));
     }
-    if ui
-        .add_enabled(state.can_go_back(), egui::Button::new("←"))
-        .on_hover_text("Back (Alt+←)")
-        .clicked()
-    {
+    if ui.add_enabled(state.can_go_back(), egui::Button::new("←")).on_hover_text("Back (Alt+←)").clicked() {
         out.push(ChromeAction::Command(Command::Back));
     }
 }
 
 fn file_menu_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>) {
     let ctx = ui.ctx().clone();
-    if ui
-        .add(egui::Button::new("Open…").shortcut_text(ctx.format_shortcut(&OPEN)))
-        .clicked()
-    {
+    if ui.add(egui::Button::new("Open…").shortcut_text(ctx.format_shortcut(&OPEN))).clicked() {
         out.push(ChromeAction::OpenDialog);
     }
     let reload = egui::Button::new("Reload").shortcut_text(ctx.format_shortcut(&RELOAD));
-    if ui
-        .add_enabled(!matches!(state.source, DataSource::Named(_)), reload)
-        .clicked()
-    {
+    if ui.add_enabled(!matches!(state.source, DataSource::Named(_)), reload).clicked() {
         out.push(ChromeAction::Command(Command::Reload));
     }
     ui.menu_button("Recent files", |ui| {
@@ -204,18 +173,11 @@ fn file_menu_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>) {
 /// The error panel for a file that did not load: every problem as `file:line:col`, data unchanged.
 pub fn problems_ui(ui: &mut egui::Ui, failure: &LoadFailure) -> Vec<ChromeAction> {
     let mut out = Vec::new();
-    let pal = theme::palette(if ui.visuals().dark_mode {
-        ThemeChoice::Dark
-    } else {
-        ThemeChoice::Light
-    });
-    egui::Frame::new()
-        .fill(pal.error_fill)
-        .inner_margin(6.0)
-        .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                let errors = failure.problems.iter().filter(|p| p.is_error()).count();
-                ui.label(
+    let pal = theme::palette(if ui.visuals().dark_mode { ThemeChoice::Dark } else { ThemeChoice::Light });
+    egui::Frame::new().fill(pal.error_fill).inner_margin(6.0).show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let errors = failure.problems.iter().filter(|p| p.is_error()).count();
+            ui.label(
                 egui::RichText::new(format!(
                     "{} could not be loaded ({errors} error{}); the previous data is still shown",
                     failure.file,
@@ -224,49 +186,31 @@ pub fn problems_ui(ui: &mut egui::Ui, failure: &LoadFailure) -> Vec<ChromeAction
                 .color(pal.error_text)
                 .strong(),
             );
-                if ui.button("Dismiss").clicked() {
-                    out.push(ChromeAction::Command(Command::DismissProblems));
-                }
-            });
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, true])
-                .show(ui, |ui| {
-                    for problem in &failure.problems {
-                        let text = problem.display_in(&failure.file).to_string();
-                        ui.add(
-                            egui::Label::new(
-                                egui::RichText::new(text).monospace().color(pal.error_text),
-                            )
-                            .wrap(),
-                        );
-                    }
-                });
+            if ui.button("Dismiss").clicked() {
+                out.push(ChromeAction::Command(Command::DismissProblems));
+            }
         });
+        egui::ScrollArea::vertical().auto_shrink([false, true]).show(ui, |ui| {
+            for problem in &failure.problems {
+                let text = problem.display_in(&failure.file).to_string();
+                ui.add(egui::Label::new(egui::RichText::new(text).monospace().color(pal.error_text)).wrap());
+            }
+        });
+    });
     out
 }
 
 /// The keyboard help window.
 pub fn help_window(ctx: &egui::Context) -> Vec<ChromeAction> {
     let mut open = true;
-    egui::Window::new("Keyboard shortcuts")
-        .open(&mut open)
-        .collapsible(false)
-        .resizable(false)
-        .show(ctx, |ui| {
-            egui::Grid::new("shortcuts")
-                .num_columns(2)
-                .striped(true)
-                .show(ui, |ui| {
-                    for (keys, what) in SHORTCUTS {
-                        ui.monospace(keys);
-                        ui.label(what);
-                        ui.end_row();
-                    }
-                });
+    egui::Window::new("Keyboard shortcuts").open(&mut open).collapsible(false).resizable(false).show(ctx, |ui| {
+        egui::Grid::new("shortcuts").num_columns(2).striped(true).show(ui, |ui| {
+            for (keys, what) in SHORTCUTS {
+                ui.monospace(keys);
+                ui.label(what);
+                ui.end_row();
+            }
         });
-    if open {
-        Vec::new()
-    } else {
-        vec![ChromeAction::Command(Command::ToggleHelp)]
-    }
+    });
+    if open { Vec::new() } else { vec![ChromeAction::Command(Command::ToggleHelp)] }
 }

@@ -10,12 +10,7 @@ use crate::model::{Loaded, load_file};
 
 /// Alliance Atlas: alliance initiatives as a linked timeline, map, location list and briefing deck.
 #[derive(Debug, Parser)]
-#[command(
-    name = "alliance-atlas",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "alliance-atlas", version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// What to do; without a command the app opens.
     #[command(subcommand)]
@@ -31,6 +26,10 @@ pub struct Cli {
     /// Window size for --screenshot, in points.
     #[arg(long, value_name = "WIDTHxHEIGHT", default_value = "1600x900", value_parser = parse_size)]
     pub size: (f32, f32),
+
+    /// Open on a saved view of the dataset (by name), or on a view in text form (`q=okinawa;ao=19509`).
+    #[arg(long, value_name = "NAME")]
+    pub view: Option<String>,
 
     /// Select this initiative or place id at start.
     #[arg(long, value_name = "ID")]
@@ -52,15 +51,8 @@ pub enum ThemeArg {
 
 /// Parses `1600x900`.
 pub fn parse_size(text: &str) -> Result<(f32, f32), String> {
-    let (w, h) = text
-        .split_once(['x', 'X'])
-        .ok_or("expected WIDTHxHEIGHT, e.g. 1600x900")?;
-    let parse = |s: &str| {
-        s.trim()
-            .parse::<f32>()
-            .ok()
-            .filter(|v| (200.0..=8000.0).contains(v))
-    };
+    let (w, h) = text.split_once(['x', 'X']).ok_or("expected WIDTHxHEIGHT, e.g. 1600x900")?;
+    let parse = |s: &str| s.trim().parse::<f32>().ok().filter(|v| (200.0..=8000.0).contains(v));
     match (parse(w), parse(h)) {
         (Some(w), Some(h)) => Ok((w, h)),
         _ => Err("width and height must be numbers from 200 to 8000".to_owned()),
@@ -128,22 +120,10 @@ pub fn write_report(path: &Path, loaded: &Loaded, out: &mut impl Write) -> io::R
         _ => "none".to_owned(),
     };
     writeln!(out, "  dates: {span}")?;
-    let statuses: Vec<String> = sum
-        .by_status
-        .iter()
-        .map(|(k, v)| format!("{v} {k:?}"))
-        .collect();
+    let statuses: Vec<String> = sum.by_status.iter().map(|(k, v)| format!("{v} {k:?}")).collect();
     writeln!(out, "  status: {}", statuses.join(", "))?;
-    writeln!(
-        out,
-        "  without a place: {}; without a date: {}",
-        sum.without_place, sum.without_date
-    )?;
-    let unused = if sum.unused_locations.is_empty() {
-        "none".to_owned()
-    } else {
-        sum.unused_locations.join(", ")
-    };
+    writeln!(out, "  without a place: {}; without a date: {}", sum.without_place, sum.without_date)?;
+    let unused = if sum.unused_locations.is_empty() { "none".to_owned() } else { sum.unused_locations.join(", ") };
     writeln!(out, "  places without initiatives: {unused}")?;
     Ok(())
 }

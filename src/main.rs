@@ -28,11 +28,7 @@ fn main() -> ExitCode {
 
 fn run_app(cli: Cli) -> ExitCode {
     let screenshot = cli.screenshot.is_some();
-    let size = if screenshot {
-        [cli.size.0, cli.size.1]
-    } else {
-        [1500.0, 900.0]
-    };
+    let size = if screenshot { [cli.size.0, cli.size.1] } else { [1500.0, 900.0] };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Alliance Atlas")
@@ -45,6 +41,7 @@ fn run_app(cli: Cli) -> ExitCode {
     let start = StartOptions {
         file: cli.file,
         select: cli.select,
+        view: cli.view,
         screenshot: cli.screenshot,
         theme: cli.theme.map(|t| match t {
             ThemeArg::Dark => ThemeChoice::Dark,
@@ -73,11 +70,7 @@ fn run_app(cli: Cli) -> ExitCode {
     if !screenshot {
         return ExitCode::SUCCESS;
     }
-    let outcome = result_slot
-        .lock()
-        .ok()
-        .and_then(|s| s.clone())
-        .and_then(|r| r.lock().ok().and_then(|r| r.clone()));
+    let outcome = result_slot.lock().ok().and_then(|s| s.clone()).and_then(|r| r.lock().ok().and_then(|r| r.clone()));
     match outcome {
         Some(Ok(path)) => {
             eprintln!("alliance-atlas: saved {}", path.display());

@@ -5,13 +5,8 @@ use crate::model::Day;
 /// Today's date (UTC).
 pub fn today() -> Day {
     #[cfg(not(target_arch = "wasm32"))]
-    #[expect(
-        clippy::disallowed_methods,
-        reason = "the one native clock read; the web gets its own"
-    )]
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    #[expect(clippy::disallowed_methods, reason = "the one native clock read; the web gets its own")]
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     #[cfg(target_arch = "wasm32")]
     let secs = 0u64;
     Day((secs / 86_400) as i64)

@@ -59,9 +59,7 @@ pub struct State {
 impl State {
     /// State on the embedded dataset.
     pub fn new(settings: Settings, today: Day) -> Self {
-        let dataset = load_bytes(DEFAULT_DATASET.as_bytes())
-            .dataset
-            .unwrap_or_default();
+        let dataset = load_bytes(DEFAULT_DATASET.as_bytes()).dataset.unwrap_or_default();
         Self::with_dataset(dataset, settings, today)
     }
 
@@ -140,11 +138,7 @@ impl State {
             Command::FitMap => self.fit_map(false),
             Command::ToggleGraticule => self.settings.graticule = !self.settings.graticule,
             Command::ToggleMaximize(pane) => {
-                self.maximized = if self.maximized == Some(pane) {
-                    None
-                } else {
-                    Some(pane)
-                };
+                self.maximized = if self.maximized == Some(pane) { None } else { Some(pane) };
             }
             Command::Tick(now) => self.tick(now),
             Command::SetFilter(_)
@@ -168,11 +162,7 @@ impl State {
     }
 
     fn fly_to(&mut self, target: FlyTarget) {
-        self.map_flight = Some(Flight {
-            from: self.map_view,
-            to: target,
-            start: self.now,
-        });
+        self.map_flight = Some(Flight { from: self.map_view, to: target, start: self.now });
         if let FlyTarget::View(view) = target {
             self.map_view = view.clamped();
         }
@@ -184,13 +174,10 @@ impl State {
             Selection::Initiative(i) => self.index.places_of.get(i).cloned().unwrap_or_default(),
             Selection::Location(l) => vec![l],
         };
-        let points = places
-            .iter()
-            .filter_map(|&l| self.dataset.locations.get(l))
-            .map(|l| {
-                let w = crate::model::geo::project(l.lat, l.lon);
-                [w.x, w.y]
-            });
+        let points = places.iter().filter_map(|&l| self.dataset.locations.get(l)).map(|l| {
+            let w = crate::model::geo::project(l.lat, l.lon);
+            [w.x, w.y]
+        });
         if let Some(bounds) = bounds_of(points) {
             self.fly_to(FlyTarget::Bounds(bounds));
         }
@@ -213,11 +200,7 @@ impl State {
     }
 
     fn step_history(&mut self, back: bool) {
-        let (from, to) = if back {
-            (&mut self.back, &mut self.forward)
-        } else {
-            (&mut self.forward, &mut self.back)
-        };
+        let (from, to) = if back { (&mut self.back, &mut self.forward) } else { (&mut self.forward, &mut self.back) };
         if let Some(target) = from.pop() {
             if let Some(current) = self.selection {
                 to.push(current);
@@ -253,10 +236,7 @@ impl State {
     /// shows the problems.
     pub fn take_loaded(&mut self, loaded: Loaded, source: DataSource) {
         let Some(dataset) = loaded.dataset else {
-            self.load_failure = Some(LoadFailure {
-                file: source.name(),
-                problems: loaded.problems,
-            });
+            self.load_failure = Some(LoadFailure { file: source.name(), problems: loaded.problems });
             return;
         };
         self.load_failure = None;
@@ -277,11 +257,7 @@ impl State {
     /// Replaces the dataset, remapping the selection by id and dropping the history.
     fn install(&mut self, dataset: Dataset, source: DataSource) {
         let selected_id = self.selection.and_then(|s| match s {
-            Selection::Initiative(i) => self
-                .dataset
-                .initiatives
-                .get(i)
-                .map(|x| (true, x.id.clone())),
+            Selection::Initiative(i) => self.dataset.initiatives.get(i).map(|x| (true, x.id.clone())),
             Selection::Location(i) => self.dataset.locations.get(i).map(|x| (false, x.id.clone())),
         });
         self.index = Index::build(&dataset);
@@ -294,15 +270,9 @@ impl State {
         self.forward.clear();
         self.selection = selected_id.and_then(|(initiative, id)| {
             if initiative {
-                self.index
-                    .initiative_by_id
-                    .get(&id)
-                    .map(|&i| Selection::Initiative(i))
+                self.index.initiative_by_id.get(&id).map(|&i| Selection::Initiative(i))
             } else {
-                self.index
-                    .location_by_id
-                    .get(&id)
-                    .map(|&i| Selection::Location(i))
+                self.index.location_by_id.get(&id).map(|&i| Selection::Location(i))
             }
         });
     }
@@ -311,11 +281,7 @@ impl State {
     pub fn is_highlighted(&self, initiative: usize) -> bool {
         match self.selection {
             Some(Selection::Initiative(i)) => i == initiative,
-            Some(Selection::Location(l)) => self
-                .index
-                .initiatives_at
-                .get(l)
-                .is_some_and(|v| v.contains(&initiative)),
+            Some(Selection::Location(l)) => self.index.initiatives_at.get(l).is_some_and(|v| v.contains(&initiative)),
             None => false,
         }
     }
@@ -324,11 +290,7 @@ impl State {
     pub fn is_location_highlighted(&self, location: usize) -> bool {
         match self.selection {
             Some(Selection::Location(l)) => l == location,
-            Some(Selection::Initiative(i)) => self
-                .index
-                .places_of
-                .get(i)
-                .is_some_and(|v| v.contains(&location)),
+            Some(Selection::Initiative(i)) => self.index.places_of.get(i).is_some_and(|v| v.contains(&location)),
             None => false,
         }
     }
@@ -336,27 +298,15 @@ impl State {
     /// Whether any initiative at a place overlaps the timeline's visible window (the map dims the rest).
     pub fn is_location_in_time_window(&self, location: usize) -> bool {
         let window = self.time_view;
-        self.index
-            .initiatives_at
-            .get(location)
-            .is_some_and(|items| {
-                items.iter().any(|&i| {
-                    self.index
-                        .spans
-                        .get(i)
-                        .copied()
-                        .flatten()
-                        .is_some_and(|(a, b)| b >= window.start && a <= window.end)
-                })
+        self.index.initiatives_at.get(location).is_some_and(|items| {
+            items.iter().any(|&i| {
+                self.index.spans.get(i).copied().flatten().is_some_and(|(a, b)| b >= window.start && a <= window.end)
             })
+        })
     }
 
     /// The settings to persist, with the current window.
     pub fn settings_to_save(&self) -> Settings {
-        Settings {
-            time_view: Some(self.time_view),
-            map_view: Some(self.map_view),
-            ..self.settings.clone()
-        }
+        Settings { time_view: Some(self.time_view), map_view: Some(self.map_view), ..self.settings.clone() }
     }
 }

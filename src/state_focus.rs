@@ -102,10 +102,7 @@ impl State {
             .iter()
             .filter_map(|p| {
                 let items = self.index.initiatives_at.get(p.location)?;
-                let weight = items
-                    .iter()
-                    .filter(|&&i| f.visible.get(i).copied().unwrap_or(false))
-                    .count();
+                let weight = items.iter().filter(|&&i| f.visible.get(i).copied().unwrap_or(false)).count();
                 (weight > 0).then_some(Place { weight, ..*p })
             })
             .collect();
@@ -117,8 +114,7 @@ impl State {
     pub(crate) fn rebuild_lanes(&mut self) {
         let mut all = lanes(&self.dataset, &self.index, self.settings.lane_grouping);
         for lane in &mut all {
-            lane.items
-                .retain(|&i| self.focus.visible.get(i).copied().unwrap_or(false));
+            lane.items.retain(|&i| self.focus.visible.get(i).copied().unwrap_or(false));
         }
         all.retain(|lane| !lane.items.is_empty());
         self.lanes = all;
@@ -126,10 +122,7 @@ impl State {
 
     /// Advances the clock: the as-of player and the timeline's glide to a restored view.
     pub(crate) fn tick(&mut self, now: f64) {
-        let dt = self
-            .focus
-            .last_tick
-            .map_or(0.0, |last| (now - last).clamp(0.0, 0.5));
+        let dt = self.focus.last_tick.map_or(0.0, |last| (now - last).clamp(0.0, 0.5));
         self.focus.last_tick = Some(now);
         self.now = now;
         if let Some(speed) = self.focus.playing {
@@ -137,10 +130,7 @@ impl State {
             self.focus.play_day = (self.focus.play_day + speed * dt).min(end);
             let day = self.focus.play_day.floor() as i64;
             if self.focus.filter.as_of != Some(day) {
-                let filter = crate::model::filter::Filter {
-                    as_of: Some(day),
-                    ..self.focus.filter.clone()
-                };
+                let filter = crate::model::filter::Filter { as_of: Some(day), ..self.focus.filter.clone() };
                 self.set_filter(filter);
             }
             if self.focus.play_day >= end {
@@ -150,10 +140,8 @@ impl State {
         if let Some((from, to, start)) = self.focus.time_flight {
             let t = ((now - start) / TIME_FLIGHT_SECONDS).clamp(0.0, 1.0);
             let e = ease_in_out(t);
-            self.time_view = TimeView {
-                start: from.start + (to.start - from.start) * e,
-                end: from.end + (to.end - from.end) * e,
-            };
+            self.time_view =
+                TimeView { start: from.start + (to.start - from.start) * e, end: from.end + (to.end - from.end) * e };
             if t >= 1.0 {
                 self.focus.time_flight = None;
             }
@@ -162,24 +150,14 @@ impl State {
 
     /// Whether anything is moving (the shell keeps repainting while it is).
     pub fn is_animating(&self) -> bool {
-        self.focus.playing.is_some()
-            || self.focus.time_flight.is_some()
-            || self.map_flight.is_some()
+        self.focus.playing.is_some() || self.focus.time_flight.is_some() || self.map_flight.is_some()
     }
 
     /// What is on screen now.
     pub fn current_view(&self) -> ViewState {
         let selection = self.selection.and_then(|s| match s {
-            Selection::Initiative(i) => self
-                .dataset
-                .initiatives
-                .get(i)
-                .map(|x| SelectionRef::Initiative(x.id.clone())),
-            Selection::Location(l) => self
-                .dataset
-                .locations
-                .get(l)
-                .map(|x| SelectionRef::Location(x.id.clone())),
+            Selection::Initiative(i) => self.dataset.initiatives.get(i).map(|x| SelectionRef::Initiative(x.id.clone())),
+            Selection::Location(l) => self.dataset.locations.get(l).map(|x| SelectionRef::Location(x.id.clone())),
         });
         ViewState {
             time: Some(self.time_view),
@@ -208,16 +186,8 @@ impl State {
             Panels::Timeline => Some(Pane::Timeline),
         };
         let selection = view.selection.as_ref().and_then(|s| match s {
-            SelectionRef::Initiative(id) => self
-                .index
-                .initiative_by_id
-                .get(id)
-                .map(|&i| Selection::Initiative(i)),
-            SelectionRef::Location(id) => self
-                .index
-                .location_by_id
-                .get(id)
-                .map(|&l| Selection::Location(l)),
+            SelectionRef::Initiative(id) => self.index.initiative_by_id.get(id).map(|&i| Selection::Initiative(i)),
+            SelectionRef::Location(id) => self.index.location_by_id.get(id).map(|&l| Selection::Location(l)),
         });
         match selection {
             // Selected "from the map" so the camera goes to the saved view, not to the selection.
@@ -248,10 +218,8 @@ impl State {
             None => self.settings.embedded_views.clone(),
             Some(path) => match std::fs::read_to_string(&path) {
                 Ok(text) => ron::from_str(&text).unwrap_or_else(|e| {
-                    self.focus.message = Some(format!(
-                        "{}: not a views file ({e}); starting an empty list",
-                        path.display()
-                    ));
+                    self.focus.message =
+                        Some(format!("{}: not a views file ({e}); starting an empty list", path.display()));
                     SavedViews::default()
                 }),
                 Err(_) => SavedViews::default(),
@@ -267,13 +235,11 @@ impl State {
             self.focus.message = Some("Views saved with the app's settings".to_owned());
             return;
         };
-        let text = ron::ser::to_string_pretty(&self.focus.saved, ron::ser::PrettyConfig::default())
-            .map_err(|e| e.to_string());
+        let text =
+            ron::ser::to_string_pretty(&self.focus.saved, ron::ser::PrettyConfig::default()).map_err(|e| e.to_string());
         let tmp = path.with_extension("ron.tmp");
         let result = text.and_then(|text| {
-            std::fs::write(&tmp, text)
-                .and_then(|()| std::fs::rename(&tmp, &path))
-                .map_err(|e| e.to_string())
+            std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, &path)).map_err(|e| e.to_string())
         });
         self.focus.message = Some(match result {
             Ok(()) => format!("Views saved to {}", path.display()),

@@ -80,6 +80,10 @@ pub struct Palette {
     pub label_fill: Color32,
     /// Map: cluster discs.
     pub cluster: Color32,
+    /// Background of matched search text.
+    pub match_fill: Color32,
+    /// The as-of line and brushed date range on the timeline.
+    pub as_of: Color32,
 }
 
 /// The palette of a theme.
@@ -106,6 +110,8 @@ pub fn palette(theme: ThemeChoice) -> Palette {
             marker_outline: Color32::from_rgb(10, 12, 16),
             label_fill: Color32::from_rgba_unmultiplied(20, 24, 30, 190),
             cluster: Color32::from_rgb(84, 110, 160),
+            match_fill: Color32::from_rgb(120, 96, 20),
+            as_of: Color32::from_rgb(120, 200, 255),
         },
         ThemeChoice::Light => Palette {
             canvas: Color32::from_rgb(250, 250, 248),
@@ -128,6 +134,8 @@ pub fn palette(theme: ThemeChoice) -> Palette {
             marker_outline: Color32::from_rgb(255, 255, 255),
             label_fill: Color32::from_rgba_unmultiplied(255, 255, 255, 200),
             cluster: Color32::from_rgb(70, 96, 150),
+            match_fill: Color32::from_rgb(255, 226, 130),
+            as_of: Color32::from_rgb(0, 110, 200),
         },
     }
 }
@@ -164,9 +172,7 @@ pub fn status_color(status: Status) -> Color32 {
 
 /// A colour for any text key (country, place): stable, spread around the hue circle.
 pub fn key_color(key: &str) -> Color32 {
-    let hash = key.bytes().fold(2_166_136_261u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(16_777_619)
-    });
+    let hash = key.bytes().fold(2_166_136_261u32, |h, b| (h ^ u32::from(b)).wrapping_mul(16_777_619));
     let hue = (hash % 360) as f32 / 360.0;
     egui::ecolor::Hsva::new(hue, 0.6, 0.85, 1.0).into()
 }
@@ -203,10 +209,6 @@ pub fn stroke(width: f32, color: Color32) -> Stroke {
 
 /// Applies the theme's egui visuals.
 pub fn apply(ctx: &egui::Context, theme: ThemeChoice) {
-    let visuals = if theme.is_dark() {
-        egui::Visuals::dark()
-    } else {
-        egui::Visuals::light()
-    };
+    let visuals = if theme.is_dark() { egui::Visuals::dark() } else { egui::Visuals::light() };
     ctx.set_visuals(visuals);
 }

@@ -1,10 +1,7 @@
 //! The `check` command: clean files exit 0 with a summary, bad files exit 1 with located problems,
 //! usage errors exit 2.
 
-#![expect(
-    clippy::expect_used,
-    reason = "a test helper that fails is a failed test"
-)]
+#![expect(clippy::expect_used, reason = "a test helper that fails is a failed test")]
 
 use std::process::Command;
 
@@ -25,20 +22,13 @@ fn atlas(args: &[&str]) -> (i32, String, String) {
 fn check_on_the_real_data_is_clean() {
     let (code, out, _) = atlas(&["check", "data/us-japan-2023.ron"]);
     assert_eq!(code, 0, "{out}");
-    assert!(
-        out.contains("data/us-japan-2023.ron: ok, 0 warnings"),
-        "{out}"
-    );
+    assert!(out.contains("data/us-japan-2023.ron: ok, 0 warnings"), "{out}");
     assert!(out.contains("places without initiatives: none"), "{out}");
 }
 
 #[test]
 fn check_reports_each_problem_as_file_line_col() {
-    let (code, out, _) = atlas(&[
-        "check",
-        "tests/fixtures/minimal.ron",
-        "tests/fixtures/bad/unknown-field.ron",
-    ]);
+    let (code, out, _) = atlas(&["check", "tests/fixtures/minimal.ron", "tests/fixtures/bad/unknown-field.ron"]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("tests/fixtures/minimal.ron: ok"), "{out}");
     assert!(

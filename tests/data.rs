@@ -1,24 +1,17 @@
 //! The real data files load with zero problems, hold what the source article names, and read the
 //! same through our located loader as through the `ron` crate.
 
-#![expect(
-    clippy::expect_used,
-    reason = "a test helper that fails is a failed test"
-)]
+#![expect(clippy::expect_used, reason = "a test helper that fails is a failed test")]
 
 use std::path::Path;
 
-use alliance_atlas::model::{
-    DEFAULT_DATASET, Dataset, FuzzyDate, Status, load_file, load_str, summary::Summary,
-};
+use alliance_atlas::model::{DEFAULT_DATASET, Dataset, FuzzyDate, Status, load_file, load_str, summary::Summary};
 
 fn real_files() -> Vec<std::path::PathBuf> {
     let mut files: Vec<_> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("data"))
         .expect("data/ exists")
         .map(|e| e.expect("readable entry").path())
-        .filter(|p| {
-            p.extension().is_some_and(|e| e == "ron") && !p.to_string_lossy().contains(".briefing.")
-        })
+        .filter(|p| p.extension().is_some_and(|e| e == "ron") && !p.to_string_lossy().contains(".briefing."))
         .collect();
     files.sort();
     files
@@ -40,11 +33,8 @@ fn every_data_file_loads_with_no_errors_and_no_warnings() {
     assert!(!files.is_empty(), "no data files found");
     for path in files {
         let loaded = load_file(&path);
-        let shown: Vec<String> = loaded
-            .problems
-            .iter()
-            .map(|p| p.display_in(&path.display().to_string()).to_string())
-            .collect();
+        let shown: Vec<String> =
+            loaded.problems.iter().map(|p| p.display_in(&path.display().to_string()).to_string()).collect();
         assert!(shown.is_empty(), "{}", shown.join("\n"));
         assert!(loaded.dataset.is_some());
     }
@@ -52,10 +42,8 @@ fn every_data_file_loads_with_no_errors_and_no_warnings() {
 
 #[test]
 fn the_embedded_dataset_is_the_file_in_data() {
-    let on_disk = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/us-japan-2023.ron"),
-    )
-    .expect("readable");
+    let on_disk = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/us-japan-2023.ron"))
+        .expect("readable");
     assert_eq!(on_disk, DEFAULT_DATASET);
 }
 
@@ -69,8 +57,7 @@ fn the_ron_crate_reads_the_same_dataset() {
 #[test]
 fn serialising_and_loading_again_gives_the_same_dataset() {
     let ds = us_japan();
-    let text =
-        ron::ser::to_string_pretty(&ds, ron::ser::PrettyConfig::default()).expect("serialises");
+    let text = ron::ser::to_string_pretty(&ds, ron::ser::PrettyConfig::default()).expect("serialises");
     let again = load_str(&text);
     assert!(again.problems.is_empty(), "{:#?}", again.problems);
     assert_eq!(again.dataset.as_ref(), Some(&ds));
@@ -108,14 +95,8 @@ fn the_12th_mlr_keeps_the_vague_target_next_to_what_happened() {
     let ds = us_japan();
     let mlr = ds.initiative("12mlr-decision").expect("present");
     assert_eq!(mlr.announced, Some(date("2023-01-11")));
-    assert_eq!(
-        mlr.target.map(FuzzyDate::in_words).as_deref(),
-        Some("by 2025")
-    );
-    assert_eq!(
-        mlr.completed.map(FuzzyDate::in_words).as_deref(),
-        Some("15 Nov 2023")
-    );
+    assert_eq!(mlr.target.map(FuzzyDate::in_words).as_deref(), Some("by 2025"));
+    assert_eq!(mlr.completed.map(FuzzyDate::in_words).as_deref(), Some("15 Nov 2023"));
     assert_eq!(mlr.status, Status::Completed);
     assert!(mlr.places.iter().any(|p| p == "camp_hansen"));
     let jjoc = ds.initiative("jjoc").expect("present");
@@ -129,11 +110,7 @@ fn places_match_the_research_coordinates_and_all_are_used() {
     assert!((kanoya.lat - 31.3686).abs() < 1e-9 && (kanoya.lon - 130.8447).abs() < 1e-9);
     assert!(kanoya.name_ja.is_some());
     let summary = Summary::of(&ds);
-    assert!(
-        summary.unused_locations.is_empty(),
-        "{:?}",
-        summary.unused_locations
-    );
+    assert!(summary.unused_locations.is_empty(), "{:?}", summary.unused_locations);
     assert_eq!(summary.without_date, 0);
     for item in &ds.initiatives {
         assert!(!item.sources.is_empty(), "{} has no source", item.id);

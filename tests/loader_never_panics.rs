@@ -8,11 +8,7 @@ fn assert_sane(text: &str) {
     let loaded = load_str(text);
     let lines = text.lines().count().max(1) + 1;
     for p in &loaded.problems {
-        assert!(
-            p.line >= 1 && p.line <= lines,
-            "line {} of {lines}: {p:?}",
-            p.line
-        );
+        assert!(p.line >= 1 && p.line <= lines, "line {} of {lines}: {p:?}", p.line);
         assert!(p.column >= 1, "{p:?}");
     }
     assert_eq!(loaded.dataset.is_some(), loaded.error_count() == 0);
@@ -31,8 +27,7 @@ fn edit() -> impl Strategy<Value = Edit> {
     let len = DEFAULT_DATASET.len();
     prop_oneof![
         (0..len, 1..200usize).prop_map(|(a, n)| Edit::Delete(a, n)),
-        (0..len, "[\\[\\](){}\",:#!a-z0-9 \\\\r'/*\\-.é日]{1,8}")
-            .prop_map(|(a, s)| Edit::Insert(a, s)),
+        (0..len, "[\\[\\](){}\",:#!a-z0-9 \\\\r'/*\\-.é日]{1,8}").prop_map(|(a, s)| Edit::Insert(a, s)),
         (0..len, 1..400usize).prop_map(|(a, n)| Edit::Duplicate(a, n)),
         (0..len).prop_map(Edit::Truncate),
     ]

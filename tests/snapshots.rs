@@ -16,9 +16,7 @@ fn explore_view_dark() {
 #[test]
 fn explore_view_light_with_a_selection() {
     let mut harness = app(ThemeChoice::Light);
-    harness
-        .get_by_label("12th Littoral Combat Team established")
-        .click();
+    harness.get_by_label("12th Littoral Combat Team established").click();
     harness.run();
     harness.snapshot("explore_light_selected");
 }
@@ -26,11 +24,7 @@ fn explore_view_light_with_a_selection() {
 #[test]
 fn the_default_map_view() {
     let mut harness = app(ThemeChoice::Light);
-    harness
-        .state_mut()
-        .apply(alliance_atlas::state::Command::ToggleMaximize(
-            alliance_atlas::state::Pane::Map,
-        ));
+    harness.state_mut().apply(alliance_atlas::state::Command::ToggleMaximize(alliance_atlas::state::Pane::Map));
     harness.run();
     harness.snapshot("map_default");
 }

@@ -13,9 +13,7 @@ use egui_kittest::kittest::Queryable as _;
 #[test]
 fn clicking_an_initiative_on_the_timeline_shows_its_sources() {
     let mut harness = app(ThemeChoice::Dark);
-    harness
-        .get_by_label("12th Littoral Combat Team established")
-        .click();
+    harness.get_by_label("12th Littoral Combat Team established").click();
     harness.run();
     let lct = initiative(&harness, "12lct-establishment");
     assert_eq!(selection(&harness), Some(Selection::Initiative(lct)));
@@ -23,20 +21,13 @@ fn clicking_an_initiative_on_the_timeline_shows_its_sources() {
     harness.get_by_label("12th LCT Established, Enhances 12th MLR's Warfighting Readiness");
     harness.get_by_label("Completed 3 Mar 2025");
     // Its place is highlighted in the list.
-    assert!(
-        harness
-            .state()
-            .state()
-            .is_location_highlighted(location(&harness, "camp_hansen"))
-    );
+    assert!(harness.state().state().is_location_highlighted(location(&harness, "camp_hansen")));
 }
 
 #[test]
 fn clicking_a_location_row_highlights_its_initiatives() {
     let mut harness = app(ThemeChoice::Dark);
-    harness
-        .get_by_label("Camp Hansen, Kin, Okinawa  キャンプ・ハンセン")
-        .click();
+    harness.get_by_label("Camp Hansen, Kin, Okinawa  キャンプ・ハンセン").click();
     harness.run();
     let hansen = location(&harness, "camp_hansen");
     assert_eq!(selection(&harness), Some(Selection::Location(hansen)));
@@ -44,12 +35,7 @@ fn clicking_a_location_row_highlights_its_initiatives() {
     let here = &state.index.initiatives_at[hansen];
     assert!(here.len() >= 5);
     for i in 0..state.dataset.initiatives.len() {
-        assert_eq!(
-            state.is_highlighted(i),
-            here.contains(&i),
-            "{}",
-            state.dataset.initiatives[i].id
-        );
+        assert_eq!(state.is_highlighted(i), here.contains(&i), "{}", state.dataset.initiatives[i].id);
     }
     harness.get_by_label(&format!("{} initiatives here", here.len()));
 }
@@ -57,9 +43,7 @@ fn clicking_a_location_row_highlights_its_initiatives() {
 #[test]
 fn alt_left_returns_to_the_previous_selection_and_alt_right_comes_back() {
     let mut harness = app(ThemeChoice::Dark);
-    harness
-        .get_by_label("12th Littoral Combat Team established")
-        .click();
+    harness.get_by_label("12th Littoral Combat Team established").click();
     harness.run();
     harness.get_by_label("Mount Fuji (summit)  富士山").click();
     harness.run();
@@ -77,37 +61,25 @@ fn alt_left_returns_to_the_previous_selection_and_alt_right_comes_back() {
 #[test]
 fn a_place_link_in_the_details_selects_the_place() {
     let mut harness = app(ThemeChoice::Dark);
-    harness
-        .get_by_label("12th Littoral Combat Team established")
-        .click();
+    harness.get_by_label("12th Littoral Combat Team established").click();
     harness.run();
     harness.get_by_label("Camp Hansen, Kin, Okinawa").click();
     harness.run();
-    assert_eq!(
-        selection(&harness),
-        Some(Selection::Location(location(&harness, "camp_hansen")))
-    );
+    assert_eq!(selection(&harness), Some(Selection::Location(location(&harness, "camp_hansen"))));
 }
 
 #[test]
 fn a_bad_file_shows_its_problems_and_keeps_the_data() {
     let mut harness = app(ThemeChoice::Light);
     let before = harness.state().state().dataset.clone();
-    let bad = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/bad/unknown-field.ron"
-    );
+    let bad = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad/unknown-field.ron");
     harness.state_mut().apply(Command::OpenFile(bad.into()));
     harness.run();
-    let line = format!(
-        "{bad}:14:13: error: unknown field `titel` in Initiative (hint: did you mean `title`?)"
-    );
+    let line = format!("{bad}:14:13: error: unknown field `titel` in Initiative (hint: did you mean `title`?)");
     harness.get_by_label(&line);
     assert_eq!(harness.state().state().dataset, before);
     // The data is still usable: selecting still works, and Dismiss hides the panel.
-    harness
-        .get_by_label("12th Littoral Combat Team established")
-        .click();
+    harness.get_by_label("12th Littoral Combat Team established").click();
     harness.run();
     assert!(selection(&harness).is_some());
     harness.get_by_label("Dismiss").click();
@@ -135,10 +107,7 @@ fn home_fits_and_plus_zooms_the_timeline() {
     harness.key_press(Key::Plus);
     harness.run();
     let zoomed = harness.state().state().time_view;
-    assert!(
-        zoomed.span() < fitted.span() * 0.9,
-        "{zoomed:?} vs {fitted:?}"
-    );
+    assert!(zoomed.span() < fitted.span() * 0.9, "{zoomed:?} vs {fitted:?}");
     harness.key_press(Key::Home);
     harness.run();
     let again = harness.state().state().time_view;
@@ -151,10 +120,7 @@ fn clicking_a_column_header_sorts_the_list() {
     harness.get_by_label("#").click();
     harness.run();
     let sort = harness.state().state().location_sort;
-    assert_eq!(
-        sort.column,
-        alliance_atlas::views::location_list::LocationColumn::Count
-    );
+    assert_eq!(sort.column, alliance_atlas::views::location_list::LocationColumn::Count);
     harness.get_by_label("# ↑").click();
     harness.run();
     assert!(!harness.state().state().location_sort.ascending);
@@ -163,17 +129,9 @@ fn clicking_a_column_header_sorts_the_list() {
 #[test]
 fn lane_grouping_changes_the_lanes() {
     let mut harness = app(ThemeChoice::Dark);
-    harness.state_mut().apply(Command::SetLaneGrouping(
-        alliance_atlas::model::view::LaneGrouping::Status,
-    ));
+    harness.state_mut().apply(Command::SetLaneGrouping(alliance_atlas::model::view::LaneGrouping::Status));
     harness.run();
-    let labels: Vec<String> = harness
-        .state()
-        .state()
-        .lanes
-        .iter()
-        .map(|l| l.label.clone())
-        .collect();
+    let labels: Vec<String> = harness.state().state().lanes.iter().map(|l| l.label.clone()).collect();
     assert!(labels.contains(&"Completed".to_owned()), "{labels:?}");
 }
 
@@ -219,9 +177,6 @@ fn the_wheel_zooms_around_the_pointer_and_dragging_pans() {
     harness.drop_at(pointer + egui::vec2(120.0, 0.0));
     harness.run();
     let dragged = harness.state().state().time_view;
-    assert!(
-        dragged.start < before_drag.start,
-        "{dragged:?} vs {before_drag:?}"
-    );
+    assert!(dragged.start < before_drag.start, "{dragged:?} vs {before_drag:?}");
     assert!((dragged.span() - before_drag.span()).abs() < 1e-6);
 }

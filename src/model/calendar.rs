@@ -47,6 +47,12 @@ impl Day {
         (year, month, day)
     }
 
+    /// The day in words: "11 Jan 2023".
+    pub fn ymd_words(self) -> String {
+        let (y, m, d) = self.ymd();
+        format!("{d} {} {}", month_abbrev(m), year_in_words(y))
+    }
+
     /// The day `n` days later (earlier for negative `n`).
     #[must_use]
     pub fn plus_days(self, n: i64) -> Self {
@@ -78,23 +84,13 @@ pub fn first_of_month_offset(year: i64, month: u32, months: i64) -> Day {
 
 /// Short English month name ("Jan" … "Dec"); "?" out of range.
 pub fn month_abbrev(month: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    month
-        .checked_sub(1)
-        .and_then(|i| NAMES.get(i as usize))
-        .copied()
-        .unwrap_or("?")
+    const NAMES: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    month.checked_sub(1).and_then(|i| NAMES.get(i as usize)).copied().unwrap_or("?")
 }
 
 /// A year in words: astronomical year 0 is "1 BC", -43 is "44 BC"; positive years are plain numbers.
 pub fn year_in_words(year: i64) -> String {
-    if year <= 0 {
-        format!("{} BC", 1 - year)
-    } else {
-        year.to_string()
-    }
+    if year <= 0 { format!("{} BC", 1 - year) } else { year.to_string() }
 }
 
 #[cfg(test)]

@@ -20,13 +20,7 @@ pub type PlaceTree = RTree<GeomWithData<[f64; 2], usize>>;
 
 /// Builds the R-tree over places (the data is the index into `places`).
 pub fn place_tree(places: &[Place]) -> PlaceTree {
-    RTree::bulk_load(
-        places
-            .iter()
-            .enumerate()
-            .map(|(i, p)| GeomWithData::new(p.world, i))
-            .collect(),
-    )
+    RTree::bulk_load(places.iter().enumerate().map(|(i, p)| GeomWithData::new(p.world, i)).collect())
 }
 
 /// One marker on the map: a single place or several close together.
@@ -48,24 +42,14 @@ pub fn cluster(places: &[Place], tree: &PlaceTree, radius: f64) -> Vec<Cluster> 
 
 /// Like [`cluster`], for the places inside `[min x, min y, max x, max y]` only: the cost follows what
 /// is on screen, not the whole dataset.
-pub fn cluster_within(
-    places: &[Place],
-    tree: &PlaceTree,
-    radius: f64,
-    envelope: [f64; 4],
-) -> Vec<Cluster> {
+pub fn cluster_within(places: &[Place], tree: &PlaceTree, radius: f64, envelope: [f64; 4]) -> Vec<Cluster> {
     let [x0, y0, x1, y1] = envelope;
     let area = rstar::AABB::from_corners([x0, y0], [x1, y1]);
     let candidates = tree.locate_in_envelope(area).map(|p| p.data).collect();
     cluster_among(places, tree, radius, candidates)
 }
 
-fn cluster_among(
-    places: &[Place],
-    tree: &PlaceTree,
-    radius: f64,
-    mut order: Vec<usize>,
-) -> Vec<Cluster> {
+fn cluster_among(places: &[Place], tree: &PlaceTree, radius: f64, mut order: Vec<usize>) -> Vec<Cluster> {
     order.sort_by(|&a, &b| places[b].weight.cmp(&places[a].weight).then(a.cmp(&b)));
     // Places outside the candidates count as taken, so no cluster reaches them.
     let mut taken = vec![true; places.len()];
@@ -94,11 +78,7 @@ fn cluster_among(
             centre[0] += places[i].world[0] * w;
             centre[1] += places[i].world[1] * w;
         }
-        clusters.push(Cluster {
-            members,
-            centre,
-            weight,
-        });
+        clusters.push(Cluster { members, centre, weight });
     }
     clusters
 }
@@ -111,10 +91,7 @@ mod tests {
         (0..n)
             .map(|i| Place {
                 location: i,
-                world: [
-                    (i % 37) as f64 * 0.0013 - 0.02,
-                    (i / 37) as f64 * 0.0011 + 0.05,
-                ],
+                world: [(i % 37) as f64 * 0.0013 - 0.02, (i / 37) as f64 * 0.0011 + 0.05],
                 weight: 1 + i % 5,
             })
             .collect()
@@ -127,24 +104,13 @@ mod tests {
         let mut previous = usize::MAX;
         for radius in [0.0, 1e-5, 1e-4, 5e-4, 1e-3, 5e-3, 0.01, 0.1, 1.0] {
             let clusters = cluster(&places, &tree, radius);
-            let mut seen: Vec<usize> = clusters
-                .iter()
-                .flat_map(|c| c.members.iter().copied())
-                .collect();
+            let mut seen: Vec<usize> = clusters.iter().flat_map(|c| c.members.iter().copied()).collect();
             seen.sort_unstable();
-            assert_eq!(
-                seen,
-                (0..places.len()).collect::<Vec<_>>(),
-                "radius {radius}"
-            );
+            assert_eq!(seen, (0..places.len()).collect::<Vec<_>>(), "radius {radius}");
             let total: usize = clusters.iter().map(|c| c.weight).sum();
             assert_eq!(total, places.iter().map(|p| p.weight).sum::<usize>());
             // Zooming out (a larger radius) never makes more markers.
-            assert!(
-                clusters.len() <= previous,
-                "radius {radius}: {} > {previous}",
-                clusters.len()
-            );
+            assert!(clusters.len() <= previous, "radius {radius}: {} > {previous}", clusters.len());
             previous = clusters.len();
         }
         assert_eq!(cluster(&places, &tree, 0.0).len(), places.len());
@@ -156,14 +122,9 @@ mod tests {
         let places = grid(500);
         let tree = place_tree(&places);
         let window = [-0.01, 0.05, 0.0, 0.06];
-        let inside = |p: &Place| {
-            p.world[0] >= -0.01 && p.world[0] <= 0.0 && p.world[1] >= 0.05 && p.world[1] <= 0.06
-        };
+        let inside = |p: &Place| p.world[0] >= -0.01 && p.world[0] <= 0.0 && p.world[1] >= 0.05 && p.world[1] <= 0.06;
         let clusters = cluster_within(&places, &tree, 1e-4, window);
-        let mut seen: Vec<usize> = clusters
-            .iter()
-            .flat_map(|c| c.members.iter().copied())
-            .collect();
+        let mut seen: Vec<usize> = clusters.iter().flat_map(|c| c.members.iter().copied()).collect();
         seen.sort_unstable();
         let expected: Vec<usize> = (0..places.len()).filter(|&i| inside(&places[i])).collect();
         assert!(!expected.is_empty());

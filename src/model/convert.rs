@@ -3,23 +3,14 @@
 use super::decode::{Cx, Fields, FromNode, unit_enum_from_node};
 use super::ron_node::Node;
 use super::source_map::ItemSpans;
-use super::types::{
-    Cite, Era, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision, Source,
-    Status,
-};
+use super::types::{Cite, Era, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision, Source, Status};
 
 unit_enum_from_node!(
     LocationKind,
     "a location kind",
-    [
-        Base, Airbase, City, Capital, Island, SeaArea, Region, Building, Landmark
-    ]
+    [Base, Airbase, City, Capital, Island, SeaArea, Region, Building, Landmark]
 );
-unit_enum_from_node!(
-    PlacePrecision,
-    "a place precision",
-    [ExactSite, About1Km, City, Region, LabelPoint]
-);
+unit_enum_from_node!(PlacePrecision, "a place precision", [ExactSite, About1Km, City, Region, LabelPoint]);
 unit_enum_from_node!(
     LineOfEffort,
     "a line of effort",
@@ -37,13 +28,7 @@ unit_enum_from_node!(
         Industry,
     ]
 );
-unit_enum_from_node!(
-    Status,
-    "a status",
-    [
-        Proposed, Announced, InProgress, Completed, Ongoing, Cancelled, Context
-    ]
-);
+unit_enum_from_node!(Status, "a status", [Proposed, Announced, InProgress, Completed, Ongoing, Cancelled, Context]);
 
 /// A struct type of the dataset, read field by field.
 pub trait Item: Sized {
@@ -72,12 +57,7 @@ impl Item for Meta {
         let description = f.or_default("description", cx);
         let as_of = f.req("as_of", cx);
         let authors = f.or_default("authors", cx);
-        Some(Self {
-            title: title?,
-            description: description?,
-            as_of: as_of?,
-            authors: authors?,
-        })
+        Some(Self { title: title?, description: description?, as_of: as_of?, authors: authors? })
     }
 }
 
@@ -91,13 +71,7 @@ impl Item for Source {
         let publisher = f.req("publisher", cx);
         let date = f.or_default("date", cx);
         let url = f.or_default("url", cx);
-        Some(Self {
-            id: id?,
-            title: title?,
-            publisher: publisher?,
-            date: date?,
-            url: url?,
-        })
+        Some(Self { id: id?, title: title?, publisher: publisher?, date: date?, url: url? })
     }
 }
 
@@ -108,10 +82,7 @@ impl Item for Cite {
     fn build(f: &Fields<'_, '_>, cx: &mut Cx) -> Option<Self> {
         let source = f.req("source", cx);
         let note = f.or_default("note", cx);
-        Some(Self {
-            source: source?,
-            note: note?,
-        })
+        Some(Self { source: source?, note: note? })
     }
 }
 
@@ -123,17 +94,8 @@ impl FromNode for Cite {
 
 impl Item for Location {
     const TYPE: &'static str = "Location";
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "name",
-        "name_ja",
-        "lat",
-        "lon",
-        "kind",
-        "precision",
-        "country",
-        "coord_source",
-    ];
+    const FIELDS: &'static [&'static str] =
+        &["id", "name", "name_ja", "lat", "lon", "kind", "precision", "country", "coord_source"];
 
     fn build(f: &Fields<'_, '_>, cx: &mut Cx) -> Option<Self> {
         let id = f.req("id", cx);
@@ -228,11 +190,6 @@ impl Item for Era {
         let title = f.req("title", cx);
         let start = f.req("start", cx);
         let end = f.req("end", cx);
-        Some(Self {
-            id: id?,
-            title: title?,
-            start: start?,
-            end: end?,
-        })
+        Some(Self { id: id?, title: title?, start: start?, end: end? })
     }
 }

@@ -11,9 +11,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::calendar::{
-    Day, MAX_YEAR, MIN_YEAR, days_in_month, first_of_month_offset, month_abbrev, year_in_words,
-};
+use super::calendar::{Day, MAX_YEAR, MIN_YEAR, days_in_month, first_of_month_offset, month_abbrev, year_in_words};
 
 /// Whose fiscal year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -80,11 +78,7 @@ impl Period {
     /// Checks that the period names a real span of days.
     pub fn validate(self) -> Result<Self, String> {
         let year = match self {
-            Self::Year(y)
-            | Self::Quarter(y, _)
-            | Self::Month(y, _)
-            | Self::Day(y, _, _)
-            | Self::FiscalYear(_, y) => y,
+            Self::Year(y) | Self::Quarter(y, _) | Self::Month(y, _) | Self::Day(y, _, _) | Self::FiscalYear(_, y) => y,
         };
         if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
             return Err(format!("year {year} is outside {MIN_YEAR}..={MAX_YEAR}"));
@@ -203,11 +197,7 @@ fn month_name(month: u32) -> &'static str {
         "November",
         "December",
     ];
-    month
-        .checked_sub(1)
-        .and_then(|i| NAMES.get(i as usize))
-        .copied()
-        .unwrap_or("?")
+    month.checked_sub(1).and_then(|i| NAMES.get(i as usize)).copied().unwrap_or("?")
 }
 
 impl Qualifier {
@@ -226,10 +216,7 @@ impl Qualifier {
 impl FuzzyDate {
     /// An exact date at the given period.
     pub fn exact(period: Period) -> Self {
-        Self {
-            period,
-            qualifier: Qualifier::Exact,
-        }
+        Self { period, qualifier: Qualifier::Exact }
     }
 
     /// An exact day. Invalid days are rejected.
@@ -290,21 +277,12 @@ impl FuzzyDate {
 
     fn sort_key(self) -> (Day, std::cmp::Reverse<Day>, Qualifier, u8) {
         let (first, last) = self.anchor();
-        (
-            first,
-            std::cmp::Reverse(last),
-            self.qualifier,
-            self.period.precision_rank(),
-        )
+        (first, std::cmp::Reverse(last), self.qualifier, self.period.precision_rank())
     }
 }
 
 fn format_year(year: i64) -> String {
-    if year < 0 {
-        format!("-{:04}", year.unsigned_abs())
-    } else {
-        format!("{year:04}")
-    }
+    if year < 0 { format!("-{:04}", year.unsigned_abs()) } else { format!("{year:04}") }
 }
 
 impl Ord for FuzzyDate {
@@ -344,8 +322,7 @@ impl Serialize for FuzzyDate {
 impl<'de> Deserialize<'de> for FuzzyDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        text.parse()
-            .map_err(|e: DateError| serde::de::Error::custom(e.message))
+        text.parse().map_err(|e: DateError| serde::de::Error::custom(e.message))
     }
 }
 

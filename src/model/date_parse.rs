@@ -28,43 +28,25 @@ pub(crate) fn parse_fuzzy_date(text: &str) -> Result<FuzzyDate, DateError> {
     let body_start = lead + skip;
     let body = trimmed.get(skip..).unwrap_or_default().trim_start();
     let body_start = body_start + (trimmed.len() - skip - body.len());
-    let period = parse_period(body).map_err(|e| DateError {
-        offset: body_start + e.offset,
-        message: e.message,
-    })?;
-    let period = period.validate().map_err(|message| DateError {
-        offset: body_start,
-        message,
-    })?;
+    let period = parse_period(body).map_err(|e| DateError { offset: body_start + e.offset, message: e.message })?;
+    let period = period.validate().map_err(|message| DateError { offset: body_start, message })?;
     Ok(FuzzyDate { period, qualifier })
 }
 
 fn err(offset: usize, message: &str) -> DateError {
-    DateError {
-        offset,
-        message: message.to_owned(),
-    }
+    DateError { offset, message: message.to_owned() }
 }
 
 fn parse_period(body: &str) -> Result<Period, DateError> {
     let upper = body.to_ascii_uppercase();
     if let Some(rest) = upper.strip_prefix("JFY") {
-        return Ok(Period::FiscalYear(
-            FiscalCalendar::Japan,
-            parse_year(rest, 3)?.0,
-        ));
+        return Ok(Period::FiscalYear(FiscalCalendar::Japan, parse_year(rest, 3)?.0));
     }
     if let Some(rest) = upper.strip_prefix("USFY") {
-        return Ok(Period::FiscalYear(
-            FiscalCalendar::Us,
-            parse_year(rest, 4)?.0,
-        ));
+        return Ok(Period::FiscalYear(FiscalCalendar::Us, parse_year(rest, 4)?.0));
     }
     if upper.starts_with("FY") {
-        return Err(err(
-            0,
-            "a fiscal year must say whose: JFY (Japan, Apr–Mar) or USFY (US, Oct–Sep)",
-        ));
+        return Err(err(0, "a fiscal year must say whose: JFY (Japan, Apr–Mar) or USFY (US, Oct–Sep)"));
     }
     let (year, used) = parse_year(body, 0)?;
     let rest = body.get(used..).unwrap_or_default();
@@ -92,12 +74,7 @@ fn parse_period(body: &str) -> Result<Period, DateError> {
 /// A year: optional sign, then digits (at most 7). Returns the year and the bytes used.
 fn parse_year(text: &str, offset: usize) -> Result<(i64, usize), DateError> {
     let sign_len = usize::from(text.starts_with(['-', '+']));
-    let digits = text
-        .get(sign_len..)
-        .unwrap_or_default()
-        .bytes()
-        .take_while(u8::is_ascii_digit)
-        .count();
+    let digits = text.get(sign_len..).unwrap_or_default().bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 {
         return Err(err(offset, "expected a year (digits)"));
     }
@@ -105,10 +82,8 @@ fn parse_year(text: &str, offset: usize) -> Result<(i64, usize), DateError> {
         return Err(err(offset, "the year has too many digits"));
     }
     let end = sign_len + digits;
-    let value: i64 = text
-        .get(sign_len..end)
-        .and_then(|d| d.parse().ok())
-        .ok_or_else(|| err(offset, "expected a year (digits)"))?;
+    let value: i64 =
+        text.get(sign_len..end).and_then(|d| d.parse().ok()).ok_or_else(|| err(offset, "expected a year (digits)"))?;
     let value = if text.starts_with('-') { -value } else { value };
     if offset > 0 && end != text.len() {
         return Err(err(offset + end, "unexpected text after the fiscal year"));
@@ -142,10 +117,7 @@ mod tests {
     fn displays_in_words() {
         assert_eq!(date("by 2025").in_words(), "by 2025");
         assert_eq!(date("JFY2027").in_words(), "FY2027 (Apr 2027 – Mar 2028)");
-        assert_eq!(
-            date("USFY2025").in_words(),
-            "US FY2025 (Oct 2024 – Sep 2025)"
-        );
+        assert_eq!(date("USFY2025").in_words(), "US FY2025 (Oct 2024 – Sep 2025)");
         assert_eq!(date("c. 2022-11").in_words(), "c. Nov 2022");
         assert_eq!(date("2023-11-15").in_words(), "15 Nov 2023");
         assert_eq!(date("2025-Q3").in_words(), "Q3 2025");
@@ -178,35 +150,16 @@ mod tests {
 
     #[test]
     fn orders_chronologically_then_by_qualifier_and_precision() {
-        let mut dates: Vec<FuzzyDate> = [
-            "2025",
-            "2023-11-15",
-            "by 2025",
-            "JFY2024",
-            "2023-01-11",
-            "2023-01",
-            "-0500",
-            "99999",
-            "2023",
-        ]
-        .iter()
-        .map(|t| date(t))
-        .collect();
+        let mut dates: Vec<FuzzyDate> =
+            ["2025", "2023-11-15", "by 2025", "JFY2024", "2023-01-11", "2023-01", "-0500", "99999", "2023"]
+                .iter()
+                .map(|t| date(t))
+                .collect();
         dates.sort();
         let words: Vec<String> = dates.iter().map(|d| d.to_data_string()).collect();
         assert_eq!(
             words,
-            [
-                "-0500",
-                "2023",
-                "2023-01",
-                "2023-01-11",
-                "2023-11-15",
-                "JFY2024",
-                "2025",
-                "by 2025",
-                "99999"
-            ]
+            ["-0500", "2023", "2023-01", "2023-01-11", "2023-11-15", "JFY2024", "2025", "by 2025", "99999"]
         );
     }
 
@@ -235,10 +188,7 @@ mod tests {
         let e = parse_fuzzy_date("2023-13").unwrap_err();
         assert!(e.message.contains("month 13"), "{e:?}");
         let e = parse_fuzzy_date("2023-02-30").unwrap_err();
-        assert!(
-            e.message.contains("30 February 2023 does not exist"),
-            "{e:?}"
-        );
+        assert!(e.message.contains("30 February 2023 does not exist"), "{e:?}");
         assert!(parse_fuzzy_date("2024-02-29").is_ok());
         assert!(parse_fuzzy_date("2023-02-29").is_err());
         let e = parse_fuzzy_date("by 2025-1x").unwrap_err();

@@ -30,13 +30,7 @@ pub struct Cx {
 impl Cx {
     /// Records an error.
     pub fn error(&mut self, kind: ProblemKind, span: Span, message: String, hint: Option<String>) {
-        self.issues.push(Issue {
-            severity: Severity::Error,
-            kind,
-            span,
-            message,
-            hint,
-        });
+        self.issues.push(Issue { severity: Severity::Error, kind, span, message, hint });
     }
 
     fn wrong_type(&mut self, node: &Node<'_>, expected: &str) {
@@ -202,12 +196,7 @@ pub struct Fields<'n, 's> {
 
 impl<'n, 's> Fields<'n, 's> {
     /// Opens a struct value of type `type_name`, reporting unknown and repeated fields.
-    pub fn open(
-        node: &'n Node<'s>,
-        type_name: &'static str,
-        known: &[&str],
-        cx: &mut Cx,
-    ) -> Option<Self> {
+    pub fn open(node: &'n Node<'s>, type_name: &'static str, known: &[&str], cx: &mut Cx) -> Option<Self> {
         let fields: &[Field<'s>] = match &node.kind {
             Kind::Struct { name, fields } if name.is_none_or(|n| n == type_name) => fields,
             Kind::Unit => &[],
@@ -216,14 +205,8 @@ impl<'n, 's> Fields<'n, 's> {
                 cx.error(
                     ProblemKind::WrongType,
                     node.span,
-                    format!(
-                        "expected a `{type_name}(…)` struct, found {}",
-                        node.kind.describe()
-                    ),
-                    Some(format!(
-                        "write {type_name}({}: …, …)",
-                        known.first().copied().unwrap_or("field")
-                    )),
+                    format!("expected a `{type_name}(…)` struct, found {}", node.kind.describe()),
+                    Some(format!("write {type_name}({}: …, …)", known.first().copied().unwrap_or("field"))),
                 );
                 return None;
             }
@@ -249,11 +232,7 @@ impl<'n, 's> Fields<'n, 's> {
                 );
             }
         }
-        Some(Self {
-            span: node.span,
-            type_name,
-            list: fields,
-        })
+        Some(Self { span: node.span, type_name, list: fields })
     }
 
     /// The value node of a field, if present.
@@ -272,10 +251,7 @@ impl<'n, 's> Fields<'n, 's> {
             return T::from_node(node, cx);
         }
         // A misspelt field is already reported as unknown with this name as its suggestion.
-        let misspelt = self
-            .list
-            .iter()
-            .any(|f| f.name != name && nearest(f.name, &[name]).is_some());
+        let misspelt = self.list.iter().any(|f| f.name != name && nearest(f.name, &[name]).is_some());
         if misspelt {
             return None;
         }
@@ -305,9 +281,7 @@ impl<'n, 's> Fields<'n, 's> {
             };
             spans.fields.push((name, field.value.span));
             if let Kind::List(items) = &field.value.kind {
-                spans
-                    .elements
-                    .extend(items.iter().enumerate().map(|(i, n)| (name, i, n.span)));
+                spans.elements.extend(items.iter().enumerate().map(|(i, n)| (name, i, n.span)));
             }
         }
         spans

@@ -94,14 +94,7 @@ impl Filter {
     }
 
     /// Whether initiative `i` passes every part of the filter except `skip`.
-    pub fn matches_except(
-        &self,
-        ds: &Dataset,
-        index: &Index,
-        needle: &str,
-        i: usize,
-        skip: Option<Facet>,
-    ) -> bool {
+    pub fn matches_except(&self, ds: &Dataset, index: &Index, needle: &str, i: usize, skip: Option<Facet>) -> bool {
         let Some(item) = ds.initiatives.get(i) else {
             return false;
         };
@@ -114,37 +107,21 @@ impl Filter {
             && (!facet(Facet::Lines)
                 || self.lines.is_empty()
                 || item.lines_of_effort.iter().any(|l| self.lines.contains(l)))
-            && (!facet(Facet::Statuses)
-                || self.statuses.is_empty()
-                || self.statuses.contains(&status))
-            && (!facet(Facet::Actors)
-                || self.actors.is_empty()
-                || item.actors.iter().any(|a| self.actors.contains(a)))
+            && (!facet(Facet::Statuses) || self.statuses.is_empty() || self.statuses.contains(&status))
+            && (!facet(Facet::Actors) || self.actors.is_empty() || item.actors.iter().any(|a| self.actors.contains(a)))
             && (!facet(Facet::PlaceKinds)
                 || self.place_kinds.is_empty()
-                || places.iter().any(|&p| {
-                    ds.locations
-                        .get(p)
-                        .is_some_and(|l| self.place_kinds.contains(&l.kind))
-                }))
-            && (!facet(Facet::HasPlace)
-                || self.has_place.is_none_or(|want| want != places.is_empty()))
-            && self.date_range.is_none_or(|(a, b)| {
-                index
-                    .spans
-                    .get(i)
-                    .copied()
-                    .flatten()
-                    .is_some_and(|(s, e)| e >= a && s <= b)
-            })
+                || places.iter().any(|&p| ds.locations.get(p).is_some_and(|l| self.place_kinds.contains(&l.kind))))
+            && (!facet(Facet::HasPlace) || self.has_place.is_none_or(|want| want != places.is_empty()))
+            && self
+                .date_range
+                .is_none_or(|(a, b)| index.spans.get(i).copied().flatten().is_some_and(|(s, e)| e >= a && s <= b))
     }
 
     /// Which initiatives pass.
     pub fn apply(&self, ds: &Dataset, index: &Index) -> Vec<bool> {
         let needle = normalize(self.search.trim());
-        (0..ds.initiatives.len())
-            .map(|i| self.matches_except(ds, index, &needle, i, None))
-            .collect()
+        (0..ds.initiatives.len()).map(|i| self.matches_except(ds, index, &needle, i, None)).collect()
     }
 
     /// For each facet value, how many initiatives would pass with the other facets as they are.
@@ -170,10 +147,8 @@ impl Filter {
             }
             let places = index.places_of.get(i).map_or(&[][..], Vec::as_slice);
             if passes(Facet::PlaceKinds) {
-                let kinds: BTreeSet<LocationKind> = places
-                    .iter()
-                    .filter_map(|&p| ds.locations.get(p).map(|l| l.kind))
-                    .collect();
+                let kinds: BTreeSet<LocationKind> =
+                    places.iter().filter_map(|&p| ds.locations.get(p).map(|l| l.kind)).collect();
                 for kind in kinds {
                     *counts.place_kinds.entry(kind).or_default() += 1;
                 }

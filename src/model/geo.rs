@@ -38,10 +38,7 @@ pub fn project(lat: f64, lon: f64) -> World {
 /// Projects a latitude and an already shifted longitude.
 pub fn project_shifted(lat: f64, shifted: f64) -> World {
     let phi = lat.clamp(-MAX_LAT, MAX_LAT).to_radians();
-    World {
-        x: shifted / 360.0,
-        y: (PI / 4.0 + phi / 2.0).tan().ln() / (2.0 * PI),
-    }
+    World { x: shifted / 360.0, y: (PI / 4.0 + phi / 2.0).tan().ln() / (2.0 * PI) }
 }
 
 /// Latitude and longitude (degrees, longitude in −180..180) of a world point.
@@ -58,9 +55,7 @@ mod tests {
     #[test]
     fn round_trips_everywhere() {
         for lat in [-85.0, -60.0, -35.28, 0.0, 26.46, 31.37, 38.87, 51.5, 85.0] {
-            for lon in [
-                -179.9, -77.06, -30.1, -0.13, 0.0, 77.2, 127.9, 130.84, 149.99, 150.0, 179.99,
-            ] {
+            for lon in [-179.9, -77.06, -30.1, -0.13, 0.0, 77.2, 127.9, 130.84, 149.99, 150.0, 179.99] {
                 let (lat2, lon2) = unproject(project(lat, lon));
                 assert!((lat - lat2).abs() < 1e-9, "{lat},{lon} -> {lat2}");
                 assert!((lon - lon2).abs() < 1e-9, "{lat},{lon} -> {lon2}");

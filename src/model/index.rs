@@ -49,46 +49,24 @@ pub fn span_of(dates: impl Iterator<Item = FuzzyDate>) -> Option<(f64, f64)> {
 impl Index {
     /// Builds the lookups for a dataset.
     pub fn build(ds: &Dataset) -> Self {
-        let initiative_by_id = ds
-            .initiatives
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (x.id.clone(), i))
-            .collect();
-        let location_by_id: HashMap<String, usize> = ds
-            .locations
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (x.id.clone(), i))
-            .collect();
-        let spans: Vec<Option<(f64, f64)>> = ds
-            .initiatives
-            .iter()
-            .map(|i| span_of(i.dates().map(|(_, d)| d)))
-            .collect();
+        let initiative_by_id = ds.initiatives.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
+        let location_by_id: HashMap<String, usize> =
+            ds.locations.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
+        let spans: Vec<Option<(f64, f64)>> =
+            ds.initiatives.iter().map(|i| span_of(i.dates().map(|(_, d)| d))).collect();
         let places_of: Vec<Vec<usize>> = ds
             .initiatives
             .iter()
-            .map(|i| {
-                i.places
-                    .iter()
-                    .filter_map(|p| location_by_id.get(p).copied())
-                    .collect()
-            })
+            .map(|i| i.places.iter().filter_map(|p| location_by_id.get(p).copied()).collect())
             .collect();
         let initiatives_at = initiatives_at(ds.locations.len(), &places_of, &spans);
-        let eras = ds
-            .eras
-            .iter()
-            .filter_map(|e| span_of([e.start, e.end].into_iter()));
+        let eras = ds.eras.iter().filter_map(|e| span_of([e.start, e.end].into_iter()));
         let full_span = spans
             .iter()
             .flatten()
             .copied()
             .chain(eras)
-            .fold(None, |acc, (a, b)| {
-                Some(acc.map_or((a, b), |(x, y): (f64, f64)| (x.min(a), y.max(b))))
-            });
+            .fold(None, |acc, (a, b)| Some(acc.map_or((a, b), |(x, y): (f64, f64)| (x.min(a), y.max(b)))));
         let map_places = map_places(ds, &initiatives_at);
         let main_line = main_lines(ds, &initiatives_at);
         let mut index = Self {
@@ -97,18 +75,8 @@ impl Index {
             place_tree: place_tree(&map_places),
             map_places,
             main_line,
-            no_place: places_of
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.is_empty())
-                .map(|(i, _)| i)
-                .collect(),
-            undated: spans
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.is_none())
-                .map(|(i, _)| i)
-                .collect(),
+            no_place: places_of.iter().enumerate().filter(|(_, p)| p.is_empty()).map(|(i, _)| i).collect(),
+            undated: spans.iter().enumerate().filter(|(_, s)| s.is_none()).map(|(i, _)| i).collect(),
             places_of,
             initiatives_at,
             spans,
@@ -121,11 +89,7 @@ impl Index {
 }
 
 /// For each location, the initiatives there, in date order.
-fn initiatives_at(
-    locations: usize,
-    places_of: &[Vec<usize>],
-    spans: &[Option<(f64, f64)>],
-) -> Vec<Vec<usize>> {
+fn initiatives_at(locations: usize, places_of: &[Vec<usize>], spans: &[Option<(f64, f64)>]) -> Vec<Vec<usize>> {
     let mut at = vec![Vec::new(); locations];
     for (item, places) in places_of.iter().enumerate() {
         for &place in places {
@@ -134,13 +98,7 @@ fn initiatives_at(
             }
         }
     }
-    let start = |i: usize| {
-        spans
-            .get(i)
-            .copied()
-            .flatten()
-            .map_or(f64::INFINITY, |s| s.0)
-    };
+    let start = |i: usize| spans.get(i).copied().flatten().map_or(f64::INFINITY, |s| s.0);
     for list in &mut at {
         list.sort_by(|&a, &b| start(a).total_cmp(&start(b)));
     }
@@ -155,11 +113,7 @@ fn map_places(ds: &Dataset, initiatives_at: &[Vec<usize>]) -> Vec<Place> {
         .filter_map(|(i, l)| {
             let weight = initiatives_at.get(i).map_or(0, Vec::len);
             let w = project(l.lat, l.lon);
-            (weight > 0).then_some(Place {
-                location: i,
-                world: [w.x, w.y],
-                weight,
-            })
+            (weight > 0).then_some(Place { location: i, world: [w.x, w.y], weight })
         })
         .collect()
 }
@@ -170,16 +124,10 @@ fn main_lines(ds: &Dataset, initiatives_at: &[Vec<usize>]) -> Vec<Option<LineOfE
         .iter()
         .map(|items| {
             let mut counts: HashMap<LineOfEffort, usize> = HashMap::new();
-            for line in items
-                .iter()
-                .filter_map(|&i| ds.initiatives.get(i)?.lines_of_effort.first())
-            {
+            for line in items.iter().filter_map(|&i| ds.initiatives.get(i)?.lines_of_effort.first()) {
                 *counts.entry(*line).or_insert(0) += 1;
             }
-            counts
-                .into_iter()
-                .max_by_key(|&(line, n)| (n, std::cmp::Reverse(line)))
-                .map(|(line, _)| line)
+            counts.into_iter().max_by_key(|&(line, n)| (n, std::cmp::Reverse(line))).map(|(line, _)| line)
         })
         .collect()
 }

@@ -48,28 +48,19 @@ fn unreadable(message: String, hint: &str) -> Problem {
 pub fn load_file(path: &Path) -> Loaded {
     match read_limited(path) {
         Ok(bytes) => load_bytes(&bytes),
-        Err(problem) => Loaded {
-            dataset: None,
-            problems: vec![problem],
-        },
+        Err(problem) => Loaded { dataset: None, problems: vec![problem] },
     }
 }
 
 /// Reads a file of at most [`MAX_FILE_BYTES`]; the error is a ready-made problem.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
     let open_error = |e: std::io::Error| {
-        unreadable(
-            format!("cannot read the file: {e}"),
-            "check the path and the file's permissions",
-        )
+        unreadable(format!("cannot read the file: {e}"), "check the path and the file's permissions")
     };
     let file = std::fs::File::open(path).map_err(open_error)?;
     let too_large = || {
         unreadable(
-            format!(
-                "the file is larger than the {} MiB limit",
-                MAX_FILE_BYTES >> 20
-            ),
+            format!("the file is larger than the {} MiB limit", MAX_FILE_BYTES >> 20),
             "split the dataset into several files",
         )
     };
@@ -78,9 +69,7 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
         return Err(too_large());
     }
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(open_error)?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(open_error)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large());
     }
@@ -90,22 +79,13 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
 /// Loads a dataset from bytes, which must be UTF-8.
 pub fn load_bytes(bytes: &[u8]) -> Loaded {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        let message = format!(
-            "the data is larger than the {} MiB limit",
-            MAX_FILE_BYTES >> 20
-        );
-        return Loaded {
-            dataset: None,
-            problems: vec![unreadable(message, "split the dataset into several files")],
-        };
+        let message = format!("the data is larger than the {} MiB limit", MAX_FILE_BYTES >> 20);
+        return Loaded { dataset: None, problems: vec![unreadable(message, "split the dataset into several files")] };
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => load_str(text),
         Err(e) => {
-            let valid = bytes
-                .get(..e.valid_up_to())
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .unwrap_or_default();
+            let valid = bytes.get(..e.valid_up_to()).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or_default();
             let at = LineIndex::new(valid).line_col(valid.len());
             let problem = Problem::at(
                 Severity::Error,
@@ -114,10 +94,7 @@ pub fn load_bytes(bytes: &[u8]) -> Loaded {
                 "the file is not valid UTF-8 text".to_owned(),
             )
             .with_hint("save the file as UTF-8");
-            Loaded {
-                dataset: None,
-                problems: vec![problem],
-            }
+            Loaded { dataset: None, problems: vec![problem] }
         }
     }
 }
@@ -156,10 +133,7 @@ pub fn load_str(text: &str) -> Loaded {
         .collect();
     problems.sort_by_key(|p| (p.line, p.column));
     let has_errors = problems.iter().any(Problem::is_error);
-    Loaded {
-        dataset: dataset.filter(|_| !has_errors),
-        problems,
-    }
+    Loaded { dataset: dataset.filter(|_| !has_errors), problems }
 }
 
 /// Reads `Dataset(meta: …, sources: […], …)`, streaming the lists.
@@ -167,10 +141,7 @@ fn parse_dataset(text: &str, cx: &mut Cx, broken: &mut BrokenIds) -> Parse<(Data
     let mut p = Parser::new(text);
     p.skip_attributes()?;
     if p.at_end()? {
-        return Err(p.error(
-            "the file is empty",
-            Some("a dataset starts with `Dataset(meta: Meta(…), …)`"),
-        ));
+        return Err(p.error("the file is empty", Some("a dataset starts with `Dataset(meta: Meta(…), …)`")));
     }
     let start = p.pos();
     if let Some((name, span)) = p.ident()?
@@ -189,10 +160,9 @@ fn parse_dataset(text: &str, cx: &mut Cx, broken: &mut BrokenIds) -> Parse<(Data
     while !p.eat(b')')? {
         let Some((name, name_span)) = p.ident()? else {
             let found = p.found();
-            return Err(p.error(
-                format!("expected a field name, found {found}"),
-                Some("fields are written `name: value`"),
-            ));
+            return Err(
+                p.error(format!("expected a field name, found {found}"), Some("fields are written `name: value`"))
+            );
         };
         p.expect(b':')?;
         if seen.contains(&name) {
@@ -207,10 +177,9 @@ fn parse_dataset(text: &str, cx: &mut Cx, broken: &mut BrokenIds) -> Parse<(Data
     }
     if !p.at_end()? {
         let found = p.found();
-        return Err(p.error(
-            format!("unexpected {found} after the end of the dataset"),
-            Some("a file holds one Dataset(…)"),
-        ));
+        return Err(
+            p.error(format!("unexpected {found} after the end of the dataset"), Some("a file holds one Dataset(…)"))
+        );
     }
     if !seen.contains(&"meta") {
         cx.error(
@@ -248,34 +217,12 @@ impl TopLevel {
                 ds.meta = meta.unwrap_or_default();
                 Ok(())
             }
-            "sources" => stream(
-                p,
-                cx,
-                (&mut ds.sources, &mut map.sources),
-                broken,
-                Collection::Sources,
-            ),
-            "locations" => stream(
-                p,
-                cx,
-                (&mut ds.locations, &mut map.locations),
-                broken,
-                Collection::Locations,
-            ),
-            "initiatives" => stream(
-                p,
-                cx,
-                (&mut ds.initiatives, &mut map.initiatives),
-                broken,
-                Collection::Initiatives,
-            ),
-            "eras" => stream(
-                p,
-                cx,
-                (&mut ds.eras, &mut map.eras),
-                broken,
-                Collection::Eras,
-            ),
+            "sources" => stream(p, cx, (&mut ds.sources, &mut map.sources), broken, Collection::Sources),
+            "locations" => stream(p, cx, (&mut ds.locations, &mut map.locations), broken, Collection::Locations),
+            "initiatives" => {
+                stream(p, cx, (&mut ds.initiatives, &mut map.initiatives), broken, Collection::Initiatives)
+            }
+            "eras" => stream(p, cx, (&mut ds.eras, &mut map.eras), broken, Collection::Eras),
             other => {
                 let hint = nearest(other, &TOP_FIELDS).map_or_else(
                     || format!("`Dataset` has the fields {}", TOP_FIELDS.join(", ")),
@@ -302,11 +249,7 @@ fn stream<T: Item>(
         cx.error(
             ProblemKind::WrongType,
             node.span,
-            format!(
-                "expected a list of {} in [brackets], found {}",
-                T::TYPE,
-                node.kind.describe()
-            ),
+            format!("expected a list of {} in [brackets], found {}", T::TYPE, node.kind.describe()),
             None,
         );
         return Ok(());
@@ -337,11 +280,8 @@ fn id_of(node: &Node<'_>) -> Option<String> {
     let Kind::Struct { fields, .. } = &node.kind else {
         return None;
     };
-    fields
-        .iter()
-        .find(|f| f.name == "id")
-        .and_then(|f| match &f.value.kind {
-            Kind::Str(s) => Some(s.to_string()),
-            _ => None,
-        })
+    fields.iter().find(|f| f.name == "id").and_then(|f| match &f.value.kind {
+        Kind::Str(s) => Some(s.to_string()),
+        _ => None,
+    })
 }

@@ -39,20 +39,13 @@ pub struct Flight {
 /// Smooth start and stop.
 pub fn ease_in_out(t: f64) -> f64 {
     let t = t.clamp(0.0, 1.0);
-    if t < 0.5 {
-        4.0 * t * t * t
-    } else {
-        1.0 - (-2.0 * t + 2.0).powi(3) / 2.0
-    }
+    if t < 0.5 { 4.0 * t * t * t } else { 1.0 - (-2.0 * t + 2.0).powi(3) / 2.0 }
 }
 
 /// The camera that shows `bounds` in a view of `size` points, with a margin.
 pub fn fit_bounds(bounds: [f64; 4], size: [f64; 2]) -> MapView {
     let [x0, y0, x1, y1] = bounds;
-    let centre = World {
-        x: f64::midpoint(x0, x1),
-        y: f64::midpoint(y0, y1),
-    };
+    let centre = World { x: f64::midpoint(x0, x1), y: f64::midpoint(y0, y1) };
     let (dx, dy) = ((x1 - x0).abs(), (y1 - y0).abs());
     let zoom = if dx < 1e-9 && dy < 1e-9 {
         POINT_ZOOM
@@ -67,9 +60,7 @@ pub fn fit_bounds(bounds: [f64; 4], size: [f64; 2]) -> MapView {
 /// The box around some world points, if any.
 pub fn bounds_of(points: impl Iterator<Item = [f64; 2]>) -> Option<[f64; 4]> {
     points.fold(None, |acc, [x, y]| {
-        Some(acc.map_or([x, y, x, y], |[a, b, c, d]: [f64; 4]| {
-            [a.min(x), b.min(y), c.max(x), d.max(y)]
-        }))
+        Some(acc.map_or([x, y, x, y], |[a, b, c, d]: [f64; 4]| [a.min(x), b.min(y), c.max(x), d.max(y)]))
     })
 }
 
@@ -89,14 +80,8 @@ pub fn camera_at(flight: &Flight, size: [f64; 2], now: f64) -> (MapView, bool) {
         return (to, true);
     }
     let e = ease_in_out(t);
-    let (a, b) = (
-        project(flight.from.lat, flight.from.lon),
-        project(to.lat, to.lon),
-    );
-    let centre = World {
-        x: a.x + (b.x - a.x) * e,
-        y: a.y + (b.y - a.y) * e,
-    };
+    let (a, b) = (project(flight.from.lat, flight.from.lon), project(to.lat, to.lon));
+    let centre = World { x: a.x + (b.x - a.x) * e, y: a.y + (b.y - a.y) * e };
     let (lat, lon) = unproject(centre);
     let zoom = flight.from.zoom + (to.zoom - flight.from.zoom) * e;
     (MapView { lat, lon, zoom }, false)
@@ -108,21 +93,9 @@ mod tests {
 
     #[test]
     fn a_flight_eases_from_start_to_target_and_ends() {
-        let from = MapView {
-            lat: 35.0,
-            lon: 139.0,
-            zoom: 3.0,
-        };
-        let to = MapView {
-            lat: 26.4,
-            lon: 127.9,
-            zoom: 9.0,
-        };
-        let flight = Flight {
-            from,
-            to: FlyTarget::View(to),
-            start: 10.0,
-        };
+        let from = MapView { lat: 35.0, lon: 139.0, zoom: 3.0 };
+        let to = MapView { lat: 26.4, lon: 127.9, zoom: 9.0 };
+        let flight = Flight { from, to: FlyTarget::View(to), start: 10.0 };
         let (at_start, done) = camera_at(&flight, [800.0, 600.0], 10.0);
         assert!(!done && (at_start.zoom - 3.0).abs() < 1e-9);
         let (middle, _) = camera_at(&flight, [800.0, 600.0], 10.0 + FLIGHT_SECONDS / 2.0);

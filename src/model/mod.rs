@@ -35,8 +35,7 @@ pub use date::{FiscalCalendar, FuzzyDate, Period, Qualifier};
 pub use load::{Loaded, MAX_FILE_BYTES, load_bytes, load_file, load_str};
 pub use problem::{Problem, ProblemKind, Severity};
 pub use types::{
-    Cite, Dataset, Era, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision,
-    Source, Status,
+    Cite, Dataset, Era, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision, Source, Status,
 };
 
 /// The embedded default dataset: the US–Japan "2+2" of 11 January 2023 and what followed.

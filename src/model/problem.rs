@@ -101,30 +101,15 @@ impl<'a> LineIndex<'a> {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let column = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count());
         (line, column + 1)
     }
 }
 
 impl Problem {
     /// A problem at a 1-based line and column.
-    pub fn at(
-        severity: Severity,
-        kind: ProblemKind,
-        line_col: (usize, usize),
-        message: String,
-    ) -> Self {
-        Self {
-            severity,
-            kind,
-            line: line_col.0,
-            column: line_col.1,
-            message,
-            hint: None,
-        }
+    pub fn at(severity: Severity, kind: ProblemKind, line_col: (usize, usize), message: String) -> Self {
+        Self { severity, kind, line: line_col.0, column: line_col.1, message, hint: None }
     }
 
     /// Adds a hint.
@@ -141,10 +126,7 @@ impl Problem {
 
     /// `FILE:LINE:COL: error: message (hint: …)`, the form editors and the `check` command use.
     pub fn display_in<'a>(&'a self, file: &'a str) -> impl fmt::Display + 'a {
-        InFile {
-            file,
-            problem: self,
-        }
+        InFile { file, problem: self }
     }
 }
 
@@ -160,11 +142,7 @@ impl fmt::Display for InFile<'_> {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(
-            f,
-            "{}:{}:{}: {level}: {}",
-            self.file, p.line, p.column, p.message
-        )?;
+        write!(f, "{}:{}:{}: {level}: {}", self.file, p.line, p.column, p.message)?;
         if let Some(hint) = &p.hint {
             write!(f, " (hint: {hint})")?;
         }
@@ -189,13 +167,8 @@ mod tests {
 
     #[test]
     fn formats_like_a_compiler() {
-        let p = Problem::at(
-            Severity::Error,
-            ProblemKind::UnknownField,
-            (3, 5),
-            "unknown field `titel`".into(),
-        )
-        .with_hint("did you mean `title`?");
+        let p = Problem::at(Severity::Error, ProblemKind::UnknownField, (3, 5), "unknown field `titel`".into())
+            .with_hint("did you mean `title`?");
         assert_eq!(
             p.display_in("d.ron").to_string(),
             "d.ron:3:5: error: unknown field `titel` (hint: did you mean `title`?)"

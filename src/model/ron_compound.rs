@@ -10,15 +10,12 @@ impl<'s> Parser<'s> {
         let start = self.pos;
         let kind = match self.peek() {
             None => {
-                return Err(self.error(
-                    "expected a value, found the end of the file",
-                    Some("the file may be truncated"),
-                ));
+                return Err(
+                    self.error("expected a value, found the end of the file", Some("the file may be truncated"))
+                );
             }
             Some(b'"') => Kind::Str(self.string()?),
-            Some(b'r') if matches!(self.peek_at(1), Some(b'"' | b'#')) => {
-                Kind::Str(Cow::Borrowed(self.raw_string()?))
-            }
+            Some(b'r') if matches!(self.peek_at(1), Some(b'"' | b'#')) => Kind::Str(Cow::Borrowed(self.raw_string()?)),
             Some(b'\'') => Kind::Char(self.char_literal()?),
             Some(b'[') => Kind::List(self.list()?),
             Some(b'{') => Kind::Map(self.map()?),
@@ -26,10 +23,7 @@ impl<'s> Parser<'s> {
             Some(b'0'..=b'9' | b'-' | b'+' | b'.') => self.number()?,
             Some(_) => self.word()?,
         };
-        Ok(Node {
-            span: Span::new(start, self.pos),
-            kind,
-        })
+        Ok(Node { span: Span::new(start, self.pos), kind })
     }
 
     pub(super) fn word(&mut self) -> Parse<Kind<'s>> {
@@ -45,16 +39,10 @@ impl<'s> Parser<'s> {
             "false" => return Ok(Kind::Bool(false)),
             "None" => return Ok(Kind::None),
             "inf" => {
-                return Ok(Kind::Number {
-                    value: f64::INFINITY,
-                    integer: false,
-                });
+                return Ok(Kind::Number { value: f64::INFINITY, integer: false });
             }
             "NaN" => {
-                return Ok(Kind::Number {
-                    value: f64::NAN,
-                    integer: false,
-                });
+                return Ok(Kind::Number { value: f64::NAN, integer: false });
             }
             _ => {}
         }
@@ -76,10 +64,7 @@ impl<'s> Parser<'s> {
     pub(super) fn parens(&mut self, name: Option<&'s str>) -> Parse<Kind<'s>> {
         self.expect(b'(')?;
         if self.eat(b')')? {
-            return Ok(name.map_or(Kind::Unit, |n| Kind::Tuple {
-                name: Some(n),
-                items: Vec::new(),
-            }));
+            return Ok(name.map_or(Kind::Unit, |n| Kind::Tuple { name: Some(n), items: Vec::new() }));
         }
         if self.next_is_field()? {
             let mut fields = Vec::new();
@@ -110,18 +95,13 @@ impl<'s> Parser<'s> {
     pub fn field(&mut self) -> Parse<Field<'s>> {
         let Some((name, name_span)) = self.ident()? else {
             let found = self.found();
-            return Err(self.error(
-                format!("expected a field name, found {found}"),
-                Some("fields are written `name: value`"),
-            ));
+            return Err(
+                self.error(format!("expected a field name, found {found}"), Some("fields are written `name: value`"))
+            );
         };
         self.expect(b':')?;
         let value = self.value()?;
-        Ok(Field {
-            name,
-            name_span,
-            value,
-        })
+        Ok(Field { name, name_span, value })
     }
 
     pub(super) fn list(&mut self) -> Parse<Vec<Node<'s>>> {

@@ -11,15 +11,9 @@ impl<'s> Parser<'s> {
             self.pos += 1;
             if self.rest().starts_with("inf") {
                 self.pos += 3;
-                let value = if self.src.as_bytes().get(start) == Some(&b'-') {
-                    f64::NEG_INFINITY
-                } else {
-                    f64::INFINITY
-                };
-                return Ok(Kind::Number {
-                    value,
-                    integer: false,
-                });
+                let value =
+                    if self.src.as_bytes().get(start) == Some(&b'-') { f64::NEG_INFINITY } else { f64::INFINITY };
+                return Ok(Kind::Number { value, integer: false });
             }
         }
         let mut integer = true;
@@ -27,36 +21,23 @@ impl<'s> Parser<'s> {
             match b {
                 b'0'..=b'9' | b'_' => {}
                 b'.' | b'e' | b'E' => integer = false,
-                b'-' | b'+'
-                    if matches!(self.src.as_bytes().get(self.pos - 1), Some(b'e' | b'E')) => {}
+                b'-' | b'+' if matches!(self.src.as_bytes().get(self.pos - 1), Some(b'e' | b'E')) => {}
                 _ => break,
             }
             self.pos += 1;
         }
-        let text: String = self
-            .src
-            .get(start..self.pos)
-            .unwrap_or_default()
-            .chars()
-            .filter(|&c| c != '_')
-            .collect();
+        let text: String = self.src.get(start..self.pos).unwrap_or_default().chars().filter(|&c| c != '_').collect();
         if let Ok(value) = text.parse::<f64>() {
             return Ok(Kind::Number { value, integer });
         }
         self.pos = start;
-        Err(self.error(
-            format!("`{text}` is not a number"),
-            Some("write numbers like 26.46 or -77.05"),
-        ))
+        Err(self.error(format!("`{text}` is not a number"), Some("write numbers like 26.46 or -77.05")))
     }
 
     pub(super) fn string(&mut self) -> Parse<Cow<'s, str>> {
         let start = self.pos;
         let text = self.string_body()?;
-        let multiline = self
-            .src
-            .get(start..self.pos)
-            .is_some_and(|s| s.contains('\n'));
+        let multiline = self.src.get(start..self.pos).is_some_and(|s| s.contains('\n'));
         self.multiline_string = multiline.then_some(start);
         Ok(text)
     }
@@ -71,9 +52,7 @@ impl<'s> Parser<'s> {
             && rest.as_bytes().get(i) == Some(&b'"')
         {
             self.pos += i + 1;
-            return Ok(Cow::Borrowed(
-                self.src.get(body_start..body_start + i).unwrap_or_default(),
-            ));
+            return Ok(Cow::Borrowed(self.src.get(body_start..body_start + i).unwrap_or_default()));
         }
         let mut out = String::new();
         let mut chars = rest.char_indices();
@@ -106,10 +85,7 @@ impl<'s> Parser<'s> {
             }
         }
         self.pos = start;
-        Err(self.error(
-            "this string is never closed",
-            Some("add the closing \" (the file may be truncated)"),
-        ))
+        Err(self.error("this string is never closed", Some("add the closing \" (the file may be truncated)")))
     }
 
     fn unicode_escape(&mut self, chars: &mut std::str::CharIndices<'_>, at: usize) -> Parse<char> {
@@ -127,16 +103,10 @@ impl<'s> Parser<'s> {
                 break;
             }
         }
-        u32::from_str_radix(&hex, 16)
-            .ok()
-            .and_then(char::from_u32)
-            .ok_or_else(|| {
-                self.pos = at;
-                self.error(
-                    "invalid \\u escape",
-                    Some("write \\u{1F600} with 1 to 6 hex digits"),
-                )
-            })
+        u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).ok_or_else(|| {
+            self.pos = at;
+            self.error("invalid \\u escape", Some("write \\u{1F600} with 1 to 6 hex digits"))
+        })
     }
 
     pub(super) fn raw_string(&mut self) -> Parse<&'s str> {
@@ -145,10 +115,7 @@ impl<'s> Parser<'s> {
         let hashes = self.rest().bytes().take_while(|&b| b == b'#').count();
         self.pos += hashes;
         if self.peek() != Some(b'"') {
-            return Err(self.error(
-                "expected `\"` to start a raw string",
-                Some("raw strings look like r#\"text\"#"),
-            ));
+            return Err(self.error("expected `\"` to start a raw string", Some("raw strings look like r#\"text\"#")));
         }
         self.pos += 1;
         let closing = format!("\"{}", "#".repeat(hashes));
@@ -158,10 +125,7 @@ impl<'s> Parser<'s> {
             return Ok(self.src.get(body_start..body_start + i).unwrap_or_default());
         }
         self.pos = start;
-        Err(self.error(
-            "this raw string is never closed",
-            Some("end it with the same number of # as it starts with"),
-        ))
+        Err(self.error("this raw string is never closed", Some("end it with the same number of # as it starts with")))
     }
 
     pub(super) fn char_literal(&mut self) -> Parse<char> {
@@ -175,9 +139,6 @@ impl<'s> Parser<'s> {
             return Ok(c);
         }
         self.pos = start;
-        Err(self.error(
-            "expected a one-character literal like 'a'",
-            Some("text goes in \"double quotes\""),
-        ))
+        Err(self.error("expected a one-character literal like 'a'", Some("text goes in \"double quotes\"")))
     }
 }

@@ -125,12 +125,7 @@ pub struct Parser<'s> {
 impl<'s> Parser<'s> {
     /// A reader at the start of `src`.
     pub fn new(src: &'s str) -> Self {
-        Self {
-            src,
-            pos: 0,
-            depth: 0,
-            multiline_string: None,
-        }
+        Self { src, pos: 0, depth: 0, multiline_string: None }
     }
 
     /// Current byte offset.
@@ -140,12 +135,7 @@ impl<'s> Parser<'s> {
 
     /// An error at the current position.
     pub fn error(&self, message: impl Into<String>, hint: Option<&'static str>) -> SyntaxError {
-        SyntaxError {
-            offset: self.pos,
-            message: message.into(),
-            hint,
-            kind: ProblemKind::Syntax,
-        }
+        SyntaxError { offset: self.pos, message: message.into(), hint, kind: ProblemKind::Syntax }
     }
 
     pub(super) fn peek(&self) -> Option<u8> {
@@ -166,10 +156,7 @@ impl<'s> Parser<'s> {
             match (self.peek(), self.peek_at(1)) {
                 (Some(b' ' | b'\t' | b'\n' | b'\r'), _) => self.pos += 1,
                 (Some(b'/'), Some(b'/')) => {
-                    self.pos = self
-                        .rest()
-                        .find('\n')
-                        .map_or(self.src.len(), |i| self.pos + i);
+                    self.pos = self.rest().find('\n').map_or(self.src.len(), |i| self.pos + i);
                 }
                 (Some(b'/'), Some(b'*')) => self.skip_block_comment()?,
                 _ => return Ok(()),
@@ -197,10 +184,7 @@ impl<'s> Parser<'s> {
             }
         }
         self.pos = start;
-        Err(self.error(
-            "this /* comment is never closed",
-            Some("add */ to close it"),
-        ))
+        Err(self.error("this /* comment is never closed", Some("add */ to close it")))
     }
 
     /// Skips `#![enable(...)]` attributes at the start of a file.
@@ -216,9 +200,7 @@ impl<'s> Parser<'s> {
                     Some(b']') => level -= 1,
                     Some(_) => {}
                     None => {
-                        return Err(
-                            self.error("attribute is never closed", Some("end it with `]`"))
-                        );
+                        return Err(self.error("attribute is never closed", Some("end it with `]`")));
                     }
                 }
                 self.pos += 1;
@@ -245,10 +227,7 @@ impl<'s> Parser<'s> {
             return Ok(());
         }
         let found = self.found();
-        Err(self.error(
-            format!("expected `{}`, found {found}", byte as char),
-            hint_for(byte),
-        ))
+        Err(self.error(format!("expected `{}`, found {found}", byte as char), hint_for(byte)))
     }
 
     /// After an element: a `,` or the closing `close`. Returns true when the closer was consumed.
@@ -286,12 +265,8 @@ impl<'s> Parser<'s> {
         match self.rest().chars().next() {
             None => "the end of the file".to_owned(),
             Some(c) if c.is_alphanumeric() || c == '_' => {
-                let word: String = self
-                    .rest()
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .take(30)
-                    .collect();
+                let word: String =
+                    self.rest().chars().take_while(|c| c.is_alphanumeric() || *c == '_').take(30).collect();
                 format!("`{word}`")
             }
             Some(c) => format!("`{c}`"),
@@ -311,10 +286,7 @@ impl<'s> Parser<'s> {
             return Ok(None);
         }
         self.pos += len;
-        Ok(Some((
-            rest.get(..len).unwrap_or_default(),
-            Span::new(start, start + len),
-        )))
+        Ok(Some((rest.get(..len).unwrap_or_default(), Span::new(start, start + len))))
     }
 
     /// Reads one value.

@@ -79,15 +79,11 @@ pub fn match_ranges(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
     for (at, c) in text.char_indices() {
         let before = folded.len();
         fold_char(c, &mut folded);
-        origin.extend(std::iter::repeat_n(
-            (at, at + c.len_utf8()),
-            folded.len() - before,
-        ));
+        origin.extend(std::iter::repeat_n((at, at + c.len_utf8()), folded.len() - before));
     }
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     for (start, _) in folded.match_indices(&needle) {
-        let (Some(first), Some(last)) = (origin.get(start), origin.get(start + needle.len() - 1))
-        else {
+        let (Some(first), Some(last)) = (origin.get(start), origin.get(start + needle.len() - 1)) else {
             continue;
         };
         let range = first.0..last.1;
@@ -106,10 +102,7 @@ mod tests {
     fn folding_ignores_case_accents_width_and_kana() {
         assert_eq!(normalize("Résumé CAFÉ"), "resume cafe");
         assert_eq!(normalize("ＭＱ－９"), "mq-9");
-        assert_eq!(
-            normalize("キャンプ・ハンセン"),
-            normalize("きゃんぷ・はんせん")
-        );
+        assert_eq!(normalize("キャンプ・ハンセン"), normalize("きゃんぷ・はんせん"));
         assert_eq!(normalize("ｷｬﾝﾌﾟ"), normalize("キャンプ"));
         assert!(normalize("嘉手納飛行場").contains("嘉手納"));
     }
@@ -122,10 +115,7 @@ mod tests {
         assert_eq!(found, ["Kanoya", "Kánoya"]);
         let ja = "キャンプ・ハンセン";
         let r = match_ranges(ja, "はんせん");
-        assert_eq!(
-            r.iter().map(|r| &ja[r.clone()]).collect::<Vec<_>>(),
-            ["ハンセン"]
-        );
+        assert_eq!(r.iter().map(|r| &ja[r.clone()]).collect::<Vec<_>>(), ["ハンセン"]);
         assert!(match_ranges(text, "  ").is_empty());
     }
 }

@@ -17,10 +17,7 @@ pub struct ItemSpans {
 impl ItemSpans {
     /// Spans for an item covering `item`, with no fields yet.
     pub fn new(item: Span) -> Self {
-        Self {
-            item,
-            ..Self::default()
-        }
+        Self { item, ..Self::default() }
     }
 
     /// The best span for a field, or an element of a list field, falling back to the whole item.
@@ -29,17 +26,11 @@ impl ItemSpans {
             return self.item;
         };
         if let Some(index) = element
-            && let Some((_, _, span)) = self
-                .elements
-                .iter()
-                .find(|(name, i, _)| *name == field && *i == index)
+            && let Some((_, _, span)) = self.elements.iter().find(|(name, i, _)| *name == field && *i == index)
         {
             return *span;
         }
-        self.fields
-            .iter()
-            .find(|(name, _)| *name == field)
-            .map_or(self.item, |(_, span)| *span)
+        self.fields.iter().find(|(name, _)| *name == field).map_or(self.item, |(_, span)| *span)
     }
 }
 
@@ -74,12 +65,7 @@ pub struct Locus {
 impl Locus {
     /// The whole item.
     pub fn item(collection: Collection, index: usize) -> Self {
-        Self {
-            collection,
-            index,
-            field: None,
-            element: None,
-        }
+        Self { collection, index, field: None, element: None }
     }
 
     /// One field of the item.

@@ -37,37 +37,18 @@ impl Summary {
         for item in &ds.initiatives {
             *by_status.entry(item.status).or_insert(0) += 1;
         }
-        let used: std::collections::HashSet<&str> = ds
-            .initiatives
-            .iter()
-            .flat_map(|i| i.places.iter().map(String::as_str))
-            .collect();
+        let used: std::collections::HashSet<&str> =
+            ds.initiatives.iter().flat_map(|i| i.places.iter().map(String::as_str)).collect();
         Self {
             initiatives: ds.initiatives.len(),
             locations: ds.locations.len(),
             sources: ds.sources.len(),
             eras: ds.eras.len(),
-            first: ds
-                .initiatives
-                .iter()
-                .filter_map(super::types::Initiative::first_date)
-                .min(),
-            last: ds
-                .initiatives
-                .iter()
-                .filter_map(super::types::Initiative::last_date)
-                .max(),
+            first: ds.initiatives.iter().filter_map(super::types::Initiative::first_date).min(),
+            last: ds.initiatives.iter().filter_map(super::types::Initiative::last_date).max(),
             by_status,
-            without_place: ds
-                .initiatives
-                .iter()
-                .filter(|i| i.places.is_empty())
-                .count(),
-            without_date: ds
-                .initiatives
-                .iter()
-                .filter(|i| i.first_date().is_none())
-                .count(),
+            without_place: ds.initiatives.iter().filter(|i| i.places.is_empty()).count(),
+            without_date: ds.initiatives.iter().filter(|i| i.first_date().is_none()).count(),
             unused_locations: ds
                 .locations
                 .iter()

@@ -248,16 +248,10 @@ pub const DATE_FIELDS: [&str; 5] = ["announced", "start", "target", "completed",
 impl Initiative {
     /// Its dates that are present, each with its field name.
     pub fn dates(&self) -> impl Iterator<Item = (&'static str, FuzzyDate)> + '_ {
-        [
-            self.announced,
-            self.start,
-            self.target,
-            self.completed,
-            self.end,
-        ]
-        .into_iter()
-        .zip(DATE_FIELDS)
-        .filter_map(|(date, name)| date.map(|d| (name, d)))
+        [self.announced, self.start, self.target, self.completed, self.end]
+            .into_iter()
+            .zip(DATE_FIELDS)
+            .filter_map(|(date, name)| date.map(|d| (name, d)))
     }
 
     /// The earliest stated date, for sorting.

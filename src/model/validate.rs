@@ -52,21 +52,8 @@ impl Finding {
 pub(super) struct Findings(Vec<Finding>);
 
 impl Findings {
-    fn push(
-        &mut self,
-        severity: Severity,
-        kind: ProblemKind,
-        locus: Locus,
-        message: String,
-        hint: &str,
-    ) {
-        self.0.push(Finding {
-            severity,
-            kind,
-            locus,
-            message,
-            hint: (!hint.is_empty()).then(|| hint.to_owned()),
-        });
+    fn push(&mut self, severity: Severity, kind: ProblemKind, locus: Locus, message: String, hint: &str) {
+        self.0.push(Finding { severity, kind, locus, message, hint: (!hint.is_empty()).then(|| hint.to_owned()) });
     }
 
     pub(super) fn error(&mut self, kind: ProblemKind, locus: Locus, message: String, hint: &str) {
@@ -82,9 +69,7 @@ impl Findings {
 /// or digit.
 pub fn is_slug(id: &str) -> bool {
     let mut bytes = id.bytes();
-    bytes
-        .next()
-        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    bytes.next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
@@ -93,33 +78,12 @@ pub fn validate(ds: &Dataset, broken: &BrokenIds) -> Vec<Finding> {
     let mut out = Findings::default();
     if ds.meta.title.trim().is_empty() {
         let locus = Locus::item(Collection::Meta, 0).field("title");
-        out.error(
-            ProblemKind::EmptyText,
-            locus,
-            "the dataset title is empty".to_owned(),
-            "give the dataset a title",
-        );
+        out.error(ProblemKind::EmptyText, locus, "the dataset title is empty".to_owned(), "give the dataset a title");
     }
-    check_ids(
-        &mut out,
-        Collection::Sources,
-        ds.sources.iter().map(|s| s.id.as_str()),
-    );
-    check_ids(
-        &mut out,
-        Collection::Locations,
-        ds.locations.iter().map(|l| l.id.as_str()),
-    );
-    check_ids(
-        &mut out,
-        Collection::Initiatives,
-        ds.initiatives.iter().map(|i| i.id.as_str()),
-    );
-    check_ids(
-        &mut out,
-        Collection::Eras,
-        ds.eras.iter().map(|e| e.id.as_str()),
-    );
+    check_ids(&mut out, Collection::Sources, ds.sources.iter().map(|s| s.id.as_str()));
+    check_ids(&mut out, Collection::Locations, ds.locations.iter().map(|l| l.id.as_str()));
+    check_ids(&mut out, Collection::Initiatives, ds.initiatives.iter().map(|i| i.id.as_str()));
+    check_ids(&mut out, Collection::Eras, ds.eras.iter().map(|e| e.id.as_str()));
     check_sources(&mut out, ds, broken.initiatives_dropped == 0);
     check_locations(&mut out, ds);
     let known = KnownIds::new(ds, broken);
@@ -132,24 +96,11 @@ pub fn validate(ds: &Dataset, broken: &BrokenIds) -> Vec<Finding> {
     for (index, era) in ds.eras.iter().enumerate() {
         let at = Locus::item(Collection::Eras, index);
         if era.title.trim().is_empty() {
-            out.error(
-                ProblemKind::EmptyText,
-                at.field("title"),
-                format!("era `{}` has an empty title", era.id),
-                "",
-            );
+            out.error(ProblemKind::EmptyText, at.field("title"), format!("era `{}` has an empty title", era.id), "");
         }
         if definitely_before(era.end, era.start) {
-            let message = format!(
-                "era `{}` ends ({}) before it starts ({})",
-                era.id, era.end, era.start
-            );
-            out.error(
-                ProblemKind::DateOrder,
-                at.field("end"),
-                message,
-                "swap start and end",
-            );
+            let message = format!("era `{}` ends ({}) before it starts ({})", era.id, era.end, era.start);
+            out.error(ProblemKind::DateOrder, at.field("end"), message, "swap start and end");
         }
     }
     out.0
@@ -169,16 +120,8 @@ fn check_ids<'a>(out: &mut Findings, collection: Collection, ids: impl Iterator<
             );
         }
         if let Some(first) = first_at.get(id) {
-            let message = format!(
-                "id \"{id}\" is used twice (first by item {} of this list)",
-                first + 1
-            );
-            out.error(
-                ProblemKind::DuplicateId,
-                at,
-                message,
-                "ids must be unique; rename one of them",
-            );
+            let message = format!("id \"{id}\" is used twice (first by item {} of this list)", first + 1);
+            out.error(ProblemKind::DuplicateId, at, message, "ids must be unique; rename one of them");
         } else {
             first_at.insert(id, index);
         }
@@ -186,11 +129,8 @@ fn check_ids<'a>(out: &mut Findings, collection: Collection, ids: impl Iterator<
 }
 
 fn check_sources(out: &mut Findings, ds: &Dataset, all_initiatives_read: bool) {
-    let cited: HashSet<&str> = ds
-        .initiatives
-        .iter()
-        .flat_map(|i| i.sources.iter().map(|c| c.source.as_str()))
-        .collect();
+    let cited: HashSet<&str> =
+        ds.initiatives.iter().flat_map(|i| i.sources.iter().map(|c| c.source.as_str())).collect();
     for (index, source) in ds.sources.iter().enumerate() {
         let at = Locus::item(Collection::Sources, index);
         if source.title.trim().is_empty() {
@@ -204,25 +144,12 @@ fn check_sources(out: &mut Findings, ds: &Dataset, all_initiatives_read: bool) {
         if let Some(url) = &source.url
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {
-            let message = format!(
-                "source `{}` has a url that is not http or https: \"{url}\"",
-                source.id
-            );
-            out.error(
-                ProblemKind::Suspicious,
-                at.field("url"),
-                message,
-                "only http:// and https:// links are opened",
-            );
+            let message = format!("source `{}` has a url that is not http or https: \"{url}\"", source.id);
+            out.error(ProblemKind::Suspicious, at.field("url"), message, "only http:// and https:// links are opened");
         }
         if all_initiatives_read && !cited.contains(source.id.as_str()) {
             let message = format!("source `{}` is never cited", source.id);
-            out.warn(
-                ProblemKind::Suspicious,
-                at.field("id"),
-                message,
-                "cite it from an initiative or remove it",
-            );
+            out.warn(ProblemKind::Suspicious, at.field("id"), message, "cite it from an initiative or remove it");
         }
     }
 }
@@ -231,42 +158,21 @@ fn check_locations(out: &mut Findings, ds: &Dataset) {
     for (index, loc) in ds.locations.iter().enumerate() {
         let at = Locus::item(Collection::Locations, index);
         if loc.name.trim().is_empty() {
-            out.error(
-                ProblemKind::EmptyText,
-                at.field("name"),
-                format!("location `{}` has an empty name", loc.id),
-                "",
-            );
+            out.error(ProblemKind::EmptyText, at.field("name"), format!("location `{}` has an empty name", loc.id), "");
         }
         for (field, value, limit) in [("lat", loc.lat, 90.0), ("lon", loc.lon, 180.0)] {
             if !value.is_finite() {
-                let message = format!(
-                    "location `{}`: {field} is {value}, not a finite number",
-                    loc.id
-                );
-                out.error(
-                    ProblemKind::BadCoordinate,
-                    at.field(field),
-                    message,
-                    "write decimal degrees",
-                );
+                let message = format!("location `{}`: {field} is {value}, not a finite number", loc.id);
+                out.error(ProblemKind::BadCoordinate, at.field(field), message, "write decimal degrees");
             } else if value.abs() > limit {
-                let message = format!(
-                    "location `{}`: {field} {value} is outside −{limit}..={limit}",
-                    loc.id
-                );
+                let message = format!("location `{}`: {field} {value} is outside −{limit}..={limit}", loc.id);
                 let hint = "coordinates are decimal degrees: lat −90..90 (north +), lon −180..180 (east +)";
                 out.error(ProblemKind::BadCoordinate, at.field(field), message, hint);
             }
         }
         if loc.lat == 0.0 && loc.lon == 0.0 {
             let message = format!("location `{}` is at 0°, 0° (in the Gulf of Guinea)", loc.id);
-            out.warn(
-                ProblemKind::BadCoordinate,
-                at.field("lat"),
-                message,
-                "were the coordinates left unset?",
-            );
+            out.warn(ProblemKind::BadCoordinate, at.field("lat"), message, "were the coordinates left unset?");
         }
     }
 }
@@ -282,12 +188,7 @@ fn check_initiative_text(out: &mut Findings, item: &Initiative, at: Locus) {
     }
     if item.summary.trim().is_empty() {
         let message = format!("initiative `{}` has an empty summary", item.id);
-        out.warn(
-            ProblemKind::EmptyText,
-            at.field("summary"),
-            message,
-            "one sentence is enough",
-        );
+        out.warn(ProblemKind::EmptyText, at.field("summary"), message, "one sentence is enough");
     }
     if item.lines_of_effort.is_empty() {
         let message = format!("initiative `{}` has no line of effort", item.id);
@@ -300,11 +201,6 @@ fn check_initiative_text(out: &mut Findings, item: &Initiative, at: Locus) {
     }
     if item.sources.is_empty() {
         let message = format!("initiative `{}` cites no source", item.id);
-        out.error(
-            ProblemKind::NoSource,
-            at.field("sources"),
-            message,
-            "add sources: [Cite(source: \"…\")]",
-        );
+        out.error(ProblemKind::NoSource, at.field("sources"), message, "add sources: [Cite(source: \"…\")]");
     }
 }

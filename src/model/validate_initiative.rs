@@ -52,28 +52,11 @@ impl<'a> KnownIds<'a> {
     }
 }
 
-pub(super) fn check_references(
-    out: &mut Findings,
-    item: &Initiative,
-    at: Locus,
-    known: &KnownIds<'_>,
-) {
+pub(super) fn check_references(out: &mut Findings, item: &Initiative, at: Locus, known: &KnownIds<'_>) {
     let lists: [(&'static str, Collection, Vec<&str>); 3] = [
-        (
-            "places",
-            Collection::Locations,
-            item.places.iter().map(String::as_str).collect(),
-        ),
-        (
-            "related",
-            Collection::Initiatives,
-            item.related.iter().map(String::as_str).collect(),
-        ),
-        (
-            "sources",
-            Collection::Sources,
-            item.sources.iter().map(|c| c.source.as_str()).collect(),
-        ),
+        ("places", Collection::Locations, item.places.iter().map(String::as_str).collect()),
+        ("related", Collection::Initiatives, item.related.iter().map(String::as_str).collect()),
+        ("sources", Collection::Sources, item.sources.iter().map(|c| c.source.as_str()).collect()),
     ];
     for (field, collection, ids) in lists {
         for (i, id) in ids.iter().enumerate() {
@@ -94,12 +77,7 @@ pub(super) fn check_references(
                     "remove the repeat",
                 );
             } else if field == "related" && *id == item.id {
-                out.warn(
-                    ProblemKind::Suspicious,
-                    here,
-                    format!("initiative `{id}` is related to itself"),
-                    "remove it",
-                );
+                out.warn(ProblemKind::Suspicious, here, format!("initiative `{id}` is related to itself"), "remove it");
             }
         }
     }
@@ -112,82 +90,40 @@ pub(super) fn definitely_before(a: FuzzyDate, b: FuzzyDate) -> bool {
 
 pub(super) fn check_dates(out: &mut Findings, item: &Initiative, at: Locus, as_of: FuzzyDate) {
     let id = &item.id;
-    let order_errors = [
-        ("end", item.end, "start", item.start),
-        ("completed", item.completed, "start", item.start),
-    ];
+    let order_errors = [("end", item.end, "start", item.start), ("completed", item.completed, "start", item.start)];
     for (late_name, late, early_name, early) in order_errors {
         if let (Some(late), Some(early)) = (late, early)
             && definitely_before(late, early)
         {
-            let message =
-                format!("initiative `{id}`: {late_name} ({late}) is before {early_name} ({early})");
-            out.error(
-                ProblemKind::DateOrder,
-                at.field(late_name),
-                message,
-                "check both dates against the source",
-            );
+            let message = format!("initiative `{id}`: {late_name} ({late}) is before {early_name} ({early})");
+            out.error(ProblemKind::DateOrder, at.field(late_name), message, "check both dates against the source");
         }
     }
     if let (Some(target), Some(announced)) = (item.target, item.announced)
         && definitely_before(target, announced)
     {
-        let message = format!(
-            "initiative `{id}`: target ({target}) is before it was announced ({announced})"
-        );
-        out.warn(
-            ProblemKind::DateOrder,
-            at.field("target"),
-            message,
-            "check both dates against the source",
-        );
+        let message = format!("initiative `{id}`: target ({target}) is before it was announced ({announced})");
+        out.warn(ProblemKind::DateOrder, at.field("target"), message, "check both dates against the source");
     }
     if item.dates().next().is_none() {
-        let message =
-            format!("initiative `{id}` has no dates; it is listed under the timeline, not on it");
-        out.warn(
-            ProblemKind::Suspicious,
-            at,
-            message,
-            "add announced, start or target, even as a year",
-        );
+        let message = format!("initiative `{id}` has no dates; it is listed under the timeline, not on it");
+        out.warn(ProblemKind::Suspicious, at, message, "add announced, start or target, even as a year");
     }
     match (item.status, item.completed) {
         (Status::Completed, None) => {
             let message = format!("initiative `{id}` is Completed but has no completed date");
-            out.warn(
-                ProblemKind::Suspicious,
-                at.field("status"),
-                message,
-                "add completed: \"YYYY…\"",
-            );
+            out.warn(ProblemKind::Suspicious, at.field("status"), message, "add completed: \"YYYY…\"");
         }
         (Status::Proposed | Status::Announced | Status::InProgress, Some(_)) => {
-            let message = format!(
-                "initiative `{id}` has a completed date but its status is {:?}",
-                item.status
-            );
-            out.warn(
-                ProblemKind::Suspicious,
-                at.field("status"),
-                message,
-                "set status: Completed",
-            );
+            let message = format!("initiative `{id}` has a completed date but its status is {:?}", item.status);
+            out.warn(ProblemKind::Suspicious, at.field("status"), message, "set status: Completed");
         }
         _ => {}
     }
     if let Some(done) = item.completed
         && definitely_before(as_of, done)
     {
-        let message = format!(
-            "initiative `{id}` was completed ({done}) after the dataset's as-of date ({as_of})"
-        );
-        out.warn(
-            ProblemKind::DateOrder,
-            at.field("completed"),
-            message,
-            "use target: for what is still to come",
-        );
+        let message = format!("initiative `{id}` was completed ({done}) after the dataset's as-of date ({as_of})");
+        out.warn(ProblemKind::DateOrder, at.field("completed"), message, "use target: for what is still to come");
     }
 }

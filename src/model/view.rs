@@ -18,10 +18,7 @@ pub struct TimeView {
 
 impl Default for TimeView {
     fn default() -> Self {
-        Self {
-            start: Day::from_ymd(2019, 1, 1).0 as f64,
-            end: Day::from_ymd(2031, 1, 1).0 as f64,
-        }
+        Self { start: Day::from_ymd(2019, 1, 1).0 as f64, end: Day::from_ymd(2031, 1, 1).0 as f64 }
     }
 }
 
@@ -41,44 +38,24 @@ impl TimeView {
         let span = (last - first).max(Self::MIN_SPAN_DAYS * 4.0);
         let middle = f64::midpoint(first, last);
         let half = span * (0.5 + margin);
-        Self {
-            start: middle - half,
-            end: middle + half,
-        }
-        .clamped()
+        Self { start: middle - half, end: middle + half }.clamped()
     }
 
     /// The window zoomed by `factor` (< 1 zooms in) keeping `about` (a day) under the same spot.
     #[must_use]
     pub fn zoomed(self, factor: f64, about: f64) -> Self {
-        let factor = if factor.is_finite() && factor > 0.0 {
-            factor
-        } else {
-            1.0
-        };
+        let factor = if factor.is_finite() && factor > 0.0 { factor } else { 1.0 };
         let span = (self.span() * factor).clamp(Self::MIN_SPAN_DAYS, Self::MAX_SPAN_DAYS);
-        let t = if self.span() > 0.0 {
-            (about - self.start) / self.span()
-        } else {
-            0.5
-        };
+        let t = if self.span() > 0.0 { (about - self.start) / self.span() } else { 0.5 };
         let start = about - t.clamp(0.0, 1.0) * span;
-        Self {
-            start,
-            end: start + span,
-        }
-        .clamped()
+        Self { start, end: start + span }.clamped()
     }
 
     /// The window moved by `days`.
     #[must_use]
     pub fn panned(self, days: f64) -> Self {
         let days = if days.is_finite() { days } else { 0.0 };
-        Self {
-            start: self.start + days,
-            end: self.end + days,
-        }
-        .clamped()
+        Self { start: self.start + days, end: self.end + days }.clamped()
     }
 
     /// The window with a valid span, inside the years dates may have.
@@ -86,22 +63,11 @@ impl TimeView {
     pub fn clamped(self) -> Self {
         let lo = Day::from_ymd(MIN_YEAR, 1, 1).0 as f64;
         let hi = Day::from_ymd(MAX_YEAR, 12, 31).0 as f64;
-        let span = if self.span().is_finite() {
-            self.span()
-        } else {
-            Self::MAX_SPAN_DAYS
-        };
+        let span = if self.span().is_finite() { self.span() } else { Self::MAX_SPAN_DAYS };
         let span = span.clamp(Self::MIN_SPAN_DAYS, Self::MAX_SPAN_DAYS);
-        let start = if self.start.is_finite() {
-            self.start
-        } else {
-            0.0
-        };
+        let start = if self.start.is_finite() { self.start } else { 0.0 };
         let start = start.clamp(lo, hi - span);
-        Self {
-            start,
-            end: start + span,
-        }
+        Self { start, end: start + span }
     }
 }
 
@@ -140,10 +106,7 @@ mod tests {
 
     #[test]
     fn zooming_keeps_the_day_under_the_pointer() {
-        let view = TimeView {
-            start: 0.0,
-            end: 100.0,
-        };
+        let view = TimeView { start: 0.0, end: 100.0 };
         let zoomed = view.zoomed(0.5, 25.0);
         assert!((zoomed.span() - 50.0).abs() < 1e-9);
         let t_before = (25.0 - view.start) / view.span();
@@ -164,17 +127,9 @@ mod tests {
         assert!((view.span() - TimeView::MAX_SPAN_DAYS).abs() < 1e-3);
         let far = view.panned(1e15);
         assert!(far.end <= Day::from_ymd(MAX_YEAR, 12, 31).0 as f64 + 1e-6);
-        let before_one = TimeView {
-            start: -800_000.0,
-            end: -799_000.0,
-        }
-        .clamped();
+        let before_one = TimeView { start: -800_000.0, end: -799_000.0 }.clamped();
         assert!((before_one.start + 800_000.0).abs() < 1e-9);
-        let nan = TimeView {
-            start: f64::NAN,
-            end: f64::INFINITY,
-        }
-        .clamped();
+        let nan = TimeView { start: f64::NAN, end: f64::INFINITY }.clamped();
         assert!(nan.start.is_finite() && nan.end.is_finite());
     }
 
@@ -200,11 +155,7 @@ pub struct MapView {
 impl Default for MapView {
     /// The western Pacific: Japan to Guam.
     fn default() -> Self {
-        Self {
-            lat: 28.0,
-            lon: 135.0,
-            zoom: 3.0,
-        }
+        Self { lat: 28.0, lon: 135.0, zoom: 3.0 }
     }
 }
 

@@ -117,11 +117,7 @@ fn numbers(text: &str, n: usize) -> Result<Vec<f64>, String> {
 }
 
 fn list<T: Serialize>(values: impl IntoIterator<Item = T>) -> String {
-    values
-        .into_iter()
-        .map(|v| escape(&name(&v)))
-        .collect::<Vec<_>>()
-        .join(",")
+    values.into_iter().map(|v| escape(&name(&v))).collect::<Vec<_>>().join(",")
 }
 
 impl ViewState {
@@ -143,41 +139,16 @@ impl ViewState {
         let optional = [
             ("q", (!f.search.is_empty()).then(|| escape(&f.search))),
             ("lo", (!f.lines.is_empty()).then(|| list(f.lines.iter()))),
-            (
-                "st",
-                (!f.statuses.is_empty()).then(|| list(f.statuses.iter())),
-            ),
-            (
-                "ac",
-                (!f.actors.is_empty()).then(|| {
-                    f.actors
-                        .iter()
-                        .map(|a| escape(a))
-                        .collect::<Vec<_>>()
-                        .join(",")
-                }),
-            ),
-            (
-                "pk",
-                (!f.place_kinds.is_empty()).then(|| list(f.place_kinds.iter())),
-            ),
+            ("st", (!f.statuses.is_empty()).then(|| list(f.statuses.iter()))),
+            ("ac", (!f.actors.is_empty()).then(|| f.actors.iter().map(|a| escape(a)).collect::<Vec<_>>().join(","))),
+            ("pk", (!f.place_kinds.is_empty()).then(|| list(f.place_kinds.iter()))),
             ("hp", f.has_place.map(|h| u8::from(h).to_string())),
             ("dr", f.date_range.map(|(a, b)| format!("{a},{b}"))),
             ("ao", f.as_of.map(|d| d.to_string())),
-            (
-                "lg",
-                (self.lanes != LaneGrouping::default()).then(|| name(&self.lanes)),
-            ),
-            (
-                "p",
-                (self.panels != Panels::default()).then(|| name(&self.panels)),
-            ),
+            ("lg", (self.lanes != LaneGrouping::default()).then(|| name(&self.lanes))),
+            ("p", (self.panels != Panels::default()).then(|| name(&self.panels))),
         ];
-        parts.extend(
-            optional
-                .into_iter()
-                .filter_map(|(k, v)| v.map(|v| format!("{k}={v}"))),
-        );
+        parts.extend(optional.into_iter().filter_map(|(k, v)| v.map(|v| format!("{k}={v}"))));
         parts.join(";")
     }
 
@@ -185,9 +156,7 @@ impl ViewState {
     pub fn from_text(text: &str) -> Result<Self, String> {
         let mut view = Self::default();
         for part in text.trim().split(';').filter(|p| !p.is_empty()) {
-            let (key, value) = part
-                .split_once('=')
-                .ok_or_else(|| format!("expected key=value, found {part}"))?;
+            let (key, value) = part.split_once('=').ok_or_else(|| format!("expected key=value, found {part}"))?;
             view.set(key, value)?;
         }
         Ok(view)
@@ -199,18 +168,11 @@ impl ViewState {
         match key {
             "t" => {
                 let v = numbers(value, 2)?;
-                self.time = Some(TimeView {
-                    start: v[0],
-                    end: v[1],
-                });
+                self.time = Some(TimeView { start: v[0], end: v[1] });
             }
             "m" => {
                 let v = numbers(value, 3)?;
-                self.map = Some(MapView {
-                    lat: v[0],
-                    lon: v[1],
-                    zoom: v[2],
-                });
+                self.map = Some(MapView { lat: v[0], lon: v[1], zoom: v[2] });
             }
             "s" => {
                 self.selection = Some(match value.split_once(':') {
@@ -230,11 +192,7 @@ impl ViewState {
                 f.date_range = Some((v[0], v[1]));
             }
             "ao" => {
-                f.as_of = Some(
-                    value
-                        .parse()
-                        .map_err(|_| format!("not a day number: {value}"))?,
-                );
+                f.as_of = Some(value.parse().map_err(|_| format!("not a day number: {value}"))?);
             }
             "lg" => self.lanes = parse_name(value)?,
             "p" => self.panels = parse_name(value)?,
@@ -251,15 +209,8 @@ mod tests {
 
     fn full() -> ViewState {
         ViewState {
-            time: Some(TimeView {
-                start: 19_000.123_456_789,
-                end: 20_000.5,
-            }),
-            map: Some(MapView {
-                lat: 26.460_467,
-                lon: 127.915_076,
-                zoom: 9.25,
-            }),
+            time: Some(TimeView { start: 19_000.123_456_789, end: 20_000.5 }),
+            map: Some(MapView { lat: 26.460_467, lon: 127.915_076, zoom: 9.25 }),
             selection: Some(SelectionRef::Initiative("12mlr-decision".to_owned())),
             filter: Filter {
                 search: "Kanoya; MQ-9 = 50% & more, #1".to_owned(),
@@ -287,14 +238,8 @@ mod tests {
 
     #[test]
     fn the_ron_form_round_trips_exactly() {
-        let views = SavedViews {
-            views: vec![SavedView {
-                name: "Okinawa".to_owned(),
-                view: full(),
-            }],
-        };
-        let text = ron::ser::to_string_pretty(&views, ron::ser::PrettyConfig::default())
-            .expect("serialises");
+        let views = SavedViews { views: vec![SavedView { name: "Okinawa".to_owned(), view: full() }] };
+        let text = ron::ser::to_string_pretty(&views, ron::ser::PrettyConfig::default()).expect("serialises");
         assert_eq!(ron::from_str::<SavedViews>(&text).expect("parses"), views);
     }
 

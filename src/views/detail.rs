@@ -11,39 +11,30 @@ use crate::views::timeline::layout::{line_label, status_label};
 /// The dates of an initiative in words, with their precision: "Announced 11 Jan 2023 · target by 2025 ·
 /// completed 15 Nov 2023".
 pub fn dates_in_words(item: &Initiative) -> String {
-    let parts: Vec<String> = item
-        .dates()
-        .map(|(field, date)| format!("{field} {date}"))
-        .collect();
+    let parts: Vec<String> = item.dates().map(|(field, date)| format!("{field} {date}")).collect();
     let mut text = parts.join(" · ");
     if let Some(first) = text.get(..1) {
         text = first.to_uppercase() + text.get(1..).unwrap_or_default();
     }
-    if text.is_empty() {
-        "No dates".to_owned()
-    } else {
-        text
-    }
+    if text.is_empty() { "No dates".to_owned() } else { text }
 }
 
 /// Draws the panel; returns the commands of the user's clicks.
 pub fn detail_ui(ui: &mut egui::Ui, state: &State, cache: &mut CommonMarkCache) -> Vec<Command> {
     let mut commands = Vec::new();
-    egui::ScrollArea::vertical()
-        .auto_shrink(false)
-        .show(ui, |ui| match state.selection {
-            Some(Selection::Initiative(i)) => {
-                if let Some(item) = state.dataset.initiatives.get(i) {
-                    initiative_ui(ui, state, item, cache, &mut commands);
-                }
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| match state.selection {
+        Some(Selection::Initiative(i)) => {
+            if let Some(item) = state.dataset.initiatives.get(i) {
+                initiative_ui(ui, state, item, cache, &mut commands);
             }
-            Some(Selection::Location(l)) => {
-                if let Some(place) = state.dataset.locations.get(l) {
-                    location_ui(ui, state, l, place, &mut commands);
-                }
+        }
+        Some(Selection::Location(l)) => {
+            if let Some(place) = state.dataset.locations.get(l) {
+                location_ui(ui, state, l, place, &mut commands);
             }
-            None => overview_ui(ui, state, cache),
-        });
+        }
+        None => overview_ui(ui, state, cache),
+    });
     commands
 }
 
@@ -66,16 +57,9 @@ fn initiative_ui(
 ) {
     ui.heading(&item.title);
     ui.horizontal_wrapped(|ui| {
-        let color = theme::status_color(item.status);
-        ui.label(
-            egui::RichText::new(status_label(item.status))
-                .color(color)
-                .strong(),
-        );
+        ui.label(status_words(state, item));
         for line in &item.lines_of_effort {
-            ui.label(
-                egui::RichText::new(line_label(*line)).color(theme::line_of_effort_color(*line)),
-            );
+            ui.label(egui::RichText::new(line_label(*line)).color(theme::line_of_effort_color(*line)));
         }
         if !item.actors.is_empty() {
             ui.weak(item.actors.join(", "));
@@ -83,21 +67,13 @@ fn initiative_ui(
     });
     ui.label(egui::RichText::new(dates_in_words(item)).strong());
     ui.label(&item.summary);
-    let places: Vec<usize> = state
-        .index
-        .places_of
-        .get(state_index(state, item))
-        .cloned()
-        .unwrap_or_default();
+    let places: Vec<usize> = state.index.places_of.get(state_index(state, item)).cloned().unwrap_or_default();
     if !places.is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.weak("Places");
             for place in places {
                 if let Some(location) = state.dataset.locations.get(place)
-                    && ui
-                        .link(&location.name)
-                        .on_hover_text("Select this place")
-                        .clicked()
+                    && ui.link(&location.name).on_hover_text("Select this place").clicked()
                 {
                     commands.push(Command::Select(Selection::Location(place), Origin::Detail));
                 }
@@ -110,13 +86,23 @@ fn initiative_ui(
     related_ui(ui, state, item, commands);
 }
 
+/// The status, as of the as-of day when one is chosen.
+fn status_words(state: &State, item: &Initiative) -> egui::RichText {
+    let status = state.focus.filter.status_of(item).unwrap_or(item.status);
+    let words = match state.focus.filter.as_of {
+        Some(day) if status != item.status => format!(
+            "{} as of {} (now {})",
+            status_label(status),
+            crate::model::Day(day).ymd_words(),
+            status_label(item.status)
+        ),
+        _ => status_label(status).to_owned(),
+    };
+    egui::RichText::new(words).color(theme::status_color(status)).strong()
+}
+
 fn state_index(state: &State, item: &Initiative) -> usize {
-    state
-        .index
-        .initiative_by_id
-        .get(&item.id)
-        .copied()
-        .unwrap_or(usize::MAX)
+    state.index.initiative_by_id.get(&item.id).copied().unwrap_or(usize::MAX)
 }
 
 fn sources_ui(ui: &mut egui::Ui, state: &State, item: &Initiative) {
@@ -159,10 +145,7 @@ fn related_ui(ui: &mut egui::Ui, state: &State, item: &Initiative, commands: &mu
             continue;
         };
         if ui.link(&other.title).clicked() {
-            commands.push(Command::Select(
-                Selection::Initiative(index),
-                Origin::Detail,
-            ));
+            commands.push(Command::Select(Selection::Initiative(index), Origin::Detail));
         }
     }
 }
@@ -178,13 +161,7 @@ pub fn precision_label(precision: PlacePrecision) -> &'static str {
     }
 }
 
-fn location_ui(
-    ui: &mut egui::Ui,
-    state: &State,
-    index: usize,
-    place: &Location,
-    commands: &mut Vec<Command>,
-) {
+fn location_ui(ui: &mut egui::Ui, state: &State, index: usize, place: &Location, commands: &mut Vec<Command>) {
     ui.heading(&place.name);
     if let Some(ja) = &place.name_ja {
         ui.label(ja);
@@ -192,11 +169,7 @@ fn location_ui(
     ui.label(format!(
         "{} · {} · {:.4}°{}, {:.4}°{}",
         kind_label(place.kind),
-        if place.country.is_empty() {
-            "open sea"
-        } else {
-            place.country.as_str()
-        },
+        if place.country.is_empty() { "open sea" } else { place.country.as_str() },
         place.lat.abs(),
         if place.lat >= 0.0 { "N" } else { "S" },
         place.lon.abs(),
@@ -207,16 +180,8 @@ fn location_ui(
         ui.weak(format!("Position from {source}"));
     }
     ui.separator();
-    let items = state
-        .index
-        .initiatives_at
-        .get(index)
-        .map_or(&[][..], Vec::as_slice);
-    ui.strong(format!(
-        "{} initiative{} here",
-        items.len(),
-        if items.len() == 1 { "" } else { "s" }
-    ));
+    let items = state.index.initiatives_at.get(index).map_or(&[][..], Vec::as_slice);
+    ui.strong(format!("{} initiative{} here", items.len(), if items.len() == 1 { "" } else { "s" }));
     for &i in items {
         let Some(item) = state.dataset.initiatives.get(i) else {
             continue;

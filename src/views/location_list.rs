@@ -26,14 +26,7 @@ pub enum LocationColumn {
 
 impl LocationColumn {
     /// Every column, in display order.
-    pub const ALL: [Self; 6] = [
-        Self::Name,
-        Self::Kind,
-        Self::Country,
-        Self::Count,
-        Self::First,
-        Self::Last,
-    ];
+    pub const ALL: [Self; 6] = [Self::Name, Self::Kind, Self::Country, Self::Count, Self::First, Self::Last];
 
     fn header(self) -> &'static str {
         match self {
@@ -58,10 +51,7 @@ pub struct LocationSort {
 
 impl Default for LocationSort {
     fn default() -> Self {
-        Self {
-            column: LocationColumn::Name,
-            ascending: true,
-        }
+        Self { column: LocationColumn::Name, ascending: true }
     }
 }
 
@@ -70,15 +60,9 @@ impl LocationSort {
     #[must_use]
     pub fn toggled(self, column: LocationColumn) -> Self {
         if self.column == column {
-            Self {
-                column,
-                ascending: !self.ascending,
-            }
+            Self { column, ascending: !self.ascending }
         } else {
-            Self {
-                column,
-                ascending: true,
-            }
+            Self { column, ascending: true }
         }
     }
 }
@@ -118,15 +102,8 @@ pub fn location_rows(state: &State, sort: LocationSort) -> Vec<LocationRow> {
     let filtered = !state.focus.filter.is_empty();
     let mut rows: Vec<LocationRow> = (0..ds.locations.len())
         .filter_map(|location| {
-            let all = index
-                .initiatives_at
-                .get(location)
-                .map_or(&[][..], Vec::as_slice);
-            let items: Vec<usize> = all
-                .iter()
-                .copied()
-                .filter(|&i| state.is_visible(i))
-                .collect();
+            let all = index.initiatives_at.get(location).map_or(&[][..], Vec::as_slice);
+            let items: Vec<usize> = all.iter().copied().filter(|&i| state.is_visible(i)).collect();
             if filtered && items.is_empty() {
                 return None;
             }
@@ -134,38 +111,23 @@ pub fn location_rows(state: &State, sort: LocationSort) -> Vec<LocationRow> {
             Some(LocationRow {
                 location,
                 count: items.len(),
-                first: initiatives()
-                    .filter_map(crate::model::Initiative::first_date)
-                    .min(),
-                last: initiatives()
-                    .filter_map(crate::model::Initiative::last_date)
-                    .max(),
+                first: initiatives().filter_map(crate::model::Initiative::first_date).min(),
+                last: initiatives().filter_map(crate::model::Initiative::last_date).max(),
             })
         })
         .collect();
-    let name = |r: &LocationRow| {
-        ds.locations
-            .get(r.location)
-            .map(|l| l.name.to_lowercase())
-            .unwrap_or_default()
-    };
+    let name = |r: &LocationRow| ds.locations.get(r.location).map(|l| l.name.to_lowercase()).unwrap_or_default();
     rows.sort_by(|a, b| {
         let (la, lb) = (ds.locations.get(a.location), ds.locations.get(b.location));
         let order = match sort.column {
             LocationColumn::Name => name(a).cmp(&name(b)),
-            LocationColumn::Kind => la
-                .map(|l| kind_label(l.kind))
-                .cmp(&lb.map(|l| kind_label(l.kind))),
+            LocationColumn::Kind => la.map(|l| kind_label(l.kind)).cmp(&lb.map(|l| kind_label(l.kind))),
             LocationColumn::Country => la.map(|l| &l.country).cmp(&lb.map(|l| &l.country)),
             LocationColumn::Count => a.count.cmp(&b.count),
             LocationColumn::First => a.first.cmp(&b.first),
             LocationColumn::Last => a.last.cmp(&b.last),
         };
-        let order = if sort.ascending {
-            order
-        } else {
-            order.reverse()
-        };
+        let order = if sort.ascending { order } else { order.reverse() };
         order.then_with(|| name(a).cmp(&name(b)))
     });
     rows
@@ -216,24 +178,14 @@ pub fn location_list_ui(ui: &mut egui::Ui, state: &State, rows: &[LocationRow]) 
                     ui.add(egui::Label::new(name).truncate().selectable(false));
                 });
                 let count = data.count.to_string();
-                let dates = [data.first, data.last]
-                    .map(|d| d.map(|d| d.period.to_string()).unwrap_or_default());
-                for text in [
-                    kind_label(place.kind),
-                    place.country.as_str(),
-                    &count,
-                    &dates[0],
-                    &dates[1],
-                ] {
+                let dates = [data.first, data.last].map(|d| d.map(|d| d.period.to_string()).unwrap_or_default());
+                for text in [kind_label(place.kind), place.country.as_str(), &count, &dates[0], &dates[1]] {
                     row.col(|ui| {
                         ui.add(egui::Label::new(text).selectable(false));
                     });
                 }
                 if row.response().clicked() {
-                    commands.push(Command::Select(
-                        Selection::Location(data.location),
-                        Origin::List,
-                    ));
+                    commands.push(Command::Select(Selection::Location(data.location), Origin::List));
                 }
             });
         });
@@ -252,24 +204,17 @@ fn scroll_target(ui: &egui::Ui, state: &State, rows: &[LocationRow]) -> Option<u
         return None;
     }
     state.selection?;
-    rows.iter()
-        .position(|r| state.is_location_highlighted(r.location))
+    rows.iter().position(|r| state.is_location_highlighted(r.location))
 }
 
 fn header_ui(ui: &mut egui::Ui, state: &State, column: LocationColumn) -> Option<Command> {
-    let arrow = match (
-        state.location_sort.column == column,
-        state.location_sort.ascending,
-    ) {
+    let arrow = match (state.location_sort.column == column, state.location_sort.ascending) {
         (true, true) => " ↑",
         (true, false) => " ↓",
         _ => "",
     };
     let text = egui::RichText::new(format!("{}{arrow}", column.header())).strong();
-    let clicked = ui
-        .add(egui::Button::new(text).frame(false))
-        .on_hover_text("Sort by this column")
-        .clicked();
+    let clicked = ui.add(egui::Button::new(text).frame(false)).on_hover_text("Sort by this column").clicked();
     clicked.then_some(Command::SortLocations(column))
 }
 
@@ -301,15 +246,11 @@ mod tests {
                             .cmp(&ds.locations[pair[1].location].name.to_lowercase()),
                         LocationColumn::Kind => kind_label(ds.locations[pair[0].location].kind)
                             .cmp(kind_label(ds.locations[pair[1].location].kind)),
-                        LocationColumn::Country => ds.locations[pair[0].location]
-                            .country
-                            .cmp(&ds.locations[pair[1].location].country),
+                        LocationColumn::Country => {
+                            ds.locations[pair[0].location].country.cmp(&ds.locations[pair[1].location].country)
+                        }
                     };
-                    let expected = if ascending {
-                        std::cmp::Ordering::Greater
-                    } else {
-                        std::cmp::Ordering::Less
-                    };
+                    let expected = if ascending { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Less };
                     assert_ne!(order, expected, "{column:?} ascending={ascending}");
                 }
             }
@@ -318,18 +259,11 @@ mod tests {
 
     #[test]
     fn counts_and_dates_come_from_the_places_initiatives() {
-        let (ds, rows) = rows(LocationSort {
-            column: LocationColumn::Count,
-            ascending: false,
-        });
+        let (ds, rows) = rows(LocationSort { column: LocationColumn::Count, ascending: false });
         let top = &rows[0];
         assert_eq!(ds.locations[top.location].id, "camp_hansen");
         assert!(top.count >= 5);
         assert!(top.first <= top.last);
-        assert!(
-            !LocationSort::default()
-                .toggled(LocationColumn::Name)
-                .ascending
-        );
+        assert!(!LocationSort::default().toggled(LocationColumn::Name).ascending);
     }
 }

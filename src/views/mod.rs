@@ -1,6 +1,7 @@
 //! Views: each reads `&State` and returns `Command`s; none changes state or talks to another view.
 
 pub mod detail;
+pub mod find;
 pub mod location_list;
 pub mod map;
 pub mod timeline;

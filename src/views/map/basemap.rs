@@ -20,10 +20,7 @@ pub struct Bounds {
 
 impl Bounds {
     fn of(points: &[[f32; 2]]) -> Self {
-        let mut b = Self {
-            min: [f32::MAX; 2],
-            max: [f32::MIN; 2],
-        };
+        let mut b = Self { min: [f32::MAX; 2], max: [f32::MIN; 2] };
         for &[x, y] in points {
             b.min = [b.min[0].min(x), b.min[1].min(y)];
             b.max = [b.max[0].max(x), b.max[1].max(y)];
@@ -156,9 +153,7 @@ pub fn decode(bytes: &[u8]) -> Result<Basemap, String> {
         if kind == 0 {
             let mut meshes = Vec::with_capacity(count.min(1 << 16));
             for _ in 0..count {
-                let rings = (0..r.u16()?)
-                    .map(|_| r.ring())
-                    .collect::<Result<Vec<_>, _>>()?;
+                let rings = (0..r.u16()?).map(|_| r.ring()).collect::<Result<Vec<_>, _>>()?;
                 meshes.push(triangulate(&rings));
             }
             fills.push(meshes);
@@ -166,10 +161,7 @@ pub fn decode(bytes: &[u8]) -> Result<Basemap, String> {
             let mut layer = Vec::with_capacity(count.min(1 << 16));
             for _ in 0..count {
                 let points = r.ring()?;
-                layer.push(Line {
-                    bounds: Bounds::of(&points),
-                    points,
-                });
+                layer.push(Line { bounds: Bounds::of(&points), points });
             }
             lines.push(layer);
         }
@@ -192,10 +184,8 @@ fn triangulate(rings: &[Vec<[f32; 2]>]) -> FillMesh {
     let mut vertices = Vec::new();
     for (i, ring) in rings.iter().enumerate() {
         // Rings repeat their first point at the end; earcut wants it once.
-        let open = ring
-            .split_last()
-            .filter(|(last, rest)| rest.first() == Some(*last))
-            .map_or(&ring[..], |(_, rest)| rest);
+        let open =
+            ring.split_last().filter(|(last, rest)| rest.first() == Some(*last)).map_or(&ring[..], |(_, rest)| rest);
         if i > 0 {
             holes.push(vertices.len());
         }
@@ -220,9 +210,8 @@ mod tests {
     fn covers(mesh: &FillMesh, p: [f32; 2]) -> bool {
         mesh.indices.chunks_exact(3).any(|t| {
             let [a, b, c] = [t[0], t[1], t[2]].map(|i| mesh.vertices[i as usize]);
-            let sign = |p: [f32; 2], q: [f32; 2], r: [f32; 2]| {
-                (p[0] - r[0]) * (q[1] - r[1]) - (q[0] - r[0]) * (p[1] - r[1])
-            };
+            let sign =
+                |p: [f32; 2], q: [f32; 2], r: [f32; 2]| (p[0] - r[0]) * (q[1] - r[1]) - (q[0] - r[0]) * (p[1] - r[1]);
             let (d1, d2, d3) = (sign(p, a, b), sign(p, b, c), sign(p, c, a));
             let neg = d1 < 0.0 || d2 < 0.0 || d3 < 0.0;
             let pos = d1 > 0.0 || d2 > 0.0 || d3 > 0.0;
@@ -233,11 +222,7 @@ mod tests {
     fn on_land(map: &[FillMesh], lat: f64, lon: f64) -> bool {
         let w = project(lat, lon);
         let p = [w.x as f32, w.y as f32];
-        map.iter().any(|m| {
-            m.bounds
-                .is_some_and(|b| b.intersects(&Bounds { min: p, max: p }))
-                && covers(m, p)
-        })
+        map.iter().any(|m| m.bounds.is_some_and(|b| b.intersects(&Bounds { min: p, max: p })) && covers(m, p))
     }
 
     #[test]
@@ -245,9 +230,7 @@ mod tests {
         let map = basemap();
         assert!(map.land_fine.len() > 1000);
         assert!(map.land_coarse.len() > 100);
-        assert!(
-            map.coast_fine.len() > 1000 && !map.borders.is_empty() && !map.coast_coarse.is_empty()
-        );
+        assert!(map.coast_fine.len() > 1000 && !map.borders.is_empty() && !map.coast_coarse.is_empty());
         assert!(map.land_fine.iter().all(|m| m.indices.len() % 3 == 0));
     }
 

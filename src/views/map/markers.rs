@@ -78,9 +78,8 @@ pub fn markers_ui(ui: &mut egui::Ui, state: &State, t: &Transform, commands: &mu
         let size = galley.size();
         let right = Rect::from_min_size(pos + vec2(r + 4.0, -size.y / 2.0), size);
         let left = Rect::from_min_size(pos - vec2(r + 4.0 + size.x, size.y / 2.0), size);
-        let Some(spot) = [right, left]
-            .into_iter()
-            .find(|s| t.rect.contains_rect(*s) && !taken.iter().any(|o| o.intersects(*s)))
+        let Some(spot) =
+            [right, left].into_iter().find(|s| t.rect.contains_rect(*s) && !taken.iter().any(|o| o.intersects(*s)))
         else {
             continue;
         };
@@ -91,33 +90,14 @@ pub fn markers_ui(ui: &mut egui::Ui, state: &State, t: &Transform, commands: &mu
 }
 
 /// Paints one place; returns its radius.
-fn place_marker(
-    painter: &egui::Painter,
-    state: &State,
-    location: usize,
-    weight: usize,
-    pos: Pos2,
-) -> f32 {
+fn place_marker(painter: &egui::Painter, state: &State, location: usize, weight: usize, pos: Pos2) -> f32 {
     let pal = theme::palette(state.settings.theme);
-    let base = state
-        .index
-        .main_line
-        .get(location)
-        .copied()
-        .flatten()
-        .map_or(pal.weak_text, theme::line_of_effort_color);
-    let alpha = if out_of_time(state, location) {
-        0.3
-    } else {
-        1.0
-    };
+    let base =
+        state.index.main_line.get(location).copied().flatten().map_or(pal.weak_text, theme::line_of_effort_color);
+    let alpha = if out_of_time(state, location) { 0.3 } else { 1.0 };
     let color = theme::faded(base, alpha);
     let r = marker_radius(weight);
-    let precision = state
-        .dataset
-        .locations
-        .get(location)
-        .map_or(PlacePrecision::ExactSite, |l| l.precision);
+    let precision = state.dataset.locations.get(location).map_or(PlacePrecision::ExactSite, |l| l.precision);
     match precision {
         PlacePrecision::Region | PlacePrecision::LabelPoint => {
             // Not a position: a soft halo, no hard dot.
@@ -142,30 +122,14 @@ fn place_marker(
     r
 }
 
-fn place_widget(
-    ui: &mut egui::Ui,
-    state: &State,
-    location: usize,
-    pos: Pos2,
-    r: f32,
-    commands: &mut Vec<Command>,
-) {
+fn place_widget(ui: &mut egui::Ui, state: &State, location: usize, pos: Pos2, r: f32, commands: &mut Vec<Command>) {
     let Some(place) = state.dataset.locations.get(location) else {
         return;
     };
     let hit = Rect::from_center_size(pos, vec2(2.0 * r + 6.0, 2.0 * r + 6.0));
     let response = ui.interact(hit, ui.scope_id().with(("place", location)), Sense::click());
-    let items = state
-        .index
-        .initiatives_at
-        .get(location)
-        .map_or(&[][..], Vec::as_slice);
-    let label = format!(
-        "{}: {} initiative{}",
-        place.name,
-        items.len(),
-        if items.len() == 1 { "" } else { "s" }
-    );
+    let items = state.index.initiatives_at.get(location).map_or(&[][..], Vec::as_slice);
+    let label = format!("{}: {} initiative{}", place.name, items.len(), if items.len() == 1 { "" } else { "s" });
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     if response.clicked() {
         commands.push(Command::Select(Selection::Location(location), Origin::Map));
@@ -192,61 +156,28 @@ fn place_widget(
 }
 
 /// Paints a cluster: a disc with its count. Returns its radius.
-fn cluster_marker(
-    painter: &egui::Painter,
-    state: &State,
-    c: &Cluster,
-    pos: Pos2,
-    pal: &theme::Palette,
-) -> f32 {
+fn cluster_marker(painter: &egui::Painter, state: &State, c: &Cluster, pos: Pos2, pal: &theme::Palette) -> f32 {
     let r = 10.0 + 3.0 * (c.members.len() as f32).sqrt();
     let places = &state.focus.map_places;
-    let any_highlighted = c
-        .members
-        .iter()
-        .any(|&m| state.is_location_highlighted(places[m].location));
-    let all_dim = c
-        .members
-        .iter()
-        .all(|&m| out_of_time(state, places[m].location));
+    let any_highlighted = c.members.iter().any(|&m| state.is_location_highlighted(places[m].location));
+    let all_dim = c.members.iter().all(|&m| out_of_time(state, places[m].location));
     let fill = theme::faded(pal.cluster, if all_dim { 0.4 } else { 0.95 });
     painter.circle_filled(pos, r, fill);
     painter.circle_stroke(pos, r, theme::stroke(1.5, pal.marker_outline));
     if any_highlighted {
         painter.circle_stroke(pos, r + 4.0, theme::stroke(2.5, pal.selection));
     }
-    painter.text(
-        pos,
-        Align2::CENTER_CENTER,
-        c.members.len().to_string(),
-        FontId::proportional(12.0),
-        Color32::WHITE,
-    );
+    painter.text(pos, Align2::CENTER_CENTER, c.members.len().to_string(), FontId::proportional(12.0), Color32::WHITE);
     r
 }
 
-fn cluster_widget(
-    ui: &mut egui::Ui,
-    state: &State,
-    c: &Cluster,
-    pos: Pos2,
-    r: f32,
-    commands: &mut Vec<Command>,
-) {
+fn cluster_widget(ui: &mut egui::Ui, state: &State, c: &Cluster, pos: Pos2, r: f32, commands: &mut Vec<Command>) {
     let places = &state.focus.map_places;
-    let names: Vec<String> = c
-        .members
-        .iter()
-        .map(|&m| label_text(state, places[m].location))
-        .collect();
+    let names: Vec<String> = c.members.iter().map(|&m| label_text(state, places[m].location)).collect();
     let hit = Rect::from_center_size(pos, vec2(2.0 * r, 2.0 * r));
     let first = c.members.first().map_or(0, |&m| places[m].location);
     let response = ui.interact(hit, ui.scope_id().with(("cluster", first)), Sense::click());
-    let label = format!(
-        "Cluster of {} places: {}",
-        c.members.len(),
-        names.join(", ")
-    );
+    let label = format!("Cluster of {} places: {}", c.members.len(), names.join(", "));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     if response.clicked()
         && let Some(bounds) = bounds_of(c.members.iter().map(|&m| places[m].world))
@@ -264,13 +195,7 @@ fn cluster_widget(
 /// The "No place" strip: initiatives that have no location, so nothing is silently missing.
 pub fn no_place_ui(ui: &mut egui::Ui, state: &State, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
-        let items: Vec<usize> = state
-            .index
-            .no_place
-            .iter()
-            .copied()
-            .filter(|&i| state.is_visible(i))
-            .collect();
+        let items: Vec<usize> = state.index.no_place.iter().copied().filter(|&i| state.is_visible(i)).collect();
         if items.is_empty() {
             ui.weak("No place: every initiative has at least one place on the map");
             return;

@@ -27,20 +27,13 @@ pub struct Transform {
 impl Transform {
     /// For a camera in a rect.
     pub fn new(rect: Rect, view: MapView) -> Self {
-        Self {
-            rect,
-            centre: project(view.lat, view.lon),
-            scale: scale(view.zoom),
-        }
+        Self { rect, centre: project(view.lat, view.lon), scale: scale(view.zoom) }
     }
 
     /// Screen position of a world point.
     pub fn screen(&self, w: [f64; 2]) -> Pos2 {
         let c = self.rect.center();
-        pos2(
-            c.x + ((w[0] - self.centre.x) * self.scale) as f32,
-            c.y - ((w[1] - self.centre.y) * self.scale) as f32,
-        )
+        pos2(c.x + ((w[0] - self.centre.x) * self.scale) as f32, c.y - ((w[1] - self.centre.y) * self.scale) as f32)
     }
 
     /// World point under a screen position.
@@ -54,24 +47,14 @@ impl Transform {
 
     /// The world box the screen shows.
     pub fn visible(&self) -> Bounds {
-        let (a, b) = (
-            self.world(self.rect.left_bottom()),
-            self.world(self.rect.right_top()),
-        );
-        Bounds {
-            min: [a.x as f32, a.y as f32],
-            max: [b.x as f32, b.y as f32],
-        }
+        let (a, b) = (self.world(self.rect.left_bottom()), self.world(self.rect.right_top()));
+        Bounds { min: [a.x as f32, a.y as f32], max: [b.x as f32, b.y as f32] }
     }
 
     /// The camera this transform shows.
     pub fn view(&self) -> MapView {
         let (lat, lon) = unproject(self.centre);
-        MapView {
-            lat,
-            lon,
-            zoom: (self.scale / 256.0).log2(),
-        }
+        MapView { lat, lon, zoom: (self.scale / 256.0).log2() }
     }
 }
 
@@ -121,30 +104,16 @@ fn paint_basemap(painter: &egui::Painter, t: &Transform, zoom: f64, pal: &Palett
     let map = basemap();
     let visible = t.visible();
     let fine = zoom >= 2.5;
-    let land = if fine {
-        &map.land_fine
-    } else {
-        &map.land_coarse
-    };
+    let land = if fine { &map.land_fine } else { &map.land_coarse };
     for mesh in land {
         if mesh.bounds.is_some_and(|b| b.intersects(&visible)) {
             painter.add(Shape::mesh(screen_mesh(mesh, t, pal.land)));
         }
     }
-    let coast = if fine {
-        &map.coast_fine
-    } else {
-        &map.coast_coarse
-    };
+    let coast = if fine { &map.coast_fine } else { &map.coast_coarse };
     paint_lines(painter, t, coast, &visible, theme::stroke(0.8, pal.coast));
     if fine {
-        paint_lines(
-            painter,
-            t,
-            &map.borders,
-            &visible,
-            theme::stroke(0.7, pal.border),
-        );
+        paint_lines(painter, t, &map.borders, &visible, theme::stroke(0.7, pal.border));
     }
 }
 
@@ -163,19 +132,9 @@ fn screen_mesh(mesh: &FillMesh, t: &Transform, color: Color32) -> egui::Mesh {
     out
 }
 
-fn paint_lines(
-    painter: &egui::Painter,
-    t: &Transform,
-    lines: &[Line],
-    visible: &Bounds,
-    stroke: egui::Stroke,
-) {
+fn paint_lines(painter: &egui::Painter, t: &Transform, lines: &[Line], visible: &Bounds, stroke: egui::Stroke) {
     for line in lines.iter().filter(|l| l.bounds.intersects(visible)) {
-        let points: Vec<Pos2> = line
-            .points
-            .iter()
-            .map(|p| t.screen([f64::from(p[0]), f64::from(p[1])]))
-            .collect();
+        let points: Vec<Pos2> = line.points.iter().map(|p| t.screen([f64::from(p[0]), f64::from(p[1])])).collect();
         painter.add(Shape::line(points, stroke));
     }
 }
@@ -203,12 +162,7 @@ fn paint_graticule(painter: &egui::Painter, t: &Transform, pal: &Palette) {
 }
 
 /// Pan, zoom and keys; returns the new camera when it changed.
-fn interact(
-    ui: &egui::Ui,
-    background: &egui::Response,
-    t: &Transform,
-    commands: &mut Vec<Command>,
-) -> Option<MapView> {
+fn interact(ui: &egui::Ui, background: &egui::Response, t: &Transform, commands: &mut Vec<Command>) -> Option<MapView> {
     if background.clicked() || background.drag_started() {
         background.request_focus();
     }
@@ -217,9 +171,7 @@ fn interact(
     let drag = background.drag_delta();
     centre.x -= f64::from(drag.x) / t.scale;
     centre.y += f64::from(drag.y) / t.scale;
-    let pointer = ui
-        .input(|i| i.pointer.hover_pos())
-        .filter(|p| t.rect.contains(*p));
+    let pointer = ui.input(|i| i.pointer.hover_pos()).filter(|p| t.rect.contains(*p));
     let zoom_by = |factor: f64, about: Option<Pos2>, centre: &mut World, zoom: &mut f64| {
         let new_zoom = (*zoom + factor).clamp(MapView::MIN_ZOOM, MapView::MAX_ZOOM);
         if let Some(p) = about {
@@ -241,12 +193,7 @@ fn interact(
         }
     }
     if background.double_clicked() {
-        zoom_by(
-            1.0,
-            background.interact_pointer_pos(),
-            &mut centre,
-            &mut zoom,
-        );
+        zoom_by(1.0, background.interact_pointer_pos(), &mut centre, &mut zoom);
     }
     if background.has_focus() {
         let step = 80.0 / t.scale;
@@ -272,10 +219,7 @@ fn interact(
             commands.push(Command::FitMap);
         }
     }
-    let (lat, lon) = unproject(World {
-        x: centre.x,
-        y: centre.y.clamp(-0.5, 0.5),
-    });
+    let (lat, lon) = unproject(World { x: centre.x, y: centre.y.clamp(-0.5, 0.5) });
     let view = MapView { lat, lon, zoom }.clamped();
     let before = t.view();
     let moved = (view.lat - before.lat).abs() > 1e-12
@@ -287,28 +231,15 @@ fn interact(
 fn overlay_buttons_ui(ui: &mut egui::Ui, state: &State, rect: Rect, commands: &mut Vec<Command>) {
     let area = Rect::from_min_size(rect.right_top() + vec2(-320.0, 6.0), vec2(314.0, 24.0));
     ui.scope_builder(
-        egui::UiBuilder::new()
-            .max_rect(area)
-            .layout(egui::Layout::right_to_left(egui::Align::Center)),
+        egui::UiBuilder::new().max_rect(area).layout(egui::Layout::right_to_left(egui::Align::Center)),
         |ui| {
             let maximized = state.maximized == Some(Pane::Map);
-            let label = if maximized {
-                "Restore map"
-            } else {
-                "Maximise map"
-            };
-            if ui
-                .button(label)
-                .on_hover_text("Give the map the whole centre, or share it with the timeline")
-                .clicked()
+            let label = if maximized { "Restore map" } else { "Maximise map" };
+            if ui.button(label).on_hover_text("Give the map the whole centre, or share it with the timeline").clicked()
             {
                 commands.push(Command::ToggleMaximize(Pane::Map));
             }
-            if ui
-                .button("Fit map")
-                .on_hover_text("Show every place (Home when the map has focus)")
-                .clicked()
-            {
+            if ui.button("Fit map").on_hover_text("Show every place (Home when the map has focus)").clicked() {
                 commands.push(Command::FitMap);
             }
             if ui

@@ -30,8 +30,7 @@ impl Axis {
 
     /// Day number at a screen x.
     pub fn day_from_x(&self, x: f32) -> f64 {
-        self.view.start
-            + f64::from(x - self.left) / f64::from(self.width.max(1.0)) * self.view.span()
+        self.view.start + f64::from(x - self.left) / f64::from(self.width.max(1.0)) * self.view.span()
     }
 
     /// Days per point.
@@ -103,10 +102,7 @@ pub fn ticks(axis: &Axis) -> Vec<Tick> {
             room >= f64::from(s.max_label_chars(axis.view) as f32 * CHAR_WIDTH + LABEL_GAP)
         })
         .unwrap_or(Step::Years(10_000_000));
-    let (first, last) = (
-        axis.view.start.floor() as i64 - 1,
-        axis.view.end.ceil() as i64 + 1,
-    );
+    let (first, last) = (axis.view.start.floor() as i64 - 1, axis.view.end.ceil() as i64 + 1);
     match step {
         Step::Days(n) => day_ticks(first, last, n),
         Step::Months(n) => month_ticks(first, last, n),
@@ -120,11 +116,7 @@ fn day_ticks(first: i64, last: i64, n: i64) -> Vec<Tick> {
         .map(|k| start + k * n)
         .map(|d| {
             let (_, month, day) = Day(d).ymd();
-            Tick {
-                day: d as f64,
-                label: format!("{day} {}", month_abbrev(month)),
-                major: day == 1,
-            }
+            Tick { day: d as f64, label: format!("{day} {}", month_abbrev(month)), major: day == 1 }
         })
         .collect()
 }
@@ -141,11 +133,7 @@ fn month_ticks(first: i64, last: i64, n: i64) -> Vec<Tick> {
         .map(|(y, m)| (y, m, Day::from_ymd(y, m, 1).0))
         .map(|(y, m, d)| Tick {
             day: d as f64,
-            label: if m == 1 {
-                year_in_words(y)
-            } else {
-                month_abbrev(m).to_owned()
-            },
+            label: if m == 1 { year_in_words(y) } else { month_abbrev(m).to_owned() },
             major: m == 1,
         })
         .collect()
@@ -174,24 +162,12 @@ mod tests {
     use super::*;
 
     fn axis(start: f64, span: f64) -> Axis {
-        Axis {
-            left: 100.0,
-            width: 1200.0,
-            view: TimeView {
-                start,
-                end: start + span,
-            },
-        }
+        Axis { left: 100.0, width: 1200.0, view: TimeView { start, end: start + span } }
     }
 
     #[test]
     fn x_and_day_round_trip() {
-        for (start, span) in [
-            (19_000.0, 3.0),
-            (-800_000.0, 40_000.0),
-            (0.0, 7_000_000.0),
-            (2.9e6, 10.5),
-        ] {
+        for (start, span) in [(19_000.0, 3.0), (-800_000.0, 40_000.0), (0.0, 7_000_000.0), (2.9e6, 10.5)] {
             let a = axis(start, span);
             for x in [100.0_f32, 150.5, 700.0, 1300.0] {
                 let back = a.x_from_day(a.day_from_x(x));
@@ -231,21 +207,11 @@ mod tests {
     #[test]
     fn ticks_adapt_from_days_to_millennia() {
         let days = ticks(&axis(19_368.0, 10.0));
-        assert!(
-            days.iter()
-                .any(|t| t.label == "12 Jan" && (t.day - 19_369.0).abs() < 1e-9),
-            "{days:?}"
-        );
-        assert!(
-            days.iter().any(|t| t.label == "1 Feb" && t.major) || days.len() < 20,
-            "{days:?}"
-        );
+        assert!(days.iter().any(|t| t.label == "12 Jan" && (t.day - 19_369.0).abs() < 1e-9), "{days:?}");
+        assert!(days.iter().any(|t| t.label == "1 Feb" && t.major) || days.len() < 20, "{days:?}");
         let months = ticks(&axis(19_358.0, 500.0));
         assert!(months.iter().any(|t| t.label == "Feb"), "{months:?}");
-        assert!(
-            months.iter().any(|t| t.label == "2024" && t.major),
-            "{months:?}"
-        );
+        assert!(months.iter().any(|t| t.label == "2024" && t.major), "{months:?}");
         let years = ticks(&axis(0.0, 40.0 * DAYS_PER_YEAR));
         assert!(years.iter().any(|t| t.label == "1980"), "{years:?}");
         let bc = ticks(&axis(-800_000.0, 3000.0 * DAYS_PER_YEAR));

@@ -28,11 +28,8 @@ pub(super) fn interact(
     view = view.panned(-f64::from(drag.x) * axis.days_per_point());
     scroll -= drag.y;
     if background.hovered() {
-        let (delta, zoom, pointer) =
-            ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
-        let about = pointer.map_or(f64::midpoint(view.start, view.end), |p| {
-            axis.day_from_x(p.x)
-        });
+        let (delta, zoom, pointer) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
+        let about = pointer.map_or(f64::midpoint(view.start, view.end), |p| axis.day_from_x(p.x));
         if (zoom - 1.0).abs() > f32::EPSILON {
             view = view.zoomed(1.0 / f64::from(zoom), about);
         }
@@ -76,30 +73,15 @@ fn keyboard(ui: &egui::Ui, mut view: TimeView, commands: &mut Vec<Command>) -> T
     view
 }
 
-pub(super) fn maximise_button_ui(
-    ui: &mut egui::Ui,
-    state: &State,
-    rect: Rect,
-    commands: &mut Vec<Command>,
-) {
+pub(super) fn maximise_button_ui(ui: &mut egui::Ui, state: &State, rect: Rect, commands: &mut Vec<Command>) {
     let area = Rect::from_min_size(rect.right_top() + vec2(-136.0, 2.0), vec2(130.0, 16.0));
     ui.scope_builder(
-        egui::UiBuilder::new()
-            .max_rect(area)
-            .layout(egui::Layout::right_to_left(egui::Align::Center)),
+        egui::UiBuilder::new().max_rect(area).layout(egui::Layout::right_to_left(egui::Align::Center)),
         |ui| {
             let maximized = state.maximized == Some(crate::state::Pane::Timeline);
-            let text = if maximized {
-                "Restore timeline"
-            } else {
-                "Maximise timeline"
-            };
+            let text = if maximized { "Restore timeline" } else { "Maximise timeline" };
             let button = egui::Button::new(egui::RichText::new(text).small());
-            if ui
-                .add(button)
-                .on_hover_text("Give the timeline the whole centre, or share it with the map")
-                .clicked()
-            {
+            if ui.add(button).on_hover_text("Give the timeline the whole centre, or share it with the map").clicked() {
                 commands.push(Command::ToggleMaximize(crate::state::Pane::Timeline));
             }
         },

@@ -36,20 +36,12 @@ fn key_of(ds: &Dataset, index: &Index, item: usize, grouping: LaneGrouping) -> L
         return LaneKey::None;
     };
     match grouping {
-        LaneGrouping::LineOfEffort => initiative
-            .lines_of_effort
-            .first()
-            .map_or(LaneKey::None, |l| LaneKey::Line(*l)),
+        LaneGrouping::LineOfEffort => initiative.lines_of_effort.first().map_or(LaneKey::None, |l| LaneKey::Line(*l)),
         LaneGrouping::Status => LaneKey::Status(initiative.status),
-        LaneGrouping::Country => initiative
-            .actors
-            .first()
-            .map_or(LaneKey::None, |a| LaneKey::Actor(a.clone())),
-        LaneGrouping::Place => index
-            .places_of
-            .get(item)
-            .and_then(|p| p.first())
-            .map_or(LaneKey::None, |p| LaneKey::Place(*p)),
+        LaneGrouping::Country => initiative.actors.first().map_or(LaneKey::None, |a| LaneKey::Actor(a.clone())),
+        LaneGrouping::Place => {
+            index.places_of.get(item).and_then(|p| p.first()).map_or(LaneKey::None, |p| LaneKey::Place(*p))
+        }
     }
 }
 
@@ -88,10 +80,7 @@ fn label_of(ds: &Dataset, key: &LaneKey, grouping: LaneGrouping) -> String {
         LaneKey::Line(l) => line_label(*l).to_owned(),
         LaneKey::Status(s) => status_label(*s).to_owned(),
         LaneKey::Actor(a) => a.clone(),
-        LaneKey::Place(p) => ds
-            .locations
-            .get(*p)
-            .map_or_else(|| "?".to_owned(), |l| l.name.clone()),
+        LaneKey::Place(p) => ds.locations.get(*p).map_or_else(|| "?".to_owned(), |l| l.name.clone()),
         LaneKey::None => match grouping {
             LaneGrouping::Place => "No place".to_owned(),
             LaneGrouping::Country => "No actor".to_owned(),
@@ -102,14 +91,10 @@ fn label_of(ds: &Dataset, key: &LaneKey, grouping: LaneGrouping) -> String {
 
 /// Groups the dated initiatives into lanes, in key order; items in each lane by start day.
 pub fn lanes(ds: &Dataset, index: &Index, grouping: LaneGrouping) -> Vec<Lane> {
-    let mut by_key: std::collections::BTreeMap<LaneKey, Vec<usize>> =
-        std::collections::BTreeMap::new();
+    let mut by_key: std::collections::BTreeMap<LaneKey, Vec<usize>> = std::collections::BTreeMap::new();
     for (item, span) in index.spans.iter().enumerate() {
         if span.is_some() {
-            by_key
-                .entry(key_of(ds, index, item, grouping))
-                .or_default()
-                .push(item);
+            by_key.entry(key_of(ds, index, item, grouping)).or_default().push(item);
         }
     }
     by_key
@@ -119,11 +104,7 @@ pub fn lanes(ds: &Dataset, index: &Index, grouping: LaneGrouping) -> Vec<Lane> {
                 let start = |i: usize| index.spans.get(i).copied().flatten().map_or(0.0, |s| s.0);
                 start(a).total_cmp(&start(b)).then(a.cmp(&b))
             });
-            Lane {
-                label: label_of(ds, &key, grouping),
-                key,
-                items,
-            }
+            Lane { label: label_of(ds, &key, grouping), key, items }
         })
         .collect()
 }
@@ -154,14 +135,8 @@ mod tests {
 
     #[test]
     fn stacked_extents_never_overlap_within_a_row() {
-        let extents: [(f32, f32); 6] = [
-            (0.0, 100.0),
-            (50.0, 80.0),
-            (90.0, 200.0),
-            (120.0, 130.0),
-            (215.0, 300.0),
-            (0.0, 1.0),
-        ];
+        let extents: [(f32, f32); 6] =
+            [(0.0, 100.0), (50.0, 80.0), (90.0, 200.0), (120.0, 130.0), (215.0, 300.0), (0.0, 1.0)];
         let mut sorted = extents.to_vec();
         sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
         let (rows, count) = stack_rows(&sorted, 10.0);
@@ -191,16 +166,11 @@ mod tests {
             let lanes = lanes(&ds, &index, grouping);
             let mut all: Vec<usize> = lanes.iter().flat_map(|l| l.items.iter().copied()).collect();
             all.sort_unstable();
-            let expected: Vec<usize> = (0..ds.initiatives.len())
-                .filter(|i| index.spans[*i].is_some())
-                .collect();
+            let expected: Vec<usize> = (0..ds.initiatives.len()).filter(|i| index.spans[*i].is_some()).collect();
             assert_eq!(all, expected, "{grouping:?}");
             assert!(lanes.iter().all(|l| !l.label.is_empty()));
         }
         let by_line = lanes(&ds, &index, LaneGrouping::LineOfEffort);
-        assert_eq!(
-            by_line.first().map(|l| l.label.as_str()),
-            Some("Force posture")
-        );
+        assert_eq!(by_line.first().map(|l| l.label.as_str()), Some("Force posture"));
     }
 }

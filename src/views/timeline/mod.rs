@@ -22,34 +22,24 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     let pal = theme::palette(state.settings.theme);
     let id = ui.scope_id().with("timeline");
     // The legend and the undated initiatives take the height they need; the timeline the rest.
-    egui::Panel::bottom(id.with("footer"))
-        .resizable(false)
-        .show_separator_line(false)
-        .show(ui, |ui| {
-            paint::legend_ui(ui, pal.weak_text);
-            undated_ui(ui, state, &mut commands);
-        });
+    egui::Panel::bottom(id.with("footer")).resizable(false).show_separator_line(false).show(ui, |ui| {
+        paint::legend_ui(ui, pal.weak_text);
+        undated_ui(ui, state, &mut commands);
+    });
     let rect = ui.available_rect_before_wrap();
     let background = ui.interact(rect, id, Sense::click_and_drag());
-    let body = Rect::from_min_max(
-        pos2(rect.left() + sizes::LANE_HEADER_WIDTH, rect.top()),
-        rect.max,
-    );
-    let axis = Axis {
-        left: body.left(),
-        width: body.width(),
-        view: state.time_view,
-    };
+    let body = Rect::from_min_max(pos2(rect.left() + sizes::LANE_HEADER_WIDTH, rect.top()), rect.max);
+    let axis = Axis { left: body.left(), width: body.width(), view: state.time_view };
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, pal.canvas);
-    let lanes_rect =
-        Rect::from_min_max(pos2(rect.left(), rect.top() + sizes::AXIS_HEIGHT), rect.max);
+    let lanes_rect = Rect::from_min_max(pos2(rect.left(), rect.top() + sizes::AXIS_HEIGHT), rect.max);
     paint_eras(&painter, &axis, state, lanes_rect, &pal);
     paint_grid(&painter, &axis, body, &pal);
     let scroll_id = id.with("lane_scroll");
     let mut scroll: f32 = ui.data(|d| d.get_temp(scroll_id)).unwrap_or(0.0);
     let content_height = lanes_ui(ui, state, &axis, lanes_rect, scroll, &mut commands);
     paint_today(&painter, &axis, body, state, &pal);
+    paint_as_of(&painter, &axis, body, state, &pal);
     scroll = input::interact(ui, state, &background, &axis, &mut commands, scroll);
     let max_scroll = (content_height - lanes_rect.height()).max(0.0);
     ui.data_mut(|d| d.insert_temp(scroll_id, scroll.clamp(0.0, max_scroll)));
@@ -67,15 +57,8 @@ fn paint_grid(painter: &egui::Painter, axis: &Axis, body: Rect, pal: &Palette) {
         if x < body.left() - 1.0 || x > body.right() {
             continue;
         }
-        let color = if tick.major {
-            pal.grid_strong
-        } else {
-            pal.grid
-        };
-        painter.line_segment(
-            [pos2(x, body.top() + 18.0), pos2(x, body.bottom())],
-            theme::stroke(1.0, color),
-        );
+        let color = if tick.major { pal.grid_strong } else { pal.grid };
+        painter.line_segment([pos2(x, body.top() + 18.0), pos2(x, body.bottom())], theme::stroke(1.0, color));
         // The axis promises non-overlapping labels; measuring here keeps that true for any font.
         let galley = painter.layout_no_wrap(tick.label, font.clone(), pal.weak_text);
         if x + 3.0 > last_label_end {
@@ -84,10 +67,7 @@ fn paint_grid(painter: &egui::Painter, axis: &Axis, body: Rect, pal: &Palette) {
         }
     }
     painter.line_segment(
-        [
-            pos2(body.left(), body.top() + sizes::AXIS_HEIGHT),
-            pos2(body.right(), body.top() + sizes::AXIS_HEIGHT),
-        ],
+        [pos2(body.left(), body.top() + sizes::AXIS_HEIGHT), pos2(body.right(), body.top() + sizes::AXIS_HEIGHT)],
         theme::stroke(1.0, pal.grid_strong),
     );
 }
@@ -95,10 +75,7 @@ fn paint_grid(painter: &egui::Painter, axis: &Axis, body: Rect, pal: &Palette) {
 fn paint_today(painter: &egui::Painter, axis: &Axis, body: Rect, state: &State, pal: &Palette) {
     let x = axis.x_from_day(state.today.0 as f64 + 0.5);
     if x >= body.left() && x <= body.right() {
-        painter.line_segment(
-            [pos2(x, body.top() + 18.0), pos2(x, body.bottom())],
-            theme::stroke(1.5, pal.today),
-        );
+        painter.line_segment([pos2(x, body.top() + 18.0), pos2(x, body.bottom())], theme::stroke(1.5, pal.today));
         painter.text(
             pos2(x + 3.0, body.top() + 20.0),
             Align2::LEFT_TOP,
@@ -109,27 +86,28 @@ fn paint_today(painter: &egui::Painter, axis: &Axis, body: Rect, state: &State, 
     }
 }
 
+/// With an as-of day, what came later is greyed out behind a veil, and the day is marked.
+fn paint_as_of(painter: &egui::Painter, axis: &Axis, body: Rect, state: &State, pal: &Palette) {
+    let Some(day) = state.focus.filter.as_of else {
+        return;
+    };
+    let x = axis.x_from_day(day as f64 + 1.0).clamp(body.left(), body.right());
+    let veil = Rect::from_min_max(pos2(x, body.top() + sizes::AXIS_HEIGHT), body.max);
+    painter.rect_filled(veil, 0.0, theme::faded(pal.canvas, 0.7));
+    painter.line_segment([pos2(x, body.top() + 18.0), pos2(x, body.bottom())], theme::stroke(2.0, pal.as_of));
+    let label = format!("as of {}", crate::model::Day(day).ymd_words());
+    painter.text(pos2(x - 3.0, body.top() + 20.0), Align2::RIGHT_TOP, label, FontId::proportional(10.5), pal.as_of);
+}
+
 fn paint_eras(painter: &egui::Painter, axis: &Axis, state: &State, lanes: Rect, pal: &Palette) {
     for era in &state.dataset.eras {
-        let (a, b) = (
-            era.start.anchor().0.0 as f64,
-            era.end.anchor().1.0 as f64 + 1.0,
-        );
-        let (x0, x1) = (
-            axis.x_from_day(a)
-                .max(lanes.left() + sizes::LANE_HEADER_WIDTH),
-            axis.x_from_day(b),
-        );
+        let (a, b) = (era.start.anchor().0.0 as f64, era.end.anchor().1.0 as f64 + 1.0);
+        let (x0, x1) = (axis.x_from_day(a).max(lanes.left() + sizes::LANE_HEADER_WIDTH), axis.x_from_day(b));
         if x1 <= x0 {
             continue;
         }
-        painter.rect_filled(
-            Rect::from_min_max(pos2(x0, lanes.top()), pos2(x1, lanes.bottom())),
-            0.0,
-            pal.era_fill,
-        );
-        let label =
-            painter.layout_no_wrap(era.title.clone(), FontId::proportional(10.5), pal.weak_text);
+        painter.rect_filled(Rect::from_min_max(pos2(x0, lanes.top()), pos2(x1, lanes.bottom())), 0.0, pal.era_fill);
+        let label = painter.layout_no_wrap(era.title.clone(), FontId::proportional(10.5), pal.weak_text);
         if label.size().x < x1 - x0 {
             painter.galley(pos2(x0 + 3.0, lanes.bottom() - 16.0), label, pal.weak_text);
         }
@@ -173,25 +151,11 @@ fn lanes_ui(
             };
             let color = item_color(state, i, lane_color);
             let highlighted = state.is_highlighted(i);
-            let alpha = if any_selected && !highlighted {
-                pal.dim
-            } else {
-                1.0
-            };
+            let alpha = if any_selected && !highlighted { pal.dim } else { 1.0 };
             let marks_y = row_top + ROW - 10.0;
-            let (m0, m1) = paint::paint_item(
-                &painter,
-                axis,
-                item,
-                marks_y,
-                theme::faded(color, alpha),
-                state.today.0 as f64,
-            );
-            let text_color = if highlighted {
-                pal.selection
-            } else {
-                theme::faded(pal.text, alpha.max(0.55))
-            };
+            let (m0, m1) =
+                paint::paint_item(&painter, axis, item, marks_y, theme::faded(color, alpha), state.today.0 as f64);
+            let text_color = if highlighted { pal.selection } else { theme::faded(pal.text, alpha.max(0.55)) };
             let label_rect = Rect::from_min_size(pos2(label_x, row_top + 3.0), galley.size());
             painter.galley(label_rect.min, galley, text_color);
             let hit = Rect::from_min_max(
@@ -200,12 +164,7 @@ fn lanes_ui(
             )
             .intersect(area.intersect(Rect::everything_right_of(axis.left)));
             if highlighted {
-                painter.rect_stroke(
-                    hit,
-                    3.0,
-                    theme::stroke(1.5, pal.selection),
-                    egui::StrokeKind::Inside,
-                );
+                painter.rect_stroke(hit, 3.0, theme::stroke(1.5, pal.selection), egui::StrokeKind::Inside);
             }
             item_response(ui, state, i, hit, commands);
         }
@@ -216,10 +175,7 @@ fn lanes_ui(
 }
 
 /// A lane's items with their label galleys: (item, galley, start x, label x), and their extents.
-type Measured = (
-    Vec<(f32, f32)>,
-    Vec<(usize, std::sync::Arc<egui::Galley>, f32, f32)>,
-);
+type Measured = (Vec<(f32, f32)>, Vec<(usize, std::sync::Arc<egui::Galley>, f32, f32)>);
 
 fn measure_lane(
     painter: &egui::Painter,
@@ -232,9 +188,7 @@ fn measure_lane(
     let mut extents = Vec::with_capacity(lane.items.len());
     let mut galleys = Vec::with_capacity(lane.items.len());
     for &i in &lane.items {
-        let (Some(item), Some(Some((a, b)))) =
-            (state.dataset.initiatives.get(i), state.index.spans.get(i))
-        else {
+        let (Some(item), Some(Some((a, b)))) = (state.dataset.initiatives.get(i), state.index.spans.get(i)) else {
             continue;
         };
         let galley = painter.layout_no_wrap(item.title.clone(), font.clone(), color);
@@ -250,19 +204,10 @@ fn measure_lane(
     // Rows are filled left to right.
     let mut order: Vec<usize> = (0..extents.len()).collect();
     order.sort_by(|&p, &q| extents[p].0.total_cmp(&extents[q].0));
-    (
-        order.iter().map(|&k| extents[k]).collect(),
-        order.iter().map(|&k| galleys[k].clone()).collect(),
-    )
+    (order.iter().map(|&k| extents[k]).collect(), order.iter().map(|&k| galleys[k].clone()).collect())
 }
 
-fn item_response(
-    ui: &mut egui::Ui,
-    state: &State,
-    i: usize,
-    hit: Rect,
-    commands: &mut Vec<Command>,
-) {
+fn item_response(ui: &mut egui::Ui, state: &State, i: usize, hit: Rect, commands: &mut Vec<Command>) {
     let Some(item) = state.dataset.initiatives.get(i) else {
         return;
     };
@@ -290,28 +235,14 @@ fn paint_lane_header(
     color: egui::Color32,
     pal: &Palette,
 ) {
-    let header = Rect::from_min_size(
-        pos2(area.left(), top),
-        vec2(sizes::LANE_HEADER_WIDTH, height),
-    );
+    let header = Rect::from_min_size(pos2(area.left(), top), vec2(sizes::LANE_HEADER_WIDTH, height));
     painter.rect_filled(header, 0.0, pal.lane_band);
-    painter.rect_filled(
-        Rect::from_min_size(header.min + vec2(0.0, 2.0), vec2(4.0, height - 4.0)),
-        1.0,
-        color,
-    );
-    let galley = painter.layout(
-        label.to_owned(),
-        FontId::proportional(12.0),
-        pal.text,
-        sizes::LANE_HEADER_WIDTH - 14.0,
-    );
+    painter.rect_filled(Rect::from_min_size(header.min + vec2(0.0, 2.0), vec2(4.0, height - 4.0)), 1.0, color);
+    let galley =
+        painter.layout(label.to_owned(), FontId::proportional(12.0), pal.text, sizes::LANE_HEADER_WIDTH - 14.0);
     painter.galley(header.min + vec2(10.0, 6.0), galley, pal.text);
     painter.line_segment(
-        [
-            pos2(area.left(), top + height),
-            pos2(area.right(), top + height),
-        ],
+        [pos2(area.left(), top + height), pos2(area.right(), top + height)],
         theme::stroke(1.0, pal.grid),
     );
 }
@@ -321,13 +252,7 @@ fn lane_color(state: &State, lane: &layout::Lane) -> egui::Color32 {
         layout::LaneKey::Line(l) => theme::line_of_effort_color(*l),
         layout::LaneKey::Status(s) => theme::status_color(*s),
         layout::LaneKey::Actor(a) => theme::key_color(a),
-        layout::LaneKey::Place(p) => theme::key_color(
-            state
-                .dataset
-                .locations
-                .get(*p)
-                .map_or("", |l| l.id.as_str()),
-        ),
+        layout::LaneKey::Place(p) => theme::key_color(state.dataset.locations.get(*p).map_or("", |l| l.id.as_str())),
         layout::LaneKey::None => theme::palette(state.settings.theme).weak_text,
     }
 }
@@ -348,21 +273,12 @@ fn paint_scrollbar(painter: &egui::Painter, area: Rect, scroll: f32, content: f3
     }
     let fraction = area.height() / content;
     let top = area.top() + scroll / content * area.height();
-    let thumb = Rect::from_min_size(
-        pos2(area.right() - 6.0, top),
-        vec2(4.0, area.height() * fraction),
-    );
+    let thumb = Rect::from_min_size(pos2(area.right() - 6.0, top), vec2(4.0, area.height() * fraction));
     painter.rect_filled(thumb, 2.0, pal.grid_strong);
 }
 
 fn undated_ui(ui: &mut egui::Ui, state: &State, commands: &mut Vec<Command>) {
-    let undated: Vec<usize> = state
-        .index
-        .undated
-        .iter()
-        .copied()
-        .filter(|&i| state.is_visible(i))
-        .collect();
+    let undated: Vec<usize> = state.index.undated.iter().copied().filter(|&i| state.is_visible(i)).collect();
     if undated.is_empty() {
         return;
     }

@@ -27,10 +27,7 @@ pub fn gradient_rect(painter: &Painter, rect: Rect, left: Color32, right: Color3
 /// Screen x range of a date's stated period.
 fn period_x(axis: &Axis, date: FuzzyDate) -> (f32, f32) {
     let (first, last) = date.anchor();
-    (
-        axis.x_from_day(first.0 as f64),
-        axis.x_from_day(last.0 as f64 + 1.0),
-    )
+    (axis.x_from_day(first.0 as f64), axis.x_from_day(last.0 as f64 + 1.0))
 }
 
 /// Centre x of a date: the middle of its period.
@@ -46,42 +43,22 @@ fn vague_band(painter: &Painter, axis: &Axis, date: FuzzyDate, y: f32, color: Co
     let half = sizes::BAR_HEIGHT / 2.0 + 2.0;
     let soft = theme::faded(color, 0.3);
     if b - a >= POINT_WIDTH {
-        painter.rect_filled(
-            Rect::from_min_max(pos2(a, y - half), pos2(b, y + half)),
-            2.0,
-            soft,
-        );
+        painter.rect_filled(Rect::from_min_max(pos2(a, y - half), pos2(b, y + half)), 2.0, soft);
     }
     if date.qualifier == Qualifier::Circa {
         let (Some(lo), Some(hi)) = (date.earliest(), date.latest()) else {
             return;
         };
-        let (lo, hi) = (
-            axis.x_from_day(lo.0 as f64),
-            axis.x_from_day(hi.0 as f64 + 1.0),
-        );
+        let (lo, hi) = (axis.x_from_day(lo.0 as f64), axis.x_from_day(hi.0 as f64 + 1.0));
         let band = |x0: f32, x1: f32| Rect::from_min_max(pos2(x0, y - half), pos2(x1, y + half));
-        gradient_rect(
-            painter,
-            band(lo, a.min(b - 1.0)),
-            Color32::TRANSPARENT,
-            soft,
-        );
-        gradient_rect(
-            painter,
-            band(b.max(a + 1.0), hi),
-            soft,
-            Color32::TRANSPARENT,
-        );
+        gradient_rect(painter, band(lo, a.min(b - 1.0)), Color32::TRANSPARENT, soft);
+        gradient_rect(painter, band(b.max(a + 1.0), hi), soft, Color32::TRANSPARENT);
     }
 }
 
 /// Where the in-progress bar runs, if the item has one.
 fn bar_span(item: &Initiative) -> Option<(FuzzyDate, Option<FuzzyDate>, bool)> {
-    let begin = item.start.or_else(|| {
-        item.announced
-            .filter(|_| item.completed.is_some() || item.end.is_some())
-    })?;
+    let begin = item.start.or_else(|| item.announced.filter(|_| item.completed.is_some() || item.end.is_some()))?;
     let finish = item.completed.or(item.end);
     let open = finish.is_none() && matches!(item.status, Status::InProgress | Status::Ongoing);
     if finish.is_none() && !open {
@@ -91,14 +68,7 @@ fn bar_span(item: &Initiative) -> Option<(FuzzyDate, Option<FuzzyDate>, bool)> {
 }
 
 /// Paints an initiative's marks centred on `y`; returns the x range they cover.
-pub fn paint_item(
-    painter: &Painter,
-    axis: &Axis,
-    item: &Initiative,
-    y: f32,
-    color: Color32,
-    today: f64,
-) -> (f32, f32) {
+pub fn paint_item(painter: &Painter, axis: &Axis, item: &Initiative, y: f32, color: Color32, today: f64) -> (f32, f32) {
     let mut extent = (f32::INFINITY, f32::NEG_INFINITY);
     let mut cover = |a: f32, b: f32| extent = (extent.0.min(a), extent.1.max(b));
     for (_, date) in item.dates() {
@@ -113,18 +83,10 @@ pub fn paint_item(
             None => axis.x_from_day(today),
         };
         let half = sizes::BAR_HEIGHT / 2.0;
-        let bar = Rect::from_min_max(
-            pos2(x0, y - half + 1.0),
-            pos2(x1.max(x0 + 1.0), y + half - 1.0),
-        );
+        let bar = Rect::from_min_max(pos2(x0, y - half + 1.0), pos2(x1.max(x0 + 1.0), y + half - 1.0));
         if open {
             // Still running: the bar fades out towards today.
-            gradient_rect(
-                painter,
-                bar,
-                theme::faded(color, 0.85),
-                theme::faded(color, 0.25),
-            );
+            gradient_rect(painter, bar, theme::faded(color, 0.85), theme::faded(color, 0.25));
         } else {
             painter.rect_filled(bar, 2.0, theme::faded(color, 0.85));
         }
@@ -133,11 +95,7 @@ pub fn paint_item(
     if let Some(announced) = item.announced {
         let x = centre_x(axis, announced);
         painter.circle_filled(pos2(x, y), sizes::DOT_RADIUS, color);
-        painter.circle_stroke(
-            pos2(x, y),
-            sizes::DOT_RADIUS,
-            theme::stroke(1.0, Color32::BLACK.gamma_multiply(0.4)),
-        );
+        painter.circle_stroke(pos2(x, y), sizes::DOT_RADIUS, theme::stroke(1.0, Color32::BLACK.gamma_multiply(0.4)));
     }
     if let Some(target) = item.target {
         let anchor = item.start.or(item.announced).map(|d| period_x(axis, d).0);
@@ -148,24 +106,14 @@ pub fn paint_item(
     }
     if let Some(end) = item.end.filter(|e| Some(*e) != item.completed) {
         let x = period_x(axis, end).1;
-        painter.line_segment(
-            [pos2(x, y - 7.0), pos2(x, y + 7.0)],
-            theme::stroke(2.5, color),
-        );
+        painter.line_segment([pos2(x, y - 7.0), pos2(x, y + 7.0)], theme::stroke(2.5, color));
     }
     extent
 }
 
 /// The target: a deadline bracket over a fading span for "by", a bracket opening right for "not
 /// before", an outlined window otherwise.
-fn paint_target(
-    painter: &Painter,
-    axis: &Axis,
-    target: FuzzyDate,
-    anchor: Option<f32>,
-    y: f32,
-    color: Color32,
-) {
+fn paint_target(painter: &Painter, axis: &Axis, target: FuzzyDate, anchor: Option<f32>, y: f32, color: Color32) {
     let (a, b) = period_x(axis, target);
     let h = 8.0;
     let stroke = theme::stroke(2.0, color);
@@ -173,32 +121,17 @@ fn paint_target(
         Qualifier::By => {
             let from = anchor.unwrap_or(a).min(b - 1.0);
             let band = Rect::from_min_max(pos2(from, y - 4.0), pos2(b, y + 4.0));
-            gradient_rect(
-                painter,
-                band,
-                Color32::TRANSPARENT,
-                theme::faded(color, 0.45),
-            );
+            gradient_rect(painter, band, Color32::TRANSPARENT, theme::faded(color, 0.45));
             bracket(painter, b, y, h, -1.0, stroke);
         }
         Qualifier::NotBefore => {
             let band = Rect::from_min_max(pos2(a, y - 4.0), pos2(a + (b - a).max(30.0), y + 4.0));
-            gradient_rect(
-                painter,
-                band,
-                theme::faded(color, 0.45),
-                Color32::TRANSPARENT,
-            );
+            gradient_rect(painter, band, theme::faded(color, 0.45), Color32::TRANSPARENT);
             bracket(painter, a, y, h, 1.0, stroke);
         }
         _ => {
             let rect = Rect::from_min_max(pos2(a, y - h), pos2(b.max(a + 2.0), y + h));
-            painter.rect_stroke(
-                rect,
-                2.0,
-                theme::stroke(1.5, color),
-                egui::StrokeKind::Middle,
-            );
+            painter.rect_stroke(rect, 2.0, theme::stroke(1.5, color), egui::StrokeKind::Middle);
         }
     }
 }
@@ -206,30 +139,14 @@ fn paint_target(
 /// A square bracket at `x`, its serifs pointing `dir` (−1 left, +1 right).
 fn bracket(painter: &Painter, x: f32, y: f32, h: f32, dir: f32, stroke: egui::Stroke) {
     let serif = 5.0 * dir;
-    painter.add(Shape::line(
-        vec![
-            pos2(x + serif, y - h),
-            pos2(x, y - h),
-            pos2(x, y + h),
-            pos2(x + serif, y + h),
-        ],
-        stroke,
-    ));
+    painter
+        .add(Shape::line(vec![pos2(x + serif, y - h), pos2(x, y - h), pos2(x, y + h), pos2(x + serif, y + h)], stroke));
 }
 
 /// A filled diamond with a thin outline.
 pub fn diamond(painter: &Painter, centre: Pos2, r: f32, color: Color32) {
-    let points = vec![
-        centre + vec2(0.0, -r),
-        centre + vec2(r, 0.0),
-        centre + vec2(0.0, r),
-        centre + vec2(-r, 0.0),
-    ];
-    painter.add(Shape::convex_polygon(
-        points,
-        color,
-        theme::stroke(1.0, Color32::BLACK.gamma_multiply(0.5)),
-    ));
+    let points = vec![centre + vec2(0.0, -r), centre + vec2(r, 0.0), centre + vec2(0.0, r), centre + vec2(-r, 0.0)];
+    painter.add(Shape::convex_polygon(points, color, theme::stroke(1.0, Color32::BLACK.gamma_multiply(0.5))));
 }
 
 /// Paints one legend sample.
@@ -246,28 +163,11 @@ pub fn legend_ui(ui: &mut egui::Ui, color: Color32) {
         }),
         ("completed", |p, r, c| diamond(p, r.center(), 6.0, c)),
         ("by (deadline; any time before)", |p, r, c| {
-            gradient_rect(
-                p,
-                r.shrink2(vec2(0.0, 5.0)),
-                Color32::TRANSPARENT,
-                theme::faded(c, 0.45),
-            );
-            bracket(
-                p,
-                r.right() - 1.0,
-                r.center().y,
-                7.0,
-                -1.0,
-                theme::stroke(2.0, c),
-            );
+            gradient_rect(p, r.shrink2(vec2(0.0, 5.0)), Color32::TRANSPARENT, theme::faded(c, 0.45));
+            bracket(p, r.right() - 1.0, r.center().y, 7.0, -1.0, theme::stroke(2.0, c));
         }),
         ("target window", |p, r, c| {
-            p.rect_stroke(
-                r.shrink2(vec2(4.0, 2.0)),
-                2.0,
-                theme::stroke(1.5, c),
-                egui::StrokeKind::Middle,
-            );
+            p.rect_stroke(r.shrink2(vec2(4.0, 2.0)), 2.0, theme::stroke(1.5, c), egui::StrokeKind::Middle);
         }),
         ("vague date (month, year, FY)", |p, r, c| {
             p.rect_filled(r.shrink2(vec2(0.0, 3.0)), 2.0, theme::faded(c, 0.3));
@@ -283,11 +183,7 @@ pub fn legend_ui(ui: &mut egui::Ui, color: Color32) {
         ui.spacing_mut().item_spacing.x = 14.0;
         for (text, sample) in entries {
             // Sample and words are one widget, so they wrap together.
-            let galley = ui.painter().layout_no_wrap(
-                text.to_owned(),
-                egui::FontId::proportional(11.5),
-                color,
-            );
+            let galley = ui.painter().layout_no_wrap(text.to_owned(), egui::FontId::proportional(11.5), color);
             let size = vec2(28.0 + galley.size().x, 18.0_f32.max(galley.size().y));
             let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
             let sample_rect = Rect::from_min_size(rect.min, vec2(24.0, rect.height()));

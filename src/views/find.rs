@@ -1,0 +1,294 @@
+//! Find and focus: the search box, facet menus with live counts, the as-of slider and player, saved
+//! views, filter chips and the search results list. Like every view, it only returns commands.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use egui::text::LayoutJob;
+use egui::{Id, Key, TextFormat};
+
+use crate::model::Day;
+use crate::model::filter::Filter;
+use crate::model::search::match_ranges;
+use crate::state::{Command, Origin, Selection, State};
+use crate::theme;
+use crate::views::location_list::kind_label;
+use crate::views::timeline::layout::{line_label, status_label};
+
+/// Id of the search box, so Ctrl+F can focus it.
+pub fn search_id() -> Id {
+    Id::unique("find_search")
+}
+
+/// Speeds of the as-of player, days per second.
+const SPEEDS: [(f64, &str); 4] = [(7.0, "1 week/s"), (30.0, "1 month/s"), (91.0, "1 quarter/s"), (365.0, "1 year/s")];
+
+fn set(filter: Filter) -> Command {
+    Command::SetFilter(Box::new(filter))
+}
+
+/// The filter bar: search, facets, as-of, views, link.
+pub fn filter_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
+    let mut out = Vec::new();
+    let f = &state.focus.filter;
+    ui.horizontal(|ui| {
+        let mut text = f.search.clone();
+        let edit =
+            egui::TextEdit::singleline(&mut text).id(search_id()).hint_text("Search (Ctrl+F)").desired_width(240.0);
+        let response = ui.add(edit);
+        if response.changed() {
+            out.push(set(Filter { search: text.clone(), ..f.clone() }));
+        }
+        if response.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
+            out.push(set(Filter { search: String::new(), ..f.clone() }));
+        }
+        if response.lost_focus()
+            && ui.input(|i| i.key_pressed(Key::Enter))
+            && let Some(first) = (0..state.dataset.initiatives.len()).find(|&i| state.is_visible(i))
+        {
+            out.push(Command::Select(Selection::Initiative(first), Origin::Other));
+        }
+        ui.label(format!("{} of {}", state.focus.visible_count, state.dataset.initiatives.len()))
+            .on_hover_text("Initiatives that pass the search and filters");
+        ui.menu_button("Filters", |ui| facets_ui(ui, state, &mut out));
+        as_of_ui(ui, state, &mut out);
+        ui.menu_button("Views", |ui| views_ui(ui, state, &mut out));
+        if ui.button("Copy link").on_hover_text("Copy this view as text (a link's #fragment)").clicked() {
+            ui.ctx().copy_text(state.current_view().to_text());
+        }
+    });
+    chips_ui(ui, state, &mut out);
+    out
+}
+
+/// One facet's checkboxes with live counts; returns the new choice when one was toggled.
+fn facet_group<T: Ord + Clone>(
+    ui: &mut egui::Ui,
+    title: &str,
+    counts: &BTreeMap<T, usize>,
+    chosen: &BTreeSet<T>,
+    label: impl Fn(&T) -> String,
+) -> Option<BTreeSet<T>> {
+    ui.strong(title);
+    let mut changed = None;
+    for (value, n) in counts {
+        let mut on = chosen.contains(value);
+        if ui.checkbox(&mut on, format!("{} ({n})", label(value))).changed() {
+            let mut next = chosen.clone();
+            if on {
+                next.insert(value.clone());
+            } else {
+                next.remove(value);
+            }
+            changed = Some(next);
+        }
+    }
+    ui.separator();
+    changed
+}
+
+fn facets_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
+    let f = &state.focus.filter;
+    let c = &state.focus.counts;
+    ui.set_min_width(220.0);
+    if let Some(lines) = facet_group(ui, "Line of effort", &c.lines, &f.lines, |l| line_label(*l).to_owned()) {
+        out.push(set(Filter { lines, ..f.clone() }));
+    }
+    let title = if f.as_of.is_some() { "Status (as of the chosen day)" } else { "Status" };
+    if let Some(statuses) = facet_group(ui, title, &c.statuses, &f.statuses, |s| status_label(*s).to_owned()) {
+        out.push(set(Filter { statuses, ..f.clone() }));
+    }
+    if let Some(actors) = facet_group(ui, "Actor", &c.actors, &f.actors, Clone::clone) {
+        out.push(set(Filter { actors, ..f.clone() }));
+    }
+    if let Some(place_kinds) =
+        facet_group(ui, "Kind of place", &c.place_kinds, &f.place_kinds, |k| kind_label(*k).to_owned())
+    {
+        out.push(set(Filter { place_kinds, ..f.clone() }));
+    }
+    let mut has = f.has_place;
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut has, None, "Any");
+        ui.selectable_value(&mut has, Some(true), format!("With a place ({})", c.has_place[1]));
+        ui.selectable_value(&mut has, Some(false), format!("No place ({})", c.has_place[0]));
+    });
+    if has != f.has_place {
+        out.push(set(Filter { has_place: has, ..f.clone() }));
+    }
+}
+
+fn as_of_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
+    let f = &state.focus.filter;
+    let Some((first, last)) = state.index.full_span else {
+        return;
+    };
+    let mut on = f.as_of.is_some();
+    if ui.checkbox(&mut on, "As of").on_hover_text("Show the alliance as it stood on a day").changed() {
+        let day = if on { Some(state.today.0.clamp(first as i64, last as i64)) } else { None };
+        out.push(set(Filter { as_of: day, ..f.clone() }));
+        if !on {
+            out.push(Command::PlayAsOf(None));
+        }
+    }
+    let Some(day) = f.as_of else { return };
+    let mut value = day;
+    let slider = egui::Slider::new(&mut value, first as i64..=last as i64)
+        .show_value(false)
+        .custom_formatter(|v, _| Day(v as i64).ymd_words());
+    if ui.add(slider).changed() {
+        out.push(set(Filter { as_of: Some(value), ..f.clone() }));
+    }
+    ui.label(Day(day).ymd_words());
+    let playing = state.focus.playing;
+    if ui
+        .button(if playing.is_some() { "Pause" } else { "Play ▶" })
+        .on_hover_text("Play or pause through time")
+        .clicked()
+    {
+        out.push(Command::PlayAsOf(if playing.is_some() { None } else { Some(SPEEDS[1].0) }));
+    }
+    if let Some(speed) = playing {
+        let mut chosen = speed;
+        egui::ComboBox::new("as_of_speed", "Speed")
+            .selected_text(SPEEDS.iter().find(|s| (s.0 - speed).abs() < 1e-9).map_or("custom", |s| s.1))
+            .show_ui(ui, |ui| {
+                for (days, label) in SPEEDS {
+                    ui.selectable_value(&mut chosen, days, label);
+                }
+            });
+        if (chosen - speed).abs() > 1e-9 {
+            out.push(Command::PlayAsOf(Some(chosen)));
+        }
+    }
+}
+
+fn views_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
+    ui.set_min_width(280.0);
+    let name_id = Id::unique("find_new_view_name");
+    let mut name: String = ui.data(|d| d.get_temp(name_id)).unwrap_or_default();
+    ui.horizontal(|ui| {
+        ui.add(egui::TextEdit::singleline(&mut name).hint_text("Name this view").desired_width(160.0));
+        let save = ui.add_enabled(!name.trim().is_empty(), egui::Button::new("Save").shortcut_text("Ctrl+S"));
+        let shortcut = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::S));
+        if (save.clicked() || shortcut) && !name.trim().is_empty() {
+            out.push(Command::SaveView(name.trim().to_owned()));
+            name.clear();
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(name_id, name));
+    if state.focus.saved.views.is_empty() {
+        ui.weak("No saved views yet");
+    }
+    for (i, saved) in state.focus.saved.views.iter().enumerate() {
+        ui.horizontal(|ui| {
+            if ui.button(&saved.name).on_hover_text("Go to this view").clicked() {
+                out.push(Command::RestoreView(Box::new(saved.view.clone())));
+            }
+            let rename_id = Id::unique(("find_rename", i));
+            let mut new_name: String = ui.data(|d| d.get_temp(rename_id)).unwrap_or_else(|| saved.name.clone());
+            let edit = ui.add(egui::TextEdit::singleline(&mut new_name).hint_text("Rename").desired_width(90.0));
+            if edit.lost_focus() && new_name.trim() != saved.name && !new_name.trim().is_empty() {
+                out.push(Command::RenameView(i, new_name.trim().to_owned()));
+            }
+            ui.data_mut(|d| d.insert_temp(rename_id, new_name));
+            if ui.small_button("Delete").clicked() {
+                out.push(Command::DeleteView(i));
+            }
+        });
+    }
+    if let Some(message) = &state.focus.message {
+        ui.weak(message);
+    }
+}
+
+/// Chips for each value of one facet: removing a chip removes that value.
+fn set_chips<T: Ord + Clone>(
+    chips: &mut Vec<(String, Filter)>,
+    chosen: &BTreeSet<T>,
+    label: impl Fn(&T) -> String,
+    with: impl Fn(BTreeSet<T>) -> Filter,
+) {
+    for value in chosen {
+        let mut rest = chosen.clone();
+        rest.remove(value);
+        chips.push((label(value), with(rest)));
+    }
+}
+
+/// Every active filter as a chip: its words and the filter without it.
+fn chips_of(f: &Filter) -> Vec<(String, Filter)> {
+    let mut chips: Vec<(String, Filter)> = Vec::new();
+    if !f.search.is_empty() {
+        chips.push((format!("“{}”", f.search), Filter { search: String::new(), ..f.clone() }));
+    }
+    set_chips(&mut chips, &f.lines, |l| line_label(*l).to_owned(), |lines| Filter { lines, ..f.clone() });
+    set_chips(&mut chips, &f.statuses, |s| status_label(*s).to_owned(), |statuses| Filter { statuses, ..f.clone() });
+    set_chips(&mut chips, &f.actors, Clone::clone, |actors| Filter { actors, ..f.clone() });
+    set_chips(
+        &mut chips,
+        &f.place_kinds,
+        |k| kind_label(*k).to_owned(),
+        |place_kinds| Filter { place_kinds, ..f.clone() },
+    );
+    if let Some(has) = f.has_place {
+        let words = if has { "With a place" } else { "No place" };
+        chips.push((words.to_owned(), Filter { has_place: None, ..f.clone() }));
+    }
+    if let Some((a, b)) = f.date_range {
+        let words = format!("{} – {}", Day(a as i64).ymd_words(), Day(b as i64).ymd_words());
+        chips.push((words, Filter { date_range: None, ..f.clone() }));
+    }
+    if let Some(day) = f.as_of {
+        chips.push((format!("As of {}", Day(day).ymd_words()), Filter { as_of: None, ..f.clone() }));
+    }
+    chips
+}
+
+/// A chip per active filter; clicking removes that filter.
+fn chips_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
+    let f = &state.focus.filter;
+    if f.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        for (label, next) in chips_of(f) {
+            if ui.small_button(format!("× {label}")).on_hover_text("Remove this filter").clicked() {
+                out.push(set(next));
+            }
+        }
+        if ui.small_button("Clear all").clicked() {
+            out.push(Command::ClearFilters);
+            out.push(Command::PlayAsOf(None));
+        }
+    });
+}
+
+/// The search results with the matched text highlighted; empty when nothing is searched.
+pub fn results_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
+    let mut out = Vec::new();
+    let query = state.focus.filter.search.trim();
+    if query.is_empty() {
+        return out;
+    }
+    let pal = theme::palette(state.settings.theme);
+    ui.strong(format!("{} results", state.focus.visible_count));
+    egui::ScrollArea::vertical().id_salt("search_results").max_height(180.0).show(ui, |ui| {
+        for (i, item) in state.dataset.initiatives.iter().enumerate().filter(|(i, _)| state.is_visible(*i)) {
+            let mut job = LayoutJob::default();
+            let normal = TextFormat { color: pal.text, ..TextFormat::default() };
+            let hit = TextFormat { background: pal.match_fill, color: pal.text, ..TextFormat::default() };
+            let mut at = 0;
+            for range in match_ranges(&item.title, query) {
+                job.append(item.title.get(at..range.start).unwrap_or_default(), 0.0, normal.clone());
+                job.append(item.title.get(range.clone()).unwrap_or_default(), 0.0, hit.clone());
+                at = range.end;
+            }
+            job.append(item.title.get(at..).unwrap_or_default(), 0.0, normal);
+            let selected = state.selection == Some(Selection::Initiative(i));
+            if ui.add(egui::Button::selectable(selected, job)).clicked() {
+                out.push(Command::Select(Selection::Initiative(i), Origin::List));
+            }
+        }
+    });
+    ui.separator();
+    out
+}

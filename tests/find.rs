@@ -1,0 +1,78 @@
+//! Find and focus through the UI: the search box narrows every view; saved views restore exactly.
+
+mod common;
+
+use alliance_atlas::model::Day;
+use alliance_atlas::model::view::TimeView;
+use alliance_atlas::state::{Command, Origin, Selection};
+use alliance_atlas::theme::ThemeChoice;
+use alliance_atlas::views::location_list::{LocationSort, location_rows};
+use common::app;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+
+#[test]
+fn typing_in_the_search_box_shrinks_the_list_the_timeline_and_the_map() {
+    let mut harness = app(ThemeChoice::Dark);
+    let places_before = location_rows(harness.state().state(), LocationSort::default()).len();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.get_by_role(egui::accesskit::Role::TextInput).type_text("okinawa");
+    harness.run();
+    let state = harness.state().state();
+    assert_eq!(state.focus.filter.search, "okinawa");
+    assert_eq!(state.focus.visible_count, 13);
+    let on_timeline: usize = state.lanes.iter().map(|l| l.items.len()).sum();
+    assert_eq!(on_timeline, 13);
+    let places_after = location_rows(state, LocationSort::default()).len();
+    assert!(places_after < places_before, "{places_after} of {places_before}");
+    let on_map: usize = state.focus.map_places.len();
+    assert_eq!(on_map, places_after);
+    // An initiative that does not mention Okinawa is gone from the timeline; one that does is there,
+    // in the results list and on the timeline.
+    let hidden: Vec<String> = (0..state.dataset.initiatives.len())
+        .filter(|&i| !state.is_visible(i))
+        .map(|i| state.dataset.initiatives[i].title.clone())
+        .collect();
+    assert_eq!(hidden.len(), 17);
+    for title in &hidden {
+        assert!(harness.query_by_label(title).is_none(), "{title} is still shown");
+    }
+    assert_eq!(harness.query_all_by_label("Marine relocation from Okinawa to Guam (2012 plan)").count(), 2);
+    harness.get_by_label("13 of 30");
+    // Clear all brings everything back.
+    harness.get_by_label("Clear all").click();
+    harness.run();
+    assert_eq!(harness.state().state().focus.visible_count, 30);
+}
+
+#[test]
+fn a_saved_view_restores_the_time_window_and_the_selection() {
+    let mut harness = app(ThemeChoice::Dark);
+    let mlr = harness.state().state().index.initiative_by_id["12mlr-decision"];
+    let window = TimeView {
+        start: f64::from(Day::from_ymd(2022, 6, 1).0 as i32),
+        end: f64::from(Day::from_ymd(2024, 6, 1).0 as i32),
+    };
+    harness.state_mut().apply(Command::Select(Selection::Initiative(mlr), Origin::Other));
+    harness.state_mut().apply(Command::SetTimeView(window));
+    harness.run();
+    harness.state_mut().apply(Command::SaveView("MLR decision".to_owned()));
+    let saved = harness.state().state().focus.saved.views[0].view.clone();
+    // Go elsewhere.
+    harness.state_mut().apply(Command::ClearSelection);
+    harness.state_mut().apply(Command::FitTime);
+    harness.run();
+    assert_ne!(harness.state().state().time_view, window);
+    // Restore it from the Views menu.
+    harness.get_by_label("Views").click();
+    harness.run();
+    harness.get_by_label("MLR decision").click();
+    harness.run();
+    let state = harness.state().state();
+    assert_eq!(state.selection, Some(Selection::Initiative(mlr)));
+    let time = state.time_view;
+    assert!((time.start - window.start).abs() < 1e-6 && (time.end - window.end).abs() < 1e-6, "{time:?}");
+    assert_eq!(state.current_view().time, saved.time);
+    assert_eq!(state.current_view().selection, saved.selection);
+}
