@@ -13,6 +13,7 @@ pub mod date;
 mod date_parse;
 pub mod decode;
 pub mod filter;
+pub mod generate;
 pub mod geo;
 pub mod index;
 pub mod load;
