@@ -76,3 +76,27 @@ fn a_saved_view_restores_the_time_window_and_the_selection() {
     assert_eq!(state.current_view().time, saved.time);
     assert_eq!(state.current_view().selection, saved.selection);
 }
+
+#[test]
+fn shift_dragging_on_the_timeline_brushes_a_date_range() {
+    let mut harness = app(ThemeChoice::Dark);
+    let from = egui::pos2(800.0, 700.0);
+    let to = egui::pos2(950.0, 700.0);
+    harness.event(egui::Event::ModifiersChanged(Modifiers::SHIFT));
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    harness.hover_at(to);
+    harness.run();
+    harness.drop_at(to);
+    harness.run();
+    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    harness.run();
+    let state = harness.state().state();
+    let (a, b) = state.focus.filter.date_range.expect("a range was brushed");
+    assert!(b - a > 100.0, "{a}..{b}");
+    assert!(state.focus.visible_count < 30, "the range filters: {}", state.focus.visible_count);
+    // Panning did not happen while brushing.
+    harness.get_by_label_contains(" – ");
+}

@@ -7,6 +7,34 @@ use crate::model::view::TimeView;
 use crate::state::{Command, State};
 
 /// Pan, zoom, keys and clicks on the background. Returns the new vertical scroll.
+/// Shift-drag on the timeline brushes a date range filter. Returns whether a brush is under way.
+fn brush(ui: &egui::Ui, state: &State, background: &egui::Response, axis: &Axis, commands: &mut Vec<Command>) -> bool {
+    let start_id = background.id.with("brush_start");
+    let shift = ui.input(|i| i.modifiers.shift);
+    if background.drag_started() && shift {
+        let day = ui.input(|i| i.pointer.press_origin()).map(|p| axis.day_from_x(p.x));
+        ui.data_mut(|d| d.insert_temp(start_id, day));
+    }
+    let Some(Some(start)) = ui.data(|d| d.get_temp::<Option<f64>>(start_id)) else { return false };
+    let Some(pointer) = background.interact_pointer_pos().or_else(|| ui.input(|i| i.pointer.latest_pos())) else {
+        return false;
+    };
+    let end = axis.day_from_x(pointer.x);
+    let (a, b) = (start.min(end), start.max(end));
+    let pal = crate::theme::palette(state.settings.theme);
+    let rect = Rect::from_x_y_ranges(axis.x_from_day(a)..=axis.x_from_day(b), background.rect.y_range());
+    ui.painter().rect_filled(rect, 0.0, crate::theme::faded(pal.as_of, 0.2));
+    if background.drag_stopped() || !background.dragged() {
+        ui.data_mut(|d| d.insert_temp::<Option<f64>>(start_id, None));
+        if b - a >= 1.0 {
+            let filter =
+                crate::model::filter::Filter { date_range: Some((a.floor(), b.ceil())), ..state.focus.filter.clone() };
+            commands.push(Command::SetFilter(Box::new(filter)));
+        }
+    }
+    true
+}
+
 pub(super) fn interact(
     ui: &egui::Ui,
     state: &State,
@@ -24,9 +52,13 @@ pub(super) fn interact(
     } else if background.clicked() && state.selection.is_some() {
         commands.push(Command::ClearSelection);
     }
-    let drag = background.drag_delta();
-    view = view.panned(-f64::from(drag.x) * axis.days_per_point());
-    scroll -= drag.y;
+    if brush(ui, state, background, axis, commands) {
+        // Shift-drag brushes a date range instead of panning.
+    } else {
+        let drag = background.drag_delta();
+        view = view.panned(-f64::from(drag.x) * axis.days_per_point());
+        scroll -= drag.y;
+    }
     if background.hovered() {
         let (delta, zoom, pointer) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
         let about = pointer.map_or(f64::midpoint(view.start, view.end), |p| axis.day_from_x(p.x));
