@@ -100,3 +100,44 @@ fn shift_dragging_on_the_timeline_brushes_a_date_range() {
     // Panning did not happen while brushing.
     harness.get_by_label_contains(" – ");
 }
+
+#[test]
+fn saved_views_are_written_next_to_the_dataset_and_read_back() {
+    let dir = std::env::temp_dir().join(format!("atlas-views-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let data = dir.join("mini.ron");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal.ron"), &data).expect("copy");
+    let mut harness = app(ThemeChoice::Dark);
+    harness.state_mut().apply(Command::OpenFile(data.clone()));
+    harness.state_mut().apply(Command::SetFilter(Box::new(alliance_atlas::model::filter::Filter {
+        search: "first".to_owned(),
+        ..Default::default()
+    })));
+    harness.state_mut().apply(Command::SaveView("Just the first".to_owned()));
+    let file = dir.join("mini.views.ron");
+    let text = std::fs::read_to_string(&file).expect("views file written next to the dataset");
+    assert!(text.contains("Just the first") && text.contains("first"), "{text}");
+    assert!(!dir.join("mini.views.ron.tmp").exists(), "written through a temporary file");
+    // The dataset file itself is untouched.
+    let original = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal.ron"));
+    assert_eq!(std::fs::read_to_string(&data).ok(), original.ok());
+    // Opening the dataset again reads the views; --view opens one by name.
+    let mut again = alliance_atlas::state::State::new(alliance_atlas::state::Settings::default(), Day(20_000));
+    again.apply(Command::OpenFile(data));
+    assert_eq!(again.focus.saved.views.len(), 1);
+    alliance_atlas::app::open_view(&mut again, "Just the first");
+    assert_eq!(again.focus.filter.search, "first");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_view_in_text_form_opens_exactly() {
+    let mut state = alliance_atlas::state::State::new(alliance_atlas::state::Settings::default(), Day(20_000));
+    alliance_atlas::app::open_view(&mut state, "q=kanoya;lo=Isr;s=l:kanoya_ab");
+    assert_eq!(state.focus.filter.search, "kanoya");
+    assert!(state.focus.visible_count >= 1);
+    let kanoya = state.index.location_by_id["kanoya_ab"];
+    assert_eq!(state.selection, Some(Selection::Location(kanoya)));
+    let text = state.current_view().to_text();
+    assert!(text.contains("q=kanoya") && text.contains("lo=Isr") && text.contains("s=l:kanoya_ab"), "{text}");
+}

@@ -114,6 +114,40 @@ fn facets_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
     if has != f.has_place {
         out.push(set(Filter { has_place: has, ..f.clone() }));
     }
+    ui.separator();
+    date_range_ui(ui, f, out);
+}
+
+/// Type a date range ("2023", "2023-01", "by 2025"…): from the start of the first to the end of the second.
+fn date_range_ui(ui: &mut egui::Ui, f: &Filter, out: &mut Vec<Command>) {
+    ui.strong("Date range (or shift-drag on the timeline)");
+    let id = Id::unique("find_date_range");
+    let (mut from, mut to): (String, String) = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+    let mut apply = false;
+    ui.horizontal(|ui| {
+        let a = ui.add(egui::TextEdit::singleline(&mut from).hint_text("From, e.g. 2023-01").desired_width(90.0));
+        let b = ui.add(egui::TextEdit::singleline(&mut to).hint_text("To, e.g. 2024").desired_width(90.0));
+        let enter = (a.lost_focus() || b.lost_focus()) && ui.input(|i| i.key_pressed(Key::Enter));
+        apply = ui.button("Apply").clicked() || enter;
+        if f.date_range.is_some() && ui.button("Clear").clicked() {
+            out.push(set(Filter { date_range: None, ..f.clone() }));
+        }
+    });
+    let parsed = (from.trim().parse::<crate::model::FuzzyDate>(), to.trim().parse::<crate::model::FuzzyDate>());
+    match parsed {
+        (Ok(a), Ok(b)) if apply => {
+            let (start, end) = (a.anchor().0.0 as f64, b.anchor().1.0 as f64 + 1.0);
+            out.push(set(Filter { date_range: Some((start.min(end), start.max(end))), ..f.clone() }));
+        }
+        (Err(e), _) | (_, Err(e)) if apply => {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("{} — {}", e.message, crate::model::date::DATE_SYNTAX_HINT),
+            );
+        }
+        _ => {}
+    }
+    ui.data_mut(|d| d.insert_temp(id, (from, to)));
 }
 
 fn as_of_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
