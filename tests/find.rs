@@ -141,3 +141,30 @@ fn a_view_in_text_form_opens_exactly() {
     let text = state.current_view().to_text();
     assert!(text.contains("q=kanoya") && text.contains("lo=Isr") && text.contains("s=l:kanoya_ab"), "{text}");
 }
+
+#[test]
+fn the_as_of_day_can_be_switched_on_and_typed() {
+    let mut harness = app(ThemeChoice::Light);
+    harness.get_by_label("As of").click();
+    harness.run();
+    assert!(harness.state().state().focus.filter.as_of.is_some());
+    // The field shows the day in data-file form; select it all and type over it.
+    let typed_field = |node: &egui_kittest::kittest::AccessKitNode<'_>| {
+        node.role() == egui::accesskit::Role::TextInput && node.value().is_some_and(|v| v.contains("20"))
+    };
+    harness.get_by(typed_field).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by(typed_field).type_text("2023-06-01");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let state = harness.state().state();
+    assert_eq!(state.focus.filter.as_of, Some(Day::from_ymd(2023, 6, 1).0));
+    let mlr = state.index.initiative_by_id["12mlr-decision"];
+    let item = &state.dataset.initiatives[mlr];
+    assert_eq!(state.focus.filter.status_of(item), Some(alliance_atlas::model::Status::Announced));
+    // The joint headquarters (stood up 24 Mar 2025) was announced, not yet done, on 1 Jun 2023.
+    let jjoc = &state.dataset.initiatives[state.index.initiative_by_id["jjoc"]];
+    assert_eq!(state.focus.filter.status_of(jjoc), Some(alliance_atlas::model::Status::Announced));
+}

@@ -53,6 +53,13 @@ impl Day {
         format!("{d} {} {}", month_abbrev(m), year_in_words(y))
     }
 
+    /// The day as data files write it: "2023-01-11" (years below 0 as "-0043-03-15").
+    pub fn iso(self) -> String {
+        let (y, m, d) = self.ymd();
+        let year = if y < 0 { format!("-{:04}", y.unsigned_abs()) } else { format!("{y:04}") };
+        format!("{year}-{m:02}-{d:02}")
+    }
+
     /// The day `n` days later (earlier for negative `n`).
     #[must_use]
     pub fn plus_days(self, n: i64) -> Self {

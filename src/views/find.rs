@@ -167,11 +167,25 @@ fn as_of_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
     let mut value = day;
     let slider = egui::Slider::new(&mut value, first as i64..=last as i64)
         .show_value(false)
+        .text("As-of day")
         .custom_formatter(|v, _| Day(v as i64).ymd_words());
     if ui.add(slider).changed() {
         out.push(set(Filter { as_of: Some(value), ..f.clone() }));
     }
-    ui.label(Day(day).ymd_words());
+    // The day can be typed too: any date the data format accepts ("2023-06-01", "2024-Q3", "JFY2025").
+    let typed_id = Id::unique("find_as_of_typed");
+    let mut typed: String = ui.data(|d| d.get_temp(typed_id)).unwrap_or_else(|| Day(day).iso());
+    let edit = ui.add(egui::TextEdit::singleline(&mut typed).hint_text("As-of date").desired_width(90.0));
+    if edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+        if let Ok(date) = typed.trim().parse::<crate::model::FuzzyDate>() {
+            out.push(set(Filter { as_of: Some(date.anchor().0.0), ..f.clone() }));
+        }
+        ui.data_mut(|d| d.remove::<String>(typed_id));
+    } else if edit.has_focus() {
+        ui.data_mut(|d| d.insert_temp(typed_id, typed));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(typed_id));
+    }
     let playing = state.focus.playing;
     if ui
         .button(if playing.is_some() { "Pause" } else { "Play ▶" })
