@@ -22,6 +22,8 @@ pub struct StartOptions {
     pub select: Option<String>,
     /// A saved view's name, or a view in text form, to open on.
     pub view: Option<String>,
+    /// Start presenting: the dataset's deck (an empty path) or this deck file.
+    pub present: Option<PathBuf>,
     /// Save a screenshot here after the first frames, then close.
     pub screenshot: Option<PathBuf>,
     /// Use this theme instead of the saved one.
@@ -83,6 +85,9 @@ impl AtlasApp {
         if let Some(id) = &options.select {
             select_by_id(&mut state, id);
         }
+        if let Some(deck) = &options.present {
+            start_presenting(&mut state, deck);
+        }
         Self {
             state,
             markdown: CommonMarkCache::default(),
@@ -135,6 +140,18 @@ impl AtlasApp {
         }
     }
 
+    /// Repaints while animating, enters or leaves full screen with presenting, takes the screenshot.
+    fn after_frame(&mut self, ctx: &egui::Context, was_presenting: bool) {
+        if self.state.is_animating() {
+            ctx.request_repaint();
+        }
+        let presenting = self.state.presenting.is_some();
+        if presenting != was_presenting {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(presenting));
+        }
+        self.screenshot_step(ctx);
+    }
+
     fn screenshot_step(&mut self, ctx: &egui::Context) {
         let Some(plan) = &mut self.screenshot else {
             return;
@@ -175,6 +192,25 @@ pub fn open_view(state: &mut State, view: &str) {
     }
 }
 
+/// Starts presenting the dataset's deck (`path` empty or "-"), or the deck in `path`.
+pub fn start_presenting(state: &mut State, path: &std::path::Path) {
+    if !path.as_os_str().is_empty() && path.as_os_str() != "-" {
+        match std::fs::read_to_string(path) {
+            Ok(text) => {
+                let loaded = crate::briefing::load_deck(&text, &state.index);
+                for problem in &loaded.problems {
+                    log::warn!("{}", problem.display_in(&path.display().to_string()));
+                }
+                if loaded.deck.is_some() {
+                    state.deck = loaded.deck;
+                }
+            }
+            Err(e) => log::warn!("cannot read the deck {}: {e}", path.display()),
+        }
+    }
+    state.apply(Command::Present(Some(0)));
+}
+
 /// Selects an initiative or place by id; unknown ids are ignored with a log line.
 pub fn select_by_id(state: &mut State, id: &str) {
     let selection = state
@@ -199,13 +235,26 @@ fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), Stri
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        if self.applied_theme != Some(self.state.settings.theme) {
-            theme::apply(&ctx, self.state.settings.theme);
-            self.applied_theme = Some(self.state.settings.theme);
+        if self.applied_theme != Some(self.state.theme()) {
+            theme::apply(&ctx, self.state.theme());
+            self.applied_theme = Some(self.state.theme());
         }
         self.refresh_rows();
         self.state.apply(Command::Tick(ctx.input(|i| i.time)));
+        let was_presenting = self.state.presenting.is_some();
+        if was_presenting {
+            let actions = app_chrome::present_keys(&ctx, &self.state);
+            let commands = egui::CentralPanel::default()
+                .show(ui, |ui| crate::views::slide::slide_ui(ui, &self.state, &mut self.markdown))
+                .inner;
+            for action in actions.into_iter().chain(commands.into_iter().map(ChromeAction::Command)) {
+                self.handle(&ctx, action);
+            }
+            self.after_frame(&ctx, was_presenting);
+            return;
+        }
         let mut actions = app_chrome::shortcuts(&ctx);
+        actions.extend(app_chrome::present_keys(&ctx, &self.state));
         actions.extend(app_chrome::dropped_files(&ctx));
         let state = &self.state;
         egui::Panel::top("top_bar").show(ui, |ui| actions.extend(app_chrome::top_bar_ui(ui, state)));
@@ -246,10 +295,7 @@ impl eframe::App for AtlasApp {
         if self.state.is_animating() {
             ctx.request_repaint();
         }
-        if self.state.is_animating() {
-            ctx.request_repaint();
-        }
-        self.screenshot_step(&ctx);
+        self.after_frame(&ctx, was_presenting);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

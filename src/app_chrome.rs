@@ -87,6 +87,67 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<ChromeAction> {
     out
 }
 
+/// Keys while presenting (a USB clicker sends PageUp/PageDown), and F5 to start.
+pub fn present_keys(ctx: &egui::Context, state: &State) -> Vec<ChromeAction> {
+    let mut out = Vec::new();
+    let Some(presenting) = &state.presenting else {
+        if state.deck.is_some() && ctx.input(|i| i.key_pressed(Key::F5)) {
+            out.push(ChromeAction::Command(Command::Present(Some(0))));
+        }
+        return out;
+    };
+    let last = state.deck.as_ref().map_or(0, |d| d.steps.len().saturating_sub(1));
+    let digits_id = egui::Id::unique("present_digits");
+    let mut digits: String = ctx.data(|d| d.get_temp(digits_id)).unwrap_or_default();
+    ctx.input(|i| {
+        let pressed = |keys: &[Key]| keys.iter().any(|k| i.key_pressed(*k));
+        let text: String = i
+            .events
+            .iter()
+            .filter_map(|e| if let egui::Event::Text(t) = e { Some(t.as_str()) } else { None })
+            .collect();
+        let command = if presenting.blank.is_some() {
+            (pressed(&[
+                Key::Escape,
+                Key::Space,
+                Key::Enter,
+                Key::B,
+                Key::W,
+                Key::Period,
+                Key::ArrowRight,
+                Key::ArrowLeft,
+                Key::PageDown,
+                Key::PageUp,
+            ]) || !text.is_empty())
+            .then_some(Command::Blank(None))
+        } else if pressed(&[Key::Escape]) {
+            Some(Command::Present(None))
+        } else if pressed(&[Key::B, Key::Period]) {
+            Some(Command::Blank(Some(crate::state::Blank::Black)))
+        } else if pressed(&[Key::W]) {
+            Some(Command::Blank(Some(crate::state::Blank::White)))
+        } else if pressed(&[Key::Enter]) && !digits.is_empty() {
+            let n: usize = digits.parse().unwrap_or(1);
+            digits.clear();
+            Some(Command::Present(Some(n.saturating_sub(1).min(last))))
+        } else if pressed(&[Key::ArrowRight, Key::Space, Key::PageDown, Key::Enter]) {
+            Some(Command::NextStep)
+        } else if pressed(&[Key::ArrowLeft, Key::Backspace, Key::PageUp]) {
+            Some(Command::PrevStep)
+        } else if pressed(&[Key::Home]) {
+            Some(Command::Present(Some(0)))
+        } else if pressed(&[Key::End]) {
+            Some(Command::Present(Some(last)))
+        } else {
+            digits.extend(text.chars().filter(char::is_ascii_digit));
+            None
+        };
+        out.extend(command.map(ChromeAction::Command));
+    });
+    ctx.data_mut(|d| d.insert_temp(digits_id, digits));
+    out
+}
+
 /// Files dropped on the window: open the first.
 pub fn dropped_files(ctx: &egui::Context) -> Vec<ChromeAction> {
     ctx.input(|i| {
@@ -112,11 +173,11 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<ChromeAction> {
                 out.push(ChromeAction::Command(Command::FitTime));
                 out.push(ChromeAction::Command(Command::FitMap));
             }
-            let mut theme = state.settings.theme;
+            let mut theme = state.theme();
             for choice in ThemeChoice::ALL.iter().rev() {
                 ui.selectable_value(&mut theme, *choice, choice.label());
             }
-            if theme != state.settings.theme {
+            if theme != state.theme() {
                 out.push(ChromeAction::Command(Command::SetTheme(theme)));
             }
             let mut grouping = state.settings.lane_grouping;

@@ -27,6 +27,10 @@ pub struct Cli {
     #[arg(long, value_name = "WIDTHxHEIGHT", default_value = "1600x900", value_parser = parse_size)]
     pub size: (f32, f32),
 
+    /// Start presenting the briefing deck at step 1: the dataset's own deck ("-" or no value), or this deck file.
+    #[arg(long, value_name = "DECK", num_args = 0..=1, default_missing_value = "-")]
+    pub present: Option<PathBuf>,
+
     /// Open on a saved view of the dataset (by name), or on a view in text form (`q=okinawa;ao=19509`).
     #[arg(long, value_name = "NAME")]
     pub view: Option<String>,
@@ -76,6 +80,10 @@ pub enum Command {
 pub fn check_files(files: &[PathBuf], out: &mut impl Write) -> io::Result<i32> {
     let mut code = 0;
     for path in files {
+        if path.to_string_lossy().ends_with(".briefing.ron") {
+            code = code.max(check_deck(path, out)?);
+            continue;
+        }
         let loaded = load_file(path);
         if loaded.error_count() > 0 {
             code = 1;
@@ -83,6 +91,41 @@ pub fn check_files(files: &[PathBuf], out: &mut impl Write) -> io::Result<i32> {
         write_report(path, &loaded, out)?;
     }
     Ok(code)
+}
+
+/// Checks a briefing deck against the dataset it names (a file next to it, or the embedded dataset).
+fn check_deck(path: &Path, out: &mut impl Write) -> io::Result<i32> {
+    let name = path.display().to_string();
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => {
+            writeln!(out, "{name}:1:1: error: cannot read the deck: {e}")?;
+            return Ok(1);
+        }
+    };
+    let dataset_name = crate::briefing::load_deck(&text, &crate::model::index::Index::default())
+        .deck
+        .map(|d| d.dataset)
+        .or_else(|| text.split("dataset:").nth(1).and_then(|r| r.split('"').nth(1)).map(str::to_owned))
+        .unwrap_or_default();
+    let dataset_path = path.with_file_name(&dataset_name);
+    let loaded = if dataset_path.is_file() {
+        load_file(&dataset_path)
+    } else {
+        crate::model::load_str(crate::model::DEFAULT_DATASET)
+    };
+    let index = crate::model::index::Index::build(&loaded.dataset.unwrap_or_default());
+    let deck = crate::briefing::load_deck(&text, &index);
+    for problem in &deck.problems {
+        writeln!(out, "{}", problem.display_in(&name))?;
+    }
+    let Some(d) = deck.deck else {
+        writeln!(out, "{name}: {} problem(s): not loadable", deck.problems.len())?;
+        return Ok(1);
+    };
+    let (title, steps, data) = (d.title, d.steps.len(), dataset_path.display());
+    writeln!(out, "{name}: ok — deck \"{title}\", {steps} steps, for {data}")?;
+    Ok(0)
 }
 
 /// Writes one file's problems and, when it has no errors, its summary.

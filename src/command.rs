@@ -156,4 +156,21 @@ pub enum Command {
     RenameView(usize, String),
     /// Delete a saved view.
     DeleteView(usize),
+    /// Start presenting the deck (at a step), or stop.
+    Present(Option<usize>),
+    /// Next step of the deck.
+    NextStep,
+    /// Previous step of the deck.
+    PrevStep,
+    /// Black or white out the screen, or show it again.
+    Blank(Option<Blank>),
+}
+
+/// A blanked screen while presenting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blank {
+    /// All black (B or .).
+    Black,
+    /// All white (W).
+    White,
 }

@@ -7,12 +7,14 @@
 
 pub mod app;
 mod app_chrome;
+pub mod briefing;
 pub mod cli;
 pub mod command;
 pub mod model;
 pub mod platform;
 pub mod state;
 pub mod state_focus;
+pub mod state_present;
 pub mod theme;
 pub mod views;
 

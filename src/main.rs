@@ -42,6 +42,7 @@ fn run_app(cli: Cli) -> ExitCode {
         file: cli.file,
         select: cli.select,
         view: cli.view,
+        present: cli.present,
         screenshot: cli.screenshot,
         theme: cli.theme.map(|t| match t {
             ThemeArg::Dark => ThemeChoice::Dark,

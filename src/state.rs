@@ -11,7 +11,7 @@ use crate::state_focus::Focus;
 use crate::views::location_list::LocationSort;
 use crate::views::timeline::layout::Lane;
 
-pub use crate::command::{Command, DataSource, LoadFailure, Origin, Pane, Selection, Settings};
+pub use crate::command::{Blank, Command, DataSource, LoadFailure, Origin, Pane, Selection, Settings};
 
 /// The whole app state.
 #[derive(Debug)]
@@ -54,6 +54,10 @@ pub struct State {
     pub now: f64,
     /// Filters and what they select, the as-of player, saved views.
     pub focus: Focus,
+    /// The briefing deck shown with this dataset, if any.
+    pub deck: Option<crate::briefing::Deck>,
+    /// Presenting: which step, blanked or not.
+    pub presenting: Option<crate::state_present::Presenting>,
 }
 
 impl State {
@@ -86,6 +90,8 @@ impl State {
             maximized: None,
             now: 0.0,
             focus: Focus::default(),
+            deck: None,
+            presenting: None,
         };
         state.install(dataset, DataSource::Embedded);
         match state.settings.map_view {
@@ -148,6 +154,9 @@ impl State {
             | Command::SaveView(_)
             | Command::RenameView(..)
             | Command::DeleteView(_) => self.apply_focus(command),
+            Command::Present(_) | Command::NextStep | Command::PrevStep | Command::Blank(_) => {
+                self.apply_present(&command);
+            }
         }
     }
 
@@ -266,6 +275,7 @@ impl State {
         self.generation += 1;
         self.load_saved_views();
         self.refilter();
+        self.load_deck_for_source();
         self.back.clear();
         self.forward.clear();
         self.selection = selected_id.and_then(|(initiative, id)| {
@@ -279,6 +289,9 @@ impl State {
 
     /// Whether an initiative is part of the selection: selected itself, or at the selected place.
     pub fn is_highlighted(&self, initiative: usize) -> bool {
+        if self.presenting.as_ref().is_some_and(|p| p.initiatives.contains(&initiative)) {
+            return true;
+        }
         match self.selection {
             Some(Selection::Initiative(i)) => i == initiative,
             Some(Selection::Location(l)) => self.index.initiatives_at.get(l).is_some_and(|v| v.contains(&initiative)),
@@ -288,6 +301,9 @@ impl State {
 
     /// Whether a location is part of the selection: selected itself, or a place of the selected initiative.
     pub fn is_location_highlighted(&self, location: usize) -> bool {
+        if self.presenting.as_ref().is_some_and(|p| p.locations.contains(&location)) {
+            return true;
+        }
         match self.selection {
             Some(Selection::Location(l)) => l == location,
             Some(Selection::Initiative(i)) => self.index.places_of.get(i).is_some_and(|v| v.contains(&location)),

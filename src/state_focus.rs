@@ -148,6 +148,13 @@ impl State {
         }
     }
 
+    /// Ends the timeline's glide where it is going.
+    pub(crate) fn stop_time_flight(&mut self) {
+        if let Some((_, to, _)) = self.focus.time_flight.take() {
+            self.time_view = to;
+        }
+    }
+
     /// Whether anything is moving (the shell keeps repainting while it is).
     pub fn is_animating(&self) -> bool {
         self.focus.playing.is_some() || self.focus.time_flight.is_some() || self.map_flight.is_some()

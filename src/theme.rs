@@ -17,10 +17,12 @@ pub enum ThemeChoice {
     Dark,
     /// Dark text on light panels.
     Light,
+    /// High contrast and large type for a projector.
+    Projector,
 }
 
 impl ThemeChoice {
-    /// Both choices, for menus.
+    /// The choices for the explore view's menu.
     pub const ALL: [Self; 2] = [Self::Dark, Self::Light];
 
     /// Name in menus.
@@ -28,12 +30,13 @@ impl ThemeChoice {
         match self {
             Self::Dark => "Dark",
             Self::Light => "Light",
+            Self::Projector => "Projector",
         }
     }
 
     /// Whether text is light on dark.
     pub fn is_dark(self) -> bool {
-        self == Self::Dark
+        self != Self::Light
     }
 }
 
@@ -89,6 +92,30 @@ pub struct Palette {
 /// The palette of a theme.
 pub fn palette(theme: ThemeChoice) -> Palette {
     match theme {
+        ThemeChoice::Projector => Palette {
+            canvas: Color32::from_rgb(0, 0, 0),
+            lane_band: Color32::from_rgb(18, 18, 18),
+            text: Color32::from_rgb(255, 255, 255),
+            weak_text: Color32::from_rgb(200, 200, 200),
+            grid: Color32::from_rgb(45, 45, 45),
+            grid_strong: Color32::from_rgb(90, 90, 90),
+            today: Color32::from_rgb(255, 140, 0),
+            selection: Color32::from_rgb(255, 230, 0),
+            dim: 0.3,
+            error_fill: Color32::from_rgb(90, 0, 0),
+            error_text: Color32::from_rgb(255, 220, 220),
+            era_fill: Color32::from_rgba_unmultiplied(140, 160, 200, 30),
+            sea: Color32::from_rgb(0, 12, 28),
+            land: Color32::from_rgb(52, 56, 60),
+            coast: Color32::from_rgb(170, 180, 190),
+            border: Color32::from_rgb(110, 115, 120),
+            graticule: Color32::from_rgba_unmultiplied(160, 180, 210, 40),
+            marker_outline: Color32::from_rgb(0, 0, 0),
+            label_fill: Color32::from_rgba_unmultiplied(0, 0, 0, 210),
+            cluster: Color32::from_rgb(90, 130, 210),
+            match_fill: Color32::from_rgb(140, 110, 0),
+            as_of: Color32::from_rgb(120, 210, 255),
+        },
         ThemeChoice::Dark => Palette {
             canvas: Color32::from_rgb(24, 26, 30),
             lane_band: Color32::from_rgb(30, 33, 38),
@@ -211,4 +238,20 @@ pub fn stroke(width: f32, color: Color32) -> Stroke {
 pub fn apply(ctx: &egui::Context, theme: ThemeChoice) {
     let visuals = if theme.is_dark() { egui::Visuals::dark() } else { egui::Visuals::light() };
     ctx.set_visuals(visuals);
+    if theme == ThemeChoice::Projector {
+        ctx.global_style_mut(|style| {
+            style.visuals.override_text_color = Some(Color32::WHITE);
+            style.visuals.panel_fill = Color32::BLACK;
+        });
+    }
+}
+
+/// Type sizes of a projector slide.
+pub mod slide {
+    /// The step title.
+    pub const TITLE: f32 = 40.0;
+    /// Talking points.
+    pub const POINTS: f32 = 26.0;
+    /// The progress indicator.
+    pub const PROGRESS: f32 = 20.0;
 }

@@ -28,3 +28,13 @@ fn the_default_map_view() {
     harness.run();
     harness.snapshot("map_default");
 }
+
+#[test]
+fn a_slide_in_the_projector_theme() {
+    let mut harness = app(ThemeChoice::Dark);
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    harness.key_press(egui::Key::PageDown);
+    harness.run();
+    harness.snapshot("slide_step_2_projector");
+}

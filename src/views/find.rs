@@ -317,7 +317,7 @@ pub fn results_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     if query.is_empty() {
         return out;
     }
-    let pal = theme::palette(state.settings.theme);
+    let pal = theme::palette(state.theme());
     ui.strong(format!("{} results", state.focus.visible_count));
     egui::ScrollArea::vertical().id_salt("search_results").max_height(180.0).show(ui, |ui| {
         for (i, item) in state.dataset.initiatives.iter().enumerate().filter(|(i, _)| state.is_visible(*i)) {

@@ -4,4 +4,5 @@ pub mod detail;
 pub mod find;
 pub mod location_list;
 pub mod map;
+pub mod slide;
 pub mod timeline;

@@ -47,7 +47,7 @@ pub fn markers_ui(ui: &mut egui::Ui, state: &State, t: &Transform, commands: &mu
     let radius = f64::from(CLUSTER_RADIUS) / t.scale;
     let clusters = cluster_within(places, &state.focus.place_tree, radius, envelope);
     let painter = ui.painter_at(t.rect);
-    let pal = theme::palette(state.settings.theme);
+    let pal = theme::palette(state.theme());
     let mut taken: Vec<Rect> = Vec::new();
     let mut labels: Vec<(usize, Pos2, f32, bool)> = Vec::new();
     for c in &clusters {
@@ -91,7 +91,7 @@ pub fn markers_ui(ui: &mut egui::Ui, state: &State, t: &Transform, commands: &mu
 
 /// Paints one place; returns its radius.
 fn place_marker(painter: &egui::Painter, state: &State, location: usize, weight: usize, pos: Pos2) -> f32 {
-    let pal = theme::palette(state.settings.theme);
+    let pal = theme::palette(state.theme());
     let base =
         state.index.main_line.get(location).copied().flatten().map_or(pal.weak_text, theme::line_of_effort_color);
     let alpha = if out_of_time(state, location) { 0.3 } else { 1.0 };

@@ -70,7 +70,7 @@ fn current_camera(state: &State, size: egui::Vec2) -> (MapView, Option<Command>)
 /// Draws the map in the space left in `ui`; returns the user's commands.
 pub fn map_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     let mut commands = Vec::new();
-    let pal = theme::palette(state.settings.theme);
+    let pal = theme::palette(state.theme());
     let id = ui.scope_id().with("map");
     egui::Panel::bottom(id.with("no_place"))
         .resizable(false)

@@ -21,7 +21,7 @@ fn brush(ui: &egui::Ui, state: &State, background: &egui::Response, axis: &Axis,
     };
     let end = axis.day_from_x(pointer.x);
     let (a, b) = (start.min(end), start.max(end));
-    let pal = crate::theme::palette(state.settings.theme);
+    let pal = crate::theme::palette(state.theme());
     let rect = Rect::from_x_y_ranges(axis.x_from_day(a)..=axis.x_from_day(b), background.rect.y_range());
     ui.painter().rect_filled(rect, 0.0, crate::theme::faded(pal.as_of, 0.2));
     if background.drag_stopped() || !background.dragged() {

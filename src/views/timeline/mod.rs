@@ -19,7 +19,7 @@ const ROW: f32 = 34.0;
 /// Draws the timeline in the space left in `ui`; returns the user's commands.
 pub fn timeline_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     let mut commands = Vec::new();
-    let pal = theme::palette(state.settings.theme);
+    let pal = theme::palette(state.theme());
     let id = ui.scope_id().with("timeline");
     // The legend and the undated initiatives take the height they need; the timeline the rest.
     egui::Panel::bottom(id.with("footer")).resizable(false).show_separator_line(false).show(ui, |ui| {
@@ -123,7 +123,7 @@ fn lanes_ui(
     scroll: f32,
     commands: &mut Vec<Command>,
 ) -> f32 {
-    let pal = theme::palette(state.settings.theme);
+    let pal = theme::palette(state.theme());
     let painter = ui.painter_at(area);
     let font = FontId::proportional(sizes::LABEL_SIZE);
     let mut y = area.top() - scroll;
@@ -253,7 +253,7 @@ fn lane_color(state: &State, lane: &layout::Lane) -> egui::Color32 {
         layout::LaneKey::Status(s) => theme::status_color(*s),
         layout::LaneKey::Actor(a) => theme::key_color(a),
         layout::LaneKey::Place(p) => theme::key_color(state.dataset.locations.get(*p).map_or("", |l| l.id.as_str())),
-        layout::LaneKey::None => theme::palette(state.settings.theme).weak_text,
+        layout::LaneKey::None => theme::palette(state.theme()).weak_text,
     }
 }
 

@@ -1,0 +1,100 @@
+//! Presenting a briefing deck: which step is on screen, blanking, and moving between steps (each step
+//! restores its view; `Glide` steps animate the timeline and map, `Cut` steps jump).
+
+use crate::briefing::Transition;
+use crate::model::view_state::ViewState;
+use crate::state::{Blank, Command, State};
+
+/// The presentation under way.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Presenting {
+    /// Current step (0-based).
+    pub step: usize,
+    /// A blanked screen.
+    pub blank: Option<Blank>,
+    /// Initiatives the step highlights.
+    pub initiatives: Vec<usize>,
+    /// Places the step highlights.
+    pub locations: Vec<usize>,
+}
+
+impl State {
+    pub(crate) fn apply_present(&mut self, command: &Command) {
+        let steps = self.deck.as_ref().map_or(0, |d| d.steps.len());
+        match *command {
+            Command::Present(Some(step)) if steps > 0 => self.go_to_step(step.min(steps - 1)),
+            Command::Present(_) => self.presenting = None,
+            Command::NextStep => {
+                if let Some(p) = &self.presenting {
+                    self.go_to_step((p.step + 1).min(steps.saturating_sub(1)));
+                }
+            }
+            Command::PrevStep => {
+                if let Some(p) = &self.presenting {
+                    self.go_to_step(p.step.saturating_sub(1));
+                }
+            }
+            Command::Blank(blank) => {
+                if let Some(p) = &mut self.presenting {
+                    p.blank = blank;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Shows step `index`: restores its view and its highlights.
+    fn go_to_step(&mut self, index: usize) {
+        let Some(step) = self.deck.as_ref().and_then(|d| d.steps.get(index)).cloned() else { return };
+        let initiatives = step.highlight.iter().filter_map(|id| self.index.initiative_by_id.get(id).copied()).collect();
+        let locations = step.highlight.iter().filter_map(|id| self.index.location_by_id.get(id).copied()).collect();
+        self.presenting = Some(Presenting { step: index, blank: None, initiatives, locations });
+        self.restore_view(&step.view);
+        if step.transition == Transition::Cut {
+            self.finish_animations(&step.view);
+        }
+    }
+
+    /// Ends any glide at once (for `Cut` steps).
+    fn finish_animations(&mut self, view: &ViewState) {
+        if let Some(time) = view.time {
+            self.time_view = time.clamped();
+        }
+        self.stop_time_flight();
+        if let Some(map) = view.map {
+            self.apply(Command::SetMapView(map));
+        }
+    }
+
+    /// Loads the deck that goes with the current dataset: the embedded one, or `NAME.briefing.ron`
+    /// next to a dataset file. A deck with errors is not used; its problems are logged.
+    pub(crate) fn load_deck_for_source(&mut self) {
+        let text = match &self.source {
+            crate::state::DataSource::Embedded => Some(crate::briefing::DEFAULT_DECK.to_owned()),
+            crate::state::DataSource::File(path) => {
+                let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                std::fs::read_to_string(path.with_file_name(format!("{stem}.briefing.ron"))).ok()
+            }
+            crate::state::DataSource::Named(_) => None,
+        };
+        self.presenting = None;
+        self.deck = text.and_then(|text| {
+            let loaded = crate::briefing::load_deck(&text, &self.index);
+            for problem in &loaded.problems {
+                log::warn!("deck: {}", problem.display_in("deck"));
+            }
+            loaded.deck
+        });
+    }
+
+    /// The theme in force: the projector theme while presenting.
+    pub fn theme(&self) -> crate::theme::ThemeChoice {
+        if self.presenting.is_some() { crate::theme::ThemeChoice::Projector } else { self.settings.theme }
+    }
+
+    /// The step on screen, if presenting.
+    pub fn current_step(&self) -> Option<&crate::briefing::Step> {
+        let p = self.presenting.as_ref()?;
+        self.deck.as_ref()?.steps.get(p.step)
+    }
+}
