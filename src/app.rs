@@ -54,6 +54,8 @@ pub struct AtlasApp {
     applied_theme: Option<ThemeChoice>,
     screenshot: Option<ScreenshotPlan>,
     persist: bool,
+    /// Whether the "unsaved deck" question is showing (or was answered "close anyway").
+    close_asked: app_chrome::CloseState,
 }
 
 impl std::fmt::Debug for AtlasApp {
@@ -101,6 +103,7 @@ impl AtlasApp {
                 result: Arc::new(Mutex::new(None)),
             }),
             persist: options.persist,
+            close_asked: app_chrome::CloseState::default(),
         }
     }
 
@@ -137,6 +140,22 @@ impl AtlasApp {
             }
             ChromeAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             ChromeAction::FocusSearch => ctx.memory_mut(|m| m.request_focus(find::search_id())),
+            ChromeAction::QuitIfSaved => {
+                if self.state.deck_edit.dirty {
+                    // Not saved (no place to save yet): keep the window and open the editor to show why.
+                    if !self.state.deck_edit.open {
+                        self.state.apply(Command::ToggleDeckEditor);
+                    }
+                } else {
+                    self.close_asked = app_chrome::CloseState::Confirmed;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            ChromeAction::SaveDeckAs => {
+                if let Some(path) = crate::platform::pick_deck_save_path() {
+                    self.state.apply(Command::SaveDeck(Some(path)));
+                }
+            }
         }
     }
 
@@ -288,6 +307,12 @@ impl eframe::App for AtlasApp {
         if state.show_help {
             actions.extend(app_chrome::help_window(&ctx));
         }
+        let (deck_commands, save_as) = crate::views::deck_editor::deck_editor_ui(&ctx, state);
+        commands.extend(deck_commands);
+        if save_as {
+            actions.push(ChromeAction::SaveDeckAs);
+        }
+        actions.extend(app_chrome::close_guard(&ctx, state, &mut self.close_asked));
         actions.extend(commands.into_iter().map(ChromeAction::Command));
         for action in actions {
             self.handle(&ctx, action);

@@ -18,6 +18,10 @@ pub enum ChromeAction {
     Quit,
     /// Put the keyboard focus in the search box.
     FocusSearch,
+    /// Ask where to save the deck.
+    SaveDeckAs,
+    /// Close the window if the deck has no unsaved changes left.
+    QuitIfSaved,
 }
 
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
@@ -27,7 +31,10 @@ const BACK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowL
 const FORWARD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
 
 /// The keyboard shortcuts, for the help window.
-pub const SHORTCUTS: [(&str, &str); 14] = [
+pub const SHORTCUTS: [(&str, &str); 17] = [
+    ("F5", "Present the deck (→ Space PageDown next, ← PageUp previous, number+Enter jumps, B/W blank, Esc ends)"),
+    ("Home / End", "While presenting: first / last step"),
+    ("Alt+↑ / Alt+↓", "In the deck editor: move the step"),
     ("Ctrl+F", "Search (Esc clears, Enter selects the first result)"),
     ("Ctrl+S", "Save the current view (in the Views menu)"),
     ("Ctrl+O", "Open a dataset…"),
@@ -189,6 +196,16 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<ChromeAction> {
             if grouping != state.settings.lane_grouping {
                 out.push(ChromeAction::Command(Command::SetLaneGrouping(grouping)));
             }
+            if ui
+                .add_enabled(state.deck.is_some(), egui::Button::new("Present"))
+                .on_hover_text("Present the deck (F5)")
+                .clicked()
+            {
+                out.push(ChromeAction::Command(Command::Present(Some(0))));
+            }
+            if ui.button("Deck…").on_hover_text("Edit the briefing deck").clicked() {
+                out.push(ChromeAction::Command(Command::ToggleDeckEditor));
+            }
             nav_buttons_ui(ui, state, &mut out);
         });
     });
@@ -274,4 +291,47 @@ pub fn help_window(ctx: &egui::Context) -> Vec<ChromeAction> {
         });
     });
     if open { Vec::new() } else { vec![ChromeAction::Command(Command::ToggleHelp)] }
+}
+
+/// The state of the "save the deck before closing?" question.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CloseState {
+    /// Nothing asked.
+    #[default]
+    Idle,
+    /// The question is showing.
+    Asking,
+    /// The user chose to close anyway.
+    Confirmed,
+}
+
+/// Unsaved deck changes are never lost silently: closing the window asks first.
+pub fn close_guard(ctx: &egui::Context, state: &State, asked: &mut CloseState) -> Vec<ChromeAction> {
+    let mut out = Vec::new();
+    if ctx.input(|i| i.viewport().close_requested()) && state.deck_edit.dirty && *asked != CloseState::Confirmed {
+        ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        *asked = CloseState::Asking;
+    }
+    if *asked != CloseState::Asking {
+        return out;
+    }
+    egui::Modal::new(egui::Id::unique("close_guard")).show(ctx, |ui| {
+        ui.heading("Save the deck before closing?");
+        ui.label("The briefing deck has changes that are not saved.");
+        ui.horizontal(|ui| {
+            if ui.button("Save and close").clicked() {
+                out.push(ChromeAction::Command(Command::SaveDeck(None)));
+                *asked = CloseState::Idle;
+                out.push(ChromeAction::QuitIfSaved);
+            }
+            if ui.button("Close without saving").clicked() {
+                *asked = CloseState::Confirmed;
+                out.push(ChromeAction::Quit);
+            }
+            if ui.button("Cancel").clicked() {
+                *asked = CloseState::Idle;
+            }
+        });
+    });
+    out
 }

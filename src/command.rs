@@ -164,6 +164,22 @@ pub enum Command {
     PrevStep,
     /// Black or white out the screen, or show it again.
     Blank(Option<Blank>),
+    /// Open or close the deck editor.
+    ToggleDeckEditor,
+    /// Add the current view as a step after the selected one.
+    AddStep,
+    /// Change a step's title, points or notes.
+    EditStep(usize, crate::state_deck::StepField, String),
+    /// Move a step up (true) or down (false).
+    MoveStep(usize, bool),
+    /// Delete a step.
+    DeleteStep(usize),
+    /// Choose the step being edited.
+    SelectStep(usize),
+    /// Undo the last change to the deck.
+    UndoDeck,
+    /// Save the deck (to this path, else where it was loaded or saved).
+    SaveDeck(Option<PathBuf>),
 }
 
 /// A blanked screen while presenting.

@@ -13,6 +13,7 @@ pub mod command;
 pub mod model;
 pub mod platform;
 pub mod state;
+pub mod state_deck;
 pub mod state_focus;
 pub mod state_present;
 pub mod theme;

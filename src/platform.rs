@@ -22,6 +22,18 @@ pub fn pick_dataset_file() -> Option<std::path::PathBuf> {
         .pick_file()
 }
 
+/// Asks where to save a briefing deck.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn pick_deck_save_path() -> Option<std::path::PathBuf> {
+    rfd::FileDialog::new().set_title("Save the deck").add_filter("Briefing deck (RON)", &["ron"]).save_file()
+}
+
+/// Asks where to save a briefing deck (not available in this build).
+#[cfg(target_arch = "wasm32")]
+pub fn pick_deck_save_path() -> Option<std::path::PathBuf> {
+    None
+}
+
 /// Asks the user for a dataset file (not available in this build).
 #[cfg(target_arch = "wasm32")]
 pub fn pick_dataset_file() -> Option<std::path::PathBuf> {

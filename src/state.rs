@@ -58,6 +58,8 @@ pub struct State {
     pub deck: Option<crate::briefing::Deck>,
     /// Presenting: which step, blanked or not.
     pub presenting: Option<crate::state_present::Presenting>,
+    /// Authoring the deck.
+    pub deck_edit: crate::state_deck::DeckEdit,
 }
 
 impl State {
@@ -92,6 +94,7 @@ impl State {
             focus: Focus::default(),
             deck: None,
             presenting: None,
+            deck_edit: crate::state_deck::DeckEdit::default(),
         };
         state.install(dataset, DataSource::Embedded);
         match state.settings.map_view {
@@ -157,6 +160,14 @@ impl State {
             Command::Present(_) | Command::NextStep | Command::PrevStep | Command::Blank(_) => {
                 self.apply_present(&command);
             }
+            Command::ToggleDeckEditor
+            | Command::AddStep
+            | Command::EditStep(..)
+            | Command::MoveStep(..)
+            | Command::DeleteStep(_)
+            | Command::SelectStep(_)
+            | Command::UndoDeck
+            | Command::SaveDeck(_) => self.apply_deck(command),
         }
     }
 

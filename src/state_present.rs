@@ -78,6 +78,7 @@ impl State {
             crate::state::DataSource::Named(_) => None,
         };
         self.presenting = None;
+        self.deck_edit = crate::state_deck::DeckEdit::for_path(crate::state_deck::deck_path_for(&self.source));
         self.deck = text.and_then(|text| {
             let loaded = crate::briefing::load_deck(&text, &self.index);
             for problem in &loaded.problems {

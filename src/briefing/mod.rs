@@ -2,6 +2,8 @@
 //! shows a title and talking points. Decks are RON files loaded like datasets: every problem is
 //! reported with line, column and hint, and a step naming an unknown initiative or place is an error.
 
+use std::fmt::Write as _;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::decode::{Cx, Fields, FromNode, unit_enum_from_node};
@@ -180,6 +182,30 @@ fn decode_deck(node: &Node<'_>, cx: &mut Cx, index: &Index) -> Option<Deck> {
     Some(Deck { title: title?, dataset: dataset?, steps: steps? })
 }
 
+/// A string as a RON literal.
+fn quoted(text: &str) -> String {
+    ron::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
+}
+
+/// The deck as a RON file, readable by [`load_deck`], views in their text form.
+pub fn to_ron(deck: &Deck) -> String {
+    let mut out = String::from("#![enable(implicit_some)]\nDeck(\n");
+    writeln!(out, "    title: {},\n    dataset: {},\n    steps: [", quoted(&deck.title), quoted(&deck.dataset)).ok();
+    for step in &deck.steps {
+        let highlight: Vec<String> = step.highlight.iter().map(|h| quoted(h)).collect();
+        out.push_str("        Step(\n");
+        writeln!(out, "            title: {},", quoted(&step.title)).ok();
+        writeln!(out, "            points: {},", quoted(&step.points)).ok();
+        writeln!(out, "            notes: {},", quoted(&step.notes)).ok();
+        writeln!(out, "            view: {},", quoted(&step.view.to_text())).ok();
+        writeln!(out, "            highlight: [{}],", highlight.join(", ")).ok();
+        writeln!(out, "            transition: {:?},", step.transition).ok();
+        out.push_str("        ),\n");
+    }
+    out.push_str("    ],\n)\n");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +222,15 @@ mod tests {
         let deck = loaded.deck.expect("deck");
         assert!((8..=12).contains(&deck.steps.len()), "{} steps", deck.steps.len());
         assert!(deck.steps.iter().all(|s| !s.title.is_empty() && !s.points.is_empty()));
+    }
+
+    #[test]
+    fn a_deck_written_out_reads_back_the_same() {
+        let index = index();
+        let deck = load_deck(DEFAULT_DECK, &index).deck.expect("deck");
+        let again = load_deck(&to_ron(&deck), &index);
+        assert!(again.problems.is_empty(), "{:#?}", again.problems);
+        assert_eq!(again.deck, Some(deck));
     }
 
     #[test]

@@ -1,0 +1,158 @@
+//! Authoring a deck from the explore view: add the current view as a step, edit, reorder, delete,
+//! undo, and save atomically (temporary file, then rename) keeping the previous file as `.bak`.
+
+use std::path::{Path, PathBuf};
+
+use crate::briefing::{Deck, Step, Transition, to_ron};
+use crate::state::{Command, DataSource, State};
+
+/// Which text of a step is edited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepField {
+    /// The title.
+    Title,
+    /// The talking points.
+    Points,
+    /// The presenter notes.
+    Notes,
+}
+
+/// The editing state of the deck.
+#[derive(Clone, Debug, Default)]
+pub struct DeckEdit {
+    /// Where the deck is saved.
+    pub path: Option<PathBuf>,
+    undo: Vec<Deck>,
+    /// Changes not yet saved.
+    pub dirty: bool,
+    /// Whether the deck editor is open.
+    pub open: bool,
+    /// The step being edited.
+    pub selected: usize,
+    /// The last message (saved, or why not).
+    pub message: Option<String>,
+}
+
+impl DeckEdit {
+    /// A fresh editing state for a deck saved at `path`.
+    pub fn for_path(path: Option<PathBuf>) -> Self {
+        Self { path, ..Self::default() }
+    }
+
+    /// Whether there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+}
+
+/// The deck file that goes with a dataset source.
+pub fn deck_path_for(source: &DataSource) -> Option<PathBuf> {
+    match source {
+        DataSource::File(path) => {
+            let stem = path.file_stem()?.to_string_lossy().into_owned();
+            Some(path.with_file_name(format!("{stem}.briefing.ron")))
+        }
+        _ => None,
+    }
+}
+
+/// Writes `text` to `path` through a temporary file, keeping the previous file as `path.bak`.
+pub fn write_with_backup(path: &Path, text: &str) -> std::io::Result<()> {
+    let tmp = path.with_extension("ron.tmp");
+    std::fs::write(&tmp, text)?;
+    if path.exists() {
+        std::fs::copy(path, path.with_extension("ron.bak"))?;
+    }
+    std::fs::rename(&tmp, path)
+}
+
+impl State {
+    pub(crate) fn apply_deck(&mut self, command: Command) {
+        match command {
+            Command::ToggleDeckEditor => self.deck_edit.open = !self.deck_edit.open,
+            Command::AddStep => {
+                let view = self.current_view();
+                let step = Step {
+                    title: format!("Step {}", self.deck.as_ref().map_or(1, |d| d.steps.len() + 1)),
+                    points: String::new(),
+                    notes: String::new(),
+                    view,
+                    highlight: Vec::new(),
+                    transition: Transition::Glide,
+                };
+                let at = self.deck.as_ref().map_or(0, |d| (self.deck_edit.selected + 1).min(d.steps.len()));
+                self.edit_deck(|deck| deck.steps.insert(at, step));
+                self.deck_edit.selected = at;
+            }
+            Command::EditStep(index, field, text) => self.edit_deck(|deck| {
+                if let Some(step) = deck.steps.get_mut(index) {
+                    match field {
+                        StepField::Title => step.title = text,
+                        StepField::Points => step.points = text,
+                        StepField::Notes => step.notes = text,
+                    }
+                }
+            }),
+            Command::MoveStep(index, up) => self.move_step(index, up),
+            Command::DeleteStep(index) => {
+                self.edit_deck(|deck| {
+                    if index < deck.steps.len() {
+                        deck.steps.remove(index);
+                    }
+                });
+                self.deck_edit.selected =
+                    self.deck_edit.selected.min(self.deck.as_ref().map_or(0, |d| d.steps.len().saturating_sub(1)));
+            }
+            Command::SelectStep(index) => self.deck_edit.selected = index,
+            Command::UndoDeck => {
+                if let Some(previous) = self.deck_edit.undo.pop() {
+                    self.deck = Some(previous);
+                    self.deck_edit.dirty = true;
+                }
+            }
+            Command::SaveDeck(path) => self.save_deck(path),
+            _ => {}
+        }
+    }
+
+    /// Changes the deck, remembering the previous version for undo.
+    fn edit_deck(&mut self, change: impl FnOnce(&mut Deck)) {
+        let mut deck = self.deck.clone().unwrap_or_else(|| Deck {
+            title: self.dataset.meta.title.clone(),
+            dataset: self.source.name(),
+            steps: Vec::new(),
+        });
+        let before = deck.clone();
+        change(&mut deck);
+        if Some(&deck) != self.deck.as_ref() {
+            self.deck_edit.undo.push(before);
+            self.deck = Some(deck);
+            self.deck_edit.dirty = true;
+        }
+    }
+
+    fn move_step(&mut self, index: usize, up: bool) {
+        let len = self.deck.as_ref().map_or(0, |d| d.steps.len());
+        let target = if up { index.checked_sub(1) } else { Some(index + 1).filter(|t| *t < len) };
+        if let Some(target) = target {
+            self.edit_deck(|deck| deck.steps.swap(index, target));
+            self.deck_edit.selected = target;
+        }
+    }
+
+    fn save_deck(&mut self, path: Option<PathBuf>) {
+        let Some(path) = path.or_else(|| self.deck_edit.path.clone()).or_else(|| deck_path_for(&self.source)) else {
+            self.deck_edit.message = Some("Choose where to save the deck (Save as…)".to_owned());
+            return;
+        };
+        let Some(deck) = &self.deck else { return };
+        match write_with_backup(&path, &to_ron(deck)) {
+            Ok(()) => {
+                self.deck_edit.dirty = false;
+                self.deck_edit.message = Some(format!("Saved {}", path.display()));
+                self.deck_edit.path = Some(path);
+            }
+            Err(e) => self.deck_edit.message = Some(format!("Could not save {}: {e}", path.display())),
+        }
+    }
+}
