@@ -263,9 +263,10 @@ impl eframe::App for AtlasApp {
         let was_presenting = self.state.presenting.is_some();
         if was_presenting {
             let actions = app_chrome::present_keys(&ctx, &self.state);
-            let commands = egui::CentralPanel::default()
+            let mut commands = egui::CentralPanel::default()
                 .show(ui, |ui| crate::views::slide::slide_ui(ui, &self.state, &mut self.markdown))
                 .inner;
+            commands.extend(crate::views::presenter::presenter_window(&ctx, &self.state));
             for action in actions.into_iter().chain(commands.into_iter().map(ChromeAction::Command)) {
                 self.handle(&ctx, action);
             }

@@ -133,6 +133,8 @@ pub fn present_keys(ctx: &egui::Context, state: &State) -> Vec<ChromeAction> {
             Some(Command::Blank(Some(crate::state::Blank::Black)))
         } else if pressed(&[Key::W]) {
             Some(Command::Blank(Some(crate::state::Blank::White)))
+        } else if pressed(&[Key::N]) {
+            Some(Command::TogglePresenterView)
         } else if pressed(&[Key::Enter]) && !digits.is_empty() {
             let n: usize = digits.parse().unwrap_or(1);
             digits.clear();

@@ -164,6 +164,8 @@ pub enum Command {
     PrevStep,
     /// Black or white out the screen, or show it again.
     Blank(Option<Blank>),
+    /// Show or hide the presenter view while presenting.
+    TogglePresenterView,
     /// Open or close the deck editor.
     ToggleDeckEditor,
     /// Add the current view as a step after the selected one.

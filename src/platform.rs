@@ -12,6 +12,17 @@ pub fn today() -> Day {
     Day((secs / 86_400) as i64)
 }
 
+/// The time of day, UTC, as "HH:MM".
+pub fn clock_utc() -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    #[expect(clippy::disallowed_methods, reason = "the one native clock read; the web gets its own")]
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    #[cfg(target_arch = "wasm32")]
+    let secs = 0u64;
+    let minutes = secs / 60 % (24 * 60);
+    format!("{:02}:{:02} UTC", minutes / 60, minutes % 60)
+}
+
 /// Asks the user for a dataset file with the system's file dialog.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn pick_dataset_file() -> Option<std::path::PathBuf> {

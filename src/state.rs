@@ -157,7 +157,11 @@ impl State {
             | Command::SaveView(_)
             | Command::RenameView(..)
             | Command::DeleteView(_) => self.apply_focus(command),
-            Command::Present(_) | Command::NextStep | Command::PrevStep | Command::Blank(_) => {
+            Command::Present(_)
+            | Command::NextStep
+            | Command::PrevStep
+            | Command::Blank(_)
+            | Command::TogglePresenterView => {
                 self.apply_present(&command);
             }
             Command::ToggleDeckEditor

@@ -16,6 +16,10 @@ pub struct Presenting {
     pub initiatives: Vec<usize>,
     /// Places the step highlights.
     pub locations: Vec<usize>,
+    /// When the presentation started (UI clock, seconds).
+    pub started: f64,
+    /// Whether the presenter view (notes, next step, timer) is shown.
+    pub presenter_view: bool,
 }
 
 impl State {
@@ -39,6 +43,11 @@ impl State {
                     p.blank = blank;
                 }
             }
+            Command::TogglePresenterView => {
+                if let Some(p) = &mut self.presenting {
+                    p.presenter_view = !p.presenter_view;
+                }
+            }
             _ => {}
         }
     }
@@ -48,7 +57,10 @@ impl State {
         let Some(step) = self.deck.as_ref().and_then(|d| d.steps.get(index)).cloned() else { return };
         let initiatives = step.highlight.iter().filter_map(|id| self.index.initiative_by_id.get(id).copied()).collect();
         let locations = step.highlight.iter().filter_map(|id| self.index.location_by_id.get(id).copied()).collect();
-        self.presenting = Some(Presenting { step: index, blank: None, initiatives, locations });
+        let (started, presenter_view) =
+            self.presenting.as_ref().map_or((self.now, true), |p| (p.started, p.presenter_view));
+        self.presenting =
+            Some(Presenting { step: index, blank: None, initiatives, locations, started, presenter_view });
         self.restore_view(&step.view);
         if step.transition == Transition::Cut {
             self.finish_animations(&step.view);

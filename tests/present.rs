@@ -79,3 +79,24 @@ fn end_goes_to_the_last_step_and_a_number_then_enter_jumps() {
     harness.run();
     assert_eq!(harness.state().state().presenting.as_ref().map(|p| p.step), Some(0));
 }
+
+#[test]
+fn the_presenter_view_shows_notes_and_the_next_step_and_drives_the_deck() {
+    let mut harness = app(ThemeChoice::Dark);
+    harness.key_press(Key::F5);
+    harness.run();
+    let (notes, next) = {
+        let deck = harness.state().state().deck.clone().expect("deck");
+        (deck.steps[0].notes.clone(), deck.steps[1].title.clone())
+    };
+    use egui_kittest::kittest::Queryable as _;
+    harness.get_by_label(&notes);
+    harness.get_by_label(&format!("Next: {next}"));
+    harness.get_by_label_contains("elapsed");
+    harness.get_by_label("Next ▶").click();
+    harness.run();
+    assert_eq!(harness.state().state().presenting.as_ref().map(|p| p.step), Some(1));
+    harness.key_press(Key::N);
+    harness.run();
+    assert!(harness.query_by_label("Next ▶").is_none(), "N hides the presenter view");
+}

@@ -5,5 +5,6 @@ pub mod detail;
 pub mod find;
 pub mod location_list;
 pub mod map;
+pub mod presenter;
 pub mod slide;
 pub mod timeline;
