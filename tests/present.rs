@@ -7,6 +7,7 @@ use alliance_atlas::state::Blank;
 use alliance_atlas::theme::ThemeChoice;
 use common::app;
 use egui::Key;
+use egui_kittest::kittest::Queryable as _;
 
 #[test]
 fn f5_starts_at_step_1_and_page_down_twice_shows_step_3_with_its_view() {
@@ -89,7 +90,6 @@ fn the_presenter_view_shows_notes_and_the_next_step_and_drives_the_deck() {
         let deck = harness.state().state().deck.clone().expect("deck");
         (deck.steps[0].notes.clone(), deck.steps[1].title.clone())
     };
-    use egui_kittest::kittest::Queryable as _;
     harness.get_by_label(&notes);
     harness.get_by_label(&format!("Next: {next}"));
     harness.get_by_label_contains("elapsed");
