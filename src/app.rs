@@ -24,6 +24,8 @@ pub struct StartOptions {
     pub view: Option<String>,
     /// Start presenting: the dataset's deck (an empty path) or this deck file.
     pub present: Option<PathBuf>,
+    /// Export every slide of the deck into this folder, then close.
+    pub export: Option<PathBuf>,
     /// Save a screenshot here after the first frames, then close.
     pub screenshot: Option<PathBuf>,
     /// Use this theme instead of the saved one.
@@ -56,6 +58,8 @@ pub struct AtlasApp {
     persist: bool,
     /// Whether the "unsaved deck" question is showing (or was answered "close anyway").
     close_asked: app_chrome::CloseState,
+    /// A slide export under way.
+    export: Option<crate::app_export::ExportPlan>,
 }
 
 impl std::fmt::Debug for AtlasApp {
@@ -90,6 +94,7 @@ impl AtlasApp {
         if let Some(deck) = &options.present {
             start_presenting(&mut state, deck);
         }
+        let export = options.export.map(|out| crate::app_export::ExportPlan::new(out, &mut state));
         Self {
             state,
             markdown: CommonMarkCache::default(),
@@ -104,6 +109,7 @@ impl AtlasApp {
             }),
             persist: options.persist,
             close_asked: app_chrome::CloseState::default(),
+            export,
         }
     }
 
@@ -119,7 +125,7 @@ impl AtlasApp {
 
     /// Where the screenshot result will be written, when taking one.
     pub fn screenshot_result(&self) -> Option<ScreenshotResult> {
-        self.screenshot.as_ref().map(|s| s.result.clone())
+        self.screenshot.as_ref().map(|s| s.result.clone()).or_else(|| self.export.as_ref().map(|e| e.result.clone()))
     }
 
     fn refresh_rows(&mut self) {
@@ -169,6 +175,11 @@ impl AtlasApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(presenting));
         }
         self.screenshot_step(ctx);
+        if let Some(export) = &mut self.export
+            && export.step(ctx, &mut self.state)
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
 
     fn screenshot_step(&mut self, ctx: &egui::Context) {

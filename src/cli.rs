@@ -74,6 +74,23 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Export every step of a deck as a PNG slide and a one-file PDF handout.
+    ///
+    /// The app draws the slides itself, so it needs a display: on a server run it under Xvfb,
+    /// e.g. `xvfb-run -a alliance-atlas export-slides - --out slides`.
+    ExportSlides {
+        /// The deck file, or "-" for the embedded deck.
+        deck: PathBuf,
+        /// Folder for slide-01.png, slide-02.png, … and handout.pdf (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Slide size in points.
+        #[arg(long, value_name = "WIDTHxHEIGHT", default_value = "1920x1080", value_parser = parse_size)]
+        size: (f32, f32),
+        /// The dataset the deck is shown with (default: the embedded one).
+        #[arg(long, value_name = "FILE")]
+        data: Option<PathBuf>,
+    },
 }
 
 /// Runs `check` on each file, writing the report to `out`. Returns the exit code (0 clean, 1 errors).

@@ -7,9 +7,11 @@
 
 pub mod app;
 mod app_chrome;
+mod app_export;
 pub mod briefing;
 pub mod cli;
 pub mod command;
+pub mod export;
 pub mod model;
 pub mod platform;
 pub mod state;

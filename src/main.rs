@@ -1,5 +1,6 @@
 //! Boot only: parse the command line, then run a command or open the window.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser as _;
@@ -22,6 +23,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::ExportSlides { deck, out, size, data }) => export_slides(deck, out, size, data),
         None => run_app(cli),
     }
 }
@@ -29,20 +31,9 @@ fn main() -> ExitCode {
 fn run_app(cli: Cli) -> ExitCode {
     let screenshot = cli.screenshot.is_some();
     let size = if screenshot { [cli.size.0, cli.size.1] } else { [1500.0, 900.0] };
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Alliance Atlas")
-            .with_inner_size(size)
-            .with_min_inner_size([720.0, 420.0])
-            .with_resizable(!screenshot),
-        persist_window: !screenshot,
-        ..Default::default()
-    };
     let start = StartOptions {
         file: cli.file,
         select: cli.select,
-        view: cli.view,
-        present: cli.present,
         screenshot: cli.screenshot,
         theme: cli.theme.map(|t| match t {
             ThemeArg::Dark => ThemeChoice::Dark,
@@ -50,6 +41,33 @@ fn run_app(cli: Cli) -> ExitCode {
         }),
         today: None,
         persist: !screenshot,
+        view: cli.view,
+        present: cli.present,
+        export: None,
+    };
+    run_window(start, size, screenshot)
+}
+
+fn export_slides(deck: PathBuf, out: PathBuf, size: (f32, f32), data: Option<PathBuf>) -> ExitCode {
+    if let Err(e) = std::fs::create_dir_all(&out) {
+        eprintln!("alliance-atlas: cannot create {}: {e}", out.display());
+        return ExitCode::from(1);
+    }
+    let start =
+        StartOptions { file: data, present: Some(deck), export: Some(out), persist: false, ..StartOptions::default() };
+    run_window(start, [size.0, size.1], true)
+}
+
+/// Opens the window; with `reports`, waits for the screenshot or export result and exits by it.
+fn run_window(start: StartOptions, size: [f32; 2], reports: bool) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Alliance Atlas")
+            .with_inner_size(size)
+            .with_min_inner_size([720.0, 420.0])
+            .with_resizable(!reports),
+        persist_window: !reports,
+        ..Default::default()
     };
     let result_slot = std::sync::Arc::new(std::sync::Mutex::new(None));
     let slot = result_slot.clone();
@@ -68,7 +86,7 @@ fn run_app(cli: Cli) -> ExitCode {
         eprintln!("alliance-atlas: cannot open a window: {e}");
         return ExitCode::from(1);
     }
-    if !screenshot {
+    if !reports {
         return ExitCode::SUCCESS;
     }
     let outcome = result_slot.lock().ok().and_then(|s| s.clone()).and_then(|r| r.lock().ok().and_then(|r| r.clone()));
@@ -82,7 +100,7 @@ fn run_app(cli: Cli) -> ExitCode {
             ExitCode::from(1)
         }
         None => {
-            eprintln!("alliance-atlas: the window closed before the screenshot was taken");
+            eprintln!("alliance-atlas: the window closed before the pictures were taken");
             ExitCode::from(1)
         }
     }

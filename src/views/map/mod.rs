@@ -96,7 +96,10 @@ pub fn map_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
         commands.push(Command::SetMapView(view));
     }
     ui.advance_cursor_after_rect(rect);
-    overlay_buttons_ui(ui, state, rect, &mut commands);
+    // A projected slide shows the map, not its controls.
+    if state.presenting.is_none() {
+        overlay_buttons_ui(ui, state, rect, &mut commands);
+    }
     commands
 }
 

@@ -45,7 +45,9 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     ui.data_mut(|d| d.insert_temp(scroll_id, scroll.clamp(0.0, max_scroll)));
     paint_scrollbar(&painter, lanes_rect, scroll, content_height, &pal);
     ui.advance_cursor_after_rect(rect);
-    input::maximise_button_ui(ui, state, rect, &mut commands);
+    if state.presenting.is_none() {
+        input::maximise_button_ui(ui, state, rect, &mut commands);
+    }
     commands
 }
 

@@ -1,0 +1,109 @@
+//! `export-slides`: the app presents each step in turn, takes its own screenshot of the slide, saves
+//! `slide-NN.png`, and at the end writes `handout.pdf` with every slide and its talking points.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use crate::app::ScreenshotResult;
+use crate::briefing::Transition;
+use crate::export::{SlideImage, handout_pdf};
+use crate::state::{Command, State};
+
+/// Frames to let a slide lay out before its picture is taken.
+const SETTLE_FRAMES: u32 = 6;
+
+/// An export under way.
+pub struct ExportPlan {
+    out: PathBuf,
+    step: usize,
+    frames: u32,
+    requested: bool,
+    pending: Arc<Mutex<Option<Arc<egui::ColorImage>>>>,
+    slides: Vec<(SlideImage, crate::briefing::Step)>,
+    /// Where the outcome goes (the output folder, or why it failed).
+    pub result: ScreenshotResult,
+}
+
+impl ExportPlan {
+    /// Prepares the state: every step cuts (no glide to wait for), no presenter window.
+    pub fn new(out: PathBuf, state: &mut State) -> Self {
+        if let Some(deck) = &mut state.deck {
+            for step in &mut deck.steps {
+                step.transition = Transition::Cut;
+            }
+        }
+        Self {
+            out,
+            step: 0,
+            frames: 0,
+            requested: false,
+            pending: Arc::new(Mutex::new(None)),
+            slides: Vec::new(),
+            result: Arc::new(Mutex::new(None)),
+        }
+    }
+
+    fn finish(&self, outcome: Result<PathBuf, String>) {
+        if let Ok(mut slot) = self.result.lock() {
+            *slot = Some(outcome);
+        }
+    }
+
+    /// One frame of the export; returns true when it is over.
+    pub fn step(&mut self, ctx: &egui::Context, state: &mut State) -> bool {
+        let total = state.deck.as_ref().map_or(0, |d| d.steps.len());
+        if total == 0 {
+            self.finish(Err("the deck has no steps".to_owned()));
+            return true;
+        }
+        if state.presenting.as_ref().map(|p| p.step) != Some(self.step) {
+            state.apply(Command::Present(Some(self.step)));
+            if state.presenting.as_ref().is_some_and(|p| p.presenter_view) {
+                state.apply(Command::TogglePresenterView);
+            }
+            self.frames = 0;
+        }
+        self.frames += 1;
+        ctx.request_repaint();
+        if self.frames >= SETTLE_FRAMES && !self.requested {
+            self.requested = true;
+            let (pending, repaint) = (self.pending.clone(), ctx.clone());
+            ctx.request_screenshot(move |image| {
+                if let Ok(mut slot) = pending.lock() {
+                    *slot = Some(image);
+                }
+                repaint.request_repaint();
+            });
+        }
+        let image = self.pending.lock().ok().and_then(|mut slot| slot.take());
+        let Some(image) = image else { return self.frames > 600 };
+        if let Err(e) = self.save_slide(&image, state) {
+            self.finish(Err(e));
+            return true;
+        }
+        self.step += 1;
+        self.requested = false;
+        if self.step < total {
+            return false;
+        }
+        let title = state.deck.as_ref().map_or_else(String::new, |d| d.title.clone());
+        let pdf = self.out.join("handout.pdf");
+        let outcome = std::fs::write(&pdf, handout_pdf(&title, &self.slides))
+            .map(|()| self.out.clone())
+            .map_err(|e| format!("cannot write {}: {e}", pdf.display()));
+        self.finish(outcome);
+        true
+    }
+
+    fn save_slide(&mut self, image: &egui::ColorImage, state: &State) -> Result<(), String> {
+        let [w, h] = image.size;
+        let rgba: Vec<u8> = image.pixels.iter().flat_map(egui::Color32::to_array).collect();
+        let picture = image::RgbaImage::from_raw(w as u32, h as u32, rgba).ok_or("the screenshot has no pixels")?;
+        let path = self.out.join(format!("slide-{:02}.png", self.step + 1));
+        picture.save(&path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        let rgb = image::DynamicImage::ImageRgba8(picture).to_rgb8();
+        let step = state.current_step().cloned().ok_or("no step on screen")?;
+        self.slides.push((SlideImage { width: rgb.width(), height: rgb.height(), rgb: rgb.into_raw() }, step));
+        Ok(())
+    }
+}

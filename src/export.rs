@@ -1,0 +1,185 @@
+//! Slide export: a one-file PDF handout (pdf-writer) with each slide's picture, its title and its
+//! talking points. The PNGs come from the app's own screenshots (see `app.rs`).
+
+use miniz_oxide::deflate::{CompressionLevel, compress_to_vec_zlib};
+use pdf_writer::{Content, Filter, Finish as _, Name, Pdf, Rect, Ref, Str};
+
+use crate::briefing::Step;
+
+/// One exported slide: its picture (RGB, 8 bits a channel) and its step.
+#[derive(Clone, Debug)]
+pub struct SlideImage {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Row-major RGB bytes.
+    pub rgb: Vec<u8>,
+}
+
+/// A4 landscape, in points.
+const PAGE: (f32, f32) = (842.0, 595.0);
+const MARGIN: f32 = 36.0;
+
+/// Text in the PDF's standard Helvetica (`WinAnsiEncoding`): Latin-1 plus the usual typographic
+/// marks; anything else becomes "?".
+fn win_ansi(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            '–' => 0x96,
+            '—' => 0x97,
+            '‘' => 0x91,
+            '’' => 0x92,
+            '“' => 0x93,
+            '”' => 0x94,
+            '•' => 0x95,
+            '…' => 0x85,
+            '€' => 0x80,
+            c if (c as u32) < 0x100 => c as u8,
+            _ => b'?',
+        })
+        .collect()
+}
+
+/// Splits text into lines of at most `width` characters at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// Talking points as plain lines: markdown bullets become "•", emphasis marks go.
+fn plain_points(points: &str) -> String {
+    points
+        .lines()
+        .map(|l| {
+            let l = l.trim_start();
+            let l = l
+                .strip_prefix("- ")
+                .or_else(|| l.strip_prefix("* "))
+                .map_or_else(|| l.to_owned(), |rest| format!("• {rest}"));
+            l.replace("**", "").replace('`', "")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The handout: one A4 landscape page per slide, the picture on top and the talking points below.
+pub fn handout_pdf(title: &str, slides: &[(SlideImage, Step)]) -> Vec<u8> {
+    let mut pdf = Pdf::new();
+    let (catalog, tree, font) = (Ref::new(1), Ref::new(2), Ref::new(3));
+    let font_name = Name(b"F1");
+    let pages: Vec<Ref> = (0..slides.len()).map(|i| Ref::new(10 + 3 * i as i32)).collect();
+    pdf.catalog(catalog).pages(tree);
+    pdf.pages(tree).kids(pages.iter().copied()).count(slides.len() as i32);
+    pdf.type1_font(font).base_font(Name(b"Helvetica")).encoding_predefined(Name(b"WinAnsiEncoding"));
+    pdf.document_info(Ref::new(4)).title(pdf_writer::TextStr(title));
+    for (i, (image, step)) in slides.iter().enumerate() {
+        let (page_id, image_id, content_id) = (pages[i], Ref::new(11 + 3 * i as i32), Ref::new(12 + 3 * i as i32));
+        let image_name = Name(b"Im1");
+        let mut page = pdf.page(page_id);
+        page.media_box(Rect::new(0.0, 0.0, PAGE.0, PAGE.1));
+        page.parent(tree);
+        page.contents(content_id);
+        let mut resources = page.resources();
+        resources.x_objects().pair(image_name, image_id);
+        resources.fonts().pair(font_name, font);
+        resources.finish();
+        page.finish();
+        let data = compress_to_vec_zlib(&image.rgb, CompressionLevel::DefaultLevel as u8);
+        let mut xobject = pdf.image_xobject(image_id, &data);
+        xobject.filter(Filter::FlateDecode);
+        xobject.width(image.width as i32);
+        xobject.height(image.height as i32);
+        xobject.color_space().device_rgb();
+        xobject.bits_per_component(8);
+        xobject.finish();
+        pdf.stream(content_id, &page_content(image, step, font_name, image_name, i + 1, slides.len()));
+    }
+    pdf.finish()
+}
+
+fn page_content(
+    image: &SlideImage,
+    step: &Step,
+    font: Name<'_>,
+    picture: Name<'_>,
+    number: usize,
+    total: usize,
+) -> Vec<u8> {
+    // The picture fills the top 62 % of the page, keeping its aspect ratio.
+    let box_w = PAGE.0 - 2.0 * MARGIN;
+    let box_h = PAGE.1 * 0.62;
+    let scale = (box_w / image.width.max(1) as f32).min(box_h / image.height.max(1) as f32);
+    let (w, h) = (image.width as f32 * scale, image.height as f32 * scale);
+    let mut content = Content::new();
+    content.save_state();
+    content.transform([w, 0.0, 0.0, h, MARGIN, PAGE.1 - MARGIN - h]);
+    content.x_object(picture);
+    content.restore_state();
+    let mut y = PAGE.1 - MARGIN - h - 24.0;
+    content.begin_text();
+    content.set_font(font, 15.0);
+    content.next_line(MARGIN, y);
+    content.show(Str(&win_ansi(&format!("{number} / {total}   {}", step.title))));
+    content.end_text();
+    content.begin_text();
+    content.set_font(font, 11.0);
+    y -= 20.0;
+    content.next_line(MARGIN, y);
+    for line in wrap(&plain_points(&step.points), 120) {
+        content.show(Str(&win_ansi(&line)));
+        content.next_line(0.0, -14.0);
+    }
+    content.end_text();
+    content.finish().to_vec()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::Transition;
+    use crate::model::view_state::ViewState;
+
+    fn step(title: &str) -> Step {
+        Step {
+            title: title.to_owned(),
+            points: "- First point – with a dash\n- **Second** point, 日本\n- Plain line".to_owned(),
+            notes: String::new(),
+            view: ViewState::default(),
+            highlight: Vec::new(),
+            transition: Transition::Cut,
+        }
+    }
+
+    #[test]
+    fn the_handout_has_one_page_per_slide_with_its_text() {
+        let image = SlideImage { width: 4, height: 2, rgb: vec![200; 4 * 2 * 3] };
+        let pdf = handout_pdf("Deck", &[(image.clone(), step("One")), (image, step("Two"))]);
+        let text = String::from_utf8_lossy(&pdf);
+        assert!(text.starts_with("%PDF-"));
+        assert!(text.contains("/Count 2"));
+        assert!(text.contains("1 / 2   One") && text.contains("2 / 2   Two"));
+        // Lines with non-ASCII bytes are written as hex strings; plain ones as text.
+        let hex = "Plain line".bytes().fold(String::new(), |mut acc, b| {
+            std::fmt::Write::write_fmt(&mut acc, format_args!("{b:02X}")).ok();
+            acc
+        });
+        assert!(text.contains("Plain line") || text.to_uppercase().contains(&hex), "the points are on the page");
+        assert_eq!(win_ansi("– 日"), vec![0x96, b' ', b'?']);
+        assert_eq!(plain_points("- **a**\n* b"), "• a\n• b");
+        assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
+    }
+}
