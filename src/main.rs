@@ -1,14 +1,30 @@
-//! Boot only: parse the command line, then run a command or open the window.
+//! Boot only: on the desktop, parse the command line, then run a command or open the window; in the
+//! browser, start the app on the page's canvas.
 
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    web::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::PathBuf;
+#[cfg(not(target_arch = "wasm32"))]
 use std::process::ExitCode;
 
+#[cfg(not(target_arch = "wasm32"))]
 use clap::Parser as _;
 
+#[cfg(not(target_arch = "wasm32"))]
 use alliance_atlas::cli::{Cli, Command, ThemeArg, check_files};
+#[cfg(not(target_arch = "wasm32"))]
 use alliance_atlas::theme::ThemeChoice;
+#[cfg(not(target_arch = "wasm32"))]
 use alliance_atlas::{AtlasApp, StartOptions};
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -28,6 +44,7 @@ fn main() -> ExitCode {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn run_app(cli: Cli) -> ExitCode {
     let screenshot = cli.screenshot.is_some();
     let size = if screenshot { [cli.size.0, cli.size.1] } else { [1500.0, 900.0] };
@@ -48,6 +65,7 @@ fn run_app(cli: Cli) -> ExitCode {
     run_window(start, size, screenshot)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn export_slides(deck: PathBuf, out: PathBuf, size: (f32, f32), data: Option<PathBuf>) -> ExitCode {
     if let Err(e) = std::fs::create_dir_all(&out) {
         eprintln!("alliance-atlas: cannot create {}: {e}", out.display());
@@ -59,6 +77,7 @@ fn export_slides(deck: PathBuf, out: PathBuf, size: (f32, f32), data: Option<Pat
 }
 
 /// Opens the window; with `reports`, waits for the screenshot or export result and exits by it.
+#[cfg(not(target_arch = "wasm32"))]
 fn run_window(start: StartOptions, size: [f32; 2], reports: bool) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
