@@ -60,6 +60,8 @@ pub struct AtlasApp {
     close_asked: app_chrome::CloseState,
     /// A slide export under way.
     export: Option<crate::app_export::ExportPlan>,
+    /// The deep link last written into the URL.
+    last_link: String,
 }
 
 impl std::fmt::Debug for AtlasApp {
@@ -94,6 +96,9 @@ impl AtlasApp {
         if let Some(deck) = &options.present {
             start_presenting(&mut state, deck);
         }
+        if let Some(hash) = crate::platform::url_hash() {
+            open_link(&mut state, &hash);
+        }
         let export = options.export.map(|out| crate::app_export::ExportPlan::new(out, &mut state));
         Self {
             state,
@@ -110,6 +115,7 @@ impl AtlasApp {
             persist: options.persist,
             close_asked: app_chrome::CloseState::default(),
             export,
+            last_link: String::new(),
         }
     }
 
@@ -167,6 +173,13 @@ impl AtlasApp {
 
     /// Repaints while animating, enters or leaves full screen with presenting, takes the screenshot.
     fn after_frame(&mut self, ctx: &egui::Context, was_presenting: bool) {
+        if cfg!(target_arch = "wasm32") && !self.state.is_animating() {
+            let link = deep_link(&self.state);
+            if link != self.last_link {
+                crate::platform::replace_url_hash(&link);
+                self.last_link = link;
+            }
+        }
         if self.state.is_animating() {
             ctx.request_repaint();
         }
@@ -203,6 +216,24 @@ impl AtlasApp {
         if done || plan.frames > 600 {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+    }
+}
+
+/// The deep link of what is on screen: `step=N` while presenting, else the view's text form.
+pub fn deep_link(state: &State) -> String {
+    match &state.presenting {
+        Some(p) => format!("step={}", p.step + 1),
+        None => state.current_view().to_text(),
+    }
+}
+
+/// Opens a deep link: `step=N` presents the deck at step N; anything else is a view.
+pub fn open_link(state: &mut State, link: &str) {
+    if let Some(step) = link.strip_prefix("step=").and_then(|n| n.parse::<usize>().ok()) {
+        start_presenting(state, std::path::Path::new("-"));
+        state.apply(Command::Present(Some(step.saturating_sub(1))));
+    } else {
+        open_view(state, link);
     }
 }
 

@@ -23,6 +23,28 @@ pub fn clock_utc() -> String {
     format!("{:02}:{:02} UTC", minutes / 60, minutes % 60)
 }
 
+/// The page's URL fragment without "#" (the browser's deep link); `None` on the desktop.
+pub fn url_hash() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let hash = web_sys::window()?.location().hash().ok()?;
+        let hash = hash.trim_start_matches('#');
+        (!hash.is_empty()).then(|| hash.to_owned())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// Writes the deep link into the URL fragment without adding a history entry; no-op on the desktop.
+pub fn replace_url_hash(hash: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{hash}"))).ok();
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = hash;
+}
+
 /// Asks the user for a dataset file with the system's file dialog.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn pick_dataset_file() -> Option<std::path::PathBuf> {

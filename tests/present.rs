@@ -100,3 +100,18 @@ fn the_presenter_view_shows_notes_and_the_next_step_and_drives_the_deck() {
     harness.run();
     assert!(harness.query_by_label("Next ▶").is_none(), "N hides the presenter view");
 }
+
+#[test]
+fn deep_links_open_a_step_or_a_view_and_describe_the_screen() {
+    let mut state = alliance_atlas::state::State::new(
+        alliance_atlas::state::Settings::default(),
+        alliance_atlas::model::Day(20_000),
+    );
+    alliance_atlas::app::open_link(&mut state, "step=3");
+    assert_eq!(state.presenting.as_ref().map(|p| p.step), Some(2));
+    assert_eq!(alliance_atlas::app::deep_link(&state), "step=3");
+    state.apply(alliance_atlas::state::Command::Present(None));
+    alliance_atlas::app::open_link(&mut state, "q=kanoya;s=l:kanoya_ab");
+    let link = alliance_atlas::app::deep_link(&state);
+    assert!(link.contains("q=kanoya") && link.contains("s=l:kanoya_ab"), "{link}");
+}
