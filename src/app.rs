@@ -62,6 +62,8 @@ pub struct AtlasApp {
     export: Option<crate::app_export::ExportPlan>,
     /// The deep link last written into the URL.
     last_link: String,
+    /// A dataset being fetched from `?data=URL`: its address and the result slot.
+    fetching: Option<(String, crate::platform::Fetched)>,
 }
 
 impl std::fmt::Debug for AtlasApp {
@@ -116,6 +118,10 @@ impl AtlasApp {
             close_asked: app_chrome::CloseState::default(),
             export,
             last_link: String::new(),
+            fetching: crate::platform::url_query("data").map(|url| {
+                let slot = crate::platform::fetch(&url, &cc.egui_ctx);
+                (url, slot)
+            }),
         }
     }
 
@@ -172,7 +178,20 @@ impl AtlasApp {
     }
 
     /// Repaints while animating, enters or leaves full screen with presenting, takes the screenshot.
+    /// Takes a finished `?data=URL` fetch: loads the bytes, or shows why not; the data stays.
+    fn poll_fetch(&mut self) {
+        let Some((url, slot)) = &self.fetching else { return };
+        let Some(result) = slot.lock().ok().and_then(|mut s| s.take()) else { return };
+        let url = url.clone();
+        self.fetching = None;
+        match result {
+            Ok(bytes) => self.state.apply(Command::OpenBytes(url, bytes)),
+            Err(e) => self.state.apply(Command::FetchFailed(url.clone(), format!("could not fetch {url}: {e}"))),
+        }
+    }
+
     fn after_frame(&mut self, ctx: &egui::Context, was_presenting: bool) {
+        self.poll_fetch();
         if cfg!(target_arch = "wasm32") && !self.state.is_animating() {
             let link = deep_link(&self.state);
             if link != self.last_link {

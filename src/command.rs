@@ -126,6 +126,8 @@ pub enum Command {
     OpenBytes(String, Vec<u8>),
     /// Read the current file again.
     Reload,
+    /// A dataset could not be fetched (from `?data=URL`): show why; the data stays.
+    FetchFailed(String, String),
     /// Hide the error panel.
     DismissProblems,
     /// Show or hide the keyboard help.

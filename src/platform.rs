@@ -45,6 +45,55 @@ pub fn replace_url_hash(hash: &str) {
     let _ = hash;
 }
 
+/// Bytes fetched for the app, or why not; `None` while under way.
+pub type Fetched = std::sync::Arc<std::sync::Mutex<Option<Result<Vec<u8>, String>>>>;
+
+/// The `data` parameter of the page's URL (`?data=URL`): a dataset to load; `None` on the desktop.
+pub fn url_query(key: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let search = web_sys::window()?.location().search().ok()?;
+        let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+        params.get(key).filter(|v| !v.is_empty())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = key;
+        None
+    }
+}
+
+/// Starts fetching `url` (same origin or CORS-enabled) in the browser; the result lands in the slot and
+/// the UI is woken. On the desktop this reports that fetching is a browser feature.
+pub fn fetch(url: &str, ctx: &egui::Context) -> Fetched {
+    let slot: Fetched = std::sync::Arc::new(std::sync::Mutex::new(None));
+    #[cfg(target_arch = "wasm32")]
+    {
+        let (out, ctx) = (slot.clone(), ctx.clone());
+        ehttp::fetch(ehttp::Request::get(url), move |response| {
+            let result = match response {
+                Ok(r) if r.ok => Ok(r.bytes),
+                Ok(r) => Err(format!("the server answered {} {}", r.status, r.status_text)),
+                Err(e) => Err(e),
+            };
+            if let Ok(mut s) = out.lock() {
+                *s = Some(result);
+            }
+            ctx.request_repaint();
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = ctx;
+        if let Ok(mut s) = slot.lock() {
+            *s = Some(Err(format!(
+                "cannot fetch {url}: loading from a URL is a browser feature; open the file instead"
+            )));
+        }
+    }
+    slot
+}
+
 /// Asks the user for a dataset file with the system's file dialog.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn pick_dataset_file() -> Option<std::path::PathBuf> {

@@ -138,6 +138,16 @@ impl State {
                 DataSource::Named(_) => {}
             },
             Command::DismissProblems => self.load_failure = None,
+            Command::FetchFailed(file, message) => {
+                let problem = crate::model::Problem::at(
+                    crate::model::Severity::Error,
+                    crate::model::ProblemKind::Unreadable,
+                    (1, 1),
+                    message,
+                )
+                .with_hint("check the address; the server must allow this page's origin (CORS)");
+                self.load_failure = Some(LoadFailure { file, problems: vec![problem] });
+            }
             Command::ToggleHelp => self.show_help = !self.show_help,
             Command::SetMapView(view) => {
                 self.map_view = view.clamped();

@@ -180,3 +180,16 @@ fn the_wheel_zooms_around_the_pointer_and_dragging_pans() {
     assert!(dragged.start < before_drag.start, "{dragged:?} vs {before_drag:?}");
     assert!((dragged.span() - before_drag.span()).abs() < 1e-6);
 }
+
+#[test]
+fn a_failed_fetch_shows_why_and_keeps_the_data() {
+    let mut harness = app(ThemeChoice::Dark);
+    let before = harness.state().state().dataset.clone();
+    let url = "https://example.invalid/data.ron".to_owned();
+    harness
+        .state_mut()
+        .apply(Command::FetchFailed(url.clone(), format!("could not fetch {url}: the server answered 404 Not Found")));
+    harness.run();
+    harness.get_by_label_contains("the server answered 404 Not Found");
+    assert_eq!(harness.state().state().dataset, before);
+}
