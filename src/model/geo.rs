@@ -1,5 +1,5 @@
 //! Pure map projection: Web Mercator centred on the Pacific, so Washington and Okinawa sit on one
-//! continuous map with no seam between them. No egui types here.
+//! continuous map with no seam between them. Pure maths, no UI types.
 //!
 //! World coordinates: `x` in −0.5..0.5 across 360° of longitude, 0 at the central meridian; `y` in
 //! −0.5..0.5 (north up), 0 at the equator, ±0.5 at about ±85.05°.

@@ -154,7 +154,7 @@ fn parse_dataset(text: &str, cx: &mut Cx, broken: &mut BrokenIds) -> Parse<(Data
             Some("a dataset file holds one `Dataset(…)`".to_owned()),
         );
     }
-    p.expect(b'(')?;
+    p.expect_byte(b'(')?;
     let mut top = TopLevel::default();
     let mut seen: Vec<&str> = Vec::new();
     while !p.eat(b')')? {
@@ -164,7 +164,7 @@ fn parse_dataset(text: &str, cx: &mut Cx, broken: &mut BrokenIds) -> Parse<(Data
                 p.error(format!("expected a field name, found {found}"), Some("fields are written `name: value`"))
             );
         };
-        p.expect(b':')?;
+        p.expect_byte(b':')?;
         if seen.contains(&name) {
             let message = format!("field `{name}` is given twice in Dataset");
             cx.error(ProblemKind::DuplicateField, name_span, message, None);

@@ -51,10 +51,10 @@ impl<'s> Parser<'s> {
             return Ok(Kind::Ident(name));
         }
         if name == "Some" {
-            self.expect(b'(')?;
+            self.expect_byte(b'(')?;
             let inner = self.value()?;
             self.eat(b',')?;
-            self.expect(b')')?;
+            self.expect_byte(b')')?;
             return Ok(Kind::Some(Box::new(inner)));
         }
         self.parens(Some(name))
@@ -62,7 +62,7 @@ impl<'s> Parser<'s> {
 
     /// `(…)` after an optional name: a struct when the first element is `name:`, else a tuple.
     pub(super) fn parens(&mut self, name: Option<&'s str>) -> Parse<Kind<'s>> {
-        self.expect(b'(')?;
+        self.expect_byte(b'(')?;
         if self.eat(b')')? {
             return Ok(name.map_or(Kind::Unit, |n| Kind::Tuple { name: Some(n), items: Vec::new() }));
         }
@@ -99,13 +99,13 @@ impl<'s> Parser<'s> {
                 self.error(format!("expected a field name, found {found}"), Some("fields are written `name: value`"))
             );
         };
-        self.expect(b':')?;
+        self.expect_byte(b':')?;
         let value = self.value()?;
         Ok(Field { name, name_span, value })
     }
 
     pub(super) fn list(&mut self) -> Parse<Vec<Node<'s>>> {
-        self.expect(b'[')?;
+        self.expect_byte(b'[')?;
         let mut items = Vec::new();
         if self.eat(b']')? {
             return Ok(items);
@@ -119,14 +119,14 @@ impl<'s> Parser<'s> {
     }
 
     pub(super) fn map(&mut self) -> Parse<Vec<(Node<'s>, Node<'s>)>> {
-        self.expect(b'{')?;
+        self.expect_byte(b'{')?;
         let mut entries = Vec::new();
         if self.eat(b'}')? {
             return Ok(entries);
         }
         loop {
             let key = self.value()?;
-            self.expect(b':')?;
+            self.expect_byte(b':')?;
             let value = self.value()?;
             entries.push((key, value));
             if self.comma_or_close(b'}')? {

@@ -192,7 +192,7 @@ impl<'s> Parser<'s> {
         self.skip_ws()?;
         while self.rest().starts_with("#!") {
             self.pos += 2;
-            self.expect(b'[')?;
+            self.expect_byte(b'[')?;
             let mut level = 1usize;
             while level > 0 {
                 match self.peek() {
@@ -222,7 +222,7 @@ impl<'s> Parser<'s> {
     }
 
     /// Consumes `byte` (after white space) or fails saying what was found.
-    pub fn expect(&mut self, byte: u8) -> Parse<()> {
+    pub fn expect_byte(&mut self, byte: u8) -> Parse<()> {
         if self.eat(byte)? {
             return Ok(());
         }
