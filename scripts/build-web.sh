@@ -24,7 +24,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$bindgen_version"; then
 fi
 
 if [ ! -x "$tools/node_modules/.bin/wasm-opt" ]; then
-  (cd "$tools" && { [ -f package.json ] || npm init -y >/dev/null; } && npm install --no-audit --no-fund binaryen@latest >/dev/null)
+  (cd "$tools" && { [ -f package.json ] || npm init -y >/dev/null; } && npm install --no-audit --no-fund binaryen@132.0.0 >/dev/null)
 fi
 export PATH="$tools/node_modules/.bin:$PATH"
 

@@ -8,7 +8,7 @@ pub fn today() -> Day {
     #[expect(clippy::disallowed_methods, reason = "the one native clock read; the web gets its own")]
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     #[cfg(target_arch = "wasm32")]
-    let secs = 0u64;
+    let secs = (js_sys::Date::now() / 1000.0) as u64;
     Day((secs / 86_400) as i64)
 }
 
@@ -18,7 +18,7 @@ pub fn clock_utc() -> String {
     #[expect(clippy::disallowed_methods, reason = "the one native clock read; the web gets its own")]
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     #[cfg(target_arch = "wasm32")]
-    let secs = 0u64;
+    let secs = (js_sys::Date::now() / 1000.0) as u64;
     let minutes = secs / 60 % (24 * 60);
     format!("{:02}:{:02} UTC", minutes / 60, minutes % 60)
 }

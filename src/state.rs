@@ -114,7 +114,10 @@ impl State {
             Command::ClearSelection => self.selection = None,
             Command::Back => self.step_history(true),
             Command::Forward => self.step_history(false),
-            Command::SetTimeView(view) => self.time_view = view.clamped(),
+            Command::SetTimeView(view) => {
+                self.time_view = view.clamped();
+                self.stop_time_glide();
+            }
             Command::FitTime => self.fit_time(),
             Command::SetLaneGrouping(grouping) => {
                 self.settings.lane_grouping = grouping;

@@ -31,6 +31,8 @@ pub struct DeckEdit {
     pub selected: usize,
     /// The last message (saved, or why not).
     pub message: Option<String>,
+    /// The deck file exists but had errors: plain Save must not overwrite it.
+    pub load_failed: bool,
 }
 
 impl DeckEdit {
@@ -106,8 +108,10 @@ impl State {
             Command::SelectStep(index) => self.deck_edit.selected = index,
             Command::UndoDeck => {
                 if let Some(previous) = self.deck_edit.undo.pop() {
+                    let last = previous.steps.len().saturating_sub(1);
                     self.deck = Some(previous);
                     self.deck_edit.dirty = true;
+                    self.deck_edit.selected = self.deck_edit.selected.min(last);
                 }
             }
             Command::SaveDeck(path) => self.save_deck(path),
@@ -133,6 +137,9 @@ impl State {
 
     fn move_step(&mut self, index: usize, up: bool) {
         let len = self.deck.as_ref().map_or(0, |d| d.steps.len());
+        if index >= len {
+            return;
+        }
         let target = if up { index.checked_sub(1) } else { Some(index + 1).filter(|t| *t < len) };
         if let Some(target) = target {
             self.edit_deck(|deck| deck.steps.swap(index, target));
@@ -141,6 +148,13 @@ impl State {
     }
 
     fn save_deck(&mut self, path: Option<PathBuf>) {
+        if path.is_none() && self.deck_edit.load_failed {
+            self.deck_edit.message = Some(
+                "The deck file has errors and was not loaded; Save would overwrite it. Fix the file, or use Save as…"
+                    .to_owned(),
+            );
+            return;
+        }
         let Some(path) = path.or_else(|| self.deck_edit.path.clone()).or_else(|| deck_path_for(&self.source)) else {
             self.deck_edit.message = Some("Choose where to save the deck (Save as…)".to_owned());
             return;

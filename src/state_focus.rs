@@ -84,6 +84,9 @@ impl State {
     }
 
     fn set_filter(&mut self, filter: Filter) {
+        if filter.as_of.is_none() {
+            self.focus.playing = None;
+        }
         if filter != self.focus.filter {
             self.focus.filter = filter;
             self.refilter();
@@ -137,6 +140,14 @@ impl State {
                 self.focus.playing = None;
             }
         }
+        // A map flight is settled by the map as it draws; when the map is hidden, settle it here.
+        if let Some(flight) = self.map_flight
+            && self.maximized == Some(Pane::Timeline)
+        {
+            let (view, _) = crate::model::map_camera::camera_at(&flight, [800.0, 500.0], now);
+            self.map_view = view;
+            self.map_flight = None;
+        }
         if let Some((from, to, start)) = self.focus.time_flight {
             let t = ((now - start) / TIME_FLIGHT_SECONDS).clamp(0.0, 1.0);
             let e = ease_in_out(t);
@@ -146,6 +157,11 @@ impl State {
                 self.focus.time_flight = None;
             }
         }
+    }
+
+    /// Drops the timeline's glide where it is (the user took over).
+    pub(crate) fn stop_time_glide(&mut self) {
+        self.focus.time_flight = None;
     }
 
     /// Ends the timeline's glide where it is going.

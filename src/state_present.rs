@@ -90,11 +90,19 @@ impl State {
             crate::state::DataSource::Named(_) => None,
         };
         self.presenting = None;
-        self.deck_edit = crate::state_deck::DeckEdit::for_path(crate::state_deck::deck_path_for(&self.source));
+        let path = crate::state_deck::deck_path_for(&self.source);
+        if self.deck_edit.dirty && self.deck_edit.path == path {
+            // A reload of the same dataset keeps the deck being edited: unsaved work is never dropped.
+            return;
+        }
+        self.deck_edit = crate::state_deck::DeckEdit::for_path(path.clone());
+        let name = path.map_or_else(|| "the embedded deck".to_owned(), |p| p.display().to_string());
         self.deck = text.and_then(|text| {
             let loaded = crate::briefing::load_deck(&text, &self.index);
-            for problem in &loaded.problems {
-                log::warn!("deck: {}", problem.display_in("deck"));
+            if loaded.deck.is_none() {
+                self.deck_edit.load_failed = true;
+                self.load_failure = Some(crate::state::LoadFailure { file: name, problems: loaded.problems });
+                return None;
             }
             loaded.deck
         });

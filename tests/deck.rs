@@ -83,3 +83,17 @@ fn the_embedded_deck_needs_a_place_before_it_can_be_saved() {
     assert!(state.deck_edit.dirty, "nothing is lost: still unsaved, and the user is told why");
     assert!(state.deck_edit.message.as_deref().is_some_and(|m| m.contains("Save as")));
 }
+
+#[test]
+fn moving_a_step_after_undo_does_not_panic() {
+    let mut harness = app(ThemeChoice::Dark);
+    let last = harness.state().state().deck.as_ref().map_or(0, |d| d.steps.len() - 1);
+    harness.state_mut().apply(Command::SelectStep(last));
+    harness.state_mut().apply(Command::AddStep);
+    harness.state_mut().apply(Command::UndoDeck);
+    let state = harness.state().state();
+    assert_eq!(state.deck_edit.selected, last);
+    harness.state_mut().apply(Command::MoveStep(last, true));
+    harness.state_mut().apply(Command::MoveStep(99, false));
+    assert_eq!(harness.state().state().deck_edit.selected, last - 1);
+}

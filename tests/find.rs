@@ -168,3 +168,23 @@ fn the_as_of_day_can_be_switched_on_and_typed() {
     let jjoc = &state.dataset.initiatives[state.index.initiative_by_id["jjoc"]];
     assert_eq!(state.focus.filter.status_of(jjoc), Some(alliance_atlas::model::Status::Announced));
 }
+
+#[test]
+fn esc_in_the_search_box_clears_the_search_and_removing_as_of_stops_playing() {
+    let mut harness = app(ThemeChoice::Dark);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.get_by_role(egui::accesskit::Role::TextInput).type_text("okinawa");
+    harness.run();
+    assert_eq!(harness.state().state().focus.filter.search, "okinawa");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().state().focus.filter.search, "");
+    let as_of = alliance_atlas::model::filter::Filter { as_of: Some(19_400), ..Default::default() };
+    harness.state_mut().apply(Command::SetFilter(Box::new(as_of)));
+    harness.state_mut().apply(Command::PlayAsOf(Some(30.0)));
+    harness.state_mut().apply(Command::SetFilter(Box::default()));
+    harness.run();
+    assert!(harness.state().state().focus.playing.is_none());
+    assert_eq!(harness.state().state().focus.filter.as_of, None);
+}

@@ -35,7 +35,10 @@ impl Day {
 
     /// Year, month (1–12) and day of month of this day.
     pub fn ymd(self) -> (i64, u32, u32) {
-        let z = self.0 + 719_468;
+        // Clamp to the years dates may have, so any i64 (from a link, a generated view) is safe.
+        let lo = Self::from_ymd(MIN_YEAR, 1, 1).0;
+        let hi = Self::from_ymd(MAX_YEAR, 12, 31).0;
+        let z = self.0.clamp(lo, hi) + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z.rem_euclid(146_097);
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;

@@ -72,6 +72,8 @@ pub fn status_as_of(item: &Initiative, day: i64) -> Option<Status> {
     let over = |d: Option<super::FuzzyDate>| d.is_some_and(|d| d.anchor().1.0 < day);
     Some(match item.status {
         Status::Context | Status::Cancelled | Status::Proposed => item.status,
+        // Completed with no completion date: done, though the data does not say when.
+        Status::Completed if item.completed.is_none() && item.end.is_none() => Status::Completed,
         _ if started(item.completed) || over(item.end) => Status::Completed,
         Status::Ongoing => Status::Ongoing,
         _ if started(item.start) => Status::InProgress,
@@ -115,7 +117,7 @@ impl Filter {
             && (!facet(Facet::HasPlace) || self.has_place.is_none_or(|want| want != places.is_empty()))
             && self
                 .date_range
-                .is_none_or(|(a, b)| index.spans.get(i).copied().flatten().is_some_and(|(s, e)| e >= a && s <= b))
+                .is_none_or(|(a, b)| index.spans.get(i).copied().flatten().is_some_and(|(s, e)| e > a && s < b))
     }
 
     /// Which initiatives pass.

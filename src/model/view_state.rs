@@ -66,6 +66,9 @@ pub struct SavedViews {
     pub views: Vec<SavedView>,
 }
 
+/// Largest day number (either sign) a view may name: a little over a million years.
+const MAX_DAY_NUMBER: u64 = 400_000_000;
+
 /// Escapes the characters the text form uses as separators.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -189,10 +192,17 @@ impl ViewState {
             "hp" => f.has_place = Some(value == "1"),
             "dr" => {
                 let v = numbers(value, 2)?;
-                f.date_range = Some((v[0], v[1]));
+                if v.iter().any(|d| d.abs() > MAX_DAY_NUMBER as f64) {
+                    return Err(format!("date range {value} is beyond the years dates may have"));
+                }
+                f.date_range = Some((v[0].min(v[1]), v[0].max(v[1])));
             }
             "ao" => {
-                f.as_of = Some(value.parse().map_err(|_| format!("not a day number: {value}"))?);
+                let day: i64 = value.parse().map_err(|_| format!("not a day number: {value}"))?;
+                if day.unsigned_abs() > MAX_DAY_NUMBER {
+                    return Err(format!("day {day} is beyond the years dates may have"));
+                }
+                f.as_of = Some(day);
             }
             "lg" => self.lanes = parse_name(value)?,
             "p" => self.panels = parse_name(value)?,
@@ -251,5 +261,7 @@ mod tests {
         assert!(ViewState::from_text("m=1,2,inf").is_err());
         assert!(ViewState::from_text("q=%ZZ").is_err());
         assert!(ViewState::from_text("s=x:1").is_err());
+        assert!(ViewState::from_text("ao=9223372036854775807").is_err());
+        assert!(ViewState::from_text("dr=1e300,1e301").is_err());
     }
 }

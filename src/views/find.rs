@@ -38,7 +38,8 @@ pub fn filter_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
         if response.changed() {
             out.push(set(Filter { search: text.clone(), ..f.clone() }));
         }
-        if response.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
+        // egui drops the focus on Esc before the frame runs, so look for the focus just lost.
+        if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
             out.push(set(Filter { search: String::new(), ..f.clone() }));
         }
         if response.lost_focus()
@@ -136,6 +137,7 @@ fn date_range_ui(ui: &mut egui::Ui, f: &Filter, out: &mut Vec<Command>) {
     let parsed = (from.trim().parse::<crate::model::FuzzyDate>(), to.trim().parse::<crate::model::FuzzyDate>());
     match parsed {
         (Ok(a), Ok(b)) if apply => {
+            let (a, b) = if b < a { (b, a) } else { (a, b) };
             let (start, end) = (a.anchor().0.0 as f64, b.anchor().1.0 as f64 + 1.0);
             out.push(set(Filter { date_range: Some((start.min(end), start.max(end))), ..f.clone() }));
         }
@@ -231,7 +233,7 @@ fn views_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
             if ui.button(&saved.name).on_hover_text("Go to this view").clicked() {
                 out.push(Command::RestoreView(Box::new(saved.view.clone())));
             }
-            let rename_id = Id::unique(("find_rename", i));
+            let rename_id = Id::unique(("find_rename", &saved.name));
             let mut new_name: String = ui.data(|d| d.get_temp(rename_id)).unwrap_or_else(|| saved.name.clone());
             let edit = ui.add(egui::TextEdit::singleline(&mut new_name).hint_text("Rename").desired_width(90.0));
             if edit.lost_focus() && new_name.trim() != saved.name && !new_name.trim().is_empty() {
@@ -282,7 +284,8 @@ fn chips_of(f: &Filter) -> Vec<(String, Filter)> {
         chips.push((words.to_owned(), Filter { has_place: None, ..f.clone() }));
     }
     if let Some((a, b)) = f.date_range {
-        let words = format!("{} – {}", Day(a as i64).ymd_words(), Day(b as i64).ymd_words());
+        // The range's end is exclusive: show its last day.
+        let words = format!("{} – {}", Day(a as i64).ymd_words(), Day(b as i64 - 1).ymd_words());
         chips.push((words, Filter { date_range: None, ..f.clone() }));
     }
     if let Some(day) = f.as_of {

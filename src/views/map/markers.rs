@@ -64,7 +64,7 @@ pub fn markers_ui(ui: &mut egui::Ui, state: &State, t: &Transform, commands: &mu
         } else {
             let r = cluster_marker(&painter, state, c, pos, &pal);
             taken.push(Rect::from_center_size(pos, vec2(r * 2.0, r * 2.0)));
-            cluster_widget(ui, state, c, pos, r, commands);
+            cluster_widget(ui, state, t, c, r, commands);
         }
     }
     // Selected places first, then the busiest: they get their labels before the rest.
@@ -171,7 +171,8 @@ fn cluster_marker(painter: &egui::Painter, state: &State, c: &Cluster, pos: Pos2
     r
 }
 
-fn cluster_widget(ui: &mut egui::Ui, state: &State, c: &Cluster, pos: Pos2, r: f32, commands: &mut Vec<Command>) {
+fn cluster_widget(ui: &mut egui::Ui, state: &State, t: &Transform, c: &Cluster, r: f32, commands: &mut Vec<Command>) {
+    let pos = t.screen(c.centre);
     let places = &state.focus.map_places;
     let names: Vec<String> = c.members.iter().map(|&m| label_text(state, places[m].location)).collect();
     let hit = Rect::from_center_size(pos, vec2(2.0 * r, 2.0 * r));
@@ -182,7 +183,11 @@ fn cluster_widget(ui: &mut egui::Ui, state: &State, c: &Cluster, pos: Pos2, r: f
     if response.clicked()
         && let Some(bounds) = bounds_of(c.members.iter().map(|&m| places[m].world))
     {
-        commands.push(Command::FlyTo(FlyTarget::Bounds(bounds)));
+        // Fit the members, and always zoom in at least one level so the cluster splits.
+        let size = [f64::from(t.rect.width()), f64::from(t.rect.height())];
+        let mut view = crate::model::map_camera::fit_bounds(bounds, size);
+        view.zoom = view.zoom.max(t.view().zoom + 1.0).min(crate::model::view::MapView::MAX_ZOOM);
+        commands.push(Command::FlyTo(FlyTarget::View(view)));
     }
     response.on_hover_ui(|ui| {
         ui.strong(format!("{} places (click to zoom in)", c.members.len()));

@@ -92,7 +92,7 @@ pub fn map_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
         paint_graticule(&painter, &t, &pal);
     }
     markers::markers_ui(ui, state, &t, &mut commands);
-    if let Some(view) = interact(ui, &background, &t, &mut commands) {
+    if let Some(view) = interact(ui, &background, &t, &mut commands, state.presenting.is_some()) {
         commands.push(Command::SetMapView(view));
     }
     ui.advance_cursor_after_rect(rect);
@@ -165,7 +165,13 @@ fn paint_graticule(painter: &egui::Painter, t: &Transform, pal: &Palette) {
 }
 
 /// Pan, zoom and keys; returns the new camera when it changed.
-fn interact(ui: &egui::Ui, background: &egui::Response, t: &Transform, commands: &mut Vec<Command>) -> Option<MapView> {
+fn interact(
+    ui: &egui::Ui,
+    background: &egui::Response,
+    t: &Transform,
+    commands: &mut Vec<Command>,
+    presenting: bool,
+) -> Option<MapView> {
     if background.clicked() || background.drag_started() {
         background.request_focus();
     }
@@ -198,7 +204,7 @@ fn interact(ui: &egui::Ui, background: &egui::Response, t: &Transform, commands:
     if background.double_clicked() {
         zoom_by(1.0, background.interact_pointer_pos(), &mut centre, &mut zoom);
     }
-    if background.has_focus() {
+    if background.has_focus() && !presenting {
         let step = 80.0 / t.scale;
         ui.input(|i| {
             centre.x += step

@@ -70,7 +70,8 @@ pub(super) fn interact(
         }
         view = view.panned(-f64::from(delta.x) * axis.days_per_point());
     }
-    if background.has_focus() || background.hovered() {
+    // While presenting, the keys belong to the deck.
+    if (background.has_focus() || background.hovered()) && state.presenting.is_none() {
         view = keyboard(ui, view, commands);
     }
     if view != state.time_view {
