@@ -95,13 +95,11 @@ impl AtlasApp {
         if let Some(id) = &options.select {
             select_by_id(&mut state, id);
         }
-        if let Some(deck) = &options.present {
-            start_presenting(&mut state, deck);
-        }
+        let present_error = options.present.as_ref().and_then(|deck| start_presenting(&mut state, deck).err());
         if let Some(hash) = crate::platform::url_hash() {
             open_link(&mut state, &hash);
         }
-        let export = options.export.map(|out| crate::app_export::ExportPlan::new(out, &mut state));
+        let export = options.export.map(|out| crate::app_export::ExportPlan::new(out, &mut state, present_error));
         Self {
             state,
             markdown: CommonMarkCache::default(),
@@ -249,8 +247,9 @@ pub fn deep_link(state: &State) -> String {
 /// Opens a deep link: `step=N` presents the deck at step N; anything else is a view.
 pub fn open_link(state: &mut State, link: &str) {
     if let Some(step) = link.strip_prefix("step=").and_then(|n| n.parse::<usize>().ok()) {
-        start_presenting(state, std::path::Path::new("-"));
-        state.apply(Command::Present(Some(step.saturating_sub(1))));
+        if start_presenting(state, std::path::Path::new("-")).is_ok() {
+            state.apply(Command::Present(Some(step.saturating_sub(1))));
+        }
     } else {
         open_view(state, link);
     }
@@ -273,22 +272,24 @@ pub fn open_view(state: &mut State, view: &str) {
 }
 
 /// Starts presenting the dataset's deck (`path` empty or "-"), or the deck in `path`.
-pub fn start_presenting(state: &mut State, path: &std::path::Path) {
+/// A deck file with errors is not presented: its problems are shown (and returned) instead.
+pub fn start_presenting(state: &mut State, path: &std::path::Path) -> Result<(), String> {
     if !path.as_os_str().is_empty() && path.as_os_str() != "-" {
-        match std::fs::read_to_string(path) {
-            Ok(text) => {
-                let loaded = crate::briefing::load_deck(&text, &state.index);
-                for problem in &loaded.problems {
-                    log::warn!("{}", problem.display_in(&path.display().to_string()));
-                }
-                if loaded.deck.is_some() {
-                    state.deck = loaded.deck;
-                }
-            }
-            Err(e) => log::warn!("cannot read the deck {}: {e}", path.display()),
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read the deck {name}: {e}"))?;
+        let loaded = crate::briefing::load_deck(&text, &state.index);
+        if loaded.deck.is_none() {
+            let report: Vec<String> = loaded.problems.iter().map(|p| p.display_in(&name).to_string()).collect();
+            state.load_failure = Some(crate::state::LoadFailure { file: name, problems: loaded.problems });
+            return Err(report.join("\n"));
         }
+        state.deck = loaded.deck;
+    }
+    if state.deck.is_none() {
+        return Err("there is no deck to present".to_owned());
     }
     state.apply(Command::Present(Some(0)));
+    Ok(())
 }
 
 /// Selects an initiative or place by id; unknown ids are ignored with a log line.
@@ -323,7 +324,8 @@ impl eframe::App for AtlasApp {
         self.state.apply(Command::Tick(ctx.input(|i| i.time)));
         let was_presenting = self.state.presenting.is_some();
         if was_presenting {
-            let actions = app_chrome::present_keys(&ctx, &self.state);
+            let mut actions = app_chrome::present_keys(&ctx, &self.state);
+            actions.extend(app_chrome::close_guard(&ctx, &self.state, &mut self.close_asked));
             let mut commands = egui::CentralPanel::default()
                 .show(ui, |ui| crate::views::slide::slide_ui(ui, &self.state, &mut self.markdown))
                 .inner;

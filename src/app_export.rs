@@ -22,17 +22,19 @@ pub struct ExportPlan {
     slides: Vec<(SlideImage, crate::briefing::Step)>,
     /// Where the outcome goes (the output folder, or why it failed).
     pub result: ScreenshotResult,
+    failed: bool,
 }
 
 impl ExportPlan {
     /// Prepares the state: every step cuts (no glide to wait for), no presenter window.
-    pub fn new(out: PathBuf, state: &mut State) -> Self {
+    /// `error` is why the deck could not be opened, if it could not; the export then fails at once.
+    pub fn new(out: PathBuf, state: &mut State, error: Option<String>) -> Self {
         if let Some(deck) = &mut state.deck {
             for step in &mut deck.steps {
                 step.transition = Transition::Cut;
             }
         }
-        Self {
+        let plan = Self {
             out,
             step: 0,
             frames: 0,
@@ -40,7 +42,12 @@ impl ExportPlan {
             pending: Arc::new(Mutex::new(None)),
             slides: Vec::new(),
             result: Arc::new(Mutex::new(None)),
+            failed: error.is_some(),
+        };
+        if let Some(e) = error {
+            plan.finish(Err(e));
         }
+        plan
     }
 
     fn finish(&self, outcome: Result<PathBuf, String>) {
@@ -51,6 +58,9 @@ impl ExportPlan {
 
     /// One frame of the export; returns true when it is over.
     pub fn step(&mut self, ctx: &egui::Context, state: &mut State) -> bool {
+        if self.failed {
+            return true;
+        }
         let total = state.deck.as_ref().map_or(0, |d| d.steps.len());
         if total == 0 {
             self.finish(Err("the deck has no steps".to_owned()));

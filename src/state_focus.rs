@@ -40,6 +40,8 @@ pub struct Focus {
     pub saved: SavedViews,
     /// The last message about saved views (written, or why not).
     pub message: Option<String>,
+    /// The views file exists but could not be read: it is not overwritten.
+    views_unreadable: bool,
 }
 
 impl State {
@@ -237,10 +239,12 @@ impl State {
     }
 
     pub(crate) fn load_saved_views(&mut self) {
+        self.focus.views_unreadable = false;
         self.focus.saved = match self.saved_views_path() {
             None => self.settings.embedded_views.clone(),
             Some(path) => match std::fs::read_to_string(&path) {
                 Ok(text) => ron::from_str(&text).unwrap_or_else(|e| {
+                    self.focus.views_unreadable = true;
                     self.focus.message =
                         Some(format!("{}: not a views file ({e}); starting an empty list", path.display()));
                     SavedViews::default()
@@ -253,6 +257,11 @@ impl State {
     /// Writes the saved views: into the settings for the embedded dataset, else next to the file,
     /// atomically (a temporary file, then a rename).
     fn write_saved_views(&mut self) {
+        if self.focus.views_unreadable {
+            self.focus.message =
+                Some("The views file could not be read, so it is not overwritten; fix or move it first".to_owned());
+            return;
+        }
         let Some(path) = self.saved_views_path() else {
             self.settings.embedded_views = self.focus.saved.clone();
             self.focus.message = Some("Views saved with the app's settings".to_owned());

@@ -97,3 +97,25 @@ fn moving_a_step_after_undo_does_not_panic() {
     harness.state_mut().apply(Command::MoveStep(99, false));
     assert_eq!(harness.state().state().deck_edit.selected, last - 1);
 }
+
+#[test]
+fn a_broken_deck_is_shown_and_never_overwritten_by_save() {
+    let dir = std::env::temp_dir().join(format!("atlas-baddeck-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let data = dir.join("mini.ron");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal.ron"), &data).expect("copy");
+    let broken = "Deck(title: \"Mini\", steps: [Step(title: \"One\", view: \"s=i:no-such-id\")])";
+    std::fs::write(dir.join("mini.briefing.ron"), broken).expect("deck");
+    let mut harness = app(ThemeChoice::Dark);
+    harness.state_mut().apply(Command::OpenFile(data));
+    harness.run();
+    let state = harness.state().state();
+    assert!(state.deck.is_none());
+    let failure = state.load_failure.as_ref().expect("the deck's problems are shown");
+    assert!(failure.problems.iter().any(|p| p.message.contains("no-such-id")));
+    harness.state_mut().apply(Command::AddStep);
+    harness.state_mut().apply(Command::SaveDeck(None));
+    assert_eq!(std::fs::read_to_string(dir.join("mini.briefing.ron")).ok().as_deref(), Some(broken));
+    assert!(harness.state().state().deck_edit.dirty);
+    std::fs::remove_dir_all(&dir).ok();
+}
