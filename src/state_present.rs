@@ -57,8 +57,11 @@ impl State {
         let Some(step) = self.deck.as_ref().and_then(|d| d.steps.get(index)).cloned() else { return };
         let initiatives = step.highlight.iter().filter_map(|id| self.index.initiative_by_id.get(id).copied()).collect();
         let locations = step.highlight.iter().filter_map(|id| self.index.location_by_id.get(id).copied()).collect();
+        // On the desktop the presenter view is its own window; in the browser it would cover the slide,
+        // so there it starts hidden and N shows the notes.
+        let shown_at_start = !cfg!(target_arch = "wasm32");
         let (started, presenter_view) =
-            self.presenting.as_ref().map_or((self.now, true), |p| (p.started, p.presenter_view));
+            self.presenting.as_ref().map_or((self.now, shown_at_start), |p| (p.started, p.presenter_view));
         self.presenting =
             Some(Presenting { step: index, blank: None, initiatives, locations, started, presenter_view });
         self.restore_view(&step.view);
