@@ -74,6 +74,23 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Write a realistic synthetic dataset (for benchmarks and scale tests) that passes `check`.
+    ///
+    /// The same arguments always give the same file.
+    Generate {
+        /// Number of initiatives.
+        #[arg(long, default_value_t = 10_000)]
+        initiatives: usize,
+        /// Number of places.
+        #[arg(long, default_value_t = 1_000)]
+        places: usize,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write the RON file.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Export every step of a deck as a PNG slide and a one-file PDF handout.
     ///
     /// The app draws the slides itself, so it needs a display: on a server run it under Xvfb,
@@ -91,6 +108,15 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         data: Option<PathBuf>,
     },
+}
+
+/// Writes a generated dataset to `out`.
+pub fn generate_file(initiatives: usize, places: usize, seed: u64, out: &Path) -> Result<(), String> {
+    let dataset = crate::model::generate::generate(initiatives, places, seed);
+    let config = ron::ser::PrettyConfig::default().indentor("  ".to_owned());
+    let text = ron::ser::to_string_pretty(&dataset, config).map_err(|e| e.to_string())?;
+    std::fs::write(out, format!("#![enable(implicit_some)]\n{text}\n"))
+        .map_err(|e| format!("cannot write {}: {e}", out.display()))
 }
 
 /// Runs `check` on each file, writing the report to `out`. Returns the exit code (0 clean, 1 errors).

@@ -40,6 +40,18 @@ fn main() -> ExitCode {
             }
         }
         Some(Command::ExportSlides { deck, out, size, data }) => export_slides(deck, out, size, data),
+        Some(Command::Generate { initiatives, places, seed, out }) => {
+            match alliance_atlas::cli::generate_file(initiatives, places, seed, &out) {
+                Ok(()) => {
+                    eprintln!("alliance-atlas: wrote {} ({initiatives} initiatives, {places} places)", out.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("alliance-atlas: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         None => run_app(cli),
     }
 }

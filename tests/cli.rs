@@ -46,3 +46,21 @@ fn usage_errors_exit_2() {
     let (code, _, err) = atlas(&["--no-such-flag"]);
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn generate_writes_a_repeatable_dataset_that_checks_clean() {
+    let dir = std::env::temp_dir().join(format!("atlas-gen-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let (a, b) = (dir.join("a.ron"), dir.join("b.ron"));
+    for out in [&a, &b] {
+        let path = out.to_string_lossy().into_owned();
+        let (code, _, err) =
+            atlas(&["generate", "--initiatives", "3000", "--places", "200", "--seed", "7", "--out", &path]);
+        assert_eq!(code, 0, "{err}");
+    }
+    assert_eq!(std::fs::read(&a).ok(), std::fs::read(&b).ok(), "same seed, same file");
+    let (code, out, _) = atlas(&["check", &a.to_string_lossy()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("ok, 0 warnings") && out.contains("3000 initiatives, 200 locations"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
+}
