@@ -94,6 +94,22 @@ pub fn fetch(url: &str, ctx: &egui::Context) -> Fetched {
     slot
 }
 
+/// Opens a source link: only http and https; in the browser in a new tab with `noopener`.
+pub fn open_link(ctx: &egui::Context, url: &str) {
+    if !(url.starts_with("https://") || url.starts_with("http://")) {
+        return;
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = ctx;
+        if let Some(window) = web_sys::window() {
+            window.open_with_url_and_target_and_features(url, "_blank", "noopener,noreferrer").ok();
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    ctx.open_url(egui::OpenUrl::new_tab(url));
+}
+
 /// Asks the user for a dataset file with the system's file dialog.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn pick_dataset_file() -> Option<std::path::PathBuf> {

@@ -193,3 +193,24 @@ fn a_failed_fetch_shows_why_and_keeps_the_data() {
     harness.get_by_label_contains("the server answered 404 Not Found");
     assert_eq!(harness.state().state().dataset, before);
 }
+
+#[test]
+fn a_source_link_asks_to_open_its_url_in_a_new_tab() {
+    let mut harness = app(ThemeChoice::Dark);
+    harness.get_by_label("12th Littoral Combat Team established").click();
+    harness.run();
+    harness.get_by_label("12th LCT Established, Enhances 12th MLR's Warfighting Readiness").click();
+    harness.step();
+    let opened: Vec<(String, bool)> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::OpenUrl(open) => Some((open.url.clone(), open.new_tab)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(opened.len(), 1, "{opened:?}");
+    assert!(opened[0].0.starts_with("https://www.3rdmardiv.marines.mil/") && opened[0].1, "{opened:?}");
+}

@@ -120,7 +120,9 @@ fn sources_ui(ui: &mut egui::Ui, state: &State, item: &Initiative) {
             ui.spacing_mut().item_spacing.x = 4.0;
             match &source.url {
                 Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
-                    ui.hyperlink_to(&source.title, url).on_hover_text(url);
+                    if ui.link(&source.title).on_hover_text(url).clicked() {
+                        crate::platform::open_link(ui.ctx(), url);
+                    }
                 }
                 _ => {
                     ui.label(&source.title);
