@@ -1,6 +1,8 @@
 //! Authoring a deck from the explore view, and saving it safely.
 
 mod common;
+#[path = "common/files.rs"]
+mod files;
 
 use alliance_atlas::briefing::load_deck;
 use alliance_atlas::model::view::TimeView;
@@ -51,10 +53,7 @@ fn steps_reorder_edit_delete_and_undo() {
 
 #[test]
 fn saving_writes_atomically_and_keeps_a_backup() {
-    let dir = std::env::temp_dir().join(format!("atlas-deck-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let data = dir.join("mini.ron");
-    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal.ron"), &data).expect("copy");
+    let (dir, data) = files::minimal_copy("deck");
     let deck_file = dir.join("mini.briefing.ron");
     let first = "Deck(title: \"Mini\", dataset: \"mini.ron\", steps: [Step(title: \"One\", view: \"s=i:first\")])";
     std::fs::write(&deck_file, first).expect("deck");
@@ -100,10 +99,7 @@ fn moving_a_step_after_undo_does_not_panic() {
 
 #[test]
 fn a_broken_deck_is_shown_and_never_overwritten_by_save() {
-    let dir = std::env::temp_dir().join(format!("atlas-baddeck-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let data = dir.join("mini.ron");
-    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal.ron"), &data).expect("copy");
+    let (dir, data) = files::minimal_copy("baddeck");
     let broken = "Deck(title: \"Mini\", steps: [Step(title: \"One\", view: \"s=i:no-such-id\")])";
     std::fs::write(dir.join("mini.briefing.ron"), broken).expect("deck");
     let mut harness = app(ThemeChoice::Dark);

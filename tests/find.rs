@@ -1,6 +1,8 @@
 //! Find and focus through the UI: the search box narrows every view; saved views restore exactly.
 
 mod common;
+#[path = "common/files.rs"]
+mod files;
 
 use alliance_atlas::model::Day;
 use alliance_atlas::model::view::TimeView;
@@ -103,10 +105,7 @@ fn shift_dragging_on_the_timeline_brushes_a_date_range() {
 
 #[test]
 fn saved_views_are_written_next_to_the_dataset_and_read_back() {
-    let dir = std::env::temp_dir().join(format!("atlas-views-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let data = dir.join("mini.ron");
-    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal.ron"), &data).expect("copy");
+    let (dir, data) = files::minimal_copy("views");
     let mut harness = app(ThemeChoice::Dark);
     harness.state_mut().apply(Command::OpenFile(data.clone()));
     harness.state_mut().apply(Command::SetFilter(Box::new(alliance_atlas::model::filter::Filter {
