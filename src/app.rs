@@ -60,10 +60,10 @@ pub struct AtlasApp {
     close_asked: app_chrome::CloseState,
     /// A slide export under way.
     export: Option<crate::app_export::ExportPlan>,
-    /// The deep link last written into the URL.
-    last_link: String,
-    /// A dataset being fetched from `?data=URL`: its address and the result slot.
-    fetching: Option<(String, crate::platform::Fetched)>,
+    /// The URL, the tab title and what arrives from the browser.
+    link: crate::app_link::LinkSync,
+    /// Whether the browser has shown this presentation full screen (leaving it then ends presenting).
+    fullscreen_seen: bool,
 }
 
 impl std::fmt::Debug for AtlasApp {
@@ -96,9 +96,6 @@ impl AtlasApp {
             select_by_id(&mut state, id);
         }
         let present_error = options.present.as_ref().and_then(|deck| start_presenting(&mut state, deck).err());
-        if let Some(hash) = crate::platform::url_hash() {
-            open_link(&mut state, &hash);
-        }
         let export = options.export.map(|out| crate::app_export::ExportPlan::new(out, &mut state, present_error));
         Self {
             state,
@@ -115,11 +112,8 @@ impl AtlasApp {
             persist: options.persist,
             close_asked: app_chrome::CloseState::default(),
             export,
-            last_link: String::new(),
-            fetching: crate::platform::url_query("data").map(|url| {
-                let slot = crate::platform::fetch(&url, &cc.egui_ctx);
-                (url, slot)
-            }),
+            link: crate::app_link::LinkSync::from_page(&cc.egui_ctx),
+            fullscreen_seen: false,
         }
     }
 
@@ -146,14 +140,19 @@ impl AtlasApp {
         }
     }
 
+    fn open_picked(&mut self, picked: crate::platform::Picked) {
+        match picked {
+            crate::platform::Picked::Path(path) => self.state.apply(Command::OpenFile(path)),
+            crate::platform::Picked::Pending(slot) => self.link.expect(crate::app_link::Kind::Dataset, slot),
+            crate::platform::Picked::Nothing => {}
+        }
+    }
+
     fn handle(&mut self, ctx: &egui::Context, action: ChromeAction) {
         match action {
             ChromeAction::Command(command) => self.state.apply(command),
-            ChromeAction::OpenDialog => {
-                if let Some(path) = crate::platform::pick_dataset_file() {
-                    self.state.apply(Command::OpenFile(path));
-                }
-            }
+            ChromeAction::OpenDialog => self.open_picked(crate::platform::pick_dataset(ctx)),
+            ChromeAction::OpenDropped(file) => self.open_picked(crate::platform::read_dropped(ctx, &file)),
             ChromeAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             ChromeAction::FocusSearch => ctx.memory_mut(|m| m.request_focus(find::search_id())),
             ChromeAction::QuitIfSaved => {
@@ -175,34 +174,27 @@ impl AtlasApp {
         }
     }
 
-    /// Repaints while animating, enters or leaves full screen with presenting, takes the screenshot.
-    /// Takes a finished `?data=URL` fetch: loads the bytes, or shows why not; the data stays.
-    fn poll_fetch(&mut self) {
-        let Some((url, slot)) = &self.fetching else { return };
-        let Some(result) = slot.lock().ok().and_then(|mut s| s.take()) else { return };
-        let url = url.clone();
-        self.fetching = None;
-        match result {
-            Ok(bytes) => self.state.apply(Command::OpenBytes(url, bytes)),
-            Err(e) => self.state.apply(Command::FetchFailed(url.clone(), format!("could not fetch {url}: {e}"))),
-        }
-    }
-
+    /// Loads arrivals and keeps the URL in step, repaints while animating, enters or leaves full screen
+    /// with presenting (and stops presenting when the browser leaves full screen), takes the screenshot.
     fn after_frame(&mut self, ctx: &egui::Context, was_presenting: bool) {
-        self.poll_fetch();
-        if cfg!(target_arch = "wasm32") && !self.state.is_animating() {
-            let link = deep_link(&self.state);
-            if link != self.last_link {
-                crate::platform::replace_url_hash(&link);
-                self.last_link = link;
-            }
-        }
+        self.link.after_frame(ctx, &mut self.state);
         if self.state.is_animating() {
             ctx.request_repaint();
         }
         let presenting = self.state.presenting.is_some();
         if presenting != was_presenting {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(presenting));
+            crate::platform::set_fullscreen(ctx, presenting);
+            self.fullscreen_seen = false;
+        } else if presenting {
+            match crate::platform::is_fullscreen() {
+                Some(true) => self.fullscreen_seen = true,
+                Some(false) if self.fullscreen_seen => {
+                    // Esc in the browser leaves full screen before the app sees the key.
+                    self.state.apply(Command::Present(None));
+                    ctx.request_repaint();
+                }
+                _ => {}
+            }
         }
         self.screenshot_step(ctx);
         if let Some(export) = &mut self.export
@@ -244,13 +236,17 @@ pub fn deep_link(state: &State) -> String {
     }
 }
 
-/// Opens a deep link: `step=N` presents the deck at step N; anything else is a view.
+/// Opens a deep link: `step=N` presents the deck at step N; anything else is a view (and ends a
+/// presentation).
 pub fn open_link(state: &mut State, link: &str) {
     if let Some(step) = link.strip_prefix("step=").and_then(|n| n.parse::<usize>().ok()) {
-        if start_presenting(state, std::path::Path::new("-")).is_ok() {
+        if state.presenting.is_some() || start_presenting(state, std::path::Path::new("-")).is_ok() {
             state.apply(Command::Present(Some(step.saturating_sub(1))));
         }
     } else {
+        if state.presenting.is_some() {
+            state.apply(Command::Present(None));
+        }
         open_view(state, link);
     }
 }

@@ -14,6 +14,8 @@ pub enum ChromeAction {
     Command(Command),
     /// Show the system's open dialog.
     OpenDialog,
+    /// Open a file dropped on the window.
+    OpenDropped(egui::DroppedFileHandle),
     /// Close the window.
     Quit,
     /// Put the keyboard focus in the search box.
@@ -157,13 +159,9 @@ pub fn present_keys(ctx: &egui::Context, state: &State) -> Vec<ChromeAction> {
     out
 }
 
-/// Files dropped on the window: open the first.
+/// Files dropped on the window: open the first (by its path on the desktop, by its bytes in the browser).
 pub fn dropped_files(ctx: &egui::Context) -> Vec<ChromeAction> {
-    ctx.input(|i| {
-        i.raw.dropped_files.first().map(|file| ChromeAction::Command(Command::OpenFile(file.path().to_path_buf())))
-    })
-    .into_iter()
-    .collect()
+    ctx.input(|i| i.raw.dropped_files.first().cloned()).map(ChromeAction::OpenDropped).into_iter().collect()
 }
 
 /// The top bar: menus, title, grouping, theme, fit, help.

@@ -124,6 +124,9 @@ pub enum Command {
     OpenFile(PathBuf),
     /// Load a dataset from bytes (drag and drop without a path).
     OpenBytes(String, Vec<u8>),
+    /// A briefing deck's bytes, named (e.g. fetched from `?deck=URL`): replaces the deck when it checks
+    /// against the current dataset, else shows its problems and keeps the deck.
+    OpenDeckBytes(String, Vec<u8>),
     /// Read the current file again.
     Reload,
     /// A dataset could not be fetched (from `?data=URL`): show why; the data stays.

@@ -8,7 +8,9 @@
 pub mod app;
 mod app_chrome;
 mod app_export;
+mod app_link;
 pub mod briefing;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod command;
 pub mod export;

@@ -1,4 +1,5 @@
-//! The few things that differ between native and web: the clock, file dialogs.
+//! The few things that differ between native and web: the clock, file dialogs, the URL, full screen,
+//! the window title, fetching. The only module (with `main.rs`) that looks at the target.
 
 use crate::model::Day;
 
@@ -23,32 +24,140 @@ pub fn clock_utc() -> String {
     format!("{:02}:{:02} UTC", minutes / 60, minutes % 60)
 }
 
-/// The page's URL fragment without "#" (the browser's deep link); `None` on the desktop.
+/// Whether this build has a URL to keep in step with the view (the browser).
+pub const HAS_URL: bool = cfg!(target_arch = "wasm32");
+
+/// The page's URL fragment without "#" (the browser's deep link), percent-decoded; `None` on the desktop.
 pub fn url_hash() -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
         let hash = web_sys::window()?.location().hash().ok()?;
         let hash = hash.trim_start_matches('#');
-        (!hash.is_empty()).then(|| hash.to_owned())
+        let decoded = js_sys::decode_uri(hash).ok().and_then(|s| s.as_string()).unwrap_or_else(|| hash.to_owned());
+        (!decoded.is_empty()).then_some(decoded)
     }
     #[cfg(not(target_arch = "wasm32"))]
     None
 }
 
-/// Writes the deep link into the URL fragment without adding a history entry; no-op on the desktop.
-pub fn replace_url_hash(hash: &str) {
+/// Writes the deep link into the URL fragment: a new history entry when `push` (so Back returns to the
+/// previous selection or step), else in place (panning and zooming do not flood the history). No-op on
+/// the desktop.
+pub fn write_url_hash(hash: &str, push: bool) {
     #[cfg(target_arch = "wasm32")]
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{hash}"))).ok();
+        let encoded = js_sys::encode_uri(hash).as_string().unwrap_or_default();
+        let url = format!("#{encoded}");
+        let null = wasm_bindgen::JsValue::NULL;
+        let written = if push {
+            history.push_state_with_url(&null, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&null, "", Some(&url))
+        };
+        if let Err(e) = written {
+            log::warn!("could not write the link into the address bar: {e:?}");
+        }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = hash;
+    let _ = (hash, push);
 }
 
-/// Bytes fetched for the app, or why not; `None` while under way.
-pub type Fetched = std::sync::Arc<std::sync::Mutex<Option<Result<Vec<u8>, String>>>>;
+/// Wakes the UI when the browser changes the URL (Back, Forward, an edited fragment) or leaves full
+/// screen, so the app can follow. No-op on the desktop.
+pub fn watch_browser(ctx: &egui::Context) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast as _;
+        let Some(window) = web_sys::window() else { return };
+        for (target, event) in [
+            (window.clone().unchecked_into::<web_sys::EventTarget>(), "popstate"),
+            (window.clone().unchecked_into::<web_sys::EventTarget>(), "hashchange"),
+            (
+                window.document().map(wasm_bindgen::JsCast::unchecked_into).unwrap_or(window.clone().unchecked_into()),
+                "fullscreenchange",
+            ),
+        ] {
+            let ctx = ctx.clone();
+            let wake = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || ctx.request_repaint());
+            if target.add_event_listener_with_callback(event, wake.as_ref().unchecked_ref()).is_ok() {
+                // The listener lives as long as the page.
+                wake.forget();
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = ctx;
+}
 
-/// The `data` parameter of the page's URL (`?data=URL`): a dataset to load; `None` on the desktop.
+/// Enters or leaves full screen: the window on the desktop; in the browser the Fullscreen API (allowed
+/// because presenting starts from a key press or click moments before).
+pub fn set_fullscreen(ctx: &egui::Context, on: bool) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = ctx;
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        if on {
+            if let Some(root) = document.document_element()
+                && document.fullscreen_element().is_none()
+            {
+                // A returned promise; refusals (no user gesture, an iframe without permission) only
+                // mean presenting stays in the page.
+                let _ = root.request_fullscreen();
+            }
+        } else if document.fullscreen_element().is_some() {
+            document.exit_fullscreen();
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+}
+
+/// Whether the browser shows the page full screen; `None` on the desktop (the window manager decides).
+pub fn is_fullscreen() -> Option<bool> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let document = web_sys::window()?.document()?;
+        Some(document.fullscreen_element().is_some())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// Names the window (desktop) or the browser tab.
+pub fn set_title(ctx: &egui::Context, title: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = ctx;
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(title);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.to_owned()));
+}
+
+/// What came back from fetching a URL or picking a file in the browser.
+#[derive(Debug)]
+pub enum Arrival {
+    /// The file's name or URL, and its bytes.
+    Bytes(String, Vec<u8>),
+    /// The name or URL, and why it could not be read.
+    Failed(String, String),
+    /// The user closed the file picker without choosing.
+    Cancelled,
+}
+
+/// A slot that an asynchronous fetch or file pick fills; `None` while under way.
+pub type Pending = std::sync::Arc<std::sync::Mutex<Option<Arrival>>>;
+
+fn arrive(slot: &Pending, arrival: Arrival, ctx: &egui::Context) {
+    if let Ok(mut s) = slot.lock() {
+        *s = Some(arrival);
+    }
+    ctx.request_repaint();
+}
+
+/// The value of `key` in the page's query string (`?data=URL`, `?deck=URL`); `None` on the desktop.
 pub fn url_query(key: &str) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
@@ -65,33 +174,90 @@ pub fn url_query(key: &str) -> Option<String> {
 
 /// Starts fetching `url` (same origin or CORS-enabled) in the browser; the result lands in the slot and
 /// the UI is woken. On the desktop this reports that fetching is a browser feature.
-pub fn fetch(url: &str, ctx: &egui::Context) -> Fetched {
-    let slot: Fetched = std::sync::Arc::new(std::sync::Mutex::new(None));
+pub fn fetch(url: &str, ctx: &egui::Context) -> Pending {
+    let slot: Pending = std::sync::Arc::new(std::sync::Mutex::new(None));
     #[cfg(target_arch = "wasm32")]
     {
-        let (out, ctx) = (slot.clone(), ctx.clone());
+        let (out, ctx, name) = (slot.clone(), ctx.clone(), url.to_owned());
         ehttp::fetch(ehttp::Request::get(url), move |response| {
-            let result = match response {
-                Ok(r) if r.ok => Ok(r.bytes),
-                Ok(r) => Err(format!("the server answered {} {}", r.status, r.status_text)),
-                Err(e) => Err(e),
+            let arrival = match response {
+                Ok(r) if r.ok => Arrival::Bytes(name, r.bytes),
+                Ok(r) => Arrival::Failed(name, format!("the server answered {} {}", r.status, r.status_text)),
+                Err(e) => Arrival::Failed(name, e),
             };
-            if let Ok(mut s) = out.lock() {
-                *s = Some(result);
-            }
-            ctx.request_repaint();
+            arrive(&out, arrival, &ctx);
         });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    arrive(
+        &slot,
+        Arrival::Failed(url.to_owned(), "loading from a URL is a browser feature; open the file instead".to_owned()),
+        ctx,
+    );
+    slot
+}
+
+/// What "Open…" started: a path chosen on the desktop, or a browser file pick under way.
+#[derive(Debug)]
+pub enum Picked {
+    /// The desktop dialog returned this file.
+    Path(std::path::PathBuf),
+    /// The browser's picker is open; its file arrives in the slot.
+    Pending(Pending),
+    /// The dialog was closed without a choice.
+    Nothing,
+}
+
+/// Asks the user for a dataset file: the system dialog on the desktop, the browser's file picker on the
+/// web (its bytes arrive later).
+pub fn pick_dataset(ctx: &egui::Context) -> Picked {
+    const TITLE: &str = "Open a dataset";
+    const FILTER: (&str, &[&str]) = ("Alliance Atlas dataset (RON)", &["ron"]);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let dialog = rfd::AsyncFileDialog::new().set_title(TITLE).add_filter(FILTER.0, FILTER.1);
+        let slot: Pending = std::sync::Arc::new(std::sync::Mutex::new(None));
+        let (out, ctx) = (slot.clone(), ctx.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let arrival = match dialog.pick_file().await {
+                Some(file) => Arrival::Bytes(file.file_name(), file.read().await),
+                None => Arrival::Cancelled,
+            };
+            arrive(&out, arrival, &ctx);
+        });
+        Picked::Pending(slot)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = ctx;
-        if let Ok(mut s) = slot.lock() {
-            *s = Some(Err(format!(
-                "cannot fetch {url}: loading from a URL is a browser feature; open the file instead"
-            )));
-        }
+        let dialog =
+            rfd::FileDialog::new().set_title(TITLE).add_filter(FILTER.0, FILTER.1).add_filter("All files", &["*"]);
+        dialog.pick_file().map_or(Picked::Nothing, Picked::Path)
     }
-    slot
+}
+
+/// Reads a file dropped on the window: its path on the desktop; in the browser (no paths) its bytes,
+/// which arrive later.
+pub fn read_dropped(ctx: &egui::Context, file: &egui::DroppedFileHandle) -> Picked {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let slot: Pending = std::sync::Arc::new(std::sync::Mutex::new(None));
+        let (out, ctx, file) = (slot.clone(), ctx.clone(), file.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let name = file.path().display().to_string();
+            let arrival = match file.bytes_async().await {
+                Ok(bytes) => Arrival::Bytes(name, bytes),
+                Err(e) => Arrival::Failed(name, e),
+            };
+            arrive(&out, arrival, &ctx);
+        });
+        Picked::Pending(slot)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = ctx;
+        Picked::Path(file.path().to_path_buf())
+    }
 }
 
 /// Opens a source link: only http and https; in the browser in a new tab with `noopener`.
@@ -110,16 +276,6 @@ pub fn open_link(ctx: &egui::Context, url: &str) {
     ctx.open_url(egui::OpenUrl::new_tab(url));
 }
 
-/// Asks the user for a dataset file with the system's file dialog.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn pick_dataset_file() -> Option<std::path::PathBuf> {
-    rfd::FileDialog::new()
-        .set_title("Open a dataset")
-        .add_filter("Alliance Atlas dataset (RON)", &["ron"])
-        .add_filter("All files", &["*"])
-        .pick_file()
-}
-
 /// Asks where to save a briefing deck.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn pick_deck_save_path() -> Option<std::path::PathBuf> {
@@ -129,11 +285,5 @@ pub fn pick_deck_save_path() -> Option<std::path::PathBuf> {
 /// Asks where to save a briefing deck (not available in this build).
 #[cfg(target_arch = "wasm32")]
 pub fn pick_deck_save_path() -> Option<std::path::PathBuf> {
-    None
-}
-
-/// Asks the user for a dataset file (not available in this build).
-#[cfg(target_arch = "wasm32")]
-pub fn pick_dataset_file() -> Option<std::path::PathBuf> {
     None
 }

@@ -132,6 +132,7 @@ impl State {
                 let loaded = load_bytes(&bytes);
                 self.take_loaded(loaded, DataSource::Named(name));
             }
+            Command::OpenDeckBytes(name, bytes) => self.open_deck_bytes(name, &bytes),
             Command::Reload => match self.source.clone() {
                 DataSource::File(path) => self.open_file(&path),
                 DataSource::Embedded => {

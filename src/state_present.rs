@@ -111,6 +111,22 @@ impl State {
         });
     }
 
+    /// Replaces the deck with one given as bytes (fetched or dropped) when it reads and checks against
+    /// the current dataset; otherwise shows its problems and keeps the deck there was.
+    pub(crate) fn open_deck_bytes(&mut self, name: String, bytes: &[u8]) {
+        let loaded = match crate::model::text_from_bytes(bytes) {
+            Ok(text) => crate::briefing::load_deck(text, &self.index),
+            Err(problem) => crate::briefing::LoadedDeck { deck: None, problems: vec![*problem] },
+        };
+        match loaded.deck {
+            Some(deck) => {
+                self.presenting = None;
+                self.deck = Some(deck);
+            }
+            None => self.load_failure = Some(crate::state::LoadFailure { file: name, problems: loaded.problems }),
+        }
+    }
+
     /// The theme in force: the projector theme while presenting.
     pub fn theme(&self) -> crate::theme::ThemeChoice {
         if self.presenting.is_some() { crate::theme::ThemeChoice::Projector } else { self.settings.theme }

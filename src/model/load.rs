@@ -82,21 +82,22 @@ pub fn load_bytes(bytes: &[u8]) -> Loaded {
         let message = format!("the data is larger than the {} MiB limit", MAX_FILE_BYTES >> 20);
         return Loaded { dataset: None, problems: vec![unreadable(message, "split the dataset into several files")] };
     }
-    match std::str::from_utf8(bytes) {
+    match text_from_bytes(bytes) {
         Ok(text) => load_str(text),
-        Err(e) => {
-            let valid = bytes.get(..e.valid_up_to()).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or_default();
-            let at = LineIndex::new(valid).line_col(valid.len());
-            let problem = Problem::at(
-                Severity::Error,
-                ProblemKind::Unreadable,
-                at,
-                "the file is not valid UTF-8 text".to_owned(),
-            )
-            .with_hint("save the file as UTF-8");
-            Loaded { dataset: None, problems: vec![problem] }
-        }
+        Err(problem) => Loaded { dataset: None, problems: vec![*problem] },
     }
+}
+
+/// The bytes as UTF-8 text, or a problem at the line and column of the first bad byte.
+pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, Box<Problem>> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = bytes.get(..e.valid_up_to()).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or_default();
+        let at = LineIndex::new(valid).line_col(valid.len());
+        let problem =
+            Problem::at(Severity::Error, ProblemKind::Unreadable, at, "the file is not valid UTF-8 text".to_owned())
+                .with_hint("save the file as UTF-8");
+        Box::new(problem)
+    })
 }
 
 /// Loads a dataset from RON text.

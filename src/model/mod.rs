@@ -33,7 +33,7 @@ pub mod view_state;
 
 pub use calendar::Day;
 pub use date::{FiscalCalendar, FuzzyDate, Period, Qualifier};
-pub use load::{Loaded, MAX_FILE_BYTES, load_bytes, load_file, load_str};
+pub use load::{Loaded, MAX_FILE_BYTES, load_bytes, load_file, load_str, text_from_bytes};
 pub use problem::{Problem, ProblemKind, Severity};
 pub use types::{
     Cite, Dataset, Era, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision, Source, Status,

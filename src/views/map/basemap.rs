@@ -9,6 +9,9 @@ use crate::model::geo::project_shifted;
 /// The asset, embedded so the map works offline and in the browser.
 const ASSET: &[u8] = include_bytes!("../../../assets/basemap.bin");
 
+/// Degrees per stored unit (format version 2).
+const UNIT: f64 = 1e-3;
+
 /// An axis-aligned box in world coordinates.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Bounds {
@@ -130,7 +133,7 @@ impl Reader<'_> {
         for _ in 0..count {
             x += self.varint()?;
             y += self.varint()?;
-            let w = project_shifted(y as f64 * 1e-4, x as f64 * 1e-4);
+            let w = project_shifted(y as f64 * UNIT, x as f64 * UNIT);
             points.push([w.x as f32, w.y as f32]);
         }
         Ok(points)
@@ -140,8 +143,8 @@ impl Reader<'_> {
 /// Decodes the asset format written by `scripts/make-basemap.py`.
 pub fn decode(bytes: &[u8]) -> Result<Basemap, String> {
     let mut r = Reader { bytes, pos: 0 };
-    if r.take::<4>()? != *b"AABM" || r.u8()? != 1 {
-        return Err("not a version 1 basemap".to_owned());
+    if r.take::<4>()? != *b"AABM" || r.u8()? != 2 {
+        return Err("not a version 2 basemap".to_owned());
     }
     let _central = r.u16()?;
     let layers = r.u8()?;
