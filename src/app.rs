@@ -127,6 +127,11 @@ impl AtlasApp {
         self.state.apply(command);
     }
 
+    /// Follows a deep link as if the browser's Back or Forward had led to it (for tests).
+    pub fn follow_link(&mut self, link: &str) {
+        open_link(&mut self.state, link);
+    }
+
     /// Where the screenshot result will be written, when taking one.
     pub fn screenshot_result(&self) -> Option<ScreenshotResult> {
         self.screenshot.as_ref().map(|s| s.result.clone()).or_else(|| self.export.as_ref().map(|e| e.result.clone()))

@@ -24,3 +24,4 @@ pub mod theme;
 pub mod views;
 
 pub use app::{AtlasApp, StartOptions};
+pub use app_chrome::install_fonts;

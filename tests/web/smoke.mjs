@@ -1,45 +1,152 @@
-// End-to-end check of the web build in Debian's headless Chromium (playwright-core, no downloaded browser).
-// Usage: node tests/web/smoke.mjs DIST_URL OUT_DIR   (DIST_URL served on 127.0.0.1)
+// End-to-end test of the web build in Debian's headless Chromium (playwright-core; no downloaded browser).
+// Serves DIST on 127.0.0.1 with tests/fixtures under /fixtures/, and saves a screenshot of every state
+// it checks into OUT_DIR.   Usage: node tests/web/smoke.mjs DIST OUT_DIR
 import { chromium } from "playwright-core";
-import { mkdtempSync } from "node:fs";
+import { createServer } from "node:http";
+import { mkdtempSync, mkdirSync, readFileSync, existsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, extname, resolve, dirname } from "node:path";
+import { inflateSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
 
-const [base, out] = process.argv.slice(2);
-const userData = mkdtempSync(join(tmpdir(), "atlas-chromium-"));
-const context = await chromium.launchPersistentContext(userData, {
+const [dist, out] = process.argv.slice(2).map((p) => resolve(p));
+mkdirSync(out, { recursive: true });
+const fixtures = resolve(dirname(fileURLToPath(import.meta.url)), "../fixtures");
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json",
+  ".png": "image/png", ".ron": "text/plain; charset=utf-8" };
+
+// A static server: dist/ at the root, tests/fixtures at /fixtures/.
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  const file = path.startsWith("/fixtures/") ? join(fixtures, path.slice(10)) : join(dist, path === "/" ? "index.html" : path);
+  if (!file.startsWith(fixtures) && !file.startsWith(dist)) { res.writeHead(403).end(); return; }
+  if (!existsSync(file) || !statSync(file).isFile()) { res.writeHead(404).end("not found"); return; }
+  res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+});
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "atlas-chromium-")), {
   executablePath: "/usr/lib/chromium/chromium",
   headless: true,
   viewport: { width: 1600, height: 900 },
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+    "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
 });
 const page = context.pages()[0] ?? (await context.newPage());
-const logs = [];
+let logs = [];
 page.on("console", (m) => logs.push(`${m.type()}: ${m.text()}`));
 page.on("pageerror", (e) => logs.push(`pageerror: ${e.message}`));
-let failures = 0;
-const check = (ok, what) => { console.log(`${ok ? "ok" : "FAILED"}: ${what}`); if (!ok) failures++; };
+let passed = 0, failed = 0;
+const check = (ok, what) => { console.log(`${ok ? "ok" : "FAILED"}: ${what}`); ok ? passed++ : failed++; };
+const hash = () => decodeURI(new URL(page.url()).hash);
+const DEFAULT_TITLE = "US–Japan";
 
-await page.goto(`${base}/index.html`);
-await page.waitForFunction(() => !document.getElementById("loading_text"), null, { timeout: 120000 });
+// Opens a URL as a new page load and waits until the app has replaced the loading indicator.
+async function open(path) {
+  logs = [];
+  await page.goto("about:blank");
+  await page.goto(`${base}/${path}`);
+  await page.waitForFunction(() => !document.getElementById("loading_text"), null, { timeout: 120000 });
+  await page.waitForTimeout(2000);
+}
+
+// PNG (8-bit RGB/RGBA, non-interlaced, as Chromium writes them) to {width, height, px(x, y) -> [r, g, b]}.
+function decodePng(buf) {
+  const width = buf.readUInt32BE(16), height = buf.readUInt32BE(20), channels = buf[25] === 6 ? 4 : 3;
+  const chunks = [];
+  for (let at = 8; at < buf.length;) {
+    const len = buf.readUInt32BE(at), type = buf.toString("ascii", at + 4, at + 8);
+    if (type === "IDAT") chunks.push(buf.subarray(at + 8, at + 8 + len));
+    at += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(chunks)), stride = width * channels, img = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)], line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= channels ? img[y * stride + x - channels] : 0, b = y ? img[(y - 1) * stride + x] : 0;
+      const c = x >= channels && y ? img[(y - 1) * stride + x - channels] : 0;
+      const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+      const pred = [0, a, b, (a + b) >> 1, pa <= pb && pa <= pc ? a : pb <= pc ? b : c][filter];
+      img[y * stride + x] = (line[x] + pred) & 255;
+    }
+  }
+  return { width, height, px: (x, y) => [0, 1, 2].map((i) => img[y * stride + x * channels + i]) };
+}
+
+// The share of pixels in a box that differ from the box's most common colour.
+function drawnShare(png, [x0, y0, x1, y1]) {
+  const counts = new Map();
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) { const k = png.px(x, y).join(); counts.set(k, (counts.get(k) ?? 0) + 1); }
+  const total = (x1 - x0) * (y1 - y0);
+  return 1 - Math.max(...counts.values()) / total;
+}
+
+async function shot(name) {
+  const buf = await page.screenshot({ path: join(out, `${name}.png`) });
+  return decodePng(buf);
+}
+
+// 1. Start-up: the loading indicator goes away and the map and timeline have drawn.
+await open("index.html");
 check(true, "the app started and the loading indicator went away");
-await page.waitForTimeout(1500);
-await page.screenshot({ path: join(out, "web-explore.png") });
+let png = await shot("web-explore");
+const map = drawnShare(png, [520, 120, 1120, 420]), timeline = drawnShare(png, [520, 560, 1120, 860]);
+check(map > 0.05, `the map area has drawn (${(map * 100).toFixed(1)} % of its pixels are not background)`);
+check(timeline > 0.02, `the timeline area has drawn (${(timeline * 100).toFixed(1)} % not background)`);
+check((await page.title()).startsWith(DEFAULT_TITLE), `the tab is named after the dataset (${await page.title()})`);
+check(hash().includes("t="), `the view is written into the URL (${hash()})`);
 
-// A new query string makes this a real page load (a hash-only change would not reload).
-await page.goto(`${base}/index.html?from=link#step=2`);
-await page.waitForFunction(() => !document.getElementById("loading_text"), null, { timeout: 120000 });
-await page.waitForTimeout(1500);
-await page.screenshot({ path: join(out, "web-step-2.png") });
-check(page.url().endsWith("#step=2"), `the hash stays at step 2 (${page.url()})`);
+// 2. A deep link to a view restores it: the selection survives start-up and is shown.
+await open("index.html?from=link#s=i:12mlr-redesignation;lg=Status");
+await shot("web-deep-link-view");
+check(hash().includes("s=i:12mlr-redesignation") && hash().includes("lg=Status"), `the linked view is restored (${hash()})`);
+
+// 3. A deep link to a briefing step; → moves on and adds a history entry; Back returns to step 2.
+await open("index.html?from=step#step=2");
+await shot("web-step-2");
+check(hash() === "#step=2", `the deck opens at step 2 (${hash()})`);
 await page.mouse.click(800, 450);
 await page.keyboard.press("ArrowRight");
 await page.waitForTimeout(1500);
-check(page.url().endsWith("#step=3"), `→ moves to step 3 (${page.url()})`);
-await page.screenshot({ path: join(out, "web-step-3.png") });
+check(hash() === "#step=3", `→ moves to step 3 (${hash()})`);
+await shot("web-step-3");
+await page.goBack();
+await page.waitForTimeout(1500);
+await page.keyboard.press("ArrowRight");
+await page.waitForTimeout(1500);
+check(hash() === "#step=3", `Back returned the app to step 2, so → is step 3 again (${hash()})`);
 
-console.log(logs.filter((l) => /error|panic/i.test(l)).slice(0, 10).join("\n"));
+// 4. ?data= loads a dataset from the same origin.
+await open("index.html?data=fixtures/minimal.ron");
+await page.waitForFunction(() => document.title.startsWith("Minimal"), null, { timeout: 20000 }).catch(() => {});
+await shot("web-data-minimal");
+check((await page.title()).startsWith("Minimal"), `?data= loaded the fixture (${await page.title()})`);
+
+// 5. ?data= pointing at a bad file: the error is shown with its line and column, the default data stays.
+await open("index.html?data=fixtures/bad/syntax-missing-comma.ron");
+await shot("web-data-bad");
+const problem = logs.find((l) => /syntax-missing-comma\.ron:\d+:\d+: error/.test(l));
+check(Boolean(problem), `the bad file's problem is reported with line and column (${problem ?? logs.slice(0, 5).join(" | ")})`);
+check((await page.title()).startsWith(DEFAULT_TITLE), `the default data stays loaded (${await page.title()})`);
+
+// 6. ?data= pointing at nothing: the fetch error is shown, the default data stays.
+await open("index.html?data=fixtures/no-such-file.ron");
+await shot("web-data-missing");
+check(logs.some((l) => /no-such-file\.ron:1:1: error: .*404/.test(l)), `a missing file is reported (${logs.filter((l) => /error/.test(l)).join(" | ")})`);
+check((await page.title()).startsWith(DEFAULT_TITLE), "the default data stays loaded");
+
+// 7. Offline after the first visit: the service worker answers.
+await context.setOffline(true);
+await open("index.html?from=offline");
+check(true, "the app starts again with the network off");
+png = await shot("web-offline");
+check(drawnShare(png, [520, 120, 1120, 420]) > 0.05, "offline, the map still draws");
+await context.setOffline(false);
+
+const errors = logs.filter((l) => /panic|pageerror/i.test(l));
+check(errors.length === 0, `no panics or page errors (${errors.slice(0, 3).join(" | ")})`);
 await context.close();
-console.log(`${4 - failures} passed, ${failures} failed`);
-process.exit(failures ? 1 : 0);
+server.close();
+console.log(`${passed} passed, ${failed} failed; screenshots in ${out}`);
+process.exit(failed ? 1 : 0);
