@@ -8,7 +8,7 @@ use egui_commonmark::CommonMarkCache;
 
 use crate::app_chrome::{self, ChromeAction};
 use crate::model::Day;
-use crate::state::{Command, Origin, Pane, Selection, Settings, State};
+use crate::state::{Command, DataSource, Origin, Pane, Selection, Settings, State};
 use crate::theme::{self, ThemeChoice};
 use crate::views::location_list::{LocationRow, LocationSort, location_list_ui, location_rows};
 use crate::views::{detail, find, map, timeline};
@@ -64,6 +64,8 @@ pub struct AtlasApp {
     link: crate::app_link::LinkSync,
     /// Whether the browser has shown this presentation full screen (leaving it then ends presenting).
     fullscreen_seen: bool,
+    /// A large file loading in the background.
+    loading: Option<crate::app_loader::Loading>,
 }
 
 impl std::fmt::Debug for AtlasApp {
@@ -86,8 +88,20 @@ impl AtlasApp {
         if let Some(theme) = options.theme {
             state.settings.theme = theme;
         }
-        if let Some(path) = options.file.or(reopen) {
-            state.apply(Command::OpenFile(path));
+        // A large file opened for exploring loads in the background; one the other options point into
+        // (a selection, a view, a screenshot, an export, a deck) loads first.
+        let interactive = options.select.is_none()
+            && options.view.is_none()
+            && options.screenshot.is_none()
+            && options.export.is_none()
+            && options.present.is_none();
+        let mut loading = None;
+        match options.file.or(reopen) {
+            Some(path) if interactive && crate::app_loader::is_large(&path) => {
+                loading = Some(crate::app_loader::Loading::start(path, &cc.egui_ctx));
+            }
+            Some(path) => state.apply(Command::OpenFile(path)),
+            None => {}
         }
         if let Some(view) = &options.view {
             open_view(&mut state, view);
@@ -114,6 +128,7 @@ impl AtlasApp {
             export,
             link: crate::app_link::LinkSync::from_page(&cc.egui_ctx),
             fullscreen_seen: false,
+            loading,
         }
     }
 
@@ -145,9 +160,18 @@ impl AtlasApp {
         }
     }
 
-    fn open_picked(&mut self, picked: crate::platform::Picked) {
+    /// Opens a file: large ones on the loading thread, small ones at once.
+    fn open_path(&mut self, ctx: &egui::Context, path: PathBuf) {
+        if crate::app_loader::is_large(&path) {
+            self.loading = Some(crate::app_loader::Loading::start(path, ctx));
+        } else {
+            self.state.apply(Command::OpenFile(path));
+        }
+    }
+
+    fn open_picked(&mut self, ctx: &egui::Context, picked: crate::platform::Picked) {
         match picked {
-            crate::platform::Picked::Path(path) => self.state.apply(Command::OpenFile(path)),
+            crate::platform::Picked::Path(path) => self.open_path(ctx, path),
             crate::platform::Picked::Pending(slot) => self.link.expect(crate::app_link::Kind::Dataset, slot),
             crate::platform::Picked::Nothing => {}
         }
@@ -155,9 +179,15 @@ impl AtlasApp {
 
     fn handle(&mut self, ctx: &egui::Context, action: ChromeAction) {
         match action {
+            ChromeAction::Command(Command::OpenFile(path)) => self.open_path(ctx, path),
+            ChromeAction::Command(Command::Reload) if matches!(&self.state.source, DataSource::File(_)) => {
+                if let DataSource::File(path) = self.state.source.clone() {
+                    self.open_path(ctx, path);
+                }
+            }
             ChromeAction::Command(command) => self.state.apply(command),
-            ChromeAction::OpenDialog => self.open_picked(crate::platform::pick_dataset(ctx)),
-            ChromeAction::OpenDropped(file) => self.open_picked(crate::platform::read_dropped(ctx, &file)),
+            ChromeAction::OpenDialog => self.open_picked(ctx, crate::platform::pick_dataset(ctx)),
+            ChromeAction::OpenDropped(file) => self.open_picked(ctx, crate::platform::read_dropped(ctx, &file)),
             ChromeAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             ChromeAction::FocusSearch => ctx.memory_mut(|m| m.request_focus(find::search_id())),
             ChromeAction::QuitIfSaved => {
@@ -183,6 +213,15 @@ impl AtlasApp {
     /// with presenting (and stops presenting when the browser leaves full screen), takes the screenshot.
     fn after_frame(&mut self, ctx: &egui::Context, was_presenting: bool) {
         self.link.after_frame(ctx, &mut self.state);
+        if let Some(loading) = &self.loading {
+            let finished = loading.finished();
+            if loading.ui(ctx) || finished.is_some() {
+                if let Some(Ok(command)) = finished {
+                    self.state.apply(command);
+                }
+                self.loading = None;
+            }
+        }
         if self.state.is_animating() {
             ctx.request_repaint();
         }

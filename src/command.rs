@@ -124,6 +124,8 @@ pub enum Command {
     OpenFile(PathBuf),
     /// Load a dataset from bytes (drag and drop without a path).
     OpenBytes(String, Vec<u8>),
+    /// A finished load (from the loading thread): installs the data, or shows its problems.
+    Loaded(Box<crate::model::Loaded>, DataSource),
     /// A briefing deck's bytes, named (e.g. fetched from `?deck=URL`): replaces the deck when it checks
     /// against the current dataset, else shows its problems and keeps the deck.
     OpenDeckBytes(String, Vec<u8>),

@@ -260,6 +260,17 @@ pub fn read_dropped(ctx: &egui::Context, file: &egui::DroppedFileHandle) -> Pick
     }
 }
 
+/// Runs `work` on another thread on the desktop; in the browser (one thread, and only bytes to load,
+/// never paths) it runs at once.
+pub fn spawn(work: impl FnOnce() + Send + 'static) {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Err(e) = std::thread::Builder::new().name("atlas-loader".to_owned()).spawn(work) {
+        log::error!("could not start a loading thread: {e}");
+    }
+    #[cfg(target_arch = "wasm32")]
+    work();
+}
+
 /// Opens a source link: only http and https; in the browser in a new tab with `noopener`.
 pub fn open_link(ctx: &egui::Context, url: &str) {
     if !(url.starts_with("https://") || url.starts_with("http://")) {

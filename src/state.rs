@@ -133,6 +133,7 @@ impl State {
                 self.take_loaded(loaded, DataSource::Named(name));
             }
             Command::OpenDeckBytes(name, bytes) => self.open_deck_bytes(name, &bytes),
+            Command::Loaded(loaded, source) => self.take_loaded(*loaded, source),
             Command::Reload => match self.source.clone() {
                 DataSource::File(path) => self.open_file(&path),
                 DataSource::Embedded => {

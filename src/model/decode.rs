@@ -25,6 +25,8 @@ pub struct Issue {
 pub struct Cx {
     /// Everything found so far.
     pub issues: Vec<Issue>,
+    /// Where to report progress and look for a cancel, when loading in the background.
+    pub progress: Option<std::sync::Arc<super::load::Progress>>,
 }
 
 impl Cx {

@@ -19,8 +19,36 @@ pub const MAX_FILE_BYTES: u64 = 1 << 30;
 
 const TOP_FIELDS: [&str; 5] = ["meta", "sources", "locations", "initiatives", "eras"];
 
-/// The outcome of loading: the dataset when it has no errors, and every problem found.
+/// How far a background load has come, and whether the user asked to stop it. Shared between the
+/// loading thread and the UI; only atomics, so reading it never waits.
 #[derive(Debug, Default)]
+pub struct Progress {
+    /// Bytes of the file parsed so far.
+    pub done: std::sync::atomic::AtomicU64,
+    /// Bytes in the file (0 until known).
+    pub total: std::sync::atomic::AtomicU64,
+    /// Set by the UI: stop at the next item.
+    pub cancel: std::sync::atomic::AtomicBool,
+}
+
+impl Progress {
+    /// The share done, 0 to 1.
+    pub fn fraction(&self) -> f32 {
+        let total = self.total.load(std::sync::atomic::Ordering::Relaxed);
+        if total == 0 { 0.0 } else { self.done.load(std::sync::atomic::Ordering::Relaxed) as f32 / total as f32 }
+    }
+
+    /// Whether cancelling was asked for.
+    pub fn cancelled(&self) -> bool {
+        self.cancel.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+/// The message of the problem a cancelled load returns.
+pub const CANCELLED: &str = "loading was cancelled";
+
+/// The outcome of loading: the dataset when it has no errors, and every problem found.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Loaded {
     /// The dataset; `None` when any problem is an error.
     pub dataset: Option<Dataset>,
@@ -29,6 +57,11 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// Whether the load stopped because the user cancelled it.
+    pub fn was_cancelled(&self) -> bool {
+        self.dataset.is_none() && self.problems.iter().any(|p| p.message == CANCELLED)
+    }
+
     /// Number of errors.
     pub fn error_count(&self) -> usize {
         self.problems.iter().filter(|p| p.is_error()).count()
@@ -46,8 +79,21 @@ fn unreadable(message: String, hint: &str) -> Problem {
 
 /// Loads a dataset file from disk, refusing files over [`MAX_FILE_BYTES`].
 pub fn load_file(path: &Path) -> Loaded {
+    load_file_with(path, None)
+}
+
+/// Loads a dataset file, reporting progress and stopping early when cancelled (for a loading thread).
+pub fn load_file_with(path: &Path, progress: Option<std::sync::Arc<Progress>>) -> Loaded {
     match read_limited(path) {
-        Ok(bytes) => load_bytes(&bytes),
+        Ok(bytes) => {
+            if let Some(p) = &progress {
+                p.total.store(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
+            }
+            match text_from_bytes(&bytes) {
+                Ok(text) => load_str_with(text, progress),
+                Err(problem) => Loaded { dataset: None, problems: vec![*problem] },
+            }
+        }
         Err(problem) => Loaded { dataset: None, problems: vec![problem] },
     }
 }
@@ -102,7 +148,12 @@ pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, Box<Problem>> {
 
 /// Loads a dataset from RON text.
 pub fn load_str(text: &str) -> Loaded {
-    let mut cx = Cx::default();
+    load_str_with(text, None)
+}
+
+/// Loads a dataset from RON text, reporting progress and stopping early when cancelled.
+pub fn load_str_with(text: &str, progress: Option<std::sync::Arc<Progress>>) -> Loaded {
+    let mut cx = Cx { progress, ..Cx::default() };
     let mut broken = BrokenIds::default();
     let parsed = parse_dataset(text, &mut cx, &mut broken);
     let index = LineIndex::new(text);
@@ -267,6 +318,12 @@ fn stream<T: Item>(
             }
             if let Some(id) = id_of(&node) {
                 broken.ids.insert((collection, id));
+            }
+        }
+        if let Some(progress) = &cx.progress {
+            progress.done.store(p.pos() as u64, std::sync::atomic::Ordering::Relaxed);
+            if progress.cancelled() {
+                return Err(p.error(CANCELLED, Some("open the file again to load it")));
             }
         }
         if p.comma_or_close(b']')? {

@@ -33,7 +33,10 @@ pub mod view_state;
 
 pub use calendar::Day;
 pub use date::{FiscalCalendar, FuzzyDate, Period, Qualifier};
-pub use load::{Loaded, MAX_FILE_BYTES, load_bytes, load_file, load_str, text_from_bytes};
+pub use load::{
+    CANCELLED, Loaded, MAX_FILE_BYTES, Progress, load_bytes, load_file, load_file_with, load_str, load_str_with,
+    text_from_bytes,
+};
 pub use problem::{Problem, ProblemKind, Severity};
 pub use types::{
     Cite, Dataset, Era, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision, Source, Status,

@@ -1,0 +1,102 @@
+//! Large files load off the UI thread: a progress window with Cancel shows while the app stays
+//! responsive; the data arrives when the load ends; Cancel keeps the data there was.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use alliance_atlas::cli::generate_file;
+use alliance_atlas::theme::ThemeChoice;
+use common::app;
+use egui_kittest::kittest::Queryable as _;
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// A generated dataset of 20,000 initiatives (about 12 MB: above the background threshold).
+#[expect(clippy::expect_used, reason = "a test helper that fails is a failed test")]
+fn large_file(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("atlas-bg-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("large.ron");
+    generate_file(20_000, 2_000, 7, &path).expect("generated");
+    assert!(std::fs::metadata(&path).expect("written").len() >= 4 << 20);
+    path
+}
+
+#[test]
+#[expect(clippy::disallowed_methods, reason = "a deadline for a thread, not a timing assertion")]
+fn a_large_file_loads_in_the_background_and_arrives() {
+    let path = large_file("arrive");
+    let mut harness = app(ThemeChoice::Dark);
+    let before = harness.state().state().dataset.meta.title.clone();
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(path)));
+    harness.step();
+    harness.step();
+    // The progress window is up while the data on screen is still the old one.
+    harness.get_by_label("Cancel");
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while harness.state().state().dataset.initiatives.len() != 20_000 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+        harness.step();
+    }
+    let state = harness.state().state();
+    assert_eq!(state.dataset.initiatives.len(), 20_000);
+    assert_ne!(state.dataset.meta.title, before);
+    assert!(state.load_failure.is_none());
+    harness.step();
+    assert!(harness.query_by_label("Cancel").is_none(), "the progress window closes");
+}
+
+#[test]
+#[expect(clippy::disallowed_methods, reason = "a deadline for a thread, not a timing assertion")]
+fn cancelling_keeps_the_data_there_was() {
+    let path = large_file("cancel");
+    let mut harness = app(ThemeChoice::Dark);
+    let before = harness.state().state().dataset.initiatives.len();
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(path)));
+    harness.step();
+    harness.step();
+    harness.get_by_label("Cancel").click();
+    harness.step();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+        harness.step();
+    }
+    let state = harness.state().state();
+    assert_eq!(state.dataset.initiatives.len(), before);
+    assert!(state.load_failure.is_none(), "cancelling is not an error");
+    assert!(harness.query_by_label("Cancel").is_none());
+}
+
+#[test]
+fn the_loader_reports_progress_and_stops_when_cancelled() {
+    use alliance_atlas::model::{Progress, load_file_with};
+    use std::sync::atomic::Ordering;
+    let path = large_file("progress");
+    let progress = std::sync::Arc::new(Progress::default());
+    let loaded = load_file_with(&path, Some(progress.clone()));
+    assert_eq!(loaded.dataset.map(|d| d.initiatives.len()), Some(20_000));
+    let total = progress.total.load(Ordering::Relaxed);
+    assert_eq!(total, std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0));
+    // The last list item ends near the end of the file.
+    assert!(progress.done.load(Ordering::Relaxed) > total * 9 / 10);
+
+    let cancelled = std::sync::Arc::new(Progress::default());
+    cancelled.cancel.store(true, Ordering::Relaxed);
+    let loaded = load_file_with(&path, Some(cancelled.clone()));
+    assert!(loaded.was_cancelled());
+    assert!(cancelled.done.load(Ordering::Relaxed) < total / 10, "it stopped at the first item");
+}
