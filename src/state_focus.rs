@@ -119,7 +119,7 @@ impl State {
     pub(crate) fn rebuild_lanes(&mut self) {
         let mut all = lanes(&self.dataset, &self.index, self.settings.lane_grouping);
         for lane in &mut all {
-            lane.items.retain(|&i| self.focus.visible.get(i).copied().unwrap_or(false));
+            lane.retain(&self.index, |i| self.focus.visible.get(i).copied().unwrap_or(false));
         }
         all.retain(|lane| !lane.items.is_empty());
         self.lanes = all;

@@ -20,7 +20,7 @@ pub enum LaneKey {
     None,
 }
 
-/// One lane: its key, its label, and its initiatives in start order.
+/// One lane: its key, its label, and its initiatives in start order, with a time index over them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lane {
     /// The grouping value.
@@ -29,6 +29,58 @@ pub struct Lane {
     pub label: String,
     /// Dated initiatives in the lane, by start.
     pub items: Vec<usize>,
+    /// `starts[k]` is the start day of `items[k]` (sorted).
+    starts: Vec<f64>,
+    /// `reach[k]` is the latest end among `items[..=k]` (never decreasing), so the items that end
+    /// before a day form a prefix.
+    reach: Vec<f64>,
+}
+
+impl Lane {
+    /// A lane over `items`, which must be sorted by start; builds the time index.
+    pub fn new(key: LaneKey, label: String, items: Vec<usize>, index: &Index) -> Self {
+        let span = |i: usize| index.spans.get(i).copied().flatten().unwrap_or((0.0, 0.0));
+        let starts: Vec<f64> = items.iter().map(|&i| span(i).0).collect();
+        let mut latest = f64::NEG_INFINITY;
+        let reach = items
+            .iter()
+            .map(|&i| {
+                latest = latest.max(span(i).1);
+                latest
+            })
+            .collect();
+        Self { key, label, items, starts, reach }
+    }
+
+    /// Keeps the items for which `keep` is true, and rebuilds the time index.
+    pub fn retain(&mut self, index: &Index, keep: impl Fn(usize) -> bool) {
+        let items = std::mem::take(&mut self.items).into_iter().filter(|&i| keep(i)).collect();
+        *self = Self::new(self.key.clone(), std::mem::take(&mut self.label), items, index);
+    }
+
+    /// Positions in `items` of every item whose span can meet the days `[t0, t1)`: two binary searches.
+    /// Every item that meets the window is in the range; items in the range may end before `t0` when
+    /// a longer item earlier in the lane reaches past it.
+    pub fn window(&self, t0: f64, t1: f64) -> std::ops::Range<usize> {
+        let first = self.reach.partition_point(|&end| end <= t0);
+        let last = self.starts.partition_point(|&start| start < t1);
+        first..last.max(first)
+    }
+
+    /// How many items start in each of `bins` equal slices of `[t0, t1)`: two binary searches per bin,
+    /// so the cost follows the pixels, not the items.
+    pub fn start_bins(&self, t0: f64, t1: f64, bins: usize) -> Vec<u32> {
+        let edge = |b: usize| t0 + (t1 - t0) * b as f64 / bins as f64;
+        let mut below = self.starts.partition_point(|&s| s < t0);
+        (1..=bins)
+            .map(|b| {
+                let upto = self.starts.partition_point(|&s| s < edge(b));
+                let count = upto.saturating_sub(below) as u32;
+                below = upto.max(below);
+                count
+            })
+            .collect()
+    }
 }
 
 fn key_of(ds: &Dataset, index: &Index, item: usize, grouping: LaneGrouping) -> LaneKey {
@@ -104,7 +156,7 @@ pub fn lanes(ds: &Dataset, index: &Index, grouping: LaneGrouping) -> Vec<Lane> {
                 let start = |i: usize| index.spans.get(i).copied().flatten().map_or(0.0, |s| s.0);
                 start(a).total_cmp(&start(b)).then(a.cmp(&b))
             });
-            Lane { label: label_of(ds, &key, grouping), key, items }
+            Lane::new(key.clone(), label_of(ds, &key, grouping), items, index)
         })
         .collect()
 }
@@ -132,6 +184,61 @@ pub fn stack_rows(extents: &[(f32, f32)], gap: f32) -> (Vec<usize>, usize) {
 mod tests {
     use super::*;
     use crate::model::{DEFAULT_DATASET, load_str};
+    use proptest::prelude::*;
+
+    /// A lane over random spans, through a real index of a generated dataset.
+    fn lane_of(n: usize, seed: u64) -> (Lane, Index) {
+        let ds = crate::model::generate::generate(n, 20, seed);
+        let index = Index::build(&ds);
+        let all = lanes(&ds, &index, LaneGrouping::Status);
+        let mut items: Vec<usize> = all.into_iter().flat_map(|l| l.items).collect();
+        items.sort_by(|&a, &b| {
+            let s = |i: usize| index.spans[i].map_or(0.0, |s| s.0);
+            s(a).total_cmp(&s(b)).then(a.cmp(&b))
+        });
+        (Lane::new(LaneKey::None, String::new(), items, &index), index)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn the_window_holds_every_item_that_meets_it(n in 0usize..400, seed in 1u64..1000, a in -2000.0f64..30000.0, w in 0.5f64..20000.0) {
+            let (lane, index) = lane_of(n, seed);
+            let range = lane.window(a, a + w);
+            let brute: Vec<usize> = lane.items.iter().copied().filter(|&i| {
+                let (s, e) = index.spans[i].unwrap_or((0.0, 0.0));
+                s < a + w && e > a
+            }).collect();
+            let in_range = &lane.items[range.clone()];
+            for i in &brute {
+                prop_assert!(in_range.contains(i), "item {} meets the window but is not in {:?}", i, range);
+            }
+            // Nothing after the range starts before the window ends.
+            prop_assert!(lane.items[range.end..].iter().all(|&i| index.spans[i].map_or(0.0, |s| s.0) >= a + w));
+        }
+
+        #[test]
+        fn density_bins_conserve_counts(n in 0usize..400, seed in 1u64..1000, a in -2000.0f64..30000.0, w in 0.5f64..20000.0, bins in 1usize..700) {
+            let (lane, index) = lane_of(n, seed);
+            let counts = lane.start_bins(a, a + w, bins);
+            prop_assert_eq!(counts.len(), bins);
+            let starting = lane.items.iter().filter(|&&i| {
+                let s = index.spans[i].map_or(0.0, |s| s.0);
+                s >= a && s < a + w
+            }).count();
+            prop_assert_eq!(counts.iter().map(|&c| c as usize).sum::<usize>(), starting);
+            // Each bin holds exactly the items that start in its slice.
+            let edge = |b: usize| a + w * b as f64 / bins as f64;
+            for (b, &count) in counts.iter().enumerate().step_by((bins / 7).max(1)) {
+                let brute = lane.items.iter().filter(|&&i| {
+                    let s = index.spans[i].map_or(0.0, |s| s.0);
+                    s >= edge(b) && s < edge(b + 1)
+                }).count();
+                prop_assert_eq!(count as usize, brute);
+            }
+        }
+    }
 
     #[test]
     fn stacked_extents_never_overlap_within_a_row() {

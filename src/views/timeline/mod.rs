@@ -2,6 +2,7 @@
 //! legend. Every item gets an interact rect with its title, so screen readers and UI tests can find it.
 
 pub mod axis;
+mod density;
 mod input;
 pub mod layout;
 mod paint;
@@ -116,7 +117,17 @@ fn paint_eras(painter: &egui::Painter, axis: &Axis, state: &State, lanes: Rect, 
     }
 }
 
-/// Lays out and paints every lane; returns the content height.
+/// Most items a lane draws one by one; a lane with more in view shows a density chart instead.
+fn item_budget(axis: &Axis) -> usize {
+    ((axis.width / 20.0) as usize).max(40)
+}
+
+/// Height of a lane drawn as a density chart.
+const DENSE_HEIGHT: f32 = 2.0 * ROW;
+
+/// Lays out and paints every lane; returns the content height. Each lane looks up the items in the
+/// time window with two binary searches; lanes off screen are sized from estimated label widths and
+/// not drawn; lanes denser than [`item_budget`] draw a density chart. No work follows the item count.
 fn lanes_ui(
     ui: &mut egui::Ui,
     state: &State,
@@ -130,11 +141,25 @@ fn lanes_ui(
     let font = FontId::proportional(sizes::LABEL_SIZE);
     let mut y = area.top() - scroll;
     let any_selected = state.selection.is_some();
+    let view = state.time_view;
     for (lane_no, lane) in state.lanes.iter().enumerate() {
         let top = y;
-        let (extents, galleys) = measure_lane(&painter, state, axis, lane, &font, pal.text);
-        let (rows, row_count) = layout::stack_rows(&extents, sizes::LABEL_GAP);
-        let height = row_count.max(1) as f32 * ROW + sizes::LANE_GAP;
+        let window = lane.window(view.start, view.end);
+        let lane_color = lane_color(state, lane);
+        let dense = window.len() > item_budget(axis);
+        let items = lane.items.get(window.clone()).unwrap_or_default();
+        let estimated = if dense { DENSE_HEIGHT + sizes::LANE_GAP } else { estimated_height(state, axis, items) };
+        if top > area.bottom() || top + estimated < area.top() {
+            y += estimated;
+            continue;
+        }
+        let (rows, galleys, height) = if dense {
+            (Vec::new(), Vec::new(), estimated)
+        } else {
+            let (extents, galleys) = measure_lane(&painter, state, axis, items, &font, pal.text);
+            let (rows, row_count) = layout::stack_rows(&extents, sizes::LABEL_GAP);
+            (rows, galleys, row_count.max(1) as f32 * ROW + sizes::LANE_GAP)
+        };
         if lane_no % 2 == 1 {
             painter.rect_filled(
                 Rect::from_min_max(pos2(area.left(), top), pos2(area.right(), top + height)),
@@ -142,7 +167,10 @@ fn lanes_ui(
                 pal.lane_band,
             );
         }
-        let lane_color = lane_color(state, lane);
+        if dense {
+            let body = Rect::from_min_max(pos2(axis.left, top), pos2(area.right(), top + height - sizes::LANE_GAP));
+            density::lane_ui(ui, &painter, state, axis, lane, body, window.len(), lane_color, commands);
+        }
         for ((i, galley, x0, label_x), row) in galleys.into_iter().zip(rows) {
             let row_top = top + row as f32 * ROW;
             if row_top > area.bottom() || row_top + ROW < area.top() {
@@ -176,6 +204,32 @@ fn lanes_ui(
     y + scroll - area.top()
 }
 
+/// A lane's height from label widths estimated by character (no text layout): for lanes off screen.
+fn estimated_height(state: &State, axis: &Axis, items: &[usize]) -> f32 {
+    let extents: Vec<(f32, f32)> = items
+        .iter()
+        .filter_map(|&i| {
+            let (item, (a, b)) = (state.dataset.initiatives.get(i)?, state.index.spans.get(i).copied().flatten()?);
+            let width: f32 =
+                item.title.chars().map(|c| if c.is_ascii() { 0.55 } else { 1.0 }).sum::<f32>() * sizes::LABEL_SIZE;
+            Some(label_extent(axis, axis.x_from_day(a), axis.x_from_day(b), width).0)
+        })
+        .collect();
+    let mut sorted = extents;
+    sorted.sort_by(|p, q| p.0.total_cmp(&q.0));
+    let (_, rows) = layout::stack_rows(&sorted, sizes::LABEL_GAP);
+    rows.max(1) as f32 * ROW + sizes::LANE_GAP
+}
+
+/// Where an item's label goes and the extent of item plus label: the label stays on screen, at the
+/// left edge for items that start before it and ending at the right edge for items that start too
+/// close to it. Returns `((left, right), label_x)`.
+fn label_extent(axis: &Axis, x0: f32, x1: f32, width: f32) -> ((f32, f32), f32) {
+    let right = axis.left + axis.width - 4.0;
+    let label_x = x0.min(right - width).max(axis.left + 2.0);
+    ((x0.min(label_x), x1.max(label_x + width)), label_x)
+}
+
 /// A lane's items with their label galleys: (item, galley, start x, label x), and their extents.
 type Measured = (Vec<(f32, f32)>, Vec<(usize, std::sync::Arc<egui::Galley>, f32, f32)>);
 
@@ -183,24 +237,20 @@ fn measure_lane(
     painter: &egui::Painter,
     state: &State,
     axis: &Axis,
-    lane: &layout::Lane,
+    items: &[usize],
     font: &FontId,
     color: egui::Color32,
 ) -> Measured {
-    let mut extents = Vec::with_capacity(lane.items.len());
-    let mut galleys = Vec::with_capacity(lane.items.len());
-    for &i in &lane.items {
+    let mut extents = Vec::with_capacity(items.len());
+    let mut galleys = Vec::with_capacity(items.len());
+    for &i in items {
         let (Some(item), Some(Some((a, b)))) = (state.dataset.initiatives.get(i), state.index.spans.get(i)) else {
             continue;
         };
         let galley = painter.layout_no_wrap(item.title.clone(), font.clone(), color);
         let (x0, x1) = (axis.x_from_day(*a), axis.x_from_day(*b));
-        // Labels stay on screen: at the left edge for items that start before it, and ending at the
-        // right edge for items that start too close to it.
-        let width = galley.size().x;
-        let right = axis.left + axis.width - 4.0;
-        let label_x = x0.min(right - width).max(axis.left + 2.0);
-        extents.push((x0.min(label_x), x1.max(label_x + width)));
+        let (extent, label_x) = label_extent(axis, x0, x1, galley.size().x);
+        extents.push(extent);
         galleys.push((i, galley, x0, label_x));
     }
     // Rows are filled left to right.
