@@ -23,6 +23,8 @@ pub struct Focus {
     pub visible: Vec<bool>,
     /// How many pass.
     pub visible_count: usize,
+    /// The visible initiatives in dataset order (for virtualised lists).
+    pub visible_items: Vec<usize>,
     /// Live counts for the facet menus.
     pub counts: FacetCounts,
     /// Increases whenever `visible` changes; derived rows are keyed on it.
@@ -99,7 +101,8 @@ impl State {
     pub(crate) fn refilter(&mut self) {
         let f = &mut self.focus;
         f.visible = f.filter.apply(&self.dataset, &self.index);
-        f.visible_count = f.visible.iter().filter(|v| **v).count();
+        f.visible_items = f.visible.iter().enumerate().filter_map(|(i, v)| v.then_some(i)).collect();
+        f.visible_count = f.visible_items.len();
         f.counts = f.filter.counts(&self.dataset, &self.index);
         f.map_places = self
             .index

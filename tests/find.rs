@@ -40,7 +40,11 @@ fn typing_in_the_search_box_shrinks_the_list_the_timeline_and_the_map() {
     for title in &hidden {
         assert!(harness.query_by_label(title).is_none(), "{title} is still shown");
     }
-    assert_eq!(harness.query_all_by_label("Marine relocation from Okinawa to Guam (2012 plan)").count(), 2);
+    // The results list builds only the rows in view (it is virtualised): the first result is in it;
+    // a matching initiative is on the timeline.
+    let first = &state.dataset.initiatives[state.focus.visible_items[0]].title;
+    assert!(harness.query_all_by_label(first).count() >= 1, "{first}");
+    assert!(harness.query_by_label("Marine relocation from Okinawa to Guam (2012 plan)").is_some());
     harness.get_by_label("13 of 30");
     // Clear all brings everything back.
     harness.get_by_label("Clear all").click();

@@ -8,6 +8,9 @@ use crate::theme;
 use crate::views::location_list::kind_label;
 use crate::views::timeline::layout::{line_label, status_label};
 
+/// Initiatives a place's details list one by one.
+const PLACE_ITEMS_LISTED: usize = 200;
+
 /// The dates of an initiative in words, with their precision: "Announced 11 Jan 2023 · target by 2025 ·
 /// completed 15 Nov 2023".
 pub fn dates_in_words(item: &Initiative) -> String {
@@ -188,7 +191,9 @@ fn location_ui(ui: &mut egui::Ui, state: &State, index: usize, place: &Location,
     ui.separator();
     let items = state.index.initiatives_at.get(index).map_or(&[][..], Vec::as_slice);
     ui.strong(format!("{} initiative{} here", items.len(), if items.len() == 1 { "" } else { "s" }));
-    for &i in items {
+    // A place can hold thousands: the first ones are listed, the rest counted, so the panel costs the
+    // same for any place.
+    for &i in items.iter().take(PLACE_ITEMS_LISTED) {
         let Some(item) = state.dataset.initiatives.get(i) else {
             continue;
         };
@@ -196,5 +201,8 @@ fn location_ui(ui: &mut egui::Ui, state: &State, index: usize, place: &Location,
             commands.push(Command::Select(Selection::Initiative(i), Origin::Detail));
         }
         ui.weak(dates_in_words(item));
+    }
+    if items.len() > PLACE_ITEMS_LISTED {
+        ui.weak(format!("and {} more; the timeline shows them all", items.len() - PLACE_ITEMS_LISTED));
     }
 }

@@ -322,24 +322,37 @@ pub fn results_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     }
     let pal = theme::palette(state.theme());
     ui.strong(format!("{} results", state.focus.visible_count));
-    egui::ScrollArea::vertical().id_salt("search_results").max_height(180.0).show(ui, |ui| {
-        for (i, item) in state.dataset.initiatives.iter().enumerate().filter(|(i, _)| state.is_visible(*i)) {
-            let mut job = LayoutJob::default();
-            let normal = TextFormat { color: pal.text, ..TextFormat::default() };
-            let hit = TextFormat { background: pal.match_fill, color: pal.text, ..TextFormat::default() };
-            let mut at = 0;
-            for range in match_ranges(&item.title, query) {
-                job.append(item.title.get(at..range.start).unwrap_or_default(), 0.0, normal.clone());
-                job.append(item.title.get(range.clone()).unwrap_or_default(), 0.0, hit.clone());
-                at = range.end;
+    let row_height = ui.spacing().interact_size.y;
+    let results = &state.focus.visible_items;
+    // Only the rows in view are built: the list costs the same at a million results.
+    egui::ScrollArea::vertical().id_salt("search_results").max_height(180.0).show_rows(
+        ui,
+        row_height,
+        results.len(),
+        |ui, rows| {
+            for (i, item) in results
+                .get(rows)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|&i| Some((i, state.dataset.initiatives.get(i)?)))
+            {
+                let mut job = LayoutJob::default();
+                let normal = TextFormat { color: pal.text, ..TextFormat::default() };
+                let hit = TextFormat { background: pal.match_fill, color: pal.text, ..TextFormat::default() };
+                let mut at = 0;
+                for range in match_ranges(&item.title, query) {
+                    job.append(item.title.get(at..range.start).unwrap_or_default(), 0.0, normal.clone());
+                    job.append(item.title.get(range.clone()).unwrap_or_default(), 0.0, hit.clone());
+                    at = range.end;
+                }
+                job.append(item.title.get(at..).unwrap_or_default(), 0.0, normal);
+                let selected = state.selection == Some(Selection::Initiative(i));
+                if ui.add(egui::Button::selectable(selected, job)).clicked() {
+                    out.push(Command::Select(Selection::Initiative(i), Origin::List));
+                }
             }
-            job.append(item.title.get(at..).unwrap_or_default(), 0.0, normal);
-            let selected = state.selection == Some(Selection::Initiative(i));
-            if ui.add(egui::Button::selectable(selected, job)).clicked() {
-                out.push(Command::Select(Selection::Initiative(i), Origin::List));
-            }
-        }
-    });
+        },
+    );
     ui.separator();
     out
 }

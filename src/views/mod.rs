@@ -8,3 +8,39 @@ pub mod map;
 pub mod presenter;
 pub mod slide;
 pub mod timeline;
+
+use crate::state::{Command, Origin, Selection, State};
+
+/// Most initiatives a strip of links names one by one; the rest are counted.
+pub const LINKS_SHOWN: usize = 12;
+
+/// A wrapped strip "`heading` (N): link, link, … and K more" over the visible initiatives among
+/// `items`. Only the first [`LINKS_SHOWN`] become widgets, so the strip costs the same at a million
+/// items. Returns how many are visible (0: nothing was drawn).
+pub fn item_links(
+    ui: &mut egui::Ui,
+    state: &State,
+    heading: &str,
+    items: &[usize],
+    origin: Origin,
+    commands: &mut Vec<Command>,
+) -> usize {
+    let visible = items.iter().filter(|&&i| state.is_visible(i)).count();
+    if visible == 0 {
+        return 0;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.weak(format!("{heading} ({visible}):"));
+        for &i in items.iter().filter(|&&i| state.is_visible(i)).take(LINKS_SHOWN) {
+            if let Some(item) = state.dataset.initiatives.get(i)
+                && ui.link(&item.title).clicked()
+            {
+                commands.push(Command::Select(Selection::Initiative(i), origin));
+            }
+        }
+        if visible > LINKS_SHOWN {
+            ui.weak(format!("and {} more", visible - LINKS_SHOWN));
+        }
+    });
+    visible
+}

@@ -199,19 +199,7 @@ fn cluster_widget(ui: &mut egui::Ui, state: &State, t: &Transform, c: &Cluster, 
 
 /// The "No place" strip: initiatives that have no location, so nothing is silently missing.
 pub fn no_place_ui(ui: &mut egui::Ui, state: &State, commands: &mut Vec<Command>) {
-    ui.horizontal_wrapped(|ui| {
-        let items: Vec<usize> = state.index.no_place.iter().copied().filter(|&i| state.is_visible(i)).collect();
-        if items.is_empty() {
-            ui.weak("No place: every initiative has at least one place on the map");
-            return;
-        }
-        ui.weak(format!("No place ({}):", items.len()));
-        for i in items {
-            if let Some(item) = state.dataset.initiatives.get(i)
-                && ui.link(&item.title).clicked()
-            {
-                commands.push(Command::Select(Selection::Initiative(i), Origin::Map));
-            }
-        }
-    });
+    if crate::views::item_links(ui, state, "No place", &state.index.no_place, Origin::Map, commands) == 0 {
+        ui.weak("No place: every initiative has at least one place on the map");
+    }
 }

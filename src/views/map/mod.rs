@@ -87,7 +87,7 @@ pub fn map_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     let t = Transform::new(rect, view);
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, pal.sea);
-    paint_basemap(&painter, &t, view.zoom, &pal);
+    paint_basemap(ui, &painter, &t, view.zoom, &pal);
     if state.settings.graticule {
         paint_graticule(&painter, &t, &pal);
     }
@@ -103,21 +103,60 @@ pub fn map_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     commands
 }
 
-fn paint_basemap(painter: &egui::Painter, t: &Transform, zoom: f64, pal: &Palette) {
+/// Paints the basemap as one mesh, built (land fills plus tessellated coast and border lines) only when
+/// the camera, the size or the colours change, and reused as is on every other frame.
+fn paint_basemap(ui: &egui::Ui, painter: &egui::Painter, t: &Transform, zoom: f64, pal: &Palette) {
+    let key = {
+        use std::hash::{Hash as _, Hasher as _};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for v in [t.rect.min.x, t.rect.min.y, t.rect.max.x, t.rect.max.y, ui.ctx().pixels_per_point()] {
+            v.to_bits().hash(&mut h);
+        }
+        for v in [t.centre.x, t.centre.y, t.scale, zoom] {
+            v.to_bits().hash(&mut h);
+        }
+        [pal.land, pal.coast, pal.border].hash(&mut h);
+        h.finish()
+    };
+    let id = ui.scope_id().with("basemap_mesh");
+    let cached = ui.data(|d| d.get_temp::<(u64, std::sync::Arc<egui::Mesh>)>(id)).filter(|(k, _)| *k == key);
+    let mesh = cached.map_or_else(
+        || {
+            let mesh = std::sync::Arc::new(basemap_mesh(t, zoom, pal, ui.ctx().pixels_per_point()));
+            ui.data_mut(|d| d.insert_temp(id, (key, mesh.clone())));
+            mesh
+        },
+        |(_, mesh)| mesh,
+    );
+    painter.add(Shape::Mesh(mesh));
+}
+
+fn basemap_mesh(t: &Transform, zoom: f64, pal: &Palette, pixels_per_point: f32) -> egui::Mesh {
     let map = basemap();
     let visible = t.visible();
     let fine = zoom >= 2.5;
+    let mut out = egui::Mesh::default();
     let land = if fine { &map.land_fine } else { &map.land_coarse };
     for mesh in land {
         if mesh.bounds.is_some_and(|b| b.intersects(&visible)) {
-            painter.add(Shape::mesh(screen_mesh(mesh, t, pal.land)));
+            out.append(screen_mesh(mesh, t, pal.land));
         }
     }
+    let mut tessellator = egui::epaint::Tessellator::new(
+        pixels_per_point,
+        egui::epaint::TessellationOptions::default(),
+        [1, 1],
+        Vec::new(),
+    );
     let coast = if fine { &map.coast_fine } else { &map.coast_coarse };
-    paint_lines(painter, t, coast, &visible, theme::stroke(0.8, pal.coast));
+    let mut lines = screen_lines(t, coast, &visible, theme::stroke(0.8, pal.coast));
     if fine {
-        paint_lines(painter, t, &map.borders, &visible, theme::stroke(0.7, pal.border));
+        lines.extend(screen_lines(t, &map.borders, &visible, theme::stroke(0.7, pal.border)));
     }
+    for line in lines {
+        tessellator.tessellate_shape(line, &mut out);
+    }
+    out
 }
 
 fn screen_mesh(mesh: &FillMesh, t: &Transform, color: Color32) -> egui::Mesh {
@@ -135,11 +174,24 @@ fn screen_mesh(mesh: &FillMesh, t: &Transform, color: Color32) -> egui::Mesh {
     out
 }
 
-fn paint_lines(painter: &egui::Painter, t: &Transform, lines: &[Line], visible: &Bounds, stroke: egui::Stroke) {
-    for line in lines.iter().filter(|l| l.bounds.intersects(visible)) {
-        let points: Vec<Pos2> = line.points.iter().map(|p| t.screen([f64::from(p[0]), f64::from(p[1])])).collect();
-        painter.add(Shape::line(points, stroke));
-    }
+/// Lines in screen space, dropping points less than half a point from the last one kept (invisible
+/// detail that would only cost tessellation when zoomed out).
+fn screen_lines(t: &Transform, lines: &[Line], visible: &Bounds, stroke: egui::Stroke) -> Vec<Shape> {
+    lines
+        .iter()
+        .filter(|l| l.bounds.intersects(visible))
+        .filter_map(|line| {
+            let mut points: Vec<Pos2> = Vec::with_capacity(line.points.len());
+            let last_index = line.points.len().saturating_sub(1);
+            for (k, p) in line.points.iter().enumerate() {
+                let q = t.screen([f64::from(p[0]), f64::from(p[1])]);
+                if k == last_index || points.last().is_none_or(|last| last.distance_sq(q) >= 0.25) {
+                    points.push(q);
+                }
+            }
+            (points.len() >= 2).then(|| Shape::line(points, stroke))
+        })
+        .collect()
 }
 
 fn paint_graticule(painter: &egui::Painter, t: &Transform, pal: &Palette) {

@@ -330,20 +330,7 @@ fn paint_scrollbar(painter: &egui::Painter, area: Rect, scroll: f32, content: f3
 }
 
 fn undated_ui(ui: &mut egui::Ui, state: &State, commands: &mut Vec<Command>) {
-    let undated: Vec<usize> = state.index.undated.iter().copied().filter(|&i| state.is_visible(i)).collect();
-    if undated.is_empty() {
-        return;
-    }
-    ui.horizontal_wrapped(|ui| {
-        ui.weak(format!("No usable date ({}):", undated.len()));
-        for &i in &undated {
-            if let Some(item) = state.dataset.initiatives.get(i)
-                && ui.link(&item.title).clicked()
-            {
-                commands.push(Command::Select(Selection::Initiative(i), Origin::Timeline));
-            }
-        }
-    });
+    crate::views::item_links(ui, state, "No usable date", &state.index.undated, Origin::Timeline, commands);
 }
 
 /// Id of the timeline's background (for focus and tests).
