@@ -2,7 +2,7 @@
 //! 1920×1080: egui UI build, AccessKit update and tessellation, on 1k, 10k, 100k and 1M generated
 //! initiatives. Cases: everything fitted; panning (time and map move every frame); a search filter; a
 //! selected place with many initiatives. Also the load pipeline's parts: index build on its own.
-//! Run with `cargo bench --bench explore` (`ATLAS_BENCH_MAX=100000` skips 1M).
+//! Run with `cargo bench --bench explore` (`ATLAS_BENCH_SIZES=1000,10000` runs only those sizes).
 
 use std::hint::black_box;
 
@@ -41,9 +41,12 @@ fn frame(harness: &mut Harness<'static, AtlasApp>) -> usize {
     meshes.len()
 }
 
+/// Dataset sizes: `ATLAS_BENCH_SIZES=1000,100000` picks some; all four by default.
 fn sizes() -> Vec<usize> {
-    let max = std::env::var("ATLAS_BENCH_MAX").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
-    [1_000, 10_000, 100_000, 1_000_000].into_iter().filter(|&n| n <= max).collect()
+    std::env::var("ATLAS_BENCH_SIZES").ok().map_or_else(
+        || vec![1_000, 10_000, 100_000, 1_000_000],
+        |v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect(),
+    )
 }
 
 fn busiest_place(index: &Index) -> usize {

@@ -174,7 +174,11 @@ fn cluster_marker(painter: &egui::Painter, state: &State, c: &Cluster, pos: Pos2
 fn cluster_widget(ui: &mut egui::Ui, state: &State, t: &Transform, c: &Cluster, r: f32, commands: &mut Vec<Command>) {
     let pos = t.screen(c.centre);
     let places = &state.focus.map_places;
-    let names: Vec<String> = c.members.iter().map(|&m| label_text(state, places[m].location)).collect();
+    // Name a few members: the label costs the same for a cluster of ten thousand.
+    let mut names: Vec<String> = c.members.iter().take(5).map(|&m| label_text(state, places[m].location)).collect();
+    if c.members.len() > 5 {
+        names.push(format!("and {} more", c.members.len() - 5));
+    }
     let hit = Rect::from_center_size(pos, vec2(2.0 * r, 2.0 * r));
     let first = c.members.first().map_or(0, |&m| places[m].location);
     let response = ui.interact(hit, ui.scope_id().with(("cluster", first)), Sense::click());
