@@ -45,7 +45,11 @@ fn with_100k_initiatives_clusters_zoom_in_until_one_initiative_can_be_selected()
     while place_markers(&harness).is_empty() {
         assert!(clicks < 12, "still only clusters after {clicks} clicks");
         let zoom = harness.state().state().map_view.zoom;
-        harness.get_all_by_label_contains("Cluster of ").next().map(|n| n.click());
+        let cluster = harness.get_all_by_label_contains("Cluster of ").next();
+        assert!(cluster.is_some(), "no place and no cluster on the map");
+        if let Some(cluster) = cluster {
+            cluster.click();
+        }
         harness.run();
         assert!(harness.state().state().map_view.zoom > zoom, "a cluster click zooms in");
         clicks += 1;
@@ -60,7 +64,9 @@ fn with_100k_initiatives_clusters_zoom_in_until_one_initiative_can_be_selected()
     let first = harness.state().state().index.initiatives_at[place][0];
     let title = harness.state().state().dataset.initiatives[first].title.clone();
     // The details list the place's initiatives; the first link selects it.
-    harness.get_all_by_label(&title).next().map(|n| n.click());
+    if let Some(link) = harness.get_all_by_label(&title).next() {
+        link.click();
+    }
     harness.run();
     assert_eq!(harness.state().state().selection, Some(Selection::Initiative(first)));
 }
