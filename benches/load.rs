@@ -11,10 +11,9 @@ use alliance_atlas::model::load_str;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 fn sizes() -> Vec<usize> {
-    std::env::var("ATLAS_BENCH_SIZES").ok().map_or_else(
-        || vec![1_000, 10_000, 100_000],
-        |v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect(),
-    )
+    std::env::var("ATLAS_BENCH_SIZES")
+        .ok()
+        .map_or_else(|| vec![1_000, 10_000, 100_000], |v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
 }
 
 fn bench(c: &mut Criterion) {

@@ -73,6 +73,10 @@ pub enum Command {
         /// The files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Also build the index the app builds when it opens a file (search text, time spans, places),
+        /// so that `/usr/bin/time -v alliance-atlas check --index FILE` times and sizes a whole load.
+        #[arg(long)]
+        index: bool,
     },
     /// Write a realistic synthetic dataset (for benchmarks and scale tests) that passes `check`.
     ///
@@ -121,6 +125,11 @@ pub fn generate_file(initiatives: usize, places: usize, seed: u64, out: &Path) -
 
 /// Runs `check` on each file, writing the report to `out`. Returns the exit code (0 clean, 1 errors).
 pub fn check_files(files: &[PathBuf], out: &mut impl Write) -> io::Result<i32> {
+    check_files_indexed(files, false, out)
+}
+
+/// [`check_files`], optionally building the app's index of each clean dataset as well.
+pub fn check_files_indexed(files: &[PathBuf], index: bool, out: &mut impl Write) -> io::Result<i32> {
     let mut code = 0;
     for path in files {
         if path.to_string_lossy().ends_with(".briefing.ron") {
@@ -132,6 +141,10 @@ pub fn check_files(files: &[PathBuf], out: &mut impl Write) -> io::Result<i32> {
             code = 1;
         }
         write_report(path, &loaded, out)?;
+        if index && let Some(dataset) = &loaded.dataset {
+            let built = crate::model::index::Index::build(dataset);
+            writeln!(out, "{}: indexed {} dated initiatives", path.display(), built.spans.iter().flatten().count())?;
+        }
     }
     Ok(code)
 }

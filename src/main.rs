@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use clap::Parser as _;
 
 #[cfg(not(target_arch = "wasm32"))]
-use alliance_atlas::cli::{Cli, Command, ThemeArg, check_files};
+use alliance_atlas::cli::{Cli, Command, ThemeArg, check_files_indexed};
 #[cfg(not(target_arch = "wasm32"))]
 use alliance_atlas::theme::ThemeChoice;
 #[cfg(not(target_arch = "wasm32"))]
@@ -28,9 +28,9 @@ use alliance_atlas::{AtlasApp, StartOptions};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { ref files }) => {
+        Some(Command::Check { ref files, index }) => {
             let mut out = std::io::stdout().lock();
-            match check_files(files, &mut out) {
+            match check_files_indexed(files, index, &mut out) {
                 Ok(0) => ExitCode::SUCCESS,
                 Ok(_) => ExitCode::from(1),
                 Err(e) => {

@@ -27,6 +27,15 @@ fn check_on_the_real_data_is_clean() {
 }
 
 #[test]
+fn check_index_builds_what_the_app_builds() {
+    let (code, out, _) = atlas(&["check", "--index", "data/us-japan-2023.ron", "tests/fixtures/bad/month-13.ron"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("data/us-japan-2023.ron: indexed 30 dated initiatives"), "{out}");
+    // A file with errors is reported and not indexed.
+    assert!(!out.contains("month-13.ron: indexed"), "{out}");
+}
+
+#[test]
 fn check_reports_each_problem_as_file_line_col() {
     let (code, out, _) = atlas(&["check", "tests/fixtures/minimal.ron", "tests/fixtures/bad/unknown-field.ron"]);
     assert_eq!(code, 1, "{out}");

@@ -1,7 +1,7 @@
 //! Derived lookups over a dataset, built once per load: ids → positions, places ↔ initiatives, and each
 //! initiative's drawn time span. Positions are indexes into the dataset's lists.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::cluster::{Place, PlaceTree, place_tree};
 use super::date::FuzzyDate;
@@ -123,7 +123,7 @@ fn main_lines(ds: &Dataset, initiatives_at: &[Vec<usize>]) -> Vec<Option<LineOfE
     initiatives_at
         .iter()
         .map(|items| {
-            let mut counts: HashMap<LineOfEffort, usize> = HashMap::new();
+            let mut counts: HashMap<LineOfEffort, usize> = HashMap::default();
             for line in items.iter().filter_map(|&i| ds.initiatives.get(i)?.lines_of_effort.first()) {
                 *counts.entry(*line).or_insert(0) += 1;
             }

@@ -3,7 +3,7 @@
 //! Pure: it works on any [`Dataset`] (loaded, imported or generated). Findings point at a [`Locus`];
 //! the loader turns that into a line and column through its [`SourceMap`].
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::decode::Issue;
 use super::problem::{ProblemKind, Severity};
@@ -107,7 +107,7 @@ pub fn validate(ds: &Dataset, broken: &BrokenIds) -> Vec<Finding> {
 }
 
 fn check_ids<'a>(out: &mut Findings, collection: Collection, ids: impl Iterator<Item = &'a str>) {
-    let mut first_at: HashMap<&str, usize> = HashMap::new();
+    let mut first_at: HashMap<&str, usize> = HashMap::default();
     for (index, id) in ids.enumerate() {
         let at = Locus::item(collection, index).field("id");
         if !is_slug(id) {

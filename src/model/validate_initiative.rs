@@ -1,6 +1,6 @@
 //! Checks of one initiative against the rest of the dataset: references and dates.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::date::FuzzyDate;
 use super::problem::ProblemKind;

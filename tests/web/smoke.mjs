@@ -117,6 +117,20 @@ await page.keyboard.press("ArrowRight");
 await page.waitForTimeout(1500);
 check(hash() === "#step=3", `Back returned the app to step 2, so → is step 3 again (${hash()})`);
 
+// 3b. Presenting from the explore view: F5 (a user gesture) enters full screen through the Fullscreen API;
+// Esc leaves full screen and the presentation.
+await open("index.html?from=present");
+await page.mouse.click(800, 450);
+await page.keyboard.press("F5");
+await page.waitForTimeout(1500);
+check(hash() === "#step=1", `F5 presents from step 1 (${hash()})`);
+check(await page.evaluate(() => document.fullscreenElement !== null), "the page went full screen");
+await shot("web-presenting");
+await page.keyboard.press("Escape");
+await page.waitForTimeout(1500);
+check(await page.evaluate(() => document.fullscreenElement === null), "Esc left full screen");
+check(!hash().startsWith("#step="), `Esc ended the presentation (${hash()})`);
+
 // 4. ?data= loads a dataset from the same origin.
 await open("index.html?data=fixtures/minimal.ron");
 await page.waitForFunction(() => document.title.startsWith("Minimal"), null, { timeout: 20000 }).catch(() => {});
