@@ -1,5 +1,5 @@
 //! Search latency: folding the query and scanning every initiative's folded text, plus the facet
-//! counts the filter menu shows, on 1k, 10k and 100k generated initiatives.
+//! counts the filter menu shows, on 1k, 10k, 100k and 1M generated initiatives.
 //! Run with `cargo bench --bench search`.
 
 use std::hint::black_box;
@@ -12,7 +12,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("search");
     group.sample_size(20);
-    for n in [1_000, 10_000, 100_000] {
+    for n in [1_000, 10_000, 100_000, 1_000_000] {
         let ds = generate(n, (n / 10).max(10), 42);
         let index = Index::build(&ds);
         let filter = Filter { search: "Radar".to_owned(), ..Filter::default() };

@@ -40,6 +40,22 @@ pub fn url_hash() -> Option<String> {
     None
 }
 
+/// What "Copy link" copies for a view in text form: in the browser the page's address with the view as
+/// its fragment; on the desktop the text itself (what `--view` and the browser's `#` take).
+pub fn shareable_link(view: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(location) = web_sys::window().map(|w| w.location()) {
+        let base = format!(
+            "{}{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        return format!("{base}#{}", js_sys::encode_uri(view).as_string().unwrap_or_default());
+    }
+    view.to_owned()
+}
+
 /// Writes the deep link into the URL fragment: a new history entry when `push` (so Back returns to the
 /// previous selection or step), else in place (panning and zooming do not flood the history). No-op on
 /// the desktop.

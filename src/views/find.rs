@@ -53,8 +53,12 @@ pub fn filter_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
         ui.menu_button("Filters", |ui| facets_ui(ui, state, &mut out));
         as_of_ui(ui, state, &mut out);
         ui.menu_button("Views", |ui| views_ui(ui, state, &mut out));
-        if ui.button("Copy link").on_hover_text("Copy this view as text (a link's #fragment)").clicked() {
-            ui.ctx().copy_text(state.current_view().to_text());
+        if ui
+            .button("Copy link")
+            .on_hover_text("Copy a link to this view (in the browser, the page's address)")
+            .clicked()
+        {
+            ui.ctx().copy_text(crate::platform::shareable_link(&state.current_view().to_text()));
         }
     });
     chips_ui(ui, state, &mut out);
