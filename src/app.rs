@@ -7,8 +7,9 @@ use std::sync::{Arc, Mutex};
 use egui_commonmark::CommonMarkCache;
 
 use crate::app_chrome::{self, ChromeAction};
+pub use crate::app_link::{deep_link, open_link, open_view, select_by_id, start_presenting};
 use crate::model::Day;
-use crate::state::{Command, DataSource, Origin, Pane, Selection, Settings, State};
+use crate::state::{Command, DataSource, Pane, Settings, State};
 use crate::theme::{self, ThemeChoice};
 use crate::views::location_list::{LocationRow, LocationSort, location_list_ui, location_rows};
 use crate::views::{detail, find, map, timeline};
@@ -269,80 +270,6 @@ impl AtlasApp {
         if done || plan.frames > 600 {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
-    }
-}
-
-/// The deep link of what is on screen: `step=N` while presenting, else the view's text form.
-pub fn deep_link(state: &State) -> String {
-    match &state.presenting {
-        Some(p) => format!("step={}", p.step + 1),
-        None => state.current_view().to_text(),
-    }
-}
-
-/// Opens a deep link: `step=N` presents the deck at step N; anything else is a view (and ends a
-/// presentation).
-pub fn open_link(state: &mut State, link: &str) {
-    if let Some(step) = link.strip_prefix("step=").and_then(|n| n.parse::<usize>().ok()) {
-        if state.presenting.is_some() || start_presenting(state, std::path::Path::new("-")).is_ok() {
-            state.apply(Command::Present(Some(step.saturating_sub(1))));
-        }
-    } else {
-        if state.presenting.is_some() {
-            state.apply(Command::Present(None));
-        }
-        open_view(state, link);
-    }
-}
-
-/// Opens a saved view by name, or a view in text form; anything else is reported and ignored.
-pub fn open_view(state: &mut State, view: &str) {
-    let saved = state.focus.saved.views.iter().find(|v| v.name == view).map(|v| v.view.clone());
-    match saved.map_or_else(|| crate::model::view_state::ViewState::from_text(view), Ok) {
-        Ok(view) => state.restore_view(&view),
-        Err(e) => {
-            let names: Vec<&str> = state.focus.saved.views.iter().map(|v| v.name.as_str()).collect();
-            log::warn!(
-                "--view {view}: no saved view has this name ({}) and it is not a view in text form ({e})",
-                names.join(", ")
-            );
-            state.focus.message = Some(format!("No saved view called \"{view}\""));
-        }
-    }
-}
-
-/// Starts presenting the dataset's deck (`path` empty or "-"), or the deck in `path`.
-/// A deck file with errors is not presented: its problems are shown (and returned) instead.
-pub fn start_presenting(state: &mut State, path: &std::path::Path) -> Result<(), String> {
-    if !path.as_os_str().is_empty() && path.as_os_str() != "-" {
-        let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read the deck {name}: {e}"))?;
-        let loaded = crate::briefing::load_deck(&text, &state.index);
-        if loaded.deck.is_none() {
-            let report: Vec<String> = loaded.problems.iter().map(|p| p.display_in(&name).to_string()).collect();
-            state.load_failure = Some(crate::state::LoadFailure { file: name, problems: loaded.problems });
-            return Err(report.join("\n"));
-        }
-        state.deck = loaded.deck;
-    }
-    if state.deck.is_none() {
-        return Err("there is no deck to present".to_owned());
-    }
-    state.apply(Command::Present(Some(0)));
-    Ok(())
-}
-
-/// Selects an initiative or place by id; unknown ids are ignored with a log line.
-pub fn select_by_id(state: &mut State, id: &str) {
-    let selection = state
-        .index
-        .initiative_by_id
-        .get(id)
-        .map(|&i| Selection::Initiative(i))
-        .or_else(|| state.index.location_by_id.get(id).map(|&l| Selection::Location(l)));
-    match selection {
-        Some(selection) => state.apply(Command::Select(selection, Origin::Other)),
-        None => log::warn!("--select {id}: no initiative or place has this id"),
     }
 }
 
