@@ -1,7 +1,8 @@
 //! The app and the browser around it: the URL fragment follows the view (a new history entry when the
 //! selection or briefing step changes, in place otherwise), Back/Forward and edited links move the app,
 //! and datasets or decks arriving from `?data=`/`?deck=` URLs or the browser's file picker are loaded in
-//! order. On the desktop there is no URL and arrivals come only from nothing (the platform says so).
+//! order. Also the deep-link functions the desktop shares (`--view`, `--select`, `--present`). On the
+//! desktop there is no URL to follow, and nothing arrives this way.
 
 use crate::command::{Command, Origin, Selection};
 use crate::platform::{Arrival, Pending};

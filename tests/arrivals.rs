@@ -2,10 +2,10 @@
 //! `?deck=URL` fetches in the browser), deep links followed while presenting.
 
 mod common;
+#[path = "common/dropped.rs"]
+mod dropped;
 #[path = "common/files.rs"]
 mod files;
-
-use std::path::{Path, PathBuf};
 
 use alliance_atlas::app::deep_link;
 use alliance_atlas::briefing::DEFAULT_DECK;
@@ -13,20 +13,7 @@ use alliance_atlas::model::ProblemKind;
 use alliance_atlas::state::Command;
 use alliance_atlas::theme::ThemeChoice;
 use common::app;
-
-/// A file dropped on the window, as the desktop integration reports it: a path.
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
+use dropped::Dropped;
 
 #[test]
 fn a_dataset_dropped_on_the_window_replaces_the_data() {

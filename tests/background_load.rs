@@ -2,27 +2,17 @@
 //! responsive; the data arrives when the load ends; Cancel keeps the data there was.
 
 mod common;
+#[path = "common/dropped.rs"]
+mod dropped;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use alliance_atlas::cli::generate_file;
 use alliance_atlas::theme::ThemeChoice;
 use common::app;
+use dropped::Dropped;
 use egui_kittest::kittest::Queryable as _;
-
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
 
 /// A generated dataset of 20,000 initiatives (about 12 MB: above the background threshold).
 #[expect(clippy::expect_used, reason = "a test helper that fails is a failed test")]
