@@ -150,7 +150,36 @@ await shot("web-data-missing");
 check(logs.some((l) => /no-such-file\.ron:1:1: error: .*404/.test(l)), `a missing file is reported (${logs.filter((l) => /error/.test(l)).join(" | ")})`);
 check((await page.title()).startsWith(DEFAULT_TITLE), "the default data stays loaded");
 
-// 7. Offline after the first visit: the service worker answers.
+// 7. File ▸ Open… opens the browser's file picker; the chosen file loads. (Ctrl+O is the browser's own.)
+await open("index.html?from=picker");
+await page.mouse.click(20, 12);
+await page.waitForTimeout(800);
+await shot("web-file-menu");
+const chooser = page.waitForEvent("filechooser", { timeout: 15000 }).catch(() => null);
+await page.mouse.click(45, 40);
+const picker = await chooser;
+check(Boolean(picker), "File ▸ Open… opened the browser's file picker");
+if (picker) {
+  await picker.setFiles(join(fixtures, "minimal.ron"));
+  await page.waitForFunction(() => document.title.startsWith("Minimal"), null, { timeout: 20000 }).catch(() => {});
+}
+check((await page.title()).startsWith("Minimal"), `the picked file loaded (${await page.title()})`);
+
+// 8. A file dropped on the page loads.
+await open("index.html?from=drop");
+await page.evaluate((text) => {
+  const data = new DataTransfer();
+  data.items.add(new File([text], "dropped.ron", { type: "text/plain" }));
+  const canvas = document.getElementById("the_canvas_id");
+  for (const type of ["dragenter", "dragover", "drop"]) {
+    canvas.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true, clientX: 800, clientY: 450 }));
+  }
+}, readFileSync(join(fixtures, "minimal.ron"), "utf8"));
+await page.waitForFunction(() => document.title.startsWith("Minimal"), null, { timeout: 20000 }).catch(() => {});
+await shot("web-dropped");
+check((await page.title()).startsWith("Minimal"), `the dropped file loaded (${await page.title()})`);
+
+// 9. Offline after the first visit: the service worker answers.
 await context.setOffline(true);
 await open("index.html?from=offline");
 check(true, "the app starts again with the network off");
