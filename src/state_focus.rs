@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::model::cluster::{Place, PlaceTree, place_tree};
-use crate::model::filter::{FacetCounts, Filter};
+use crate::model::filter::Filter;
 use crate::model::map_camera::{FlyTarget, ease_in_out};
 use crate::model::view::TimeView;
 use crate::model::view_state::{Panels, SavedView, SavedViews, SelectionRef, ViewState};
@@ -25,8 +25,6 @@ pub struct Focus {
     pub visible_count: usize,
     /// The visible initiatives in dataset order (for virtualised lists).
     pub visible_items: Vec<usize>,
-    /// Live counts for the facet menus.
-    pub counts: FacetCounts,
     /// Increases whenever `visible` changes; derived rows are keyed on it.
     pub generation: u64,
     /// Places with visible initiatives (weights are visible counts), for the map.
@@ -103,7 +101,6 @@ impl State {
         f.visible = f.filter.apply(&self.dataset, &self.index);
         f.visible_items = f.visible.iter().enumerate().filter_map(|(i, v)| v.then_some(i)).collect();
         f.visible_count = f.visible_items.len();
-        f.counts = f.filter.counts(&self.dataset, &self.index);
         f.map_places = self
             .index
             .map_places

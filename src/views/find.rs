@@ -91,9 +91,24 @@ fn facet_group<T: Ord + Clone>(
     changed
 }
 
+/// The facet counts for the current filter, computed when the Filters menu first shows after a change
+/// (a scan of every initiative: 0.2 s at a million) rather than on every keystroke of a search.
+fn facet_counts(ui: &egui::Ui, state: &State) -> std::sync::Arc<crate::model::filter::FacetCounts> {
+    let id = ui.scope_id().with("facet_counts");
+    let cached = ui.data(|d| d.get_temp::<(u64, std::sync::Arc<crate::model::filter::FacetCounts>)>(id));
+    match cached {
+        Some((generation, counts)) if generation == state.focus.generation => counts,
+        _ => {
+            let counts = std::sync::Arc::new(state.focus.filter.counts(&state.dataset, &state.index));
+            ui.data_mut(|d| d.insert_temp(id, (state.focus.generation, counts.clone())));
+            counts
+        }
+    }
+}
+
 fn facets_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
     let f = &state.focus.filter;
-    let c = &state.focus.counts;
+    let c = &*facet_counts(ui, state);
     ui.set_min_width(220.0);
     if let Some(lines) = facet_group(ui, "Line of effort", &c.lines, &f.lines, |l| line_label(*l).to_owned()) {
         out.push(set(Filter { lines, ..f.clone() }));
