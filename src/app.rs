@@ -213,8 +213,14 @@ impl AtlasApp {
     /// Loads arrivals and keeps the URL in step, repaints while animating, enters or leaves full screen
     /// with presenting (and stops presenting when the browser leaves full screen), takes the screenshot.
     fn after_frame(&mut self, ctx: &egui::Context, was_presenting: bool) {
-        self.link.after_frame(ctx, &mut self.state);
-        if let Some(loading) = &self.loading {
+        self.link.after_frame(ctx, &mut self.state, self.loading.is_some());
+        if let Some((name, bytes)) = self.link.take_large() {
+            match crate::app_loader::Loading::in_slices(name.clone(), bytes) {
+                Ok(loading) => self.loading = Some(loading),
+                Err(bytes) => self.state.apply(Command::OpenBytes(name, bytes)),
+            }
+        }
+        if let Some(loading) = &mut self.loading {
             let finished = loading.finished();
             if loading.ui(ctx) || finished.is_some() {
                 if let Some(Ok(command)) = finished {

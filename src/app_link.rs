@@ -30,6 +30,8 @@ pub struct LinkSync {
     incoming: Vec<(Kind, Pending)>,
     /// The title last given to the window or tab.
     title: String,
+    /// A large dataset that arrived, for the app to load a slice per frame.
+    large: Option<(String, Vec<u8>)>,
 }
 
 impl LinkSync {
@@ -50,14 +52,23 @@ impl LinkSync {
         self.incoming.push((kind, pending));
     }
 
+    /// A large dataset that arrived as bytes, to be loaded in slices.
+    pub fn take_large(&mut self) -> Option<(String, Vec<u8>)> {
+        self.large.take()
+    }
+
     /// Whether something is still being fetched or picked.
     pub fn waiting(&self) -> bool {
         !self.incoming.is_empty()
     }
 
     /// Loads arrivals in order (a deck waits for the dataset before it), then follows or updates the
-    /// URL, then names the window after the dataset.
-    pub fn after_frame(&mut self, ctx: &egui::Context, state: &mut State) {
+    /// URL, then names the window after the dataset. While the app is `busy` loading a large dataset,
+    /// arrivals and the link wait.
+    pub fn after_frame(&mut self, ctx: &egui::Context, state: &mut State, busy: bool) {
+        if busy {
+            return;
+        }
         self.take_arrivals(state);
         let title = format!("{} — Alliance Atlas", state.dataset.meta.title);
         if title != self.title {
@@ -75,6 +86,14 @@ impl LinkSync {
             let kind = *kind;
             self.incoming.remove(0);
             let command = match arrival {
+                Arrival::Bytes(name, bytes)
+                    if kind == Kind::Dataset && bytes.len() as u64 >= crate::app_loader::BACKGROUND_BYTES =>
+                {
+                    // The app loads it in slices; the deck (if any) and the link wait until it is in.
+                    self.large = Some((name, bytes));
+                    self.seen = None;
+                    return;
+                }
                 Arrival::Bytes(name, bytes) if kind == Kind::Dataset => Command::OpenBytes(name, bytes),
                 Arrival::Bytes(name, bytes) => Command::OpenDeckBytes(name, bytes),
                 Arrival::Failed(name, why) => {

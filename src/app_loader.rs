@@ -1,25 +1,40 @@
 //! Large files load off the UI thread: the window stays responsive, shows how far the load has come and
-//! can cancel it. Small files (the common case, and every test fixture) still load at once, so opening
-//! them stays a single step.
+//! can cancel it. On the desktop a thread loads the file; in the browser (one thread) the text is read
+//! a slice of items per frame. Small files (the common case, and every test fixture) still load at
+//! once, so opening them stays a single step.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 use crate::command::{Command, DataSource};
+use crate::model::load_steps::Steps;
 use crate::model::{Loaded, Progress};
 
 /// Files at least this large (4 MiB, about 7,000 initiatives or 50 ms of parsing) load in the background.
 pub const BACKGROUND_BYTES: u64 = 4 << 20;
 
+/// List items read per frame when loading in slices (a few milliseconds of parsing).
+pub const ITEMS_PER_FRAME: usize = 2_000;
+
+/// How the load runs.
+#[derive(Debug)]
+enum Work {
+    /// A thread loads the file; the result lands here.
+    Thread(Arc<Mutex<Option<Loaded>>>),
+    /// The text is read a slice per frame (`steps` is taken when the reading ends).
+    Slices { text: String, steps: Option<Box<Steps>> },
+}
+
 /// A load under way.
 #[derive(Debug)]
 pub struct Loading {
-    /// The file.
+    /// The file (or URL, or dropped file's name).
     pub path: PathBuf,
     /// Bytes parsed, the file's size, and the cancel flag.
     pub progress: Arc<Progress>,
-    result: Arc<Mutex<Option<Loaded>>>,
+    work: Work,
+    source: DataSource,
 }
 
 /// Whether `path` should load in the background.
@@ -40,17 +55,42 @@ impl Loading {
             }
             ctx.request_repaint();
         });
-        Self { path, progress, result }
+        Self { source: DataSource::File(path.clone()), path, progress, work: Work::Thread(result) }
     }
 
-    /// The command that installs the finished load, or `None` while it runs (or when it was cancelled;
-    /// then `Some(Err(()))`).
-    pub fn finished(&self) -> Option<Result<Command, ()>> {
-        let loaded = self.result.lock().ok()?.take()?;
+    /// Starts reading `bytes` (fetched, picked or dropped in the browser) a slice per frame. Bytes that
+    /// are not UTF-8 come back, for the one-step loader to report where.
+    pub fn in_slices(name: String, bytes: Vec<u8>) -> Result<Self, Vec<u8>> {
+        let text = String::from_utf8(bytes).map_err(std::string::FromUtf8Error::into_bytes)?;
+        let progress = Arc::new(Progress::default());
+        progress.total.store(text.len() as u64, Ordering::Relaxed);
+        let cx = crate::model::decode::Cx { progress: Some(progress.clone()), ..Default::default() };
+        Ok(Self {
+            path: PathBuf::from(&name),
+            progress,
+            work: Work::Slices { text, steps: Some(Box::new(Steps::new(cx))) },
+            source: DataSource::Named(name),
+        })
+    }
+
+    /// Goes on with the load (reads the next slice, when loading in slices) and returns the command
+    /// that installs it once finished; `None` while it runs; `Some(Err(()))` when it was cancelled.
+    pub fn finished(&mut self) -> Option<Result<Command, ()>> {
+        let loaded = match &mut self.work {
+            Work::Thread(result) => result.lock().ok()?.take()?,
+            Work::Slices { text, steps } => {
+                let reading = steps.as_mut()?;
+                if !reading.step(text, ITEMS_PER_FRAME) {
+                    return None;
+                }
+                // Validation and the index run in one go at the end (about a fifth of the load).
+                crate::model::load::finish(text, *steps.take()?)
+            }
+        };
         if loaded.was_cancelled() {
             return Some(Err(()));
         }
-        Some(Ok(Command::Loaded(Box::new(loaded), DataSource::File(self.path.clone()))))
+        Some(Ok(Command::Loaded(Box::new(loaded), self.source.clone())))
     }
 
     /// A small window with the file, a progress bar and Cancel. Returns whether Cancel was pressed.

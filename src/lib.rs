@@ -9,7 +9,7 @@ pub mod app;
 mod app_chrome;
 mod app_export;
 mod app_link;
-mod app_loader;
+pub mod app_loader;
 pub mod briefing;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

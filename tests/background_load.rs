@@ -90,3 +90,37 @@ fn the_loader_reports_progress_and_stops_when_cancelled() {
     assert!(loaded.was_cancelled());
     assert!(cancelled.done.load(Ordering::Relaxed) < total / 10, "it stopped at the first item");
 }
+
+#[test]
+fn bytes_load_a_slice_per_frame_as_the_browser_does() {
+    use alliance_atlas::app_loader::{ITEMS_PER_FRAME, Loading};
+    use alliance_atlas::state::Command;
+    use std::sync::atomic::Ordering;
+    let path = large_file("slices");
+    let bytes = std::fs::read(&path).unwrap_or_default();
+    let Ok(mut loading) = Loading::in_slices("large.ron".to_owned(), bytes) else {
+        panic!("UTF-8 text is accepted");
+    };
+    let mut frames = 1;
+    let command = loop {
+        if let Some(done) = loading.finished() {
+            break done;
+        }
+        frames += 1;
+        let done = loading.progress.done.load(Ordering::Relaxed);
+        assert!(done > 0 && done < loading.progress.total.load(Ordering::Relaxed), "progress is shown between frames");
+    };
+    // 20,000 initiatives and 2,000 places at ITEMS_PER_FRAME a frame.
+    assert!(frames >= 22_000 / ITEMS_PER_FRAME, "{frames} frames");
+    let Ok(Command::Loaded(loaded, _)) = command else { panic!("the load finishes with the data") };
+    assert_eq!(loaded.dataset.map(|d| d.initiatives.len()), Some(20_000));
+
+    // Not UTF-8: handed back for the one-step loader to report with line and column.
+    assert!(Loading::in_slices("bad.ron".to_owned(), vec![b'(', 0xff]).is_err());
+    // Cancel between frames: the next slice stops.
+    let bytes = std::fs::read(&path).unwrap_or_default();
+    let Ok(mut loading) = Loading::in_slices("large.ron".to_owned(), bytes) else { panic!("UTF-8") };
+    assert!(loading.finished().is_none());
+    loading.progress.cancel.store(true, Ordering::Relaxed);
+    assert!(matches!(loading.finished(), Some(Err(()))));
+}

@@ -6,18 +6,14 @@
 use std::io::Read as _;
 use std::path::Path;
 
-use super::convert::{Item, decode_item};
-use super::decode::{Cx, Issue, nearest};
+use super::decode::{Cx, Issue};
+use super::load_steps::Steps;
 use super::problem::{LineIndex, Problem, ProblemKind, Severity, Span};
-use super::ron_node::{Kind, Node, Parse, Parser, SyntaxError};
-use super::source_map::{Collection, ItemSpans, SourceMap};
-use super::types::{Dataset, Meta};
-use super::validate::{BrokenIds, validate};
+use super::types::Dataset;
+use super::validate::validate;
 
 /// Largest file the loader reads (1 GiB). Larger files are refused with a message, not read.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
-
-const TOP_FIELDS: [&str; 5] = ["meta", "sources", "locations", "initiatives", "eras"];
 
 /// How far a background load has come, and whether the user asked to stop it. Shared between the
 /// loading thread and the UI; only atomics, so reading it never waits.
@@ -153,19 +149,24 @@ pub fn load_str(text: &str) -> Loaded {
 
 /// Loads a dataset from RON text, reporting progress and stopping early when cancelled.
 pub fn load_str_with(text: &str, progress: Option<std::sync::Arc<Progress>>) -> Loaded {
-    let mut cx = Cx { progress, ..Cx::default() };
-    let mut broken = BrokenIds::default();
-    let parsed = parse_dataset(text, &mut cx, &mut broken);
+    let mut steps = Steps::new(Cx { progress, ..Cx::default() });
+    while !steps.step(text, usize::MAX) {}
+    finish(text, steps)
+}
+
+/// Validates what a finished [`Steps`] read and puts every problem at its line and column.
+pub fn finish(text: &str, steps: Steps) -> Loaded {
     let index = LineIndex::new(text);
+    let Steps { dataset, map, cx, broken, failed, .. } = steps;
     let mut issues = cx.issues;
-    let dataset = match parsed {
-        Ok((dataset, map)) => {
+    let dataset = match failed {
+        None => {
             for finding in validate(&dataset, &broken) {
                 issues.push(finding.into_issue(&map));
             }
             Some(dataset)
         }
-        Err(e) => {
+        Some(e) => {
             issues.push(Issue {
                 severity: Severity::Error,
                 kind: e.kind,
@@ -186,160 +187,4 @@ pub fn load_str_with(text: &str, progress: Option<std::sync::Arc<Progress>>) -> 
     problems.sort_by_key(|p| (p.line, p.column));
     let has_errors = problems.iter().any(Problem::is_error);
     Loaded { dataset: dataset.filter(|_| !has_errors), problems }
-}
-
-/// Reads `Dataset(meta: …, sources: […], …)`, streaming the lists.
-fn parse_dataset(text: &str, cx: &mut Cx, broken: &mut BrokenIds) -> Parse<(Dataset, SourceMap)> {
-    let mut p = Parser::new(text);
-    p.skip_attributes()?;
-    if p.at_end()? {
-        return Err(p.error("the file is empty", Some("a dataset starts with `Dataset(meta: Meta(…), …)`")));
-    }
-    let start = p.pos();
-    if let Some((name, span)) = p.ident()?
-        && name != "Dataset"
-    {
-        cx.error(
-            ProblemKind::WrongType,
-            span,
-            format!("expected `Dataset(…)`, found `{name}`"),
-            Some("a dataset file holds one `Dataset(…)`".to_owned()),
-        );
-    }
-    p.expect_byte(b'(')?;
-    let mut top = TopLevel::default();
-    let mut seen: Vec<&str> = Vec::new();
-    while !p.eat(b')')? {
-        let Some((name, name_span)) = p.ident()? else {
-            let found = p.found();
-            return Err(
-                p.error(format!("expected a field name, found {found}"), Some("fields are written `name: value`"))
-            );
-        };
-        p.expect_byte(b':')?;
-        if seen.contains(&name) {
-            let message = format!("field `{name}` is given twice in Dataset");
-            cx.error(ProblemKind::DuplicateField, name_span, message, None);
-        }
-        seen.push(name);
-        top.field(&mut p, cx, broken, (name, name_span))?;
-        if p.comma_or_close(b')')? {
-            break;
-        }
-    }
-    if !p.at_end()? {
-        let found = p.found();
-        return Err(
-            p.error(format!("unexpected {found} after the end of the dataset"), Some("a file holds one Dataset(…)"))
-        );
-    }
-    if !seen.contains(&"meta") {
-        cx.error(
-            ProblemKind::MissingField,
-            Span::new(start, start),
-            "Dataset is missing the required field `meta`".to_owned(),
-            Some("add `meta: Meta(title: \"…\", as_of: \"2025-01-01\")`".to_owned()),
-        );
-    }
-    Ok((top.dataset, top.map))
-}
-
-/// The dataset and its source map as the top level is read.
-#[derive(Default)]
-struct TopLevel {
-    dataset: Dataset,
-    map: SourceMap,
-}
-
-impl TopLevel {
-    /// Reads the value of one top-level field.
-    fn field(
-        &mut self,
-        p: &mut Parser<'_>,
-        cx: &mut Cx,
-        broken: &mut BrokenIds,
-        (name, name_span): (&str, Span),
-    ) -> Parse<()> {
-        let (ds, map) = (&mut self.dataset, &mut self.map);
-        match name {
-            "meta" => {
-                let node = p.value()?;
-                let (meta, spans) = decode_item::<Meta>(&node, cx);
-                map.meta = spans;
-                ds.meta = meta.unwrap_or_default();
-                Ok(())
-            }
-            "sources" => stream(p, cx, (&mut ds.sources, &mut map.sources), broken, Collection::Sources),
-            "locations" => stream(p, cx, (&mut ds.locations, &mut map.locations), broken, Collection::Locations),
-            "initiatives" => {
-                stream(p, cx, (&mut ds.initiatives, &mut map.initiatives), broken, Collection::Initiatives)
-            }
-            "eras" => stream(p, cx, (&mut ds.eras, &mut map.eras), broken, Collection::Eras),
-            other => {
-                let hint = nearest(other, &TOP_FIELDS).map_or_else(
-                    || format!("`Dataset` has the fields {}", TOP_FIELDS.join(", ")),
-                    |n| format!("did you mean `{n}`?"),
-                );
-                let message = format!("unknown field `{other}` in Dataset");
-                cx.error(ProblemKind::UnknownField, name_span, message, Some(hint));
-                p.value().map(|_| ())
-            }
-        }
-    }
-}
-
-/// Reads a list one item at a time, keeping the good items and their spans.
-fn stream<T: Item>(
-    p: &mut Parser<'_>,
-    cx: &mut Cx,
-    (items, spans): (&mut Vec<T>, &mut Vec<ItemSpans>),
-    broken: &mut BrokenIds,
-    collection: Collection,
-) -> Result<(), SyntaxError> {
-    if !p.eat(b'[')? {
-        let node = p.value()?;
-        cx.error(
-            ProblemKind::WrongType,
-            node.span,
-            format!("expected a list of {} in [brackets], found {}", T::TYPE, node.kind.describe()),
-            None,
-        );
-        return Ok(());
-    }
-    while !p.eat(b']')? {
-        let node = p.value()?;
-        let (item, item_spans) = decode_item::<T>(&node, cx);
-        if let Some(item) = item {
-            items.push(item);
-            spans.push(item_spans);
-        } else {
-            if collection == Collection::Initiatives {
-                broken.initiatives_dropped += 1;
-            }
-            if let Some(id) = id_of(&node) {
-                broken.ids.insert((collection, id));
-            }
-        }
-        if let Some(progress) = &cx.progress {
-            progress.done.store(p.pos() as u64, std::sync::atomic::Ordering::Relaxed);
-            if progress.cancelled() {
-                return Err(p.error(CANCELLED, Some("open the file again to load it")));
-            }
-        }
-        if p.comma_or_close(b']')? {
-            break;
-        }
-    }
-    Ok(())
-}
-
-/// The `id` of a struct value that failed to decode, so references to it do not cascade into errors.
-fn id_of(node: &Node<'_>) -> Option<String> {
-    let Kind::Struct { fields, .. } = &node.kind else {
-        return None;
-    };
-    fields.iter().find(|f| f.name == "id").and_then(|f| match &f.value.kind {
-        Kind::Str(s) => Some(s.to_string()),
-        _ => None,
-    })
 }

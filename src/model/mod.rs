@@ -17,6 +17,7 @@ pub mod generate;
 pub mod geo;
 pub mod index;
 pub mod load;
+pub mod load_steps;
 pub mod map_camera;
 pub mod problem;
 mod ron_compound;

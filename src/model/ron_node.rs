@@ -128,6 +128,12 @@ impl<'s> Parser<'s> {
         Self { src, pos: 0, depth: 0, multiline_string: None }
     }
 
+    /// A reader going on at byte `pos` of `src`, outside any nested value (where a stepwise read
+    /// stopped between two list items).
+    pub fn at(src: &'s str, pos: usize) -> Self {
+        Self { src, pos: pos.min(src.len()), depth: 0, multiline_string: None }
+    }
+
     /// Current byte offset.
     pub fn pos(&self) -> usize {
         self.pos

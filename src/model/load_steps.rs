@@ -1,0 +1,284 @@
+//! Reading `Dataset(meta: …, sources: […], …)` in steps: the top-level lists are read a given number of
+//! items at a time, and the reader can stop between any two items and go on later from the same byte.
+//! A thread runs it to the end in one go; the browser runs a slice per frame, so the page stays alive
+//! while a large file loads. The state between steps is owned (a byte offset, not a borrow), so the
+//! caller keeps the text and the state side by side.
+
+use super::convert::{Item, decode_item};
+use super::decode::{Cx, nearest};
+use super::load::CANCELLED;
+use super::problem::{ProblemKind, Span};
+use super::ron_node::{Kind, Node, Parse, Parser, SyntaxError};
+use super::source_map::{Collection, ItemSpans, SourceMap};
+use super::types::{Dataset, Meta};
+use super::validate::BrokenIds;
+
+const TOP_FIELDS: [&str; 5] = ["meta", "sources", "locations", "initiatives", "eras"];
+
+/// The top-level lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum List {
+    Sources,
+    Locations,
+    Initiatives,
+    Eras,
+}
+
+impl List {
+    fn collection(self) -> Collection {
+        match self {
+            Self::Sources => Collection::Sources,
+            Self::Locations => Collection::Locations,
+            Self::Initiatives => Collection::Initiatives,
+            Self::Eras => Collection::Eras,
+        }
+    }
+}
+
+/// Where the reader stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    /// Before `Dataset(`.
+    Start,
+    /// Between top-level fields.
+    Fields,
+    /// Inside one of the top-level lists.
+    List(List),
+    /// After the closing `)`.
+    End,
+    /// Finished (or stopped by a syntax error).
+    Done,
+}
+
+/// A dataset being read, between steps.
+#[derive(Debug)]
+pub struct Steps {
+    pos: usize,
+    stage: Stage,
+    /// Where `Dataset` starts (for "missing meta").
+    start: usize,
+    seen: Vec<String>,
+    /// What has been read so far.
+    pub dataset: Dataset,
+    /// Where each item came from.
+    pub map: SourceMap,
+    /// Problems found so far (and the progress and cancel flag).
+    pub cx: Cx,
+    /// Ids of items that failed to decode.
+    pub broken: BrokenIds,
+    /// The syntax error that stopped the reader, if any.
+    pub failed: Option<SyntaxError>,
+}
+
+impl Steps {
+    /// A reader at the start of the text, reporting to `cx`.
+    pub fn new(cx: Cx) -> Self {
+        Self {
+            pos: 0,
+            stage: Stage::Start,
+            start: 0,
+            seen: Vec::new(),
+            dataset: Dataset::default(),
+            map: SourceMap::default(),
+            cx,
+            broken: BrokenIds::default(),
+            failed: None,
+        }
+    }
+
+    /// Reads up to `items` more list items of `text` (which must be the same text every time). Returns
+    /// true when reading is over: the dataset is complete or a syntax error stopped it.
+    pub fn step(&mut self, text: &str, items: usize) -> bool {
+        let mut p = Parser::at(text, self.pos);
+        let result = self.run(&mut p, items);
+        self.pos = p.pos();
+        match result {
+            Ok(done) => done,
+            Err(e) => {
+                self.failed = Some(e);
+                self.stage = Stage::Done;
+                true
+            }
+        }
+    }
+
+    /// Bytes read so far.
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
+    fn run(&mut self, p: &mut Parser<'_>, mut budget: usize) -> Parse<bool> {
+        loop {
+            match self.stage {
+                Stage::Start => self.begin(p)?,
+                Stage::Fields => self.field(p)?,
+                Stage::List(list) => {
+                    if budget == 0 {
+                        return Ok(false);
+                    }
+                    budget -= 1;
+                    self.list_item(p, list)?;
+                }
+                Stage::End => {
+                    self.end(p)?;
+                    self.stage = Stage::Done;
+                }
+                Stage::Done => return Ok(true),
+            }
+        }
+    }
+
+    fn begin(&mut self, p: &mut Parser<'_>) -> Parse<()> {
+        p.skip_attributes()?;
+        if p.at_end()? {
+            return Err(p.error("the file is empty", Some("a dataset starts with `Dataset(meta: Meta(…), …)`")));
+        }
+        self.start = p.pos();
+        if let Some((name, span)) = p.ident()?
+            && name != "Dataset"
+        {
+            self.cx.error(
+                ProblemKind::WrongType,
+                span,
+                format!("expected `Dataset(…)`, found `{name}`"),
+                Some("a dataset file holds one `Dataset(…)`".to_owned()),
+            );
+        }
+        p.expect_byte(b'(')?;
+        self.stage = Stage::Fields;
+        Ok(())
+    }
+
+    /// One top-level field: a list opens (its items come in later steps); anything else is read whole.
+    fn field(&mut self, p: &mut Parser<'_>) -> Parse<()> {
+        if p.eat(b')')? {
+            self.stage = Stage::End;
+            return Ok(());
+        }
+        let Some((name, name_span)) = p.ident()? else {
+            let found = p.found();
+            return Err(
+                p.error(format!("expected a field name, found {found}"), Some("fields are written `name: value`"))
+            );
+        };
+        p.expect_byte(b':')?;
+        if self.seen.iter().any(|s| s == name) {
+            let message = format!("field `{name}` is given twice in Dataset");
+            self.cx.error(ProblemKind::DuplicateField, name_span, message, None);
+        }
+        self.seen.push(name.to_owned());
+        let list = match name {
+            "sources" => Some((List::Sources, "Source")),
+            "locations" => Some((List::Locations, "Location")),
+            "initiatives" => Some((List::Initiatives, "Initiative")),
+            "eras" => Some((List::Eras, "Era")),
+            _ => None,
+        };
+        match list {
+            Some((list, what)) => {
+                if p.eat(b'[')? {
+                    self.stage = Stage::List(list);
+                    return Ok(());
+                }
+                let node = p.value()?;
+                let message = format!("expected a list of {what} in [brackets], found {}", node.kind.describe());
+                self.cx.error(ProblemKind::WrongType, node.span, message, None);
+            }
+            None if name == "meta" => {
+                let node = p.value()?;
+                let (meta, spans) = decode_item::<Meta>(&node, &mut self.cx);
+                self.map.meta = spans;
+                self.dataset.meta = meta.unwrap_or_default();
+            }
+            None => {
+                let hint = nearest(name, &TOP_FIELDS).map_or_else(
+                    || format!("`Dataset` has the fields {}", TOP_FIELDS.join(", ")),
+                    |n| format!("did you mean `{n}`?"),
+                );
+                let message = format!("unknown field `{name}` in Dataset");
+                self.cx.error(ProblemKind::UnknownField, name_span, message, Some(hint));
+                p.value()?;
+            }
+        }
+        self.after_field(p)
+    }
+
+    /// After a field's value: `,` and more fields, or the closing `)`.
+    fn after_field(&mut self, p: &mut Parser<'_>) -> Parse<()> {
+        self.stage = if p.comma_or_close(b')')? { Stage::End } else { Stage::Fields };
+        Ok(())
+    }
+
+    /// One item of a list (or its closing `]`), kept with its spans when it decodes.
+    fn list_item(&mut self, p: &mut Parser<'_>, list: List) -> Parse<()> {
+        if p.eat(b']')? {
+            return self.after_field(p);
+        }
+        let node = p.value()?;
+        let (ds, map) = (&mut self.dataset, &mut self.map);
+        let kept = match list {
+            List::Sources => keep(&node, &mut self.cx, (&mut ds.sources, &mut map.sources)),
+            List::Locations => keep(&node, &mut self.cx, (&mut ds.locations, &mut map.locations)),
+            List::Initiatives => keep(&node, &mut self.cx, (&mut ds.initiatives, &mut map.initiatives)),
+            List::Eras => keep(&node, &mut self.cx, (&mut ds.eras, &mut map.eras)),
+        };
+        let collection = list.collection();
+        if !kept {
+            if collection == Collection::Initiatives {
+                self.broken.initiatives_dropped += 1;
+            }
+            if let Some(id) = id_of(&node) {
+                self.broken.ids.insert((collection, id));
+            }
+        }
+        if let Some(progress) = &self.cx.progress {
+            progress.done.store(p.pos() as u64, std::sync::atomic::Ordering::Relaxed);
+            if progress.cancelled() {
+                return Err(p.error(CANCELLED, Some("open the file again to load it")));
+            }
+        }
+        if p.comma_or_close(b']')? {
+            return self.after_field(p);
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, p: &mut Parser<'_>) -> Parse<()> {
+        if !p.at_end()? {
+            let found = p.found();
+            return Err(p.error(
+                format!("unexpected {found} after the end of the dataset"),
+                Some("a file holds one Dataset(…)"),
+            ));
+        }
+        if !self.seen.iter().any(|s| s == "meta") {
+            self.cx.error(
+                ProblemKind::MissingField,
+                Span::new(self.start, self.start),
+                "Dataset is missing the required field `meta`".to_owned(),
+                Some("add `meta: Meta(title: \"…\", as_of: \"2025-01-01\")`".to_owned()),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Decodes one list item into `items`; false when it did not decode (its problems are in `cx`).
+fn keep<T: Item>(node: &Node<'_>, cx: &mut Cx, (items, spans): (&mut Vec<T>, &mut Vec<ItemSpans>)) -> bool {
+    let (item, item_spans) = decode_item::<T>(node, cx);
+    let Some(item) = item else { return false };
+    items.push(item);
+    spans.push(item_spans);
+    true
+}
+
+/// The `id` of a struct value that failed to decode, so references to it do not cascade into errors.
+fn id_of(node: &Node<'_>) -> Option<String> {
+    let Kind::Struct { fields, .. } = &node.kind else {
+        return None;
+    };
+    fields.iter().find(|f| f.name == "id").and_then(|f| match &f.value.kind {
+        Kind::Str(s) => Some(s.to_string()),
+        _ => None,
+    })
+}
