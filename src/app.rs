@@ -222,11 +222,13 @@ impl AtlasApp {
         }
         if let Some(loading) = &mut self.loading {
             let finished = loading.finished();
+            crate::platform::set_title(ctx, &loading.title());
             if loading.ui(ctx) || finished.is_some() {
                 if let Some(Ok(command)) = finished {
                     self.state.apply(command);
                 }
                 self.loading = None;
+                self.link.forget_title();
             }
         }
         if self.state.is_animating() {

@@ -52,6 +52,11 @@ impl LinkSync {
         self.incoming.push((kind, pending));
     }
 
+    /// Names the window after the dataset again on the next frame (after a load showed its progress).
+    pub fn forget_title(&mut self) {
+        self.title.clear();
+    }
+
     /// A large dataset that arrived as bytes, to be loaded in slices.
     pub fn take_large(&mut self) -> Option<(String, Vec<u8>)> {
         self.large.take()

@@ -93,6 +93,12 @@ impl Loading {
         Some(Ok(Command::Loaded(Box::new(loaded), self.source.clone())))
     }
 
+    /// "Loading NAME… 45 % — Alliance Atlas", for the window or tab title while loading.
+    pub fn title(&self) -> String {
+        let name = self.path.file_name().map_or_else(|| self.path.display().to_string(), |n| n.display().to_string());
+        format!("Loading {name}… {:.0} % — Alliance Atlas", self.progress.fraction() * 100.0)
+    }
+
     /// A small window with the file, a progress bar and Cancel. Returns whether Cancel was pressed.
     pub fn ui(&self, ctx: &egui::Context) -> bool {
         let mut cancel = false;

@@ -1,6 +1,7 @@
 // End-to-end test of the web build in Debian's headless Chromium (playwright-core; no downloaded browser).
-// Serves DIST on 127.0.0.1 with tests/fixtures under /fixtures/, and saves a screenshot of every state
-// it checks into OUT_DIR.   Usage: node tests/web/smoke.mjs DIST OUT_DIR
+// Serves DIST on 127.0.0.1 with tests/fixtures under /fixtures/ (and LARGE, a generated dataset of 4 MiB
+// or more, as /large.ron), and saves a screenshot of every state it checks into OUT_DIR.
+// Usage: node tests/web/smoke.mjs DIST OUT_DIR [LARGE]
 import { chromium } from "playwright-core";
 import { createServer } from "node:http";
 import { mkdtempSync, mkdirSync, readFileSync, existsSync, statSync } from "node:fs";
@@ -9,7 +10,7 @@ import { join, extname, resolve, dirname } from "node:path";
 import { inflateSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
-const [dist, out] = process.argv.slice(2).map((p) => resolve(p));
+const [dist, out, large] = process.argv.slice(2).map((p) => resolve(p));
 mkdirSync(out, { recursive: true });
 const fixtures = resolve(dirname(fileURLToPath(import.meta.url)), "../fixtures");
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json",
@@ -18,8 +19,9 @@ const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "applic
 // A static server: dist/ at the root, tests/fixtures at /fixtures/.
 const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  const file = path.startsWith("/fixtures/") ? join(fixtures, path.slice(10)) : join(dist, path === "/" ? "index.html" : path);
-  if (!file.startsWith(fixtures) && !file.startsWith(dist)) { res.writeHead(403).end(); return; }
+  const file = path === "/large.ron" && large ? large
+    : path.startsWith("/fixtures/") ? join(fixtures, path.slice(10)) : join(dist, path === "/" ? "index.html" : path);
+  if (file !== large && !file.startsWith(fixtures) && !file.startsWith(dist)) { res.writeHead(403).end(); return; }
   if (!existsSync(file) || !statSync(file).isFile()) { res.writeHead(404).end("not found"); return; }
   res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
 });
@@ -179,7 +181,25 @@ await page.waitForFunction(() => document.title.startsWith("Minimal"), null, { t
 await shot("web-dropped");
 check((await page.title()).startsWith("Minimal"), `the dropped file loaded (${await page.title()})`);
 
-// 9. Offline after the first visit: the service worker answers.
+// 9. A large dataset loads a slice per frame: the tab title shows the progress as it grows (so frames
+// kept coming while it loaded), then the data is in.
+if (large) {
+  await page.goto("about:blank");
+  await page.goto(`${base}/index.html?data=large.ron`);
+  const seen = new Set();
+  for (let t = 0; t < 1200 && !(await page.title()).startsWith("Generated"); t++) {
+    const title = await page.title();
+    if (title.startsWith("Loading")) seen.add(title);
+    if (seen.size === 2) await shot("web-large-loading");
+    await page.waitForTimeout(50);
+  }
+  check(seen.size >= 2, `the load showed its progress over several frames (${[...seen].slice(0, 4).join(" | ")})`);
+  await page.waitForTimeout(1000);
+  await shot("web-large-loaded");
+  check((await page.title()).startsWith("Generated"), `the large dataset loaded (${await page.title()})`);
+}
+
+// 10. Offline after the first visit: the service worker answers.
 await context.setOffline(true);
 await open("index.html?from=offline");
 check(true, "the app starts again with the network off");
