@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
+use crate::command::SharedIndex;
 use crate::command::{Command, DataSource};
+use crate::model::index::Index;
 use crate::model::load_steps::Steps;
 use crate::model::{Loaded, Progress};
 
@@ -17,11 +19,14 @@ pub const BACKGROUND_BYTES: u64 = 4 << 20;
 /// List items read per frame when loading in slices (a few milliseconds of parsing).
 pub const ITEMS_PER_FRAME: usize = 2_000;
 
+/// A finished load and its index (built on the same thread).
+type Finished = (Loaded, Option<Index>);
+
 /// How the load runs.
 #[derive(Debug)]
 enum Work {
-    /// A thread loads the file; the result lands here.
-    Thread(Arc<Mutex<Option<Loaded>>>),
+    /// A thread loads and indexes the file; the result lands here.
+    Thread(Arc<Mutex<Option<Finished>>>),
     /// The text is read a slice per frame (`steps` is taken when the reading ends).
     Slices { text: String, steps: Option<Box<Steps>> },
 }
@@ -50,8 +55,10 @@ impl Loading {
         let (p, r, file, ctx) = (progress.clone(), result.clone(), path.clone(), ctx.clone());
         crate::platform::spawn(move || {
             let loaded = crate::model::load_file_with(&file, Some(p));
+            // The index too (2 s at a million initiatives), so the UI thread only swaps it in.
+            let index = loaded.dataset.as_ref().map(Index::build);
             if let Ok(mut slot) = r.lock() {
-                *slot = Some(loaded);
+                *slot = Some((loaded, index));
             }
             ctx.request_repaint();
         });
@@ -76,7 +83,7 @@ impl Loading {
     /// Goes on with the load (reads the next slice, when loading in slices) and returns the command
     /// that installs it once finished; `None` while it runs; `Some(Err(()))` when it was cancelled.
     pub fn finished(&mut self) -> Option<Result<Command, ()>> {
-        let loaded = match &mut self.work {
+        let (loaded, index) = match &mut self.work {
             Work::Thread(result) => result.lock().ok()?.take()?,
             Work::Slices { text, steps } => {
                 let reading = steps.as_mut()?;
@@ -84,13 +91,16 @@ impl Loading {
                     return None;
                 }
                 // Validation and the index run in one go at the end (about a fifth of the load).
-                crate::model::load::finish(text, *steps.take()?)
+                let loaded = crate::model::load::finish(text, *steps.take()?);
+                let index = loaded.dataset.as_ref().map(Index::build);
+                (loaded, index)
             }
         };
         if loaded.was_cancelled() {
             return Some(Err(()));
         }
-        Some(Ok(Command::Loaded(Box::new(loaded), self.source.clone())))
+        let index = index.map(|i| SharedIndex(Arc::new(i)));
+        Some(Ok(Command::Loaded(Box::new(loaded), self.source.clone(), index)))
     }
 
     /// "Loading NAME… 45 % — Alliance Atlas", for the window or tab title while loading.

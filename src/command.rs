@@ -99,6 +99,16 @@ pub enum Pane {
     Timeline,
 }
 
+/// An index built on the loading thread, handed over with its dataset; equal only to itself.
+#[derive(Clone, Debug)]
+pub struct SharedIndex(pub std::sync::Arc<crate::model::index::Index>);
+
+impl PartialEq for SharedIndex {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// Everything a command can do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -124,8 +134,9 @@ pub enum Command {
     OpenFile(PathBuf),
     /// Load a dataset from bytes (drag and drop without a path).
     OpenBytes(String, Vec<u8>),
-    /// A finished load (from the loading thread): installs the data, or shows its problems.
-    Loaded(Box<crate::model::Loaded>, DataSource),
+    /// A finished load (from the loading thread): installs the data, or shows its problems. The index,
+    /// when given, was built off the UI thread for this very dataset.
+    Loaded(Box<crate::model::Loaded>, DataSource, Option<SharedIndex>),
     /// A briefing deck's bytes, named (e.g. fetched from `?deck=URL`): replaces the deck when it checks
     /// against the current dataset, else shows its problems and keeps the deck.
     OpenDeckBytes(String, Vec<u8>),

@@ -11,7 +11,7 @@ use crate::state_focus::Focus;
 use crate::views::location_list::LocationSort;
 use crate::views::timeline::layout::Lane;
 
-pub use crate::command::{Blank, Command, DataSource, LoadFailure, Origin, Pane, Selection, Settings};
+pub use crate::command::{Blank, Command, DataSource, LoadFailure, Origin, Pane, Selection, Settings, SharedIndex};
 
 /// The whole app state.
 #[derive(Debug)]
@@ -96,7 +96,7 @@ impl State {
             presenting: None,
             deck_edit: crate::state_deck::DeckEdit::default(),
         };
-        state.install(dataset, DataSource::Embedded);
+        state.install(dataset, DataSource::Embedded, None);
         match state.settings.map_view {
             Some(view) => state.map_view = view.clamped(),
             None => state.fit_map(true),
@@ -133,7 +133,7 @@ impl State {
                 self.take_loaded(loaded, DataSource::Named(name));
             }
             Command::OpenDeckBytes(name, bytes) => self.open_deck_bytes(name, &bytes),
-            Command::Loaded(loaded, source) => self.take_loaded(*loaded, source),
+            Command::Loaded(loaded, source, index) => self.take_loaded_indexed(*loaded, source, index),
             Command::Reload => match self.source.clone() {
                 DataSource::File(path) => self.open_file(&path),
                 DataSource::Embedded => {
@@ -274,6 +274,13 @@ impl State {
     /// Takes a load result: installs the data when it has no errors, else keeps the current data and
     /// shows the problems.
     pub fn take_loaded(&mut self, loaded: Loaded, source: DataSource) {
+        self.take_loaded_indexed(loaded, source, None);
+    }
+
+    /// [`Self::take_loaded`] with the dataset's index already built (on the loading thread). The shared
+    /// index is used when this is its only holder (it always is); otherwise it is built again.
+    pub fn take_loaded_indexed(&mut self, loaded: Loaded, source: DataSource, index: Option<SharedIndex>) {
+        let index = index.and_then(|shared| std::sync::Arc::try_unwrap(shared.0).ok());
         let Some(dataset) = loaded.dataset else {
             self.load_failure = Some(LoadFailure { file: source.name(), problems: loaded.problems });
             return;
@@ -286,7 +293,7 @@ impl State {
             self.settings.recent.truncate(8);
         }
         let same_source = self.source == source;
-        self.install(dataset, source);
+        self.install(dataset, source, index);
         if !same_source {
             self.fit_time();
             self.fit_map(true);
@@ -294,12 +301,12 @@ impl State {
     }
 
     /// Replaces the dataset, remapping the selection by id and dropping the history.
-    fn install(&mut self, dataset: Dataset, source: DataSource) {
+    fn install(&mut self, dataset: Dataset, source: DataSource, index: Option<Index>) {
         let selected_id = self.selection.and_then(|s| match s {
             Selection::Initiative(i) => self.dataset.initiatives.get(i).map(|x| (true, x.id.clone())),
             Selection::Location(i) => self.dataset.locations.get(i).map(|x| (false, x.id.clone())),
         });
-        self.index = Index::build(&dataset);
+        self.index = index.unwrap_or_else(|| Index::build(&dataset));
         self.dataset = dataset;
         self.source = source;
         self.generation += 1;

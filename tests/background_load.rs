@@ -112,8 +112,10 @@ fn bytes_load_a_slice_per_frame_as_the_browser_does() {
     };
     // 20,000 initiatives and 2,000 places at ITEMS_PER_FRAME a frame.
     assert!(frames >= 22_000 / ITEMS_PER_FRAME, "{frames} frames");
-    let Ok(Command::Loaded(loaded, _)) = command else { panic!("the load finishes with the data") };
+    let Ok(Command::Loaded(loaded, _, index)) = command else { panic!("the load finishes with the data") };
     assert_eq!(loaded.dataset.map(|d| d.initiatives.len()), Some(20_000));
+    // The index comes built with it, for this dataset.
+    assert_eq!(index.map(|i| i.0.spans.len()), Some(20_000));
 
     // Not UTF-8: handed back for the one-step loader to report with line and column.
     assert!(Loading::in_slices("bad.ron".to_owned(), vec![b'(', 0xff]).is_err());

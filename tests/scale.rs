@@ -18,7 +18,7 @@ fn app_with_100k() -> Harness<'static, AtlasApp> {
             let mut app =
                 AtlasApp::new(cc, StartOptions { today: Some(Day::from_ymd(2026, 11, 26)), ..StartOptions::default() });
             let loaded = Loaded { dataset: Some(generate(100_000, 1_000, 3)), problems: Vec::new() };
-            app.apply(Command::Loaded(Box::new(loaded), DataSource::Named("generated 100k".to_owned())));
+            app.apply(Command::Loaded(Box::new(loaded), DataSource::Named("generated 100k".to_owned()), None));
             app
         });
     harness.run();
