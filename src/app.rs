@@ -173,7 +173,7 @@ impl AtlasApp {
     fn open_picked(&mut self, ctx: &egui::Context, picked: crate::platform::Picked) {
         match picked {
             crate::platform::Picked::Path(path) => self.open_path(ctx, path),
-            crate::platform::Picked::Pending(slot) => self.link.expect(crate::app_link::Kind::Dataset, slot),
+            crate::platform::Picked::Pending(slot) => self.link.wait_for(crate::app_link::Kind::Dataset, slot),
             crate::platform::Picked::Nothing => {}
         }
     }

@@ -48,7 +48,7 @@ impl LinkSync {
     }
 
     /// Waits for a browser file pick (or fetch) of the given kind.
-    pub fn expect(&mut self, kind: Kind, pending: Pending) {
+    pub fn wait_for(&mut self, kind: Kind, pending: Pending) {
         self.incoming.push((kind, pending));
     }
 

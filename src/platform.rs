@@ -3,24 +3,24 @@
 
 use crate::model::Day;
 
-/// Today's date (UTC).
-pub fn today() -> Day {
+/// Seconds since 1970 (UTC): the one clock read of the app.
+fn unix_seconds() -> u64 {
     #[cfg(not(target_arch = "wasm32"))]
     #[expect(clippy::disallowed_methods, reason = "the one native clock read; the web gets its own")]
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     #[cfg(target_arch = "wasm32")]
     let secs = (js_sys::Date::now() / 1000.0) as u64;
-    Day((secs / 86_400) as i64)
+    secs
+}
+
+/// Today's date (UTC).
+pub fn today() -> Day {
+    Day((unix_seconds() / 86_400) as i64)
 }
 
 /// The time of day, UTC, as "HH:MM".
 pub fn clock_utc() -> String {
-    #[cfg(not(target_arch = "wasm32"))]
-    #[expect(clippy::disallowed_methods, reason = "the one native clock read; the web gets its own")]
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    #[cfg(target_arch = "wasm32")]
-    let secs = (js_sys::Date::now() / 1000.0) as u64;
-    let minutes = secs / 60 % (24 * 60);
+    let minutes = unix_seconds() / 60 % (24 * 60);
     format!("{:02}:{:02} UTC", minutes / 60, minutes % 60)
 }
 
