@@ -2,7 +2,7 @@
 
 use super::decode::{Cx, Fields, FromNode, unit_enum_from_node};
 use super::ron_node::Node;
-use super::source_map::ItemSpans;
+use super::source_map::{Collection, ItemSpans};
 use super::types::{Cite, Era, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision, Source, Status};
 
 unit_enum_from_node!(
@@ -48,6 +48,26 @@ pub fn decode_item<T: Item>(node: &Node<'_>, cx: &mut Cx) -> (Option<T>, ItemSpa
     }
 }
 
+/// Decodes one item without recording its field spans (the list items of a dataset: a finding about
+/// one of their fields finds the span again with [`item_spans`], which keeps a million items small).
+pub fn decode<T: Item>(node: &Node<'_>, cx: &mut Cx) -> Option<T> {
+    Fields::open(node, T::TYPE, T::FIELDS, cx).and_then(|fields| T::build(&fields, cx))
+}
+
+/// Where the fields of a list item of `collection` are, from its node (read again from the text).
+pub fn item_spans(node: &Node<'_>, collection: Collection) -> ItemSpans {
+    let mut scratch = Cx::default();
+    let (type_name, known) = match collection {
+        Collection::Meta => (Meta::TYPE, Meta::FIELDS),
+        Collection::Sources => (Source::TYPE, Source::FIELDS),
+        Collection::Locations => (Location::TYPE, Location::FIELDS),
+        Collection::Initiatives => (Initiative::TYPE, Initiative::FIELDS),
+        Collection::Eras => (Era::TYPE, Era::FIELDS),
+    };
+    Fields::open(node, type_name, known, &mut scratch)
+        .map_or_else(|| ItemSpans::new(node.span), |fields| fields.record_spans(known))
+}
+
 impl Item for Meta {
     const TYPE: &'static str = "Meta";
     const FIELDS: &'static [&'static str] = &["title", "description", "as_of", "authors"];
@@ -88,7 +108,7 @@ impl Item for Cite {
 
 impl FromNode for Cite {
     fn from_node(node: &Node<'_>, cx: &mut Cx) -> Option<Self> {
-        decode_item(node, cx).0
+        decode(node, cx)
     }
 }
 

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::decode::{Cx, Issue};
 use super::load_steps::Steps;
-use super::problem::{LineIndex, Problem, ProblemKind, Severity, Span};
+use super::problem::{LineIndex, Problem, ProblemKind, Severity, Span, line_cols};
 use super::types::Dataset;
 use super::validate::validate;
 
@@ -156,13 +156,12 @@ pub fn load_str_with(text: &str, progress: Option<std::sync::Arc<Progress>>) -> 
 
 /// Validates what a finished [`Steps`] read and puts every problem at its line and column.
 pub fn finish(text: &str, steps: Steps) -> Loaded {
-    let index = LineIndex::new(text);
     let Steps { dataset, map, cx, broken, failed, .. } = steps;
     let mut issues = cx.issues;
     let dataset = match failed {
         None => {
             for finding in validate(&dataset, &broken) {
-                issues.push(finding.into_issue(&map));
+                issues.push(finding.into_issue(text, &map));
             }
             Some(dataset)
         }
@@ -177,12 +176,11 @@ pub fn finish(text: &str, steps: Steps) -> Loaded {
             None
         }
     };
+    let offsets: Vec<usize> = issues.iter().map(|i| i.span.start).collect();
     let mut problems: Vec<Problem> = issues
         .into_iter()
-        .map(|i| {
-            let p = Problem::at(i.severity, i.kind, index.line_col(i.span.start), i.message);
-            Problem { hint: i.hint, ..p }
-        })
+        .zip(line_cols(text, &offsets))
+        .map(|(i, at)| Problem { hint: i.hint, ..Problem::at(i.severity, i.kind, at, i.message) })
         .collect();
     problems.sort_by_key(|p| (p.line, p.column));
     let has_errors = problems.iter().any(Problem::is_error);

@@ -4,12 +4,12 @@
 //! while a large file loads. The state between steps is owned (a byte offset, not a borrow), so the
 //! caller keeps the text and the state side by side.
 
-use super::convert::{Item, decode_item};
+use super::convert::{Item, decode, decode_item};
 use super::decode::{Cx, nearest};
 use super::load::CANCELLED;
 use super::problem::{ProblemKind, Span};
 use super::ron_node::{Kind, Node, Parse, Parser, SyntaxError};
-use super::source_map::{Collection, ItemSpans, SourceMap};
+use super::source_map::{Collection, SourceMap};
 use super::types::{Dataset, Meta};
 use super::validate::BrokenIds;
 
@@ -264,11 +264,10 @@ impl Steps {
 }
 
 /// Decodes one list item into `items`; false when it did not decode (its problems are in `cx`).
-fn keep<T: Item>(node: &Node<'_>, cx: &mut Cx, (items, spans): (&mut Vec<T>, &mut Vec<ItemSpans>)) -> bool {
-    let (item, item_spans) = decode_item::<T>(node, cx);
-    let Some(item) = item else { return false };
+fn keep<T: Item>(node: &Node<'_>, cx: &mut Cx, (items, spans): (&mut Vec<T>, &mut Vec<Span>)) -> bool {
+    let Some(item) = decode::<T>(node, cx) else { return false };
     items.push(item);
-    spans.push(item_spans);
+    spans.push(node.span);
     true
 }
 

@@ -106,6 +106,27 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// 1-based (line, column) of each byte offset, in the order given, from one pass over the text and no
+/// table of line starts (a million-item file has tens of millions of lines).
+pub fn line_cols(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets[i]);
+    let mut out = vec![(1, 1); offsets.len()];
+    let (mut at, mut line, mut line_start) = (0, 1, 0);
+    for i in order {
+        let offset = offsets[i].min(text.len());
+        let bytes = text.as_bytes().get(at..offset).unwrap_or_default();
+        for (k, _) in bytes.iter().enumerate().filter(|(_, b)| **b == b'\n') {
+            line += 1;
+            line_start = at + k + 1;
+        }
+        at = at.max(offset);
+        let column = text.get(line_start..offset).map_or(offset - line_start, |s| s.chars().count());
+        out[i] = (line, column + 1);
+    }
+    out
+}
+
 impl Problem {
     /// A problem at a 1-based line and column.
     pub fn at(severity: Severity, kind: ProblemKind, line_col: (usize, usize), message: String) -> Self {
@@ -163,6 +184,18 @@ mod tests {
         assert_eq!(index.line_col(11), (3, 1));
         assert_eq!(index.line_col(12), (4, 1));
         assert_eq!(index.line_col(999), (4, 2));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_line_cols_equal_the_line_index(
+            text in "[a\n日本]{0,40}",
+            offsets in proptest::collection::vec(0usize..140, 0..12),
+        ) {
+            let index = LineIndex::new(&text);
+            let expected: Vec<_> = offsets.iter().map(|&o| index.line_col(o)).collect();
+            proptest::prop_assert_eq!(line_cols(&text, &offsets), expected);
+        }
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Where each item and field of a loaded dataset came from, so checks that run after decoding can
 //! still point at a line and column.
 
+use super::convert::item_spans;
 use super::problem::Span;
+use super::ron_node::Parser;
 
 /// The spans of one item (a location, initiative, source or era).
 #[derive(Clone, Debug, Default)]
@@ -85,30 +87,39 @@ impl Locus {
 }
 
 /// Spans of every item of a loaded dataset, by collection, in the same order as the dataset's lists.
+/// List items keep only their own span; the span of one of their fields is found again by reading the
+/// item a second time from the text, which only a finding needs.
 #[derive(Clone, Debug, Default)]
 pub struct SourceMap {
     /// The meta block.
     pub meta: ItemSpans,
     /// One per source.
-    pub sources: Vec<ItemSpans>,
+    pub sources: Vec<Span>,
     /// One per location.
-    pub locations: Vec<ItemSpans>,
+    pub locations: Vec<Span>,
     /// One per initiative.
-    pub initiatives: Vec<ItemSpans>,
+    pub initiatives: Vec<Span>,
     /// One per era.
-    pub eras: Vec<ItemSpans>,
+    pub eras: Vec<Span>,
 }
 
 impl SourceMap {
-    /// The span a locus points at; an empty span at 0 when it is unknown.
-    pub fn span(&self, locus: Locus) -> Span {
+    /// The span a locus of `text` points at; an empty span at 0 when it is unknown.
+    pub fn span(&self, text: &str, locus: Locus) -> Span {
         let item = match locus.collection {
-            Collection::Meta => Some(&self.meta),
+            Collection::Meta => return self.meta.at(locus.field, locus.element),
             Collection::Sources => self.sources.get(locus.index),
             Collection::Locations => self.locations.get(locus.index),
             Collection::Initiatives => self.initiatives.get(locus.index),
             Collection::Eras => self.eras.get(locus.index),
         };
-        item.map_or_else(Span::default, |s| s.at(locus.field, locus.element))
+        let Some(&item) = item else { return Span::default() };
+        if locus.field.is_none() {
+            return item;
+        }
+        match Parser::at(text, item.start).value() {
+            Ok(node) if node.span == item => item_spans(&node, locus.collection).at(locus.field, locus.element),
+            _ => item,
+        }
     }
 }
