@@ -210,7 +210,7 @@ impl State {
     /// Flies the map to what was selected elsewhere: an initiative's places, or a place.
     fn follow_on_map(&mut self, selection: Selection) {
         let places: Vec<usize> = match selection {
-            Selection::Initiative(i) => self.index.places_of.get(i).cloned().unwrap_or_default(),
+            Selection::Initiative(i) => self.index.places_of.get(i).map(<[usize]>::to_vec).unwrap_or_default(),
             Selection::Location(l) => vec![l],
         };
         let points = places.iter().filter_map(|&l| self.dataset.locations.get(l)).map(|l| {

@@ -55,7 +55,7 @@ fn typing_in_the_search_box_shrinks_the_list_the_timeline_and_the_map() {
 #[test]
 fn a_saved_view_restores_the_time_window_and_the_selection() {
     let mut harness = app(ThemeChoice::Dark);
-    let mlr = harness.state().state().index.initiative_by_id["12mlr-decision"];
+    let mlr = harness.state().state().index.initiative_by_id.get("12mlr-decision").copied().unwrap_or(usize::MAX);
     let window = TimeView {
         start: f64::from(Day::from_ymd(2022, 6, 1).0 as i32),
         end: f64::from(Day::from_ymd(2024, 6, 1).0 as i32),
@@ -139,7 +139,7 @@ fn a_view_in_text_form_opens_exactly() {
     alliance_atlas::app::open_view(&mut state, "q=kanoya;lo=Isr;s=l:kanoya_ab");
     assert_eq!(state.focus.filter.search, "kanoya");
     assert!(state.focus.visible_count >= 1);
-    let kanoya = state.index.location_by_id["kanoya_ab"];
+    let kanoya = state.index.location_by_id.get("kanoya_ab").copied().unwrap_or(usize::MAX);
     assert_eq!(state.selection, Some(Selection::Location(kanoya)));
     let text = state.current_view().to_text();
     assert!(text.contains("q=kanoya") && text.contains("lo=Isr") && text.contains("s=l:kanoya_ab"), "{text}");
@@ -164,11 +164,11 @@ fn the_as_of_day_can_be_switched_on_and_typed() {
     harness.run();
     let state = harness.state().state();
     assert_eq!(state.focus.filter.as_of, Some(Day::from_ymd(2023, 6, 1).0));
-    let mlr = state.index.initiative_by_id["12mlr-decision"];
+    let mlr = state.index.initiative_by_id.get("12mlr-decision").copied().unwrap_or(usize::MAX);
     let item = &state.dataset.initiatives[mlr];
     assert_eq!(state.focus.filter.status_of(item), Some(alliance_atlas::model::Status::Announced));
     // The joint headquarters (stood up 24 Mar 2025) was announced, not yet done, on 1 Jun 2023.
-    let jjoc = &state.dataset.initiatives[state.index.initiative_by_id["jjoc"]];
+    let jjoc = &state.dataset.initiatives[state.index.initiative_by_id.get("jjoc").copied().unwrap_or(usize::MAX)];
     assert_eq!(state.focus.filter.status_of(jjoc), Some(alliance_atlas::model::Status::Announced));
 }
 

@@ -11,7 +11,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 fn location(harness: &Harness<'_, AtlasApp>, id: &str) -> usize {
-    harness.state().state().index.location_by_id[id]
+    harness.state().state().index.location_by_id.get(id).copied().unwrap_or(usize::MAX)
 }
 
 #[test]

@@ -137,12 +137,12 @@ fn lane_grouping_changes_the_lanes() {
 
 /// Position of an initiative by id.
 pub fn initiative(harness: &Harness<'_, AtlasApp>, id: &str) -> usize {
-    harness.state().state().index.initiative_by_id[id]
+    harness.state().state().index.initiative_by_id.get(id).copied().unwrap_or(usize::MAX)
 }
 
 /// Position of a location by id.
 pub fn location(harness: &Harness<'_, AtlasApp>, id: &str) -> usize {
-    harness.state().state().index.location_by_id[id]
+    harness.state().state().index.location_by_id.get(id).copied().unwrap_or(usize::MAX)
 }
 
 /// The current selection.

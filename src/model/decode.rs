@@ -27,12 +27,14 @@ pub struct Cx {
     pub issues: Vec<Issue>,
     /// Where to report progress and look for a cancel, when loading in the background.
     pub progress: Option<std::sync::Arc<super::load::Progress>>,
+    /// Where the text being decoded starts in its file (a file read in chunks); added to every span.
+    pub base: usize,
 }
 
 impl Cx {
     /// Records an error.
     pub fn error(&mut self, kind: ProblemKind, span: Span, message: String, hint: Option<String>) {
-        self.issues.push(Issue { severity: Severity::Error, kind, span, message, hint });
+        self.issues.push(Issue { severity: Severity::Error, kind, span: span.shifted(self.base), message, hint });
     }
 
     fn wrong_type(&mut self, node: &Node<'_>, expected: &str) {

@@ -104,7 +104,7 @@ impl Filter {
             return false;
         };
         let facet = |f: Facet| skip != Some(f);
-        let places = index.places_of.get(i).map_or(&[][..], Vec::as_slice);
+        let places = index.places_of.get(i).unwrap_or_default();
         (needle.is_empty() || index.haystacks.get(i).is_some_and(|h| h.contains(needle)))
             && (!facet(Facet::Lines)
                 || self.lines.is_empty()
@@ -147,7 +147,7 @@ impl Filter {
                     *counts.actors.entry(actor.clone()).or_default() += 1;
                 }
             }
-            let places = index.places_of.get(i).map_or(&[][..], Vec::as_slice);
+            let places = index.places_of.get(i).unwrap_or_default();
             if passes(Facet::PlaceKinds) {
                 let kinds: BTreeSet<LocationKind> =
                     places.iter().filter_map(|&p| ds.locations.get(p).map(|l| l.kind)).collect();

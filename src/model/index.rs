@@ -6,17 +6,19 @@ use rustc_hash::FxHashMap as HashMap;
 use super::cluster::{Place, PlaceTree, place_tree};
 use super::date::FuzzyDate;
 use super::geo::project;
+use super::ids::Ids;
+use super::ragged::{Ragged, Texts};
 use super::types::{Dataset, LineOfEffort};
 
 /// Lookups derived from one dataset.
 #[derive(Clone, Debug, Default)]
 pub struct Index {
     /// Initiative id → position.
-    pub initiative_by_id: HashMap<String, usize>,
+    pub initiative_by_id: Ids,
     /// Location id → position.
-    pub location_by_id: HashMap<String, usize>,
+    pub location_by_id: Ids,
     /// For each initiative, the positions of its places (unknown ids skipped).
-    pub places_of: Vec<Vec<usize>>,
+    pub places_of: Ragged<usize>,
     /// For each location, the positions of the initiatives there, in date order.
     pub initiatives_at: Vec<Vec<usize>>,
     /// For each initiative, the first and last day it covers (as day numbers), if it has any date.
@@ -34,7 +36,7 @@ pub struct Index {
     /// Initiatives with no place, for the map's "No place" strip.
     pub no_place: Vec<usize>,
     /// Folded searchable text of each initiative.
-    pub haystacks: Vec<String>,
+    pub haystacks: Texts,
 }
 
 /// First and last day an initiative's dates cover, from the anchors of all its dates.
@@ -49,15 +51,14 @@ pub fn span_of(dates: impl Iterator<Item = FuzzyDate>) -> Option<(f64, f64)> {
 impl Index {
     /// Builds the lookups for a dataset.
     pub fn build(ds: &Dataset) -> Self {
-        let initiative_by_id = ds.initiatives.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
-        let location_by_id: HashMap<String, usize> =
-            ds.locations.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
+        let initiative_by_id = Ids::new(ds.initiatives.iter().map(|x| x.id.as_str()));
+        let location_by_id = Ids::new(ds.locations.iter().map(|x| x.id.as_str()));
         let spans: Vec<Option<(f64, f64)>> =
             ds.initiatives.iter().map(|i| span_of(i.dates().map(|(_, d)| d))).collect();
-        let places_of: Vec<Vec<usize>> = ds
+        let places_of: Ragged<usize> = ds
             .initiatives
             .iter()
-            .map(|i| i.places.iter().filter_map(|p| location_by_id.get(p).copied()).collect())
+            .map(|i| i.places.iter().filter_map(|p| location_by_id.get(p).copied()))
             .collect();
         let initiatives_at = initiatives_at(ds.locations.len(), &places_of, &spans);
         let eras = ds.eras.iter().filter_map(|e| span_of([e.start, e.end].into_iter()));
@@ -81,7 +82,7 @@ impl Index {
             initiatives_at,
             spans,
             full_span,
-            haystacks: Vec::new(),
+            haystacks: Texts::default(),
         };
         index.haystacks = super::search::haystacks(ds, &index);
         index
@@ -89,7 +90,7 @@ impl Index {
 }
 
 /// For each location, the initiatives there, in date order.
-fn initiatives_at(locations: usize, places_of: &[Vec<usize>], spans: &[Option<(f64, f64)>]) -> Vec<Vec<usize>> {
+fn initiatives_at(locations: usize, places_of: &Ragged<usize>, spans: &[Option<(f64, f64)>]) -> Vec<Vec<usize>> {
     let mut at = vec![Vec::new(); locations];
     for (item, places) in places_of.iter().enumerate() {
         for &place in places {
@@ -141,12 +142,12 @@ mod tests {
     fn places_and_initiatives_point_at_each_other() {
         let ds = load_str(DEFAULT_DATASET).dataset.expect("loads");
         let index = Index::build(&ds);
-        let hansen = index.location_by_id["camp_hansen"];
-        let mlr = index.initiative_by_id["12mlr-decision"];
-        assert!(index.places_of[mlr].contains(&hansen));
+        let hansen = index.location_by_id.get("camp_hansen").copied().unwrap_or(usize::MAX);
+        let mlr = index.initiative_by_id.get("12mlr-decision").copied().unwrap_or(usize::MAX);
+        assert!(index.places_of.get(mlr).is_some_and(|p| p.contains(&hansen)));
         assert!(index.initiatives_at[hansen].contains(&mlr));
         let total: usize = index.initiatives_at.iter().map(Vec::len).sum();
-        assert_eq!(total, index.places_of.iter().map(Vec::len).sum::<usize>());
+        assert_eq!(total, index.places_of.iter().map(<[usize]>::len).sum::<usize>());
         assert!(index.undated.is_empty());
         let (first, last) = index.full_span.expect("dated");
         assert!(first < last);

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use super::decode::{Cx, Issue};
 use super::load_steps::Steps;
+use super::source_map::ItemText;
 use super::problem::{LineIndex, Problem, ProblemKind, Severity, Span, line_cols};
 use super::types::Dataset;
 use super::validate::validate;
@@ -70,7 +71,17 @@ impl Loaded {
 }
 
 fn unreadable(message: String, hint: &str) -> Problem {
-    Problem::at(Severity::Error, ProblemKind::Unreadable, (1, 1), message).with_hint(hint)
+    unreadable_at((1, 1), message, hint)
+}
+
+/// A problem that stops a file from being read, at a line and column.
+pub(super) fn unreadable_at(at: (usize, usize), message: String, hint: &str) -> Problem {
+    Problem::at(Severity::Error, ProblemKind::Unreadable, at, message).with_hint(hint)
+}
+
+/// The problem of a file over [`MAX_FILE_BYTES`].
+pub(super) fn too_large() -> Problem {
+    unreadable(format!("the file is larger than the {} MiB limit", MAX_FILE_BYTES >> 20), "split the dataset into several files")
 }
 
 /// Loads a dataset file from disk, refusing files over [`MAX_FILE_BYTES`].
@@ -79,39 +90,28 @@ pub fn load_file(path: &Path) -> Loaded {
 }
 
 /// Loads a dataset file, reporting progress and stopping early when cancelled (for a loading thread).
+/// The file is read in chunks, not whole (see [`super::load_stream`]).
 pub fn load_file_with(path: &Path, progress: Option<std::sync::Arc<Progress>>) -> Loaded {
-    match read_limited(path) {
-        Ok(bytes) => {
-            if let Some(p) = &progress {
-                p.total.store(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
-            }
-            match text_from_bytes(&bytes) {
-                Ok(text) => load_str_with(text, progress),
-                Err(problem) => Loaded { dataset: None, problems: vec![*problem] },
-            }
-        }
-        Err(problem) => Loaded { dataset: None, problems: vec![problem] },
-    }
+    super::load_stream::load_path(path, progress)
 }
 
-/// Reads a file of at most [`MAX_FILE_BYTES`]; the error is a ready-made problem.
-pub fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
-    let open_error = |e: std::io::Error| {
-        unreadable(format!("cannot read the file: {e}"), "check the path and the file's permissions")
-    };
-    let file = std::fs::File::open(path).map_err(open_error)?;
-    let too_large = || {
-        unreadable(
-            format!("the file is larger than the {} MiB limit", MAX_FILE_BYTES >> 20),
-            "split the dataset into several files",
-        )
-    };
-    // Refuse by the size on disk before reading; `take` still guards files that grow or lie.
+/// Opens a file to read, refusing one over [`MAX_FILE_BYTES`] by its size on disk; the error is a
+/// ready-made problem.
+pub(super) fn open_limited(path: &Path) -> Result<std::fs::File, Problem> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| unreadable(format!("cannot read the file: {e}"), "check the path and the file's permissions"))?;
     if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
         return Err(too_large());
     }
+    Ok(file)
+}
+
+/// Reads a file of at most [`MAX_FILE_BYTES`] whole; the error is a ready-made problem.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
+    let file = open_limited(path)?;
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(open_error)?;
+    // `take` still guards files that grow or lie about their size.
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| unreadable(format!("cannot read the file: {e}"), "check the path and the file's permissions"))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large());
     }
@@ -156,12 +156,22 @@ pub fn load_str_with(text: &str, progress: Option<std::sync::Arc<Progress>>) -> 
 
 /// Validates what a finished [`Steps`] read and puts every problem at its line and column.
 pub fn finish(text: &str, steps: Steps) -> Loaded {
+    finish_with(&text, |offsets| line_cols(text, offsets), steps)
+}
+
+/// [`finish`] for text that is no longer in memory: `src` gives an item's text back by its span, and
+/// `locate` the line and column of byte offsets.
+pub(super) fn finish_with(
+    src: &dyn ItemText,
+    locate: impl FnOnce(&[usize]) -> Vec<(usize, usize)>,
+    steps: Steps,
+) -> Loaded {
     let Steps { dataset, map, cx, broken, failed, .. } = steps;
     let mut issues = cx.issues;
     let dataset = match failed {
         None => {
             for finding in validate(&dataset, &broken) {
-                issues.push(finding.into_issue(text, &map));
+                issues.push(finding.into_issue(src, &map));
             }
             Some(dataset)
         }
@@ -179,7 +189,7 @@ pub fn finish(text: &str, steps: Steps) -> Loaded {
     let offsets: Vec<usize> = issues.iter().map(|i| i.span.start).collect();
     let mut problems: Vec<Problem> = issues
         .into_iter()
-        .zip(line_cols(text, &offsets))
+        .zip(locate(&offsets))
         .map(|(i, at)| Problem { hint: i.hint, ..Problem::at(i.severity, i.kind, at, i.message) })
         .collect();
     problems.sort_by_key(|p| (p.line, p.column));

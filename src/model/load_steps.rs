@@ -50,10 +50,25 @@ enum Stage {
     Done,
 }
 
+/// Where the reader stood before one unit (a top-level field or a list item), to go back to when the
+/// text ran out in the middle of it and more is coming.
+#[derive(Clone, Copy, Debug)]
+struct Checkpoint {
+    pos: usize,
+    stage: Stage,
+    seen: usize,
+    issues: usize,
+    dropped: usize,
+    items: [usize; 4],
+}
+
 /// A dataset being read, between steps.
 #[derive(Debug)]
 pub struct Steps {
+    /// Byte offset in the file of the next thing to read.
     pos: usize,
+    /// Byte offset in the file of the text the current step reads.
+    base: usize,
     stage: Stage,
     /// Where `Dataset` starts (for "missing meta").
     start: usize,
@@ -75,6 +90,7 @@ impl Steps {
     pub fn new(cx: Cx) -> Self {
         Self {
             pos: 0,
+            base: 0,
             stage: Stage::Start,
             start: 0,
             seen: Vec::new(),
@@ -89,13 +105,28 @@ impl Steps {
     /// Reads up to `items` more list items of `text` (which must be the same text every time). Returns
     /// true when reading is over: the dataset is complete or a syntax error stopped it.
     pub fn step(&mut self, text: &str, items: usize) -> bool {
-        let mut p = Parser::at(text, self.pos);
-        let result = self.run(&mut p, items);
-        self.pos = p.pos();
+        self.step_window(text, (0, 0), false, items)
+    }
+
+    /// Reads on from [`Self::pos`] in `window`, the part of the file that starts at byte `base`, after
+    /// `lines` lines, and holds at least that position. With `more` coming (not the end of the file), a unit cut off by the end of
+    /// the window is undone and false returned: the caller drops the text before [`Self::pos`], appends
+    /// more and calls again. Returns true when reading is over.
+    pub fn step_window(&mut self, window: &str, (base, lines): (usize, usize), more: bool, items: usize) -> bool {
+        self.base = base;
+        self.cx.base = base;
+        let mut p = Parser::at(window, self.pos.saturating_sub(base)).window(lines, more);
+        let mut mark = self.checkpoint();
+        let result = self.run(&mut p, items, more, &mut mark);
+        self.pos = base + p.pos();
         match result {
             Ok(done) => done,
+            Err(e) if more && e.message != CANCELLED => {
+                self.rollback(mark);
+                false
+            }
             Err(e) => {
-                self.failed = Some(e);
+                self.failed = Some(SyntaxError { offset: base + e.offset, ..e });
                 self.stage = Stage::Done;
                 true
             }
@@ -107,8 +138,43 @@ impl Steps {
         self.pos
     }
 
-    fn run(&mut self, p: &mut Parser<'_>, mut budget: usize) -> Parse<bool> {
+    fn lists(&self) -> [usize; 4] {
+        let d = &self.dataset;
+        [d.sources.len(), d.locations.len(), d.initiatives.len(), d.eras.len()]
+    }
+
+    fn checkpoint(&self) -> Checkpoint {
+        Checkpoint {
+            pos: self.pos,
+            stage: self.stage,
+            seen: self.seen.len(),
+            issues: self.cx.issues.len(),
+            dropped: self.broken.initiatives_dropped,
+            items: self.lists(),
+        }
+    }
+
+    fn rollback(&mut self, mark: Checkpoint) {
+        let [sources, locations, initiatives, eras] = mark.items;
+        let (d, m) = (&mut self.dataset, &mut self.map);
+        d.sources.truncate(sources);
+        m.sources.truncate(sources);
+        d.locations.truncate(locations);
+        m.locations.truncate(locations);
+        d.initiatives.truncate(initiatives);
+        m.initiatives.truncate(initiatives);
+        d.eras.truncate(eras);
+        m.eras.truncate(eras);
+        self.seen.truncate(mark.seen);
+        self.cx.issues.truncate(mark.issues);
+        self.broken.initiatives_dropped = mark.dropped;
+        (self.pos, self.stage) = (mark.pos, mark.stage);
+    }
+
+    fn run(&mut self, p: &mut Parser<'_>, mut budget: usize, more: bool, mark: &mut Checkpoint) -> Parse<bool> {
         loop {
+            self.pos = self.base + p.pos();
+            *mark = self.checkpoint();
             match self.stage {
                 Stage::Start => self.begin(p)?,
                 Stage::Fields => self.field(p)?,
@@ -119,6 +185,8 @@ impl Steps {
                     budget -= 1;
                     self.list_item(p, list)?;
                 }
+                // Whether anything follows the dataset is known only at the end of the file.
+                Stage::End if more => return Err(p.error("more text is coming", None)),
                 Stage::End => {
                     self.end(p)?;
                     self.stage = Stage::Done;
@@ -133,7 +201,7 @@ impl Steps {
         if p.at_end()? {
             return Err(p.error("the file is empty", Some("a dataset starts with `Dataset(meta: Meta(…), …)`")));
         }
-        self.start = p.pos();
+        self.start = self.base + p.pos();
         if let Some((name, span)) = p.ident()?
             && name != "Dataset"
         {
@@ -186,7 +254,8 @@ impl Steps {
             }
             None if name == "meta" => {
                 let node = p.value()?;
-                let (meta, spans) = decode_item::<Meta>(&node, &mut self.cx);
+                let (meta, mut spans) = decode_item::<Meta>(&node, &mut self.cx);
+                spans.shift(self.base);
                 self.map.meta = spans;
                 self.dataset.meta = meta.unwrap_or_default();
             }
@@ -215,12 +284,15 @@ impl Steps {
             return self.after_field(p);
         }
         let node = p.value()?;
-        let (ds, map) = (&mut self.dataset, &mut self.map);
+        // The separator is read before anything is kept, so an item cut off by the end of a window
+        // leaves nothing behind.
+        let closed = p.comma_or_close(b']')?;
+        let (ds, map, cx) = (&mut self.dataset, &mut self.map, &mut self.cx);
         let kept = match list {
-            List::Sources => keep(&node, &mut self.cx, (&mut ds.sources, &mut map.sources)),
-            List::Locations => keep(&node, &mut self.cx, (&mut ds.locations, &mut map.locations)),
-            List::Initiatives => keep(&node, &mut self.cx, (&mut ds.initiatives, &mut map.initiatives)),
-            List::Eras => keep(&node, &mut self.cx, (&mut ds.eras, &mut map.eras)),
+            List::Sources => keep(&node, cx, (&mut ds.sources, &mut map.sources)),
+            List::Locations => keep(&node, cx, (&mut ds.locations, &mut map.locations)),
+            List::Initiatives => keep(&node, cx, (&mut ds.initiatives, &mut map.initiatives)),
+            List::Eras => keep(&node, cx, (&mut ds.eras, &mut map.eras)),
         };
         let collection = list.collection();
         if !kept {
@@ -232,12 +304,12 @@ impl Steps {
             }
         }
         if let Some(progress) = &self.cx.progress {
-            progress.done.store(p.pos() as u64, std::sync::atomic::Ordering::Relaxed);
+            progress.done.store((self.base + p.pos()) as u64, std::sync::atomic::Ordering::Relaxed);
             if progress.cancelled() {
                 return Err(p.error(CANCELLED, Some("open the file again to load it")));
             }
         }
-        if p.comma_or_close(b']')? {
+        if closed {
             return self.after_field(p);
         }
         Ok(())
@@ -267,7 +339,7 @@ impl Steps {
 fn keep<T: Item>(node: &Node<'_>, cx: &mut Cx, (items, spans): (&mut Vec<T>, &mut Vec<Span>)) -> bool {
     let Some(item) = decode::<T>(node, cx) else { return false };
     items.push(item);
-    spans.push(node.span);
+    spans.push(node.span.shifted(cx.base));
     true
 }
 

@@ -16,6 +16,12 @@ impl Span {
     pub fn new(start: usize, end: usize) -> Self {
         Self { start, end }
     }
+
+    /// The same span `by` bytes further on.
+    #[must_use]
+    pub fn shifted(self, by: usize) -> Self {
+        Self { start: self.start + by, end: self.end + by }
+    }
 }
 
 /// How bad a problem is.
@@ -106,25 +112,45 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// 1-based (line, column) of each byte offset, in the order given, from one pass over the text and no
-/// table of line starts (a million-item file has tens of millions of lines).
+/// 1-based (line, column) of each byte offset (at a character boundary) of `text`, in the order given.
 pub fn line_cols(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+    let offsets: Vec<usize> = offsets.iter().map(|&o| o.min(text.len())).collect();
+    line_cols_in(text.as_bytes(), &offsets).unwrap_or_else(|_| vec![(1, 1); offsets.len()])
+}
+
+/// 1-based (line, column) of each byte offset of the UTF-8 text a reader gives, in the order given, from
+/// one pass that stops after the last offset and keeps no table of line starts (a million-item file has
+/// tens of millions of lines, and a file loaded in chunks is no longer in memory). Columns count
+/// characters; an offset past the end is put at the end.
+pub fn line_cols_in(mut reader: impl std::io::Read, offsets: &[usize]) -> std::io::Result<Vec<(usize, usize)>> {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_by_key(|&i| offsets[i]);
     let mut out = vec![(1, 1); offsets.len()];
-    let (mut at, mut line, mut line_start) = (0, 1, 0);
+    let mut buf = vec![0u8; 1 << 16];
+    let (mut at, mut filled, mut read_to, mut line, mut column) = (0usize, 0usize, 0usize, 1usize, 1usize);
     for i in order {
-        let offset = offsets[i].min(text.len());
-        let bytes = text.as_bytes().get(at..offset).unwrap_or_default();
-        for (k, _) in bytes.iter().enumerate().filter(|(_, b)| **b == b'\n') {
-            line += 1;
-            line_start = at + k + 1;
+        while at < offsets[i] {
+            if at == read_to {
+                filled = reader.read(&mut buf)?;
+                read_to += filled;
+                if filled == 0 {
+                    break;
+                }
+            }
+            let start = at + filled - read_to;
+            let end = (offsets[i] - at).min(read_to - at) + start;
+            for &b in buf.get(start..end).unwrap_or_default() {
+                if b == b'\n' {
+                    (line, column) = (line + 1, 1);
+                } else if b & 0xC0 != 0x80 {
+                    column += 1;
+                }
+            }
+            at += end - start;
         }
-        at = at.max(offset);
-        let column = text.get(line_start..offset).map_or(offset - line_start, |s| s.chars().count());
-        out[i] = (line, column + 1);
+        out[i] = (line, column);
     }
-    out
+    Ok(out)
 }
 
 impl Problem {
@@ -192,9 +218,25 @@ mod tests {
             text in "[a\n日本]{0,40}",
             offsets in proptest::collection::vec(0usize..140, 0..12),
         ) {
+            let offsets: Vec<usize> =
+                offsets.into_iter().map(|o| (0..=o.min(text.len())).rev().find(|&b| text.is_char_boundary(b)).unwrap_or(0)).collect();
             let index = LineIndex::new(&text);
             let expected: Vec<_> = offsets.iter().map(|&o| index.line_col(o)).collect();
-            proptest::prop_assert_eq!(line_cols(&text, &offsets), expected);
+            proptest::prop_assert_eq!(line_cols(&text, &offsets), expected.clone());
+            let trickle = Trickle(text.as_bytes());
+            proptest::prop_assert_eq!(line_cols_in(trickle, &offsets).ok(), Some(expected));
+        }
+    }
+
+    /// A reader that gives at most three bytes a call, as a file read in chunks may split anywhere.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(3).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
         }
     }
 

@@ -120,18 +120,32 @@ pub struct Parser<'s> {
     depth: usize,
     /// Start of the last string literal read, when it ran over several lines: a likely unclosed quote.
     pub(super) multiline_string: Option<usize>,
+    /// Lines of the file before `src` (when `src` is a window of a file read in chunks), for messages.
+    lines_before: usize,
+    /// Whether more text follows `src` (a window of a file read in chunks): then a line comment that
+    /// runs to the end of `src` is left unread, as its end is not known yet.
+    partial: bool,
 }
 
 impl<'s> Parser<'s> {
     /// A reader at the start of `src`.
     pub fn new(src: &'s str) -> Self {
-        Self { src, pos: 0, depth: 0, multiline_string: None }
+        Self { src, pos: 0, depth: 0, multiline_string: None, lines_before: 0, partial: false }
     }
 
     /// A reader going on at byte `pos` of `src`, outside any nested value (where a stepwise read
     /// stopped between two list items).
     pub fn at(src: &'s str, pos: usize) -> Self {
-        Self { src, pos: pos.min(src.len()), depth: 0, multiline_string: None }
+        Self { src, pos: pos.min(src.len()), depth: 0, multiline_string: None, lines_before: 0, partial: false }
+    }
+
+    /// The same reader, told that `src` is a window of its file: it starts after `lines` lines, and
+    /// more text follows it when `more`.
+    #[must_use]
+    pub fn window(mut self, lines: usize, more: bool) -> Self {
+        self.lines_before = lines;
+        self.partial = more;
+        self
     }
 
     /// Current byte offset.
@@ -161,9 +175,11 @@ impl<'s> Parser<'s> {
         loop {
             match (self.peek(), self.peek_at(1)) {
                 (Some(b' ' | b'\t' | b'\n' | b'\r'), _) => self.pos += 1,
-                (Some(b'/'), Some(b'/')) => {
-                    self.pos = self.rest().find('\n').map_or(self.src.len(), |i| self.pos + i);
-                }
+                (Some(b'/'), Some(b'/')) => match self.rest().find('\n') {
+                    Some(i) => self.pos += i,
+                    None if self.partial => return Ok(()),
+                    None => self.pos = self.src.len(),
+                },
                 (Some(b'/'), Some(b'*')) => self.skip_block_comment()?,
                 _ => return Ok(()),
             }
@@ -252,7 +268,7 @@ impl<'s> Parser<'s> {
         };
         let mut message = format!("expected `,` or `{}`, found {found}", close as char);
         if let Some(start) = self.multiline_string {
-            let line = self.src.get(..start).map_or(0, |s| s.matches('\n').count()) + 1;
+            let line = self.lines_before + self.src.get(..start).map_or(0, |s| s.matches('\n').count()) + 1;
             message = format!(
                 "{message} (the string that starts on line {line} runs over several lines: is its closing quote missing?)"
             );

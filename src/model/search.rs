@@ -5,6 +5,7 @@ use unicode_normalization::UnicodeNormalization as _;
 use unicode_normalization::char::is_combining_mark;
 
 use super::index::Index;
+use super::ragged::Texts;
 use super::types::Dataset;
 
 /// Folds one character the way search compares text: compatibility forms (full-width Latin,
@@ -31,45 +32,48 @@ fn fold_char(c: char, out: &mut String) {
 /// Text as search compares it.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold_char(c, &mut out);
-    }
+    fold_into(text, &mut out);
     out
 }
 
+fn fold_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        fold_char(c, out);
+    }
+}
+
 /// The searchable text of each initiative: title, summary, body, tags, actors, place names (English and
-/// Japanese), source titles; folded once when the dataset loads.
-pub fn haystacks(ds: &Dataset, index: &Index) -> Vec<String> {
-    ds.initiatives
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let mut text = String::new();
-            let mut add = |s: &str| {
-                text.push_str(s);
-                text.push('\u{1F}');
-            };
-            add(&item.title);
-            add(&item.summary);
-            add(&item.body);
-            item.tags.iter().for_each(|t| add(t));
-            item.actors.iter().for_each(|a| add(a));
-            for &l in index.places_of.get(i).map_or(&[][..], Vec::as_slice) {
-                if let Some(place) = ds.locations.get(l) {
-                    add(&place.name);
-                    if let Some(ja) = &place.name_ja {
-                        add(ja);
-                    }
+/// Japanese), source titles; folded once when the dataset loads, into one buffer.
+pub fn haystacks(ds: &Dataset, index: &Index) -> Texts {
+    let mut texts = Texts::default();
+    for (i, item) in ds.initiatives.iter().enumerate() {
+        let out = texts.buffer();
+        let mut add = |s: &str| {
+            fold_into(s, out);
+            fold_char('\u{1F}', out);
+        };
+        add(&item.title);
+        add(&item.summary);
+        add(&item.body);
+        item.tags.iter().for_each(|t| add(t));
+        item.actors.iter().for_each(|a| add(a));
+        for &l in index.places_of.get(i).unwrap_or_default() {
+            if let Some(place) = ds.locations.get(l) {
+                add(&place.name);
+                if let Some(ja) = &place.name_ja {
+                    add(ja);
                 }
             }
-            for cite in &item.sources {
-                if let Some(source) = ds.source(&cite.source) {
-                    add(&source.title);
-                }
+        }
+        for cite in &item.sources {
+            if let Some(source) = ds.source(&cite.source) {
+                add(&source.title);
             }
-            normalize(&text)
-        })
-        .collect()
+        }
+        texts.end_entry();
+    }
+    texts.shrink_to_fit();
+    texts
 }
 
 /// Byte ranges of `text` whose folded form matches the folded `query`, for highlighting.

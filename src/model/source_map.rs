@@ -22,6 +22,13 @@ impl ItemSpans {
         Self { item, ..Self::default() }
     }
 
+    /// Moves every span `by` bytes on (an item read from a window that starts at `by`).
+    pub fn shift(&mut self, by: usize) {
+        self.item = self.item.shifted(by);
+        self.fields.iter_mut().for_each(|(_, s)| *s = s.shifted(by));
+        self.elements.iter_mut().for_each(|(_, _, s)| *s = s.shifted(by));
+    }
+
     /// The best span for a field, or an element of a list field, falling back to the whole item.
     pub fn at(&self, field: Option<&str>, element: Option<usize>) -> Span {
         let Some(field) = field else {
@@ -104,8 +111,9 @@ pub struct SourceMap {
 }
 
 impl SourceMap {
-    /// The span a locus of `text` points at; an empty span at 0 when it is unknown.
-    pub fn span(&self, text: &str, locus: Locus) -> Span {
+    /// The span a locus points at, reading the item's text again from `src` for a field's span; an
+    /// empty span at 0 when it is unknown.
+    pub fn span(&self, src: &dyn ItemText, locus: Locus) -> Span {
         let item = match locus.collection {
             Collection::Meta => return self.meta.at(locus.field, locus.element),
             Collection::Sources => self.sources.get(locus.index),
@@ -117,9 +125,24 @@ impl SourceMap {
         if locus.field.is_none() {
             return item;
         }
-        match Parser::at(text, item.start).value() {
-            Ok(node) if node.span == item => item_spans(&node, locus.collection).at(locus.field, locus.element),
+        let Some(text) = src.item_text(item) else { return item };
+        match Parser::at(&text, 0).value() {
+            Ok(node) if node.span == Span::new(0, text.len()) => {
+                item_spans(&node, locus.collection).at(locus.field, locus.element).shifted(item.start)
+            }
             _ => item,
         }
+    }
+}
+
+/// Gives the text of an item again by its span: from the text in memory, or read back from the file.
+pub trait ItemText {
+    /// The text of `span`, if it can still be had.
+    fn item_text(&self, span: Span) -> Option<std::borrow::Cow<'_, str>>;
+}
+
+impl ItemText for &str {
+    fn item_text(&self, span: Span) -> Option<std::borrow::Cow<'_, str>> {
+        self.get(span.start..span.end).map(std::borrow::Cow::Borrowed)
     }
 }

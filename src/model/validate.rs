@@ -37,11 +37,11 @@ pub struct Finding {
 
 impl Finding {
     /// Locates the finding in the file.
-    pub fn into_issue(self, text: &str, map: &SourceMap) -> Issue {
+    pub fn into_issue(self, src: &dyn super::source_map::ItemText, map: &SourceMap) -> Issue {
         Issue {
             severity: self.severity,
             kind: self.kind,
-            span: map.span(text, self.locus),
+            span: map.span(src, self.locus),
             message: self.message,
             hint: self.hint,
         }
