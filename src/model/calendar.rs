@@ -93,13 +93,15 @@ pub fn first_of_month_offset(year: i64, month: u32, months: i64) -> Day {
 }
 
 /// Short English month name ("Jan" … "Dec"); "?" out of range.
-pub fn month_abbrev(month: u32) -> &'static str {
+pub fn month_abbrev(month: impl Into<u32>) -> &'static str {
     const NAMES: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let month: u32 = month.into();
     month.checked_sub(1).and_then(|i| NAMES.get(i as usize)).copied().unwrap_or("?")
 }
 
 /// A year in words: astronomical year 0 is "1 BC", -43 is "44 BC"; positive years are plain numbers.
-pub fn year_in_words(year: i64) -> String {
+pub fn year_in_words(year: impl Into<i64>) -> String {
+    let year: i64 = year.into();
     if year <= 0 { format!("{} BC", 1 - year) } else { year.to_string() }
 }
 
@@ -158,6 +160,6 @@ mod tests {
         assert_eq!(first_of_month_offset(2025, 1, -3).ymd(), (2024, 10, 1));
         assert_eq!(year_in_words(-43), "44 BC");
         assert_eq!(year_in_words(0), "1 BC");
-        assert_eq!(month_abbrev(13), "?");
+        assert_eq!(month_abbrev(13u32), "?");
     }
 }

@@ -26,15 +26,15 @@ pub enum FiscalCalendar {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Period {
     /// A whole calendar year.
-    Year(i64),
+    Year(i32),
     /// A calendar quarter (1–4) of a year.
-    Quarter(i64, u32),
+    Quarter(i32, u8),
     /// A month (1–12) of a year.
-    Month(i64, u32),
+    Month(i32, u8),
     /// One day: year, month (1–12), day (1–31).
-    Day(i64, u32, u32),
+    Day(i32, u8, u8),
     /// A fiscal year, named by the calendar's convention.
-    FiscalYear(FiscalCalendar, i64),
+    FiscalYear(FiscalCalendar, i32),
 }
 
 /// How the source qualifies the period.
@@ -80,7 +80,7 @@ impl Period {
         let year = match self {
             Self::Year(y) | Self::Quarter(y, _) | Self::Month(y, _) | Self::Day(y, _, _) | Self::FiscalYear(_, y) => y,
         };
-        if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+        if !(MIN_YEAR..=MAX_YEAR).contains(&i64::from(year)) {
             return Err(format!("year {year} is outside {MIN_YEAR}..={MAX_YEAR}"));
         }
         match self {
@@ -90,12 +90,12 @@ impl Period {
             Self::Month(_, m) | Self::Day(_, m, _) if !(1..=12).contains(&m) => {
                 Err(format!("month {m} does not exist (months are 01–12)"))
             }
-            Self::Day(y, m, d) if d == 0 || d > days_in_month(y, m) => Err(format!(
+            Self::Day(y, m, d) if d == 0 || u32::from(d) > days_in_month(y.into(), m.into()) => Err(format!(
                 "{d} {} {} does not exist ({} has {} days)",
                 month_name(m),
                 year_in_words(y),
                 month_name(m),
-                days_in_month(y, m)
+                days_in_month(y.into(), m.into())
             )),
             _ => Ok(self),
         }
@@ -104,24 +104,24 @@ impl Period {
     /// The first day of the period.
     pub fn first_day(self) -> Day {
         match self {
-            Self::Year(y) => Day::from_ymd(y, 1, 1),
-            Self::Quarter(y, q) => Day::from_ymd(y, (q.clamp(1, 4) - 1) * 3 + 1, 1),
-            Self::Month(y, m) => Day::from_ymd(y, m, 1),
-            Self::Day(y, m, d) => Day::from_ymd(y, m, d),
-            Self::FiscalYear(FiscalCalendar::Japan, y) => Day::from_ymd(y, 4, 1),
-            Self::FiscalYear(FiscalCalendar::Us, y) => Day::from_ymd(y - 1, 10, 1),
+            Self::Year(y) => Day::from_ymd(y.into(), 1, 1),
+            Self::Quarter(y, q) => Day::from_ymd(y.into(), u32::from(q.clamp(1, 4) - 1) * 3 + 1, 1),
+            Self::Month(y, m) => Day::from_ymd(y.into(), m.into(), 1),
+            Self::Day(y, m, d) => Day::from_ymd(y.into(), m.into(), d.into()),
+            Self::FiscalYear(FiscalCalendar::Japan, y) => Day::from_ymd(y.into(), 4, 1),
+            Self::FiscalYear(FiscalCalendar::Us, y) => Day::from_ymd(i64::from(y) - 1, 10, 1),
         }
     }
 
     /// The last day of the period (inclusive).
     pub fn last_day(self) -> Day {
         let next = match self {
-            Self::Year(y) => Day::from_ymd(y + 1, 1, 1),
-            Self::Quarter(y, q) => first_of_month_offset(y, (q.clamp(1, 4) - 1) * 3 + 1, 3),
-            Self::Month(y, m) => first_of_month_offset(y, m, 1),
+            Self::Year(y) => Day::from_ymd(i64::from(y) + 1, 1, 1),
+            Self::Quarter(y, q) => first_of_month_offset(y.into(), u32::from(q.clamp(1, 4) - 1) * 3 + 1, 3),
+            Self::Month(y, m) => first_of_month_offset(y.into(), m.into(), 1),
             Self::Day(..) => return self.first_day(),
-            Self::FiscalYear(FiscalCalendar::Japan, y) => Day::from_ymd(y + 1, 4, 1),
-            Self::FiscalYear(FiscalCalendar::Us, y) => Day::from_ymd(y, 10, 1),
+            Self::FiscalYear(FiscalCalendar::Japan, y) => Day::from_ymd(i64::from(y) + 1, 4, 1),
+            Self::FiscalYear(FiscalCalendar::Us, y) => Day::from_ymd(y.into(), 10, 1),
         };
         next.plus_days(-1)
     }
@@ -182,7 +182,7 @@ impl fmt::Display for Period {
     }
 }
 
-fn month_name(month: u32) -> &'static str {
+fn month_name(month: u8) -> &'static str {
     const NAMES: [&str; 12] = [
         "January",
         "February",
@@ -220,7 +220,7 @@ impl FuzzyDate {
     }
 
     /// An exact day. Invalid days are rejected.
-    pub fn ymd(year: i64, month: u32, day: u32) -> Result<Self, String> {
+    pub fn ymd(year: i32, month: u8, day: u8) -> Result<Self, String> {
         Period::Day(year, month, day).validate().map(Self::exact)
     }
 
@@ -281,7 +281,8 @@ impl FuzzyDate {
     }
 }
 
-fn format_year(year: i64) -> String {
+fn format_year(year: impl Into<i64>) -> String {
+    let year: i64 = year.into();
     if year < 0 { format!("-{:04}", year.unsigned_abs()) } else { format!("{year:04}") }
 }
 

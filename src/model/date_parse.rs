@@ -72,7 +72,7 @@ fn parse_period(body: &str) -> Result<Period, DateError> {
 }
 
 /// A year: optional sign, then digits (at most 7). Returns the year and the bytes used.
-fn parse_year(text: &str, offset: usize) -> Result<(i64, usize), DateError> {
+fn parse_year(text: &str, offset: usize) -> Result<(i32, usize), DateError> {
     let sign_len = usize::from(text.starts_with(['-', '+']));
     let digits = text.get(sign_len..).unwrap_or_default().bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 {
@@ -82,7 +82,7 @@ fn parse_year(text: &str, offset: usize) -> Result<(i64, usize), DateError> {
         return Err(err(offset, "the year has too many digits"));
     }
     let end = sign_len + digits;
-    let value: i64 =
+    let value: i32 =
         text.get(sign_len..end).and_then(|d| d.parse().ok()).ok_or_else(|| err(offset, "expected a year (digits)"))?;
     let value = if text.starts_with('-') { -value } else { value };
     if offset > 0 && end != text.len() {
@@ -92,7 +92,7 @@ fn parse_year(text: &str, offset: usize) -> Result<(i64, usize), DateError> {
 }
 
 /// A month, day or quarter number of 1 to `max_digits` digits, filling the whole text.
-fn parse_number(text: &str, offset: usize, max_digits: usize) -> Result<u32, DateError> {
+fn parse_number(text: &str, offset: usize, max_digits: usize) -> Result<u8, DateError> {
     if text.is_empty() || text.len() > max_digits || !text.bytes().all(|b| b.is_ascii_digit()) {
         let what = if max_digits == 1 {
             "expected a quarter digit 1–4"

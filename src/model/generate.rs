@@ -72,14 +72,14 @@ impl Rng {
     }
 }
 
-fn date(rng: &mut Rng, year: i64) -> FuzzyDate {
-    let month = 1 + rng.below(12) as u32;
+fn date(rng: &mut Rng, year: i32) -> FuzzyDate {
+    let month = 1 + rng.below(12) as u8;
     let period = match rng.below(10) {
         0 => Period::Year(year),
-        1 => Period::Quarter(year, 1 + rng.below(4) as u32),
+        1 => Period::Quarter(year, 1 + rng.below(4) as u8),
         2 => Period::FiscalYear(if rng.below(2) == 0 { FiscalCalendar::Japan } else { FiscalCalendar::Us }, year),
         3 | 4 => Period::Month(year, month),
-        _ => Period::Day(year, month, 1 + rng.below(28) as u32),
+        _ => Period::Day(year, month, 1 + rng.below(28) as u8),
     };
     let qualifier = match rng.below(12) {
         0 => Qualifier::Circa,
@@ -132,10 +132,10 @@ pub fn generate(initiatives: usize, places: usize, seed: u64) -> Dataset {
 }
 
 fn initiative(rng: &mut Rng, i: usize, places: usize, sources: usize) -> Initiative {
-    let year = 2000 + rng.below(23) as i64;
+    let year = 2000 + rng.below(23) as i32;
     let announced = date(rng, year);
     let done = rng.below(3) == 0;
-    let done_year = year + 1 + rng.below(3) as i64;
+    let done_year = year + 1 + rng.below(3) as i32;
     let completed = done.then(|| date(rng, done_year));
     let title = format!("{} {} {i}", WORDS[rng.below(WORDS.len())], WORDS[rng.below(WORDS.len())]);
     Initiative {

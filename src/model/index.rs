@@ -55,11 +55,8 @@ impl Index {
         let location_by_id = Ids::new(ds.locations.iter().map(|x| x.id.as_str()));
         let spans: Vec<Option<(f64, f64)>> =
             ds.initiatives.iter().map(|i| span_of(i.dates().map(|(_, d)| d))).collect();
-        let places_of: Ragged<usize> = ds
-            .initiatives
-            .iter()
-            .map(|i| i.places.iter().filter_map(|p| location_by_id.get(p).copied()))
-            .collect();
+        let places_of: Ragged<usize> =
+            ds.initiatives.iter().map(|i| i.places.iter().filter_map(|p| location_by_id.get(p).copied())).collect();
         let initiatives_at = initiatives_at(ds.locations.len(), &places_of, &spans);
         let eras = ds.eras.iter().filter_map(|e| span_of([e.start, e.end].into_iter()));
         let full_span = spans

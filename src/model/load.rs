@@ -8,8 +8,8 @@ use std::path::Path;
 
 use super::decode::{Cx, Issue};
 use super::load_steps::Steps;
-use super::source_map::ItemText;
 use super::problem::{LineIndex, Problem, ProblemKind, Severity, Span, line_cols};
+use super::source_map::ItemText;
 use super::types::Dataset;
 use super::validate::validate;
 
@@ -81,7 +81,10 @@ pub(super) fn unreadable_at(at: (usize, usize), message: String, hint: &str) -> 
 
 /// The problem of a file over [`MAX_FILE_BYTES`].
 pub(super) fn too_large() -> Problem {
-    unreadable(format!("the file is larger than the {} MiB limit", MAX_FILE_BYTES >> 20), "split the dataset into several files")
+    unreadable(
+        format!("the file is larger than the {} MiB limit", MAX_FILE_BYTES >> 20),
+        "split the dataset into several files",
+    )
 }
 
 /// Loads a dataset file from disk, refusing files over [`MAX_FILE_BYTES`].
@@ -111,7 +114,9 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
     let file = open_limited(path)?;
     let mut bytes = Vec::new();
     // `take` still guards files that grow or lie about their size.
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| unreadable(format!("cannot read the file: {e}"), "check the path and the file's permissions"))?;
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(format!("cannot read the file: {e}"), "check the path and the file's permissions"))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large());
     }

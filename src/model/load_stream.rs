@@ -95,7 +95,11 @@ pub fn load_path_chunked(path: &Path, progress: Option<Arc<Progress>>, chunk: us
             Err(e) => {
                 let at = locate(&file, &[base + window.len() + e.valid_up_to()]);
                 let at = at.first().copied().unwrap_or((1, 1));
-                return failed(unreadable_at(at, "the file is not valid UTF-8 text".to_owned(), "save the file as UTF-8"));
+                return failed(unreadable_at(
+                    at,
+                    "the file is not valid UTF-8 text".to_owned(),
+                    "save the file as UTF-8",
+                ));
             }
         };
         window.push_str(std::str::from_utf8(&pending[..valid]).unwrap_or_default());
@@ -106,7 +110,7 @@ pub fn load_path_chunked(path: &Path, progress: Option<Arc<Progress>>, chunk: us
         // The reader stops between units, after ASCII punctuation, so this is a character boundary.
         let used = steps.pos().saturating_sub(base).min(window.len());
         if window.is_char_boundary(used) {
-            lines += window.as_bytes()[..used].iter().filter(|&&b| b == b'\n').count();
+            lines += window.get(..used).map_or(0, |s| s.matches('\n').count());
             window.drain(..used);
             base += used;
         }

@@ -70,7 +70,8 @@ fn initiative_ui(
     });
     ui.label(egui::RichText::new(dates_in_words(item)).strong());
     ui.label(&item.summary);
-    let places: Vec<usize> = state.index.places_of.get(state_index(state, item)).map(<[usize]>::to_vec).unwrap_or_default();
+    let places: Vec<usize> =
+        state.index.places_of.get(state_index(state, item)).map(<[usize]>::to_vec).unwrap_or_default();
     if !places.is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.weak("Places");
