@@ -157,14 +157,13 @@ pub fn decode(bytes: &[u8]) -> Result<Basemap, String> {
             let mut meshes = Vec::with_capacity(count.min(1 << 16));
             for _ in 0..count {
                 let rings = (0..r.u16()?).map(|_| r.ring()).collect::<Result<Vec<_>, _>>()?;
-                meshes.push(triangulate(&rings));
+                meshes.extend(chunk_fill(&triangulate(&rings)));
             }
             fills.push(meshes);
         } else {
             let mut layer = Vec::with_capacity(count.min(1 << 16));
             for _ in 0..count {
-                let points = r.ring()?;
-                layer.push(Line { bounds: Bounds::of(&points), points });
+                layer.extend(chunk_line(&r.ring()?));
             }
             lines.push(layer);
         }
@@ -178,6 +177,64 @@ pub fn decode(bytes: &[u8]) -> Result<Basemap, String> {
         borders: lines.next().unwrap_or_default(),
         coast_coarse: lines.next().unwrap_or_default(),
     })
+}
+
+/// Points a line chunk holds at most: a long coast is cut into pieces with their own bounds, so a view
+/// draws the pieces it shows rather than every point of every coast it touches.
+const LINE_CHUNK: usize = 64;
+
+/// Triangles a fill chunk holds at most, for the same reason (a continent is one polygon).
+const FILL_CHUNK: usize = 256;
+
+/// A line cut into runs of [`LINE_CHUNK`] points; each run starts at the last point of the one before.
+fn chunk_line(points: &[[f32; 2]]) -> Vec<Line> {
+    let step = LINE_CHUNK - 1;
+    (0..points.len().saturating_sub(1).div_ceil(step))
+        .filter_map(|k| points.get(k * step..(k * step + LINE_CHUNK).min(points.len())))
+        .map(|run| Line { bounds: Bounds::of(run), points: run.to_vec() })
+        .collect()
+}
+
+/// A mesh cut into pieces of at most [`FILL_CHUNK`] triangles, halving along the longer side of the
+/// triangles' centres each time, so each piece covers a compact area.
+fn chunk_fill(mesh: &FillMesh) -> Vec<FillMesh> {
+    let triangles: Vec<[u32; 3]> = mesh.indices.chunks_exact(3).map(|t| [t[0], t[1], t[2]]).collect();
+    let mut out = Vec::new();
+    split_triangles(&mesh.vertices, triangles, &mut out);
+    out
+}
+
+fn split_triangles(vertices: &[[f32; 2]], mut triangles: Vec<[u32; 3]>, out: &mut Vec<FillMesh>) {
+    let centre = |t: &[u32; 3], axis: usize| -> f32 {
+        t.iter().map(|&i| vertices.get(i as usize).map_or(0.0, |v| v[axis])).sum::<f32>()
+    };
+    if triangles.len() <= FILL_CHUNK {
+        out.push(piece(vertices, &triangles));
+        return;
+    }
+    let centres: Vec<[f32; 2]> = triangles.iter().map(|t| [centre(t, 0), centre(t, 1)]).collect();
+    let b = Bounds::of(&centres);
+    let axis = usize::from(b.max[1] - b.min[1] > b.max[0] - b.min[0]);
+    triangles.sort_by(|a, b| centre(a, axis).total_cmp(&centre(b, axis)));
+    let upper = triangles.split_off(triangles.len() / 2);
+    split_triangles(vertices, triangles, out);
+    split_triangles(vertices, upper, out);
+}
+
+/// A mesh of some triangles of a larger one, with only the vertices they use.
+fn piece(vertices: &[[f32; 2]], triangles: &[[u32; 3]]) -> FillMesh {
+    let mut remap: rustc_hash::FxHashMap<u32, u32> = rustc_hash::FxHashMap::default();
+    let mut piece = FillMesh::default();
+    for &i in triangles.iter().flatten() {
+        let next = piece.vertices.len() as u32;
+        let j = *remap.entry(i).or_insert_with(|| {
+            piece.vertices.push(vertices.get(i as usize).copied().unwrap_or_default());
+            next
+        });
+        piece.indices.push(j);
+    }
+    piece.bounds = (!piece.vertices.is_empty()).then(|| Bounds::of(&piece.vertices));
+    piece
 }
 
 /// Triangulates a polygon (outer ring, then holes) once.
