@@ -2,6 +2,9 @@
 //! whole gives: the same dataset and the same problems at the same lines and columns, wherever the
 //! chunks cut the text (inside items, strings, multi-byte characters and comments).
 
+#[path = "common/fixtures.rs"]
+mod fixtures;
+
 use alliance_atlas::model::generate::generate;
 use alliance_atlas::model::load_stream::load_path_chunked;
 use alliance_atlas::model::{Loaded, load_bytes};
@@ -12,11 +15,7 @@ fn whole(path: &std::path::Path) -> Loaded {
 
 #[test]
 fn every_chunk_size_reads_every_fixture_the_same() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad");
-    let mut files: Vec<std::path::PathBuf> =
-        std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
-    files.push(concat!(env!("CARGO_MANIFEST_DIR"), "/data/us-japan-2023.ron").into());
-    files.push(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal.ron").into());
+    let files = fixtures::every_dataset_file();
     let mut compared = 0;
     for path in &files {
         let expected = whole(path);

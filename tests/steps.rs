@@ -1,6 +1,9 @@
 //! Reading in steps (what the browser does between frames) gives exactly what reading in one go gives:
 //! the same dataset and the same problems at the same lines, for good and bad files, whatever the step.
 
+#[path = "common/fixtures.rs"]
+mod fixtures;
+
 use alliance_atlas::model::decode::Cx;
 use alliance_atlas::model::load::finish;
 use alliance_atlas::model::load_steps::Steps;
@@ -18,11 +21,7 @@ fn in_steps(text: &str, items: usize) -> (Loaded, usize) {
 
 #[test]
 fn every_step_size_reads_every_file_the_same() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad");
-    let mut files: Vec<std::path::PathBuf> =
-        std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
-    files.push(concat!(env!("CARGO_MANIFEST_DIR"), "/data/us-japan-2023.ron").into());
-    files.push(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal.ron").into());
+    let files = fixtures::every_dataset_file();
     let mut compared = 0;
     for path in files {
         let Ok(text) = std::fs::read_to_string(&path) else { continue };

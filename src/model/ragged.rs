@@ -2,6 +2,12 @@
 //! heap allocation per entry (at a million initiatives that is tens of megabytes of headers and
 //! allocator padding saved, and one cache-friendly scan for search).
 
+/// Where entry `i` lies in the flat buffer, from the ends of all entries.
+fn entry(ends: &[usize], i: usize) -> Option<std::ops::Range<usize>> {
+    let end = *ends.get(i)?;
+    Some(i.checked_sub(1).and_then(|j| ends.get(j)).copied().unwrap_or(0)..end)
+}
+
 /// A list of lists of `T`, flat.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ragged<T> {
@@ -18,9 +24,7 @@ impl<T> Default for Ragged<T> {
 impl<T> Ragged<T> {
     /// Entry `i`; `None` past the end.
     pub fn get(&self, i: usize) -> Option<&[T]> {
-        let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { self.ends.get(i - 1).copied().unwrap_or(0) };
-        self.items.get(start..end)
+        self.items.get(entry(&self.ends, i)?)
     }
 
     /// Number of entries.
@@ -64,9 +68,7 @@ pub struct Texts {
 impl Texts {
     /// String `i`; `None` past the end.
     pub fn get(&self, i: usize) -> Option<&str> {
-        let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { self.ends.get(i - 1).copied().unwrap_or(0) };
-        self.text.get(start..end)
+        self.text.get(entry(&self.ends, i)?)
     }
 
     /// Number of strings.

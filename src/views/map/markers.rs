@@ -38,6 +38,23 @@ fn label_text(state: &State, location: usize) -> String {
     }
 }
 
+/// The clusters of the places in `envelope`: made again only when the camera, the size or the places
+/// (the data or the filter) change, so a still frame of 10,000 places does not cluster them again.
+fn clusters(ui: &egui::Ui, state: &State, radius: f64, envelope: [f64; 4]) -> std::sync::Arc<Vec<Cluster>> {
+    type Cached = (u64, u64, u64, [u64; 4]);
+    let key = (state.generation, state.focus.generation, radius.to_bits(), envelope.map(f64::to_bits));
+    let id = ui.scope_id().with("map_clusters");
+    if let Some((k, clusters)) = ui.data(|d| d.get_temp::<(Cached, std::sync::Arc<Vec<Cluster>>)>(id))
+        && k == key
+    {
+        return clusters;
+    }
+    let clusters =
+        std::sync::Arc::new(cluster_within(&state.focus.map_places, &state.focus.place_tree, radius, envelope));
+    ui.data_mut(|d| d.insert_temp(id, (key, clusters.clone())));
+    clusters
+}
+
 /// Paints and wires every marker and label.
 pub fn markers_ui(ui: &mut egui::Ui, state: &State, t: &Transform, commands: &mut Vec<Command>) {
     let places = &state.focus.map_places;
@@ -45,12 +62,12 @@ pub fn markers_ui(ui: &mut egui::Ui, state: &State, t: &Transform, commands: &mu
     let (a, b) = (t.world(t.rect.left_bottom()), t.world(t.rect.right_top()));
     let envelope = [a.x - margin, a.y - margin, b.x + margin, b.y + margin];
     let radius = f64::from(CLUSTER_RADIUS) / t.scale;
-    let clusters = cluster_within(places, &state.focus.place_tree, radius, envelope);
+    let clusters = clusters(ui, state, radius, envelope);
     let painter = ui.painter_at(t.rect);
     let pal = theme::palette(state.theme());
     let mut taken: Vec<Rect> = Vec::new();
     let mut labels: Vec<(usize, Pos2, f32, bool)> = Vec::new();
-    for c in &clusters {
+    for c in clusters.iter() {
         let pos = t.screen(c.centre);
         if !t.rect.expand(40.0).contains(pos) {
             continue;
