@@ -10,6 +10,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 fn app_with_100k() -> Harness<'static, AtlasApp> {
+    app_with(100_000, 1_000)
+}
+
+fn app_with(initiatives: usize, places: usize) -> Harness<'static, AtlasApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1920.0, 1080.0))
         .with_pixels_per_point(1.0)
@@ -17,8 +21,8 @@ fn app_with_100k() -> Harness<'static, AtlasApp> {
         .build_eframe(|cc| {
             let mut app =
                 AtlasApp::new(cc, StartOptions { today: Some(Day::from_ymd(2026, 11, 26)), ..StartOptions::default() });
-            let loaded = Loaded { dataset: Some(generate(100_000, 1_000, 3)), problems: Vec::new() };
-            app.apply(Command::Loaded(Box::new(loaded), DataSource::Named("generated 100k".to_owned()), None));
+            let loaded = Loaded { dataset: Some(generate(initiatives, places, 3)), problems: Vec::new() };
+            app.apply(Command::Loaded(Box::new(loaded), DataSource::Named("generated".to_owned()), None));
             app
         });
     harness.run();
@@ -69,4 +73,38 @@ fn with_100k_initiatives_clusters_zoom_in_until_one_initiative_can_be_selected()
     }
     harness.run();
     assert_eq!(harness.state().state().selection, Some(Selection::Initiative(first)));
+}
+
+#[test]
+fn a_place_lists_all_its_initiatives_laying_out_only_the_rows_in_view() {
+    let mut harness = app_with(5_000, 10);
+    let state = harness.state().state();
+    let busiest = (0..state.index.initiatives_at.len()).max_by_key(|&l| state.index.initiatives_at[l].len());
+    let Some(place) = busiest else { panic!("the generated data has places") };
+    let items = state.index.initiatives_at[place].clone();
+    assert!(items.len() > 300, "the busiest of 10 places holds hundreds ({})", items.len());
+    let title = |i: usize| harness.state().state().dataset.initiatives[i].title.clone();
+    let (first, last) = (title(items[0]), title(items[items.len() - 1]));
+    harness.state_mut().apply(Command::Select(Selection::Location(place), alliance_atlas::state::Origin::Other));
+    harness.run();
+    harness.get_by_label(&format!("{} initiatives here", items.len()));
+    assert!(harness.query_by_label(&first).is_some(), "the first initiative is listed");
+    assert!(harness.query_by_label(&last).is_none(), "rows below the panel are not laid out");
+    // Scroll the details to the end: the last initiative is there, and a click selects it.
+    harness.hover_at(egui::pos2(1800.0, 700.0));
+    for _ in 0..20 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -20_000.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run();
+    }
+    assert!(harness.query_by_label(&first).is_none(), "the first row scrolled away");
+    let Some(link) = harness.query_by_label(&last) else { panic!("the last initiative is listed at the end") };
+    link.click();
+    harness.run();
+    assert_eq!(harness.state().state().selection, Some(Selection::Initiative(items[items.len() - 1])));
 }

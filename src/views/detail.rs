@@ -8,9 +8,6 @@ use crate::theme;
 use crate::views::location_list::kind_label;
 use crate::views::timeline::layout::{line_label, status_label};
 
-/// Initiatives a place's details list one by one.
-const PLACE_ITEMS_LISTED: usize = 200;
-
 /// The dates of an initiative in words, with their precision: "Announced 11 Jan 2023 · target by 2025 ·
 /// completed 15 Nov 2023".
 pub fn dates_in_words(item: &Initiative) -> String {
@@ -25,7 +22,7 @@ pub fn dates_in_words(item: &Initiative) -> String {
 /// Draws the panel; returns the commands of the user's clicks.
 pub fn detail_ui(ui: &mut egui::Ui, state: &State, cache: &mut CommonMarkCache) -> Vec<Command> {
     let mut commands = Vec::new();
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| match state.selection {
+    egui::ScrollArea::vertical().auto_shrink(false).show_viewport(ui, |ui, viewport| match state.selection {
         Some(Selection::Initiative(i)) => {
             if let Some(item) = state.dataset.initiatives.get(i) {
                 initiative_ui(ui, state, item, cache, &mut commands);
@@ -33,7 +30,7 @@ pub fn detail_ui(ui: &mut egui::Ui, state: &State, cache: &mut CommonMarkCache) 
         }
         Some(Selection::Location(l)) => {
             if let Some(place) = state.dataset.locations.get(l) {
-                location_ui(ui, state, l, place, &mut commands);
+                location_ui(ui, state, (l, place), viewport, &mut commands);
             }
         }
         None => overview_ui(ui, state, cache),
@@ -171,7 +168,13 @@ pub fn precision_label(precision: PlacePrecision) -> &'static str {
     }
 }
 
-fn location_ui(ui: &mut egui::Ui, state: &State, index: usize, place: &Location, commands: &mut Vec<Command>) {
+fn location_ui(
+    ui: &mut egui::Ui,
+    state: &State,
+    (index, place): (usize, &Location),
+    viewport: egui::Rect,
+    commands: &mut Vec<Command>,
+) {
     ui.heading(&place.name);
     if let Some(ja) = &place.name_ja {
         ui.label(ja);
@@ -192,18 +195,38 @@ fn location_ui(ui: &mut egui::Ui, state: &State, index: usize, place: &Location,
     ui.separator();
     let items = state.index.initiatives_at.get(index).map_or(&[][..], Vec::as_slice);
     ui.strong(format!("{} initiative{} here", items.len(), if items.len() == 1 { "" } else { "s" }));
-    // A place can hold thousands: the first ones are listed, the rest counted, so the panel costs the
-    // same for any place.
-    for &i in items.iter().take(PLACE_ITEMS_LISTED) {
+    place_items_ui(ui, state, items, viewport, commands);
+}
+
+/// Every initiative at a place, two lines each (title, dates); only the rows in the scroll area's
+/// viewport are laid out, so a place with 10,000 initiatives costs what one with 20 does.
+fn place_items_ui(
+    ui: &mut egui::Ui,
+    state: &State,
+    items: &[usize],
+    viewport: egui::Rect,
+    commands: &mut Vec<Command>,
+) {
+    let spacing = ui.spacing().item_spacing.y;
+    let row = 2.0 * ui.text_style_height(&egui::TextStyle::Body) + spacing;
+    let stride = row + spacing;
+    // The viewport is measured from the top of the scrolled content.
+    let top = ui.cursor().min.y - ui.max_rect().top();
+    let first = (((viewport.min.y - top) / stride).floor().max(0.0) as usize).min(items.len());
+    let last = (((viewport.max.y - top) / stride).ceil().max(0.0) as usize).clamp(first, items.len());
+    ui.add_space(first as f32 * stride);
+    for &i in items.get(first..last).unwrap_or_default() {
         let Some(item) = state.dataset.initiatives.get(i) else {
             continue;
         };
-        if ui.link(&item.title).clicked() {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), row), egui::Sense::hover());
+        let mut cell =
+            ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(egui::Layout::top_down(egui::Align::Min)));
+        cell.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        if cell.link(&item.title).on_hover_text(&item.title).clicked() {
             commands.push(Command::Select(Selection::Initiative(i), Origin::Detail));
         }
-        ui.weak(dates_in_words(item));
+        cell.weak(dates_in_words(item));
     }
-    if items.len() > PLACE_ITEMS_LISTED {
-        ui.weak(format!("and {} more; the timeline shows them all", items.len() - PLACE_ITEMS_LISTED));
-    }
+    ui.add_space((items.len() - last) as f32 * stride);
 }
