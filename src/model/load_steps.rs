@@ -109,9 +109,9 @@ impl Steps {
     }
 
     /// Reads on from [`Self::pos`] in `window`, the part of the file that starts at byte `base`, after
-    /// `lines` lines, and holds at least that position. With `more` coming (not the end of the file), a unit cut off by the end of
-    /// the window is undone and false returned: the caller drops the text before [`Self::pos`], appends
-    /// more and calls again. Returns true when reading is over.
+    /// `lines` lines, and holds at least that position. With `more` coming (not the end of the file), a
+    /// unit cut off by the end of the window is undone and false returned: the caller drops the text
+    /// before [`Self::pos`], appends more and calls again. Returns true when reading is over.
     pub fn step_window(&mut self, window: &str, (base, lines): (usize, usize), more: bool, items: usize) -> bool {
         self.base = base;
         self.cx.base = base;
@@ -168,6 +168,7 @@ impl Steps {
         self.seen.truncate(mark.seen);
         self.cx.issues.truncate(mark.issues);
         self.broken.initiatives_dropped = mark.dropped;
+        // `broken.ids` is a set: the unit read again adds the same id again, which changes nothing.
         (self.pos, self.stage) = (mark.pos, mark.stage);
     }
 

@@ -80,7 +80,10 @@ pub fn load_path_chunked(path: &Path, progress: Option<Arc<Progress>>, chunk: us
     loop {
         let n = match read_full(&mut reader, &mut buf) {
             Ok(n) => n,
-            Err(e) => return failed(unreadable_at((1, 1), format!("cannot read the file: {e}"), "check the file")),
+            Err(e) => {
+                let message = format!("cannot read the file: {e}");
+                return failed(unreadable_at((1, 1), message, "check that the file is readable and try again"));
+            }
         };
         total += n;
         if total as u64 > MAX_FILE_BYTES {
