@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::decode::{Cx, Fields, FromNode, unit_enum_from_node};
+use crate::model::decode::{Cx, Fields, FromNode, problems_from, unit_enum_from_node};
 use crate::model::index::Index;
-use crate::model::problem::{LineIndex, Problem, ProblemKind, Severity, Span};
+use crate::model::problem::{Problem, ProblemKind, Severity, Span, line_cols};
 use crate::model::ron_node::{Kind, Node, Parser};
 use crate::model::view_state::{SelectionRef, ViewState};
 
@@ -137,13 +137,7 @@ pub fn load_deck(text: &str, index: &Index) -> LoadedDeck {
             None
         }
     };
-    let lines = LineIndex::new(text);
-    let mut problems: Vec<Problem> = cx
-        .issues
-        .into_iter()
-        .map(|i| Problem { hint: i.hint, ..Problem::at(i.severity, i.kind, lines.line_col(i.span.start), i.message) })
-        .collect();
-    problems.sort_by_key(|p| (p.line, p.column));
+    let problems = problems_from(cx.issues, |offsets| line_cols(text, offsets));
     let errors = problems.iter().any(|p| p.severity == Severity::Error);
     LoadedDeck { deck: deck.filter(|_| !errors), problems }
 }

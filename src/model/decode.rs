@@ -2,7 +2,7 @@
 //! first: unknown fields (with the nearest known name), missing fields, wrong types, bad dates.
 
 use super::date::{DATE_SYNTAX_HINT, FuzzyDate};
-use super::problem::{ProblemKind, Severity, Span};
+use super::problem::{Problem, ProblemKind, Severity, Span};
 use super::ron_node::{Field, Kind, Node};
 
 /// A problem found while decoding or validating, located by byte span.
@@ -18,6 +18,19 @@ pub struct Issue {
     pub message: String,
     /// How to fix it.
     pub hint: Option<String>,
+}
+
+/// The issues as problems at their lines and columns (`locate` turns byte offsets into them), in file
+/// order.
+pub fn problems_from(issues: Vec<Issue>, locate: impl FnOnce(&[usize]) -> Vec<(usize, usize)>) -> Vec<Problem> {
+    let offsets: Vec<usize> = issues.iter().map(|i| i.span.start).collect();
+    let mut problems: Vec<Problem> = issues
+        .into_iter()
+        .zip(locate(&offsets))
+        .map(|(i, at)| Problem { hint: i.hint, ..Problem::at(i.severity, i.kind, at, i.message) })
+        .collect();
+    problems.sort_by_key(|p| (p.line, p.column));
+    problems
 }
 
 /// Collects issues while decoding.

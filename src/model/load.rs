@@ -6,9 +6,9 @@
 use std::io::Read as _;
 use std::path::Path;
 
-use super::decode::{Cx, Issue};
+use super::decode::{Cx, Issue, problems_from};
 use super::load_steps::Steps;
-use super::problem::{LineIndex, Problem, ProblemKind, Severity, Span, line_cols};
+use super::problem::{Problem, ProblemKind, Severity, Span, line_cols};
 use super::source_map::ItemText;
 use super::types::Dataset;
 use super::validate::validate;
@@ -139,7 +139,7 @@ pub fn load_bytes(bytes: &[u8]) -> Loaded {
 pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, Box<Problem>> {
     std::str::from_utf8(bytes).map_err(|e| {
         let valid = bytes.get(..e.valid_up_to()).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or_default();
-        let at = LineIndex::new(valid).line_col(valid.len());
+        let at = line_cols(valid, &[valid.len()]).first().copied().unwrap_or((1, 1));
         let problem =
             Problem::at(Severity::Error, ProblemKind::Unreadable, at, "the file is not valid UTF-8 text".to_owned())
                 .with_hint("save the file as UTF-8");
@@ -191,13 +191,7 @@ pub(super) fn finish_with(
             None
         }
     };
-    let offsets: Vec<usize> = issues.iter().map(|i| i.span.start).collect();
-    let mut problems: Vec<Problem> = issues
-        .into_iter()
-        .zip(locate(&offsets))
-        .map(|(i, at)| Problem { hint: i.hint, ..Problem::at(i.severity, i.kind, at, i.message) })
-        .collect();
-    problems.sort_by_key(|p| (p.line, p.column));
+    let problems = problems_from(issues, locate);
     let has_errors = problems.iter().any(Problem::is_error);
     Loaded { dataset: dataset.filter(|_| !has_errors), problems }
 }

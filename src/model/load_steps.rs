@@ -67,8 +67,6 @@ struct Checkpoint {
 pub struct Steps {
     /// Byte offset in the file of the next thing to read.
     pos: usize,
-    /// Byte offset in the file of the text the current step reads.
-    base: usize,
     stage: Stage,
     /// Where `Dataset` starts (for "missing meta").
     start: usize,
@@ -90,7 +88,6 @@ impl Steps {
     pub fn new(cx: Cx) -> Self {
         Self {
             pos: 0,
-            base: 0,
             stage: Stage::Start,
             start: 0,
             seen: Vec::new(),
@@ -113,7 +110,6 @@ impl Steps {
     /// unit cut off by the end of the window is undone and false returned: the caller drops the text
     /// before [`Self::pos`], appends more and calls again. Returns true when reading is over.
     pub fn step_window(&mut self, window: &str, (base, lines): (usize, usize), more: bool, items: usize) -> bool {
-        self.base = base;
         self.cx.base = base;
         let mut p = Parser::at(window, self.pos.saturating_sub(base)).window(lines, more);
         let mut mark = self.checkpoint();
@@ -174,7 +170,7 @@ impl Steps {
 
     fn run(&mut self, p: &mut Parser<'_>, mut budget: usize, more: bool, mark: &mut Checkpoint) -> Parse<bool> {
         loop {
-            self.pos = self.base + p.pos();
+            self.pos = self.cx.base + p.pos();
             *mark = self.checkpoint();
             match self.stage {
                 Stage::Start => self.begin(p)?,
@@ -202,7 +198,7 @@ impl Steps {
         if p.at_end()? {
             return Err(p.error("the file is empty", Some("a dataset starts with `Dataset(meta: Meta(…), …)`")));
         }
-        self.start = self.base + p.pos();
+        self.start = self.cx.base + p.pos();
         if let Some((name, span)) = p.ident()?
             && name != "Dataset"
         {
@@ -256,7 +252,7 @@ impl Steps {
             None if name == "meta" => {
                 let node = p.value()?;
                 let (meta, mut spans) = decode_item::<Meta>(&node, &mut self.cx);
-                spans.shift(self.base);
+                spans.shift(self.cx.base);
                 self.map.meta = spans;
                 self.dataset.meta = meta.unwrap_or_default();
             }
@@ -305,7 +301,7 @@ impl Steps {
             }
         }
         if let Some(progress) = &self.cx.progress {
-            progress.done.store((self.base + p.pos()) as u64, std::sync::atomic::Ordering::Relaxed);
+            progress.done.store((self.cx.base + p.pos()) as u64, std::sync::atomic::Ordering::Relaxed);
             if progress.cancelled() {
                 return Err(p.error(CANCELLED, Some("open the file again to load it")));
             }
