@@ -151,6 +151,7 @@ impl Item for Initiative {
         "lines_of_effort",
         "actors",
         "status",
+        "status_note",
         "announced",
         "start",
         "target",
@@ -171,6 +172,7 @@ impl Item for Initiative {
         let lines_of_effort = f.req("lines_of_effort", cx);
         let actors = f.or_default("actors", cx);
         let status = f.req("status", cx);
+        let status_note = f.or_default("status_note", cx);
         let announced = f.or_default("announced", cx);
         let start = f.or_default("start", cx);
         let target = f.or_default("target", cx);
@@ -188,6 +190,7 @@ impl Item for Initiative {
             lines_of_effort: lines_of_effort?,
             actors: actors?,
             status: status?,
+            status_note: status_note?,
             announced: announced?,
             start: start?,
             target: target?,

@@ -146,6 +146,7 @@ fn initiative(rng: &mut Rng, i: usize, places: usize, sources: usize) -> Initiat
         lines_of_effort: vec![LINES[rng.below(LINES.len())]],
         actors: vec![["US", "JP", "AU", "KR"][rng.below(4)].to_owned()],
         status: if done { Status::Completed } else { [Status::Announced, Status::Ongoing][rng.below(2)] },
+        status_note: None,
         announced: Some(announced),
         start: None,
         target: (!done && rng.below(2) == 0)

@@ -200,6 +200,10 @@ pub struct Initiative {
     pub actors: Vec<String>,
     /// Where it stands.
     pub status: Status,
+    /// What is known of the status on the dataset's as-of day, in words: why a passed target is still
+    /// open, or that nothing newer is known.
+    #[serde(default)]
+    pub status_note: Option<String>,
     /// When it was announced or decided.
     #[serde(default)]
     pub announced: Option<FuzzyDate>,

@@ -66,6 +66,9 @@ fn initiative_ui(
         }
     });
     ui.label(egui::RichText::new(dates_in_words(item)).strong());
+    if let Some(note) = &item.status_note {
+        ui.label(egui::RichText::new(note).italics());
+    }
     ui.label(&item.summary);
     let places: Vec<usize> =
         state.index.places_of.get(state_index(state, item)).map(<[usize]>::to_vec).unwrap_or_default();
