@@ -6,12 +6,13 @@
 
 use std::hint::black_box;
 
-use alliance_atlas::command::DataSource;
+use alliance_atlas::formats::Loaded;
 use alliance_atlas::model::filter::Filter;
 use alliance_atlas::model::generate::generate;
 use alliance_atlas::model::index::Index;
 use alliance_atlas::model::view::{MapView, TimeView};
-use alliance_atlas::model::{Dataset, Day, Loaded};
+use alliance_atlas::model::{Dataset, Day};
+use alliance_atlas::state::command::DataSource;
 use alliance_atlas::state::{Command, Selection};
 use alliance_atlas::{AtlasApp, StartOptions};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};

@@ -5,9 +5,9 @@
 
 use std::hint::black_box;
 
+use alliance_atlas::formats::load_str;
 use alliance_atlas::model::generate::generate;
 use alliance_atlas::model::index::Index;
-use alliance_atlas::model::load_str;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 fn sizes() -> Vec<usize> {

@@ -3,9 +3,10 @@
 
 use std::hint::black_box;
 
+use alliance_atlas::formats::load_str;
 use alliance_atlas::model::generate::generate;
 use alliance_atlas::model::view::MapView;
-use alliance_atlas::model::{DEFAULT_DATASET, Day, load_str};
+use alliance_atlas::model::{DEFAULT_DATASET, Day};
 use alliance_atlas::state::{Command, Settings, State};
 use alliance_atlas::views::map::map_ui;
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
+use crate::formats::{Loaded, load_file};
 use crate::model::summary::Summary;
-use crate::model::{Loaded, load_file};
 
 /// Alliance Atlas: alliance initiatives as a linked timeline, map, location list and briefing deck.
 #[derive(Debug, Parser)]
@@ -168,7 +168,7 @@ fn check_deck(path: &Path, out: &mut impl Write) -> io::Result<i32> {
     let loaded = if dataset_path.is_file() {
         load_file(&dataset_path)
     } else {
-        crate::model::load_str(crate::model::DEFAULT_DATASET)
+        crate::formats::load_str(crate::model::DEFAULT_DATASET)
     };
     let index = crate::model::index::Index::build(&loaded.dataset.unwrap_or_default());
     let deck = crate::briefing::load_deck(&text, &index);

@@ -4,41 +4,9 @@
     reason = "theme.rs is where colours are defined; clippy.toml bans them elsewhere"
 )]
 
-use egui::{Color32, Stroke};
-use serde::{Deserialize, Serialize};
-
+pub use crate::model::view::ThemeChoice;
 use crate::model::{LineOfEffort, Status};
-
-/// Which look the app has.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ThemeChoice {
-    /// Light text on dark panels.
-    #[default]
-    Dark,
-    /// Dark text on light panels.
-    Light,
-    /// High contrast and large type for a projector.
-    Projector,
-}
-
-impl ThemeChoice {
-    /// The choices for the explore view's menu.
-    pub const ALL: [Self; 2] = [Self::Dark, Self::Light];
-
-    /// Name in menus.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Dark => "Dark",
-            Self::Light => "Light",
-            Self::Projector => "Projector",
-        }
-    }
-
-    /// Whether text is light on dark.
-    pub fn is_dark(self) -> bool {
-        self != Self::Light
-    }
-}
+use egui::{Color32, Stroke};
 
 /// Colours the views paint with, for one theme.
 #[derive(Clone, Copy, Debug)]
@@ -254,4 +222,13 @@ pub mod slide {
     pub const POINTS: f32 = 26.0;
     /// The progress indicator.
     pub const PROGRESS: f32 = 20.0;
+}
+
+/// Makes Japanese place names readable: adds the bundled Noto Sans JP subset as a fallback font.
+pub fn install_fonts(ctx: &egui::Context) {
+    let data = egui::FontData::from_static(include_bytes!("../assets/fonts/NotoSansJP-Subset.otf"));
+    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace].map(|family| {
+        egui::epaint::text::InsertFontFamily { family, priority: egui::epaint::text::FontPriority::Lowest }
+    });
+    ctx.add_font(egui::epaint::text::FontInsert::new("noto-sans-jp", data, families.to_vec()));
 }

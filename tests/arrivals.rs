@@ -9,7 +9,7 @@ mod files;
 
 use alliance_atlas::app::deep_link;
 use alliance_atlas::briefing::DEFAULT_DECK;
-use alliance_atlas::model::ProblemKind;
+use alliance_atlas::formats::ProblemKind;
 use alliance_atlas::state::Command;
 use alliance_atlas::theme::ThemeChoice;
 use common::app;

@@ -73,7 +73,7 @@ fn cancelling_keeps_the_data_there_was() {
 
 #[test]
 fn the_loader_reports_progress_and_stops_when_cancelled() {
-    use alliance_atlas::model::{Progress, load_file_with};
+    use alliance_atlas::formats::{Progress, load_file_with};
     use std::sync::atomic::Ordering;
     let path = large_file("progress");
     let progress = std::sync::Arc::new(Progress::default());
@@ -93,7 +93,7 @@ fn the_loader_reports_progress_and_stops_when_cancelled() {
 
 #[test]
 fn bytes_load_a_slice_per_frame_as_the_browser_does() {
-    use alliance_atlas::app_loader::{ITEMS_PER_FRAME, Loading};
+    use alliance_atlas::app::loader::{ITEMS_PER_FRAME, Loading};
     use alliance_atlas::state::Command;
     use std::sync::atomic::Ordering;
     let path = large_file("slices");

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use alliance_atlas::model::{Loaded, ProblemKind, load_bytes, load_file, load_str};
+use alliance_atlas::formats::{Loaded, ProblemKind, load_bytes, load_file, load_str};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
@@ -161,7 +161,7 @@ fn files_over_the_size_limit_are_refused_without_reading_them() {
     let path = dir.join("huge.ron");
     let file = std::fs::File::create(&path).expect("create");
     // A sparse file: large on paper, no disk used.
-    file.set_len(alliance_atlas::model::MAX_FILE_BYTES + 1).expect("set_len");
+    file.set_len(alliance_atlas::formats::MAX_FILE_BYTES + 1).expect("set_len");
     let loaded = load_file(&path);
     std::fs::remove_dir_all(&dir).ok();
     let problem = loaded.problems.first().expect("refused");

@@ -5,9 +5,9 @@
 #[path = "common/fixtures.rs"]
 mod fixtures;
 
+use alliance_atlas::formats::ron::stream::load_path_chunked;
+use alliance_atlas::formats::{Loaded, load_bytes};
 use alliance_atlas::model::generate::generate;
-use alliance_atlas::model::load_stream::load_path_chunked;
-use alliance_atlas::model::{Loaded, load_bytes};
 
 fn whole(path: &std::path::Path) -> Loaded {
     load_bytes(&std::fs::read(path).unwrap_or_default())

@@ -5,7 +5,8 @@
 
 use std::path::Path;
 
-use alliance_atlas::model::{DEFAULT_DATASET, Dataset, FuzzyDate, Status, load_file, load_str, summary::Summary};
+use alliance_atlas::formats::{load_file, load_str};
+use alliance_atlas::model::{DEFAULT_DATASET, Dataset, FuzzyDate, Status, summary::Summary};
 
 fn real_files() -> Vec<std::path::PathBuf> {
     let mut files: Vec<_> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("data"))

@@ -7,7 +7,7 @@ mod files;
 use alliance_atlas::briefing::load_deck;
 use alliance_atlas::model::view::TimeView;
 use alliance_atlas::state::Command;
-use alliance_atlas::state_deck::StepField;
+use alliance_atlas::state::deck::StepField;
 use alliance_atlas::theme::ThemeChoice;
 use common::app;
 use egui_kittest::kittest::Queryable as _;

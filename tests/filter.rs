@@ -2,9 +2,10 @@
 
 #![expect(clippy::expect_used, reason = "a test helper that fails is a failed test")]
 
+use alliance_atlas::formats::load_str;
 use alliance_atlas::model::filter::{Facet, Filter, status_as_of};
 use alliance_atlas::model::index::Index;
-use alliance_atlas::model::{DEFAULT_DATASET, Dataset, Day, LineOfEffort, Status, load_str};
+use alliance_atlas::model::{DEFAULT_DATASET, Dataset, Day, LineOfEffort, Status};
 
 fn data() -> (Dataset, Index) {
     let ds = load_str(DEFAULT_DATASET).dataset.expect("loads");

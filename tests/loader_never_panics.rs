@@ -1,7 +1,8 @@
 //! Property tests: whatever the bytes, the loader returns problems instead of panicking, and every
 //! problem it reports lies inside the text.
 
-use alliance_atlas::model::{DEFAULT_DATASET, load_bytes, load_str};
+use alliance_atlas::formats::{load_bytes, load_str};
+use alliance_atlas::model::DEFAULT_DATASET;
 use proptest::prelude::*;
 
 fn assert_sane(text: &str) {

@@ -1,9 +1,10 @@
 //! The explore view with 100,000 generated initiatives stays usable: clicking clusters zooms the map in
 //! until a place can be clicked, and its details lead to one initiative.
 
-use alliance_atlas::command::DataSource;
+use alliance_atlas::formats::Loaded;
+use alliance_atlas::model::Day;
 use alliance_atlas::model::generate::generate;
-use alliance_atlas::model::{Day, Loaded};
+use alliance_atlas::state::command::DataSource;
 use alliance_atlas::state::{Command, Selection};
 use alliance_atlas::{AtlasApp, StartOptions};
 use egui_kittest::Harness;

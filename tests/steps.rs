@@ -4,10 +4,10 @@
 #[path = "common/fixtures.rs"]
 mod fixtures;
 
-use alliance_atlas::model::decode::Cx;
-use alliance_atlas::model::load::finish;
-use alliance_atlas::model::load_steps::Steps;
-use alliance_atlas::model::{Loaded, load_str};
+use alliance_atlas::formats::open::finish;
+use alliance_atlas::formats::ron::decode::Cx;
+use alliance_atlas::formats::ron::steps::Steps;
+use alliance_atlas::formats::{Loaded, load_str};
 
 fn in_steps(text: &str, items: usize) -> (Loaded, usize) {
     let mut steps = Steps::new(Cx::default());

@@ -2,14 +2,16 @@
 //! shows a title and talking points. Decks are RON files loaded like datasets: every problem is
 //! reported with line, column and hint, and a step naming an unknown initiative or place is an error.
 
+pub mod handout_pdf;
+
 use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::decode::{Cx, Fields, FromNode, problems_from, unit_enum_from_node};
+use crate::formats::problem::{Problem, ProblemKind, Severity, Span, line_cols};
+use crate::formats::ron::decode::{Cx, Fields, FromNode, problems_from, unit_enum_from_node};
+use crate::formats::ron::node::{Kind, Node, Parser};
 use crate::model::index::Index;
-use crate::model::problem::{Problem, ProblemKind, Severity, Span, line_cols};
-use crate::model::ron_node::{Kind, Node, Parser};
 use crate::model::view_state::{SelectionRef, ViewState};
 
 /// The deck that comes with the embedded dataset.
@@ -203,7 +205,8 @@ pub fn to_ron(deck: &Deck) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DEFAULT_DATASET, load_str};
+    use crate::formats::load_str;
+    use crate::model::DEFAULT_DATASET;
 
     fn index() -> Index {
         Index::build(&load_str(DEFAULT_DATASET).dataset.expect("loads"))

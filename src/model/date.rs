@@ -7,7 +7,6 @@
 
 use std::cmp::Ordering;
 use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -303,14 +302,6 @@ impl PartialOrd for FuzzyDate {
 impl fmt::Display for FuzzyDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}{}", self.qualifier.prefix(), self.period)
-    }
-}
-
-impl FromStr for FuzzyDate {
-    type Err = DateError;
-
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        super::date_parse::parse_fuzzy_date(text)
     }
 }
 

@@ -1,6 +1,16 @@
 //! Parsing the fuzzy-date strings of data files (see [`super::date`] for the syntax).
 
+use std::str::FromStr;
+
 use super::date::{DateError, FiscalCalendar, FuzzyDate, Period, Qualifier};
+
+impl FromStr for FuzzyDate {
+    type Err = DateError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        parse_fuzzy_date(text)
+    }
+}
 
 /// Qualifier words, longest first so "not before" wins over shorter prefixes.
 const QUALIFIERS: [(&str, Qualifier); 7] = [

@@ -81,7 +81,7 @@ impl Index {
             full_span,
             haystacks: Texts::default(),
         };
-        index.haystacks = super::search::haystacks(ds, &index);
+        index.haystacks = super::search::haystacks(ds, &index.places_of);
         index
     }
 }
@@ -133,7 +133,8 @@ fn main_lines(ds: &Dataset, initiatives_at: &[Vec<usize>]) -> Vec<Option<LineOfE
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DEFAULT_DATASET, load_str};
+    use crate::formats::load_str;
+    use crate::model::DEFAULT_DATASET;
 
     #[test]
     fn places_and_initiatives_point_at_each_other() {

@@ -8,26 +8,17 @@
 
 pub mod calendar;
 pub mod cluster;
-mod convert;
 pub mod date;
 mod date_parse;
-pub mod decode;
 pub mod filter;
+pub mod finding;
 pub mod generate;
 pub mod geo;
 pub mod ids;
 pub mod index;
-pub mod load;
-pub mod load_steps;
-pub mod load_stream;
 pub mod map_camera;
-pub mod problem;
 pub mod ragged;
-mod ron_compound;
-mod ron_literal;
-pub mod ron_node;
 pub mod search;
-pub mod source_map;
 pub mod summary;
 pub mod types;
 pub mod validate;
@@ -37,11 +28,6 @@ pub mod view_state;
 
 pub use calendar::Day;
 pub use date::{FiscalCalendar, FuzzyDate, Period, Qualifier};
-pub use load::{
-    CANCELLED, Loaded, MAX_FILE_BYTES, Progress, load_bytes, load_file, load_file_with, load_str, load_str_with,
-    text_from_bytes,
-};
-pub use problem::{Problem, ProblemKind, Severity};
 pub use types::{
     Cite, Dataset, Era, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision, Source, Status,
 };

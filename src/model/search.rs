@@ -4,8 +4,7 @@
 use unicode_normalization::UnicodeNormalization as _;
 use unicode_normalization::char::is_combining_mark;
 
-use super::index::Index;
-use super::ragged::Texts;
+use super::ragged::{Ragged, Texts};
 use super::types::Dataset;
 
 /// Folds one character the way search compares text: compatibility forms (full-width Latin,
@@ -44,7 +43,7 @@ fn fold_into(text: &str, out: &mut String) {
 
 /// The searchable text of each initiative: title, summary, body, tags, actors, place names (English and
 /// Japanese), source titles; folded once when the dataset loads, into one buffer.
-pub fn haystacks(ds: &Dataset, index: &Index) -> Texts {
+pub fn haystacks(ds: &Dataset, places_of: &Ragged<usize>) -> Texts {
     let mut texts = Texts::default();
     for (i, item) in ds.initiatives.iter().enumerate() {
         let out = texts.buffer();
@@ -57,7 +56,7 @@ pub fn haystacks(ds: &Dataset, index: &Index) -> Texts {
         add(&item.body);
         item.tags.iter().for_each(|t| add(t));
         item.actors.iter().for_each(|a| add(a));
-        for &l in index.places_of.get(i).unwrap_or_default() {
+        for &l in places_of.get(i).unwrap_or_default() {
             if let Some(place) = ds.locations.get(l) {
                 add(&place.name);
                 if let Some(ja) = &place.name_ja {

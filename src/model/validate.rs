@@ -1,13 +1,11 @@
 //! Checks on a decoded dataset: ids, references, coordinates, date order, empty text, sources.
 //!
 //! Pure: it works on any [`Dataset`] (loaded, imported or generated). Findings point at a [`Locus`];
-//! the loader turns that into a line and column through its [`SourceMap`].
+//! the loader turns that into a line and column through its source map.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::decode::Issue;
-use super::problem::{ProblemKind, Severity};
-use super::source_map::{Collection, Locus, SourceMap};
+use super::finding::{Collection, Locus, ProblemKind, Severity};
 use super::types::{Dataset, Initiative};
 use super::validate_initiative::{KnownIds, check_dates, check_references, definitely_before};
 
@@ -33,19 +31,6 @@ pub struct Finding {
     pub message: String,
     /// How to fix it.
     pub hint: Option<String>,
-}
-
-impl Finding {
-    /// Locates the finding in the file.
-    pub fn into_issue(self, src: &dyn super::source_map::ItemText, map: &SourceMap) -> Issue {
-        Issue {
-            severity: self.severity,
-            kind: self.kind,
-            span: map.span(src, self.locus),
-            message: self.message,
-            hint: self.hint,
-        }
-    }
 }
 
 #[derive(Default)]

@@ -3,8 +3,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::date::FuzzyDate;
-use super::problem::ProblemKind;
-use super::source_map::{Collection, Locus};
+use super::finding::{Collection, Locus, ProblemKind};
 use super::types::{Dataset, Initiative, Status};
 use super::validate::{BrokenIds, Findings};
 
@@ -44,7 +43,7 @@ impl<'a> KnownIds<'a> {
         if set.contains(id) || self.broken.ids.contains(&(collection, id.to_owned())) {
             return Ok(());
         }
-        let near = super::decode::nearest(id, list);
+        let near = super::finding::nearest(id, list);
         Err(near.map_or_else(
             || format!("no {what} has this id; define it or fix the reference"),
             |n| format!("did you mean \"{n}\"?"),

@@ -176,3 +176,34 @@ impl MapView {
         }
     }
 }
+
+/// Which look the app has.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    /// Light text on dark panels.
+    #[default]
+    Dark,
+    /// Dark text on light panels.
+    Light,
+    /// High contrast and large type for a projector.
+    Projector,
+}
+
+impl ThemeChoice {
+    /// The choices for the explore view's menu.
+    pub const ALL: [Self; 2] = [Self::Dark, Self::Light];
+
+    /// Name in menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Dark => "Dark",
+            Self::Light => "Light",
+            Self::Projector => "Projector",
+        }
+    }
+
+    /// Whether text is light on dark.
+    pub fn is_dark(self) -> bool {
+        self != Self::Light
+    }
+}

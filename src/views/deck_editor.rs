@@ -3,8 +3,8 @@
 
 use egui::{Key, Modifiers};
 
+use crate::state::deck::StepField;
 use crate::state::{Command, State};
-use crate::state_deck::StepField;
 
 /// Draws the deck editor when it is open; returns the user's commands (and whether "Save as…" was asked).
 pub fn deck_editor_ui(ctx: &egui::Context, state: &State) -> (Vec<Command>, bool) {

@@ -3,10 +3,10 @@
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
 use crate::model::{Initiative, Location, PlacePrecision};
+use crate::state::lanes::{line_label, status_label};
 use crate::state::{Command, Origin, Selection, State};
 use crate::theme;
 use crate::views::location_list::kind_label;
-use crate::views::timeline::layout::{line_label, status_label};
 
 /// The dates of an initiative in words, with their precision: "Announced 11 Jan 2023 · target by 2025 ·
 /// completed 15 Nov 2023".

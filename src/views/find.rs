@@ -9,10 +9,10 @@ use egui::{Id, Key, TextFormat};
 use crate::model::Day;
 use crate::model::filter::Filter;
 use crate::model::search::match_ranges;
+use crate::state::lanes::{line_label, status_label};
 use crate::state::{Command, Origin, Selection, State};
 use crate::theme;
 use crate::views::location_list::kind_label;
-use crate::views::timeline::layout::{line_label, status_label};
 
 /// Id of the search box, so Ctrl+F can focus it.
 pub fn search_id() -> Id {

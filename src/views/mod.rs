@@ -1,5 +1,6 @@
 //! Views: each reads `&State` and returns `Command`s; none changes state or talks to another view.
 
+pub mod chrome;
 pub mod deck_editor;
 pub mod detail;
 pub mod find;

@@ -16,8 +16,8 @@ pub fn presenter_window(ctx: &egui::Context, state: &State) -> Vec<Command> {
         }
         // The clicker keys work in this window too (an embedded window shares the main window's keys).
         if class != egui::ViewportClass::EmbeddedWindow {
-            for action in crate::app_chrome::present_keys(ui.ctx(), state) {
-                if let crate::app_chrome::ChromeAction::Command(command) = action {
+            for action in crate::views::chrome::present_keys(ui.ctx(), state) {
+                if let crate::views::chrome::ChromeAction::Command(command) = action {
                     out.push(command);
                 }
             }

@@ -4,7 +4,7 @@
 
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, vec2};
 
-use super::Transform;
+use super::transform::Transform;
 use crate::model::PlacePrecision;
 use crate::model::cluster::{Cluster, cluster_within};
 use crate::model::map_camera::{FlyTarget, bounds_of};

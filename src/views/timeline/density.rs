@@ -6,9 +6,9 @@
 use egui::{Align2, FontId, Rect, Sense, pos2};
 
 use super::axis::Axis;
-use super::layout::Lane;
 use crate::model::Day;
 use crate::model::view::TimeView;
+use crate::state::lanes::Lane;
 use crate::state::{Command, State};
 use crate::theme::{self, Palette};
 

@@ -4,7 +4,6 @@
 pub mod axis;
 mod density;
 mod input;
-pub mod layout;
 mod paint;
 
 use egui::{Align2, FontId, Id, Rect, Sense, pos2, vec2};
@@ -157,7 +156,7 @@ fn lanes_ui(
             (Vec::new(), Vec::new(), estimated)
         } else {
             let (extents, galleys) = measure_lane(&painter, state, axis, items, &font, pal.text);
-            let (rows, row_count) = layout::stack_rows(&extents, sizes::LABEL_GAP);
+            let (rows, row_count) = crate::state::lanes::stack_rows(&extents, sizes::LABEL_GAP);
             (rows, galleys, row_count.max(1) as f32 * ROW + sizes::LANE_GAP)
         };
         if lane_no % 2 == 1 {
@@ -217,7 +216,7 @@ fn estimated_height(state: &State, axis: &Axis, items: &[usize]) -> f32 {
         .collect();
     let mut sorted = extents;
     sorted.sort_by(|p, q| p.0.total_cmp(&q.0));
-    let (_, rows) = layout::stack_rows(&sorted, sizes::LABEL_GAP);
+    let (_, rows) = crate::state::lanes::stack_rows(&sorted, sizes::LABEL_GAP);
     rows.max(1) as f32 * ROW + sizes::LANE_GAP
 }
 
@@ -274,7 +273,7 @@ fn item_response(ui: &mut egui::Ui, state: &State, i: usize, hit: Rect, commands
     response.on_hover_ui(|ui| {
         ui.strong(&item.title);
         ui.label(dates_in_words(item));
-        ui.weak(layout::status_label(item.status));
+        ui.weak(crate::state::lanes::status_label(item.status));
     });
 }
 
@@ -299,13 +298,15 @@ fn paint_lane_header(
     );
 }
 
-fn lane_color(state: &State, lane: &layout::Lane) -> egui::Color32 {
+fn lane_color(state: &State, lane: &crate::state::lanes::Lane) -> egui::Color32 {
     match &lane.key {
-        layout::LaneKey::Line(l) => theme::line_of_effort_color(*l),
-        layout::LaneKey::Status(s) => theme::status_color(*s),
-        layout::LaneKey::Actor(a) => theme::key_color(a),
-        layout::LaneKey::Place(p) => theme::key_color(state.dataset.locations.get(*p).map_or("", |l| l.id.as_str())),
-        layout::LaneKey::None => theme::palette(state.theme()).weak_text,
+        crate::state::lanes::LaneKey::Line(l) => theme::line_of_effort_color(*l),
+        crate::state::lanes::LaneKey::Status(s) => theme::status_color(*s),
+        crate::state::lanes::LaneKey::Actor(a) => theme::key_color(a),
+        crate::state::lanes::LaneKey::Place(p) => {
+            theme::key_color(state.dataset.locations.get(*p).map_or("", |l| l.id.as_str()))
+        }
+        crate::state::lanes::LaneKey::None => theme::palette(state.theme()).weak_text,
     }
 }
 

@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
-use crate::command::SharedIndex;
-use crate::command::{Command, DataSource};
+use crate::formats::ron::steps::Steps;
+use crate::formats::{Loaded, Progress};
 use crate::model::index::Index;
-use crate::model::load_steps::Steps;
-use crate::model::{Loaded, Progress};
+use crate::state::command::SharedIndex;
+use crate::state::command::{Command, DataSource};
 
 /// Files at least this large (4 MiB, about 7,000 initiatives or 50 ms of parsing) load in the background.
 pub const BACKGROUND_BYTES: u64 = 4 << 20;
@@ -54,7 +54,7 @@ impl Loading {
         let result = Arc::new(Mutex::new(None));
         let (p, r, file, ctx) = (progress.clone(), result.clone(), path.clone(), ctx.clone());
         crate::platform::spawn(move || {
-            let loaded = crate::model::load_file_with(&file, Some(p));
+            let loaded = crate::formats::load_file_with(&file, Some(p));
             // The index too (2 s at a million initiatives), so the UI thread only swaps it in.
             let index = loaded.dataset.as_ref().map(Index::build);
             if let Ok(mut slot) = r.lock() {
@@ -71,7 +71,7 @@ impl Loading {
         let text = String::from_utf8(bytes).map_err(std::string::FromUtf8Error::into_bytes)?;
         let progress = Arc::new(Progress::default());
         progress.total.store(text.len() as u64, Ordering::Relaxed);
-        let cx = crate::model::decode::Cx { progress: Some(progress.clone()), ..Default::default() };
+        let cx = crate::formats::ron::decode::Cx { progress: Some(progress.clone()), ..Default::default() };
         Ok(Self {
             path: PathBuf::from(&name),
             progress,
@@ -91,7 +91,7 @@ impl Loading {
                     return None;
                 }
                 // Validation and the index run in one go at the end (about a fifth of the load).
-                let loaded = crate::model::load::finish(text, *steps.take()?);
+                let loaded = crate::formats::open::finish(text, *steps.take()?);
                 let index = loaded.dataset.as_ref().map(Index::build);
                 (loaded, index)
             }

@@ -1,17 +1,27 @@
 //! The app's one `State` and the one `Command` enum. `State::apply` is the only place state changes:
 //! views read `&State` and return commands.
 
+pub mod command;
+pub mod deck;
+pub mod focus;
+pub mod lanes;
+pub mod locations;
+pub mod present;
+
 use std::path::Path;
 
+use crate::formats::{Loaded, load_bytes, load_file};
 use crate::model::index::Index;
 use crate::model::map_camera::{Flight, FlyTarget, bounds_of};
 use crate::model::view::{MapView, TimeView};
-use crate::model::{DEFAULT_DATASET, Dataset, Day, Loaded, load_bytes, load_file};
-use crate::state_focus::Focus;
-use crate::views::location_list::LocationSort;
-use crate::views::timeline::layout::Lane;
+use crate::model::{DEFAULT_DATASET, Dataset, Day};
+use crate::state::focus::Focus;
+use crate::state::lanes::Lane;
+use crate::state::locations::LocationSort;
 
-pub use crate::command::{Blank, Command, DataSource, LoadFailure, Origin, Pane, Selection, Settings, SharedIndex};
+pub use crate::state::command::{
+    Blank, Command, DataSource, LoadFailure, Origin, Pane, Selection, Settings, SharedIndex,
+};
 
 /// The whole app state.
 #[derive(Debug)]
@@ -57,9 +67,9 @@ pub struct State {
     /// The briefing deck shown with this dataset, if any.
     pub deck: Option<crate::briefing::Deck>,
     /// Presenting: which step, blanked or not.
-    pub presenting: Option<crate::state_present::Presenting>,
+    pub presenting: Option<crate::state::present::Presenting>,
     /// Authoring the deck.
-    pub deck_edit: crate::state_deck::DeckEdit,
+    pub deck_edit: crate::state::deck::DeckEdit,
 }
 
 impl State {
@@ -94,7 +104,7 @@ impl State {
             focus: Focus::default(),
             deck: None,
             presenting: None,
-            deck_edit: crate::state_deck::DeckEdit::default(),
+            deck_edit: crate::state::deck::DeckEdit::default(),
         };
         state.install(dataset, DataSource::Embedded, None);
         match state.settings.map_view {
@@ -144,9 +154,9 @@ impl State {
             },
             Command::DismissProblems => self.load_failure = None,
             Command::FetchFailed(file, message) => {
-                let problem = crate::model::Problem::at(
-                    crate::model::Severity::Error,
-                    crate::model::ProblemKind::Unreadable,
+                let problem = crate::formats::Problem::at(
+                    crate::formats::Severity::Error,
+                    crate::formats::ProblemKind::Unreadable,
                     (1, 1),
                     message,
                 )

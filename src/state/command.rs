@@ -5,13 +5,14 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::formats::Problem;
+use crate::model::DEFAULT_DATASET_NAME;
 use crate::model::filter::Filter;
 use crate::model::map_camera::FlyTarget;
+use crate::model::view::ThemeChoice;
 use crate::model::view::{LaneGrouping, MapView, TimeView};
 use crate::model::view_state::{SavedViews, ViewState};
-use crate::model::{DEFAULT_DATASET_NAME, Problem};
-use crate::theme::ThemeChoice;
-use crate::views::location_list::LocationColumn;
+use crate::state::locations::LocationColumn;
 
 /// What is selected: an initiative or a place, by position in the dataset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -136,7 +137,7 @@ pub enum Command {
     OpenBytes(String, Vec<u8>),
     /// A finished load (from the loading thread): installs the data, or shows its problems. The index,
     /// when given, was built off the UI thread for this very dataset.
-    Loaded(Box<crate::model::Loaded>, DataSource, Option<SharedIndex>),
+    Loaded(Box<crate::formats::Loaded>, DataSource, Option<SharedIndex>),
     /// A briefing deck's bytes, named (e.g. fetched from `?deck=URL`): replaces the deck when it checks
     /// against the current dataset, else shows its problems and keeps the deck.
     OpenDeckBytes(String, Vec<u8>),
@@ -189,7 +190,7 @@ pub enum Command {
     /// Add the current view as a step after the selected one.
     AddStep,
     /// Change a step's title, points or notes.
-    EditStep(usize, crate::state_deck::StepField, String),
+    EditStep(usize, crate::state::deck::StepField, String),
     /// Move a step up (true) or down (false).
     MoveStep(usize, bool),
     /// Delete a step.

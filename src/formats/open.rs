@@ -6,12 +6,12 @@
 use std::io::Read as _;
 use std::path::Path;
 
-use super::decode::{Cx, Issue, problems_from};
-use super::load_steps::Steps;
-use super::problem::{Problem, ProblemKind, Severity, Span, line_cols};
-use super::source_map::ItemText;
-use super::types::Dataset;
-use super::validate::validate;
+use crate::formats::problem::{Problem, ProblemKind, Severity, Span, line_cols};
+use crate::formats::ron::decode::{Cx, Issue, problems_from};
+use crate::formats::ron::steps::Steps;
+use crate::formats::source_map::ItemText;
+use crate::model::types::Dataset;
+use crate::model::validate::validate;
 
 /// Largest file the loader reads (1 GiB). Larger files are refused with a message, not read.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
@@ -93,9 +93,9 @@ pub fn load_file(path: &Path) -> Loaded {
 }
 
 /// Loads a dataset file, reporting progress and stopping early when cancelled (for a loading thread).
-/// The file is read in chunks, not whole (see [`super::load_stream`]).
+/// The file is read in chunks, not whole (see [`crate::formats::ron::stream`]).
 pub fn load_file_with(path: &Path, progress: Option<std::sync::Arc<Progress>>) -> Loaded {
-    super::load_stream::load_path(path, progress)
+    crate::formats::ron::stream::load_path(path, progress)
 }
 
 /// Opens a file to read, refusing one over [`MAX_FILE_BYTES`] by its size on disk; the error is a
@@ -176,7 +176,7 @@ pub(super) fn finish_with(
     let dataset = match failed {
         None => {
             for finding in validate(&dataset, &broken) {
-                issues.push(finding.into_issue(src, &map));
+                issues.push(crate::formats::ron::convert::locate_finding(finding, src, &map));
             }
             Some(dataset)
         }

@@ -8,8 +8,8 @@ use crate::model::filter::Filter;
 use crate::model::map_camera::{FlyTarget, ease_in_out};
 use crate::model::view::TimeView;
 use crate::model::view_state::{Panels, SavedView, SavedViews, SelectionRef, ViewState};
+use crate::state::lanes::lanes;
 use crate::state::{Command, DataSource, Origin, Pane, Selection, State};
-use crate::views::timeline::layout::lanes;
 
 /// How long the timeline takes to glide to a restored view, seconds.
 const TIME_FLIGHT_SECONDS: f64 = 0.8;

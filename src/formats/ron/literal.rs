@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::ron_node::{Kind, Parse, Parser};
+use crate::formats::ron::node::{Kind, Parse, Parser};
 
 impl<'s> Parser<'s> {
     pub(super) fn number(&mut self) -> Parse<Kind<'s>> {

@@ -1,9 +1,8 @@
 //! Where each item and field of a loaded dataset came from, so checks that run after decoding can
 //! still point at a line and column.
 
-use super::convert::item_spans;
-use super::problem::Span;
-use super::ron_node::Parser;
+use crate::formats::problem::Span;
+pub use crate::model::finding::{Collection, Locus};
 
 /// The spans of one item (a location, initiative, source or era).
 #[derive(Clone, Debug, Default)]
@@ -43,56 +42,6 @@ impl ItemSpans {
     }
 }
 
-/// Which list of a dataset an item is in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Collection {
-    /// The `meta` block.
-    Meta,
-    /// `sources`.
-    Sources,
-    /// `locations`.
-    Locations,
-    /// `initiatives`.
-    Initiatives,
-    /// `eras`.
-    Eras,
-}
-
-/// Where a finding points: an item, optionally one of its fields and one element of that field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Locus {
-    /// Which list.
-    pub collection: Collection,
-    /// Index in that list.
-    pub index: usize,
-    /// Field name, if the finding is about one field.
-    pub field: Option<&'static str>,
-    /// Element of a list field.
-    pub element: Option<usize>,
-}
-
-impl Locus {
-    /// The whole item.
-    pub fn item(collection: Collection, index: usize) -> Self {
-        Self { collection, index, field: None, element: None }
-    }
-
-    /// One field of the item.
-    #[must_use]
-    pub fn field(mut self, field: &'static str) -> Self {
-        self.field = Some(field);
-        self
-    }
-
-    /// One element of a list field of the item.
-    #[must_use]
-    pub fn element(mut self, field: &'static str, element: usize) -> Self {
-        self.field = Some(field);
-        self.element = Some(element);
-        self
-    }
-}
-
 /// Spans of every item of a loaded dataset, by collection, in the same order as the dataset's lists.
 /// List items keep only their own span; the span of one of their fields is found again by reading the
 /// item a second time from the text, which only a finding needs.
@@ -108,31 +57,6 @@ pub struct SourceMap {
     pub initiatives: Vec<Span>,
     /// One per era.
     pub eras: Vec<Span>,
-}
-
-impl SourceMap {
-    /// The span a locus points at, reading the item's text again from `src` for a field's span; an
-    /// empty span at 0 when it is unknown.
-    pub fn span(&self, src: &dyn ItemText, locus: Locus) -> Span {
-        let item = match locus.collection {
-            Collection::Meta => return self.meta.at(locus.field, locus.element),
-            Collection::Sources => self.sources.get(locus.index),
-            Collection::Locations => self.locations.get(locus.index),
-            Collection::Initiatives => self.initiatives.get(locus.index),
-            Collection::Eras => self.eras.get(locus.index),
-        };
-        let Some(&item) = item else { return Span::default() };
-        if locus.field.is_none() {
-            return item;
-        }
-        let Some(text) = src.item_text(item) else { return item };
-        match Parser::at(&text, 0).value() {
-            Ok(node) if node.span == Span::new(0, text.len()) => {
-                item_spans(&node, locus.collection).at(locus.field, locus.element).shifted(item.start)
-            }
-            _ => item,
-        }
-    }
 }
 
 /// Gives the text of an item again by its span: from the text in memory, or read back from the file.

@@ -53,15 +53,6 @@ pub const SHORTCUTS: [(&str, &str); 17] = [
     ("?", "Show or hide this help"),
 ];
 
-/// Makes Japanese place names readable: adds the bundled Noto Sans JP subset as a fallback font.
-pub fn install_fonts(ctx: &egui::Context) {
-    let data = egui::FontData::from_static(include_bytes!("../assets/fonts/NotoSansJP-Subset.otf"));
-    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace].map(|family| {
-        egui::epaint::text::InsertFontFamily { family, priority: egui::epaint::text::FontPriority::Lowest }
-    });
-    ctx.add_font(egui::epaint::text::FontInsert::new("noto-sans-jp", data, families.to_vec()));
-}
-
 /// Global keyboard shortcuts and mouse back/forward buttons.
 pub fn shortcuts(ctx: &egui::Context) -> Vec<ChromeAction> {
     let mut out = Vec::new();

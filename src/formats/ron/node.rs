@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::problem::{ProblemKind, Span};
+use crate::formats::problem::{ProblemKind, Span};
 
 /// Deepest nesting of values accepted.
 pub const MAX_DEPTH: usize = 64;

@@ -4,10 +4,12 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use crate::app::ScreenshotResult;
 use crate::briefing::Transition;
-use crate::export::{SlideImage, handout_pdf};
+use crate::briefing::handout_pdf::{SlideImage, handout_pdf};
 use crate::state::{Command, State};
+
+/// Outcome of a screenshot run: `None` until it is taken.
+pub type ScreenshotResult = Arc<Mutex<Option<Result<PathBuf, String>>>>;
 
 /// Frames to let a slide lay out before its picture is taken.
 const SETTLE_FRAMES: u32 = 6;

@@ -1,9 +1,10 @@
 //! Turning spanned RON values into typed values, collecting every problem instead of stopping at the
 //! first: unknown fields (with the nearest known name), missing fields, wrong types, bad dates.
 
-use super::date::{DATE_SYNTAX_HINT, FuzzyDate};
-use super::problem::{Problem, ProblemKind, Severity, Span};
-use super::ron_node::{Field, Kind, Node};
+use crate::formats::problem::{Problem, ProblemKind, Severity, Span};
+use crate::formats::ron::node::{Field, Kind, Node};
+use crate::model::date::{DATE_SYNTAX_HINT, FuzzyDate};
+pub use crate::model::finding::nearest;
 
 /// A problem found while decoding or validating, located by byte span.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,7 +40,7 @@ pub struct Cx {
     /// Everything found so far.
     pub issues: Vec<Issue>,
     /// Where to report progress and look for a cancel, when loading in the background.
-    pub progress: Option<std::sync::Arc<super::load::Progress>>,
+    pub progress: Option<std::sync::Arc<crate::formats::open::Progress>>,
     /// Where the text being decoded starts in its file (a file read in chunks); added to every span.
     pub base: usize,
 }
@@ -149,31 +150,20 @@ impl FromNode for FuzzyDate {
     }
 }
 
-/// The known name closest to `name`, if any is close enough to be a likely typo.
-pub fn nearest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
-    let lower = name.to_lowercase();
-    known
-        .iter()
-        .map(|k| (strsim::damerau_levenshtein(&lower, &k.to_lowercase()), *k))
-        .filter(|(d, k)| *d <= (k.len() / 3).max(2))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
-}
-
 /// Declares a unit-only enum readable from a bare RON identifier, with nearest-name suggestions.
 macro_rules! unit_enum_from_node {
     ($ty:ty, $what:expr, [$($variant:ident),+ $(,)?]) => {
-        impl $crate::model::decode::FromNode for $ty {
+        impl $crate::formats::ron::decode::FromNode for $ty {
             fn from_node(
-                node: &$crate::model::ron_node::Node<'_>,
-                cx: &mut $crate::model::decode::Cx,
+                node: &$crate::formats::ron::node::Node<'_>,
+                cx: &mut $crate::formats::ron::decode::Cx,
             ) -> Option<Self> {
                 const NAMES: &[&str] = &[$(stringify!($variant)),+];
                 let name = match &node.kind {
-                    $crate::model::ron_node::Kind::Ident(name) => *name,
+                    $crate::formats::ron::node::Kind::Ident(name) => *name,
                     _ => {
                         cx.error(
-                            $crate::model::problem::ProblemKind::WrongType,
+                            $crate::formats::problem::ProblemKind::WrongType,
                             node.span,
                             format!("expected {}, found {}", $what, node.kind.describe()),
                             Some(format!("one of: {}", NAMES.join(", "))),
@@ -184,12 +174,12 @@ macro_rules! unit_enum_from_node {
                 match name {
                     $(stringify!($variant) => Some(<$ty>::$variant),)+
                     _ => {
-                        let hint = match $crate::model::decode::nearest(name, NAMES) {
+                        let hint = match $crate::formats::ron::decode::nearest(name, NAMES) {
                             Some(near) => format!("did you mean `{near}`? (one of: {})", NAMES.join(", ")),
                             None => format!("one of: {}", NAMES.join(", ")),
                         };
                         cx.error(
-                            $crate::model::problem::ProblemKind::WrongType,
+                            $crate::formats::problem::ProblemKind::WrongType,
                             node.span,
                             format!("`{name}` is not {}", $what),
                             Some(hint),
@@ -290,8 +280,8 @@ impl<'n, 's> Fields<'n, 's> {
     }
 
     /// Records the value span of every present field (and of each list element) for later checks.
-    pub fn record_spans(&self, known: &[&'static str]) -> super::source_map::ItemSpans {
-        let mut spans = super::source_map::ItemSpans::new(self.span);
+    pub fn record_spans(&self, known: &[&'static str]) -> crate::formats::source_map::ItemSpans {
+        let mut spans = crate::formats::source_map::ItemSpans::new(self.span);
         for field in self.list {
             let Some(name) = known.iter().copied().find(|k| *k == field.name) else {
                 continue;

@@ -93,12 +93,12 @@ impl State {
             crate::state::DataSource::Named(_) => None,
         };
         self.presenting = None;
-        let path = crate::state_deck::deck_path_for(&self.source);
+        let path = crate::state::deck::deck_path_for(&self.source);
         if self.deck_edit.dirty && self.deck_edit.path == path {
             // A reload of the same dataset keeps the deck being edited: unsaved work is never dropped.
             return;
         }
-        self.deck_edit = crate::state_deck::DeckEdit::for_path(path.clone());
+        self.deck_edit = crate::state::deck::DeckEdit::for_path(path.clone());
         let name = path.map_or_else(|| "the embedded deck".to_owned(), |p| p.display().to_string());
         self.deck = text.and_then(|text| {
             let loaded = crate::briefing::load_deck(&text, &self.index);
@@ -114,7 +114,7 @@ impl State {
     /// Replaces the deck with one given as bytes (fetched or dropped) when it reads and checks against
     /// the current dataset; otherwise shows its problems and keeps the deck there was.
     pub(crate) fn open_deck_bytes(&mut self, name: String, bytes: &[u8]) {
-        let loaded = match crate::model::text_from_bytes(bytes) {
+        let loaded = match crate::formats::text_from_bytes(bytes) {
             Ok(text) => crate::briefing::load_deck(text, &self.index),
             Err(problem) => crate::briefing::LoadedDeck { deck: None, problems: vec![*problem] },
         };
@@ -128,8 +128,8 @@ impl State {
     }
 
     /// The theme in force: the projector theme while presenting.
-    pub fn theme(&self) -> crate::theme::ThemeChoice {
-        if self.presenting.is_some() { crate::theme::ThemeChoice::Projector } else { self.settings.theme }
+    pub fn theme(&self) -> crate::model::view::ThemeChoice {
+        if self.presenting.is_some() { crate::model::view::ThemeChoice::Projector } else { self.settings.theme }
     }
 
     /// The step on screen, if presenting.

@@ -9,11 +9,11 @@ use std::io::{Read as _, Seek as _, SeekFrom};
 use std::path::Path;
 use std::sync::Arc;
 
-use super::decode::Cx;
-use super::load::{Loaded, MAX_FILE_BYTES, Progress, finish_with, open_limited, too_large, unreadable_at};
-use super::load_steps::Steps;
-use super::problem::{Problem, line_cols_in};
-use super::source_map::ItemText;
+use crate::formats::open::{Loaded, MAX_FILE_BYTES, Progress, finish_with, open_limited, too_large, unreadable_at};
+use crate::formats::problem::{Problem, line_cols_in};
+use crate::formats::ron::decode::Cx;
+use crate::formats::ron::steps::Steps;
+use crate::formats::source_map::ItemText;
 
 /// Bytes read from the file at a time.
 pub const CHUNK: usize = 8 << 20;
@@ -22,7 +22,7 @@ pub const CHUNK: usize = 8 << 20;
 struct FileText<'a>(&'a File);
 
 impl ItemText for FileText<'_> {
-    fn item_text(&self, span: super::problem::Span) -> Option<Cow<'_, str>> {
+    fn item_text(&self, span: crate::formats::problem::Span) -> Option<Cow<'_, str>> {
         let mut file = self.0;
         file.seek(SeekFrom::Start(span.start as u64)).ok()?;
         let mut bytes = vec![0; span.end.checked_sub(span.start)?];

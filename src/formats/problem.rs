@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+pub use crate::model::finding::{ProblemKind, Severity};
+
 /// A byte range in a source text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Span {
@@ -24,15 +26,6 @@ impl Span {
     }
 }
 
-/// How bad a problem is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    /// Suspicious but loadable: the data is used as it is.
-    Warning,
-    /// The data cannot be used as it is.
-    Error,
-}
-
 /// One problem, located in the file it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -48,43 +41,6 @@ pub struct Problem {
     pub message: String,
     /// How to fix it, when there is something useful to say.
     pub hint: Option<String>,
-}
-
-/// The kinds of problem the loader reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ProblemKind {
-    /// The file could not be read, is too large or is not UTF-8.
-    Unreadable,
-    /// Not valid RON.
-    Syntax,
-    /// Nested deeper than the loader allows.
-    TooDeep,
-    /// A field the type does not have.
-    UnknownField,
-    /// A required field is absent.
-    MissingField,
-    /// A field given twice.
-    DuplicateField,
-    /// A value of the wrong type, or a name that is not one of the allowed values.
-    WrongType,
-    /// Two items share an id.
-    DuplicateId,
-    /// An id that is not a readable slug.
-    BadId,
-    /// A reference to a place, initiative or source that does not exist.
-    UnknownReference,
-    /// Latitude or longitude out of range or not finite.
-    BadCoordinate,
-    /// A date that does not exist or cannot be read.
-    BadDate,
-    /// Dates in an impossible or suspicious order.
-    DateOrder,
-    /// A title or name that is empty.
-    EmptyText,
-    /// An initiative with no source.
-    NoSource,
-    /// Loadable, but probably not what was meant.
-    Suspicious,
 }
 
 /// 1-based (line, column) of each byte offset (at a character boundary) of `text`, in the order given.

@@ -183,7 +183,8 @@ pub fn stack_rows(extents: &[(f32, f32)], gap: f32) -> (Vec<usize>, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DEFAULT_DATASET, load_str};
+    use crate::formats::load_str;
+    use crate::model::DEFAULT_DATASET;
     use proptest::prelude::*;
 
     /// A lane over random spans, through a real index of a generated dataset.

@@ -2,8 +2,8 @@
 
 use std::borrow::Cow;
 
-use super::problem::Span;
-use super::ron_node::{Field, Kind, Node, Parse, Parser};
+use crate::formats::problem::Span;
+use crate::formats::ron::node::{Field, Kind, Node, Parse, Parser};
 
 impl<'s> Parser<'s> {
     pub(super) fn value_inner(&mut self) -> Parse<Node<'s>> {

@@ -1,9 +1,13 @@
 //! Decoding each dataset type from spanned RON, field by field.
 
-use super::decode::{Cx, Fields, FromNode, unit_enum_from_node};
-use super::ron_node::Node;
-use super::source_map::{Collection, ItemSpans};
-use super::types::{Cite, Era, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision, Source, Status};
+use crate::formats::problem::Span;
+use crate::formats::ron::decode::{Cx, Fields, FromNode, Issue, unit_enum_from_node};
+use crate::formats::ron::node::{Node, Parser};
+use crate::formats::source_map::{Collection, ItemSpans, ItemText, Locus, SourceMap};
+use crate::model::types::{
+    Cite, Era, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision, Source, Status,
+};
+use crate::model::validate::Finding;
 
 unit_enum_from_node!(
     LocationKind,
@@ -66,6 +70,40 @@ pub fn item_spans(node: &Node<'_>, collection: Collection) -> ItemSpans {
     };
     Fields::open(node, type_name, known, &mut scratch)
         .map_or_else(|| ItemSpans::new(node.span), |fields| fields.record_spans(known))
+}
+
+/// The span a locus points at, reading the item's text again from `src` for a field's span; an
+/// empty span at 0 when it is unknown.
+pub fn span_of(map: &SourceMap, src: &dyn ItemText, locus: Locus) -> Span {
+    let item = match locus.collection {
+        Collection::Meta => return map.meta.at(locus.field, locus.element),
+        Collection::Sources => map.sources.get(locus.index),
+        Collection::Locations => map.locations.get(locus.index),
+        Collection::Initiatives => map.initiatives.get(locus.index),
+        Collection::Eras => map.eras.get(locus.index),
+    };
+    let Some(&item) = item else { return Span::default() };
+    if locus.field.is_none() {
+        return item;
+    }
+    let Some(text) = src.item_text(item) else { return item };
+    match Parser::at(&text, 0).value() {
+        Ok(node) if node.span == Span::new(0, text.len()) => {
+            item_spans(&node, locus.collection).at(locus.field, locus.element).shifted(item.start)
+        }
+        _ => item,
+    }
+}
+
+/// A validation finding, located in the file: its locus becomes a byte span.
+pub fn locate_finding(finding: Finding, src: &dyn ItemText, map: &SourceMap) -> Issue {
+    Issue {
+        severity: finding.severity,
+        kind: finding.kind,
+        span: span_of(map, src, finding.locus),
+        message: finding.message,
+        hint: finding.hint,
+    }
 }
 
 impl Item for Meta {

@@ -4,14 +4,14 @@
 //! while a large file loads. The state between steps is owned (a byte offset, not a borrow), so the
 //! caller keeps the text and the state side by side.
 
-use super::convert::{Item, decode, decode_item};
-use super::decode::{Cx, nearest};
-use super::load::CANCELLED;
-use super::problem::{ProblemKind, Span};
-use super::ron_node::{Kind, Node, Parse, Parser, SyntaxError};
-use super::source_map::{Collection, SourceMap};
-use super::types::{Dataset, Meta};
-use super::validate::BrokenIds;
+use crate::formats::open::CANCELLED;
+use crate::formats::problem::{ProblemKind, Span};
+use crate::formats::ron::convert::{Item, decode, decode_item};
+use crate::formats::ron::decode::{Cx, nearest};
+use crate::formats::ron::node::{Kind, Node, Parse, Parser, SyntaxError};
+use crate::formats::source_map::{Collection, SourceMap};
+use crate::model::types::{Dataset, Meta};
+use crate::model::validate::BrokenIds;
 
 const TOP_FIELDS: [&str; 5] = ["meta", "sources", "locations", "initiatives", "eras"];
 

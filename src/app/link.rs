@@ -4,9 +4,9 @@
 //! order. Also the deep-link functions the desktop shares (`--view`, `--select`, `--present`). On the
 //! desktop there is no URL to follow, and nothing arrives this way.
 
-use crate::command::{Command, Origin, Selection};
 use crate::platform::{Arrival, Pending};
 use crate::state::State;
+use crate::state::command::{Command, Origin, Selection};
 
 /// What an arrival is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,7 +92,7 @@ impl LinkSync {
             self.incoming.remove(0);
             let command = match arrival {
                 Arrival::Bytes(name, bytes)
-                    if kind == Kind::Dataset && bytes.len() as u64 >= crate::app_loader::BACKGROUND_BYTES =>
+                    if kind == Kind::Dataset && bytes.len() as u64 >= crate::app::loader::BACKGROUND_BYTES =>
                 {
                     // The app loads it in slices; the deck (if any) and the link wait until it is in.
                     self.large = Some((name, bytes));

@@ -1,16 +1,20 @@
 //! The eframe shell: lays out the panels, routes keyboard shortcuts and dropped files, applies the
 //! frame's commands after drawing, persists settings, and takes the `--screenshot` picture.
 
+pub mod export_slides;
+mod link;
+pub mod loader;
+
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use egui_commonmark::CommonMarkCache;
 
-use crate::app_chrome::{self, ChromeAction};
-pub use crate::app_link::{deep_link, open_link, open_view, select_by_id, start_presenting};
+pub use crate::app::link::{deep_link, open_link, open_view, select_by_id, start_presenting};
 use crate::model::Day;
 use crate::state::{Command, DataSource, Pane, Settings, State};
 use crate::theme::{self, ThemeChoice};
+use crate::views::chrome::{self as app_chrome, ChromeAction};
 use crate::views::location_list::{LocationRow, LocationSort, location_list_ui, location_rows};
 use crate::views::{detail, find, map, timeline};
 
@@ -37,8 +41,7 @@ pub struct StartOptions {
     pub persist: bool,
 }
 
-/// Outcome of a screenshot run: `None` until it is taken.
-pub type ScreenshotResult = Arc<Mutex<Option<Result<PathBuf, String>>>>;
+pub use export_slides::ScreenshotResult;
 
 #[derive(Debug)]
 struct ScreenshotPlan {
@@ -60,13 +63,13 @@ pub struct AtlasApp {
     /// Whether the "unsaved deck" question is showing (or was answered "close anyway").
     close_asked: app_chrome::CloseState,
     /// A slide export under way.
-    export: Option<crate::app_export::ExportPlan>,
+    export: Option<crate::app::export_slides::ExportPlan>,
     /// The URL, the tab title and what arrives from the browser.
-    link: crate::app_link::LinkSync,
+    link: crate::app::link::LinkSync,
     /// Whether the browser has shown this presentation full screen (leaving it then ends presenting).
     fullscreen_seen: bool,
     /// A large file loading in the background.
-    loading: Option<crate::app_loader::Loading>,
+    loading: Option<crate::app::loader::Loading>,
 }
 
 impl std::fmt::Debug for AtlasApp {
@@ -78,7 +81,7 @@ impl std::fmt::Debug for AtlasApp {
 impl AtlasApp {
     /// Starts the app: saved settings (when persisting), then the requested file and selection.
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
-        crate::app_chrome::install_fonts(&cc.egui_ctx);
+        crate::theme::install_fonts(&cc.egui_ctx);
         let settings: Settings = if options.persist {
             cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default()
         } else {
@@ -98,8 +101,8 @@ impl AtlasApp {
             && options.present.is_none();
         let mut loading = None;
         match options.file.or(reopen) {
-            Some(path) if interactive && crate::app_loader::is_large(&path) => {
-                loading = Some(crate::app_loader::Loading::start(path, &cc.egui_ctx));
+            Some(path) if interactive && crate::app::loader::is_large(&path) => {
+                loading = Some(crate::app::loader::Loading::start(path, &cc.egui_ctx));
             }
             Some(path) => state.apply(Command::OpenFile(path)),
             None => {}
@@ -111,7 +114,8 @@ impl AtlasApp {
             select_by_id(&mut state, id);
         }
         let present_error = options.present.as_ref().and_then(|deck| start_presenting(&mut state, deck).err());
-        let export = options.export.map(|out| crate::app_export::ExportPlan::new(out, &mut state, present_error));
+        let export =
+            options.export.map(|out| crate::app::export_slides::ExportPlan::new(out, &mut state, present_error));
         Self {
             state,
             markdown: CommonMarkCache::default(),
@@ -127,7 +131,7 @@ impl AtlasApp {
             persist: options.persist,
             close_asked: app_chrome::CloseState::default(),
             export,
-            link: crate::app_link::LinkSync::from_page(&cc.egui_ctx),
+            link: crate::app::link::LinkSync::from_page(&cc.egui_ctx),
             fullscreen_seen: false,
             loading,
         }
@@ -163,8 +167,8 @@ impl AtlasApp {
 
     /// Opens a file: large ones on the loading thread, small ones at once.
     fn open_path(&mut self, ctx: &egui::Context, path: PathBuf) {
-        if crate::app_loader::is_large(&path) {
-            self.loading = Some(crate::app_loader::Loading::start(path, ctx));
+        if crate::app::loader::is_large(&path) {
+            self.loading = Some(crate::app::loader::Loading::start(path, ctx));
         } else {
             self.state.apply(Command::OpenFile(path));
         }
@@ -173,7 +177,7 @@ impl AtlasApp {
     fn open_picked(&mut self, ctx: &egui::Context, picked: crate::platform::Picked) {
         match picked {
             crate::platform::Picked::Path(path) => self.open_path(ctx, path),
-            crate::platform::Picked::Pending(slot) => self.link.wait_for(crate::app_link::Kind::Dataset, slot),
+            crate::platform::Picked::Pending(slot) => self.link.wait_for(crate::app::link::Kind::Dataset, slot),
             crate::platform::Picked::Nothing => {}
         }
     }
@@ -215,7 +219,7 @@ impl AtlasApp {
     fn after_frame(&mut self, ctx: &egui::Context, was_presenting: bool) {
         self.link.after_frame(ctx, &mut self.state, self.loading.is_some());
         if let Some((name, bytes)) = self.link.take_large() {
-            match crate::app_loader::Loading::in_slices(name.clone(), bytes) {
+            match crate::app::loader::Loading::in_slices(name.clone(), bytes) {
                 Ok(loading) => self.loading = Some(loading),
                 Err(bytes) => self.state.apply(Command::OpenBytes(name, bytes)),
             }

@@ -1,0 +1,15 @@
+//! Every way bytes become a [`Dataset`](crate::model::Dataset) and back: the one data door
+//! ([`open`]), the RON reader ([`ron`]), problems with line and column, and source maps.
+//!
+//! Floor 2: imports `model` only.
+
+pub mod open;
+pub mod problem;
+pub mod ron;
+pub mod source_map;
+
+pub use open::{
+    CANCELLED, Loaded, MAX_FILE_BYTES, Progress, load_bytes, load_file, load_file_with, load_str, load_str_with,
+    text_from_bytes,
+};
+pub use problem::{Problem, ProblemKind, Severity};
