@@ -26,7 +26,7 @@ fn app(ds: Dataset) -> Harness<'static, AtlasApp> {
         .build_eframe(move |cc| {
             let mut app =
                 AtlasApp::new(cc, StartOptions { today: Some(Day::from_ymd(2026, 11, 26)), ..StartOptions::default() });
-            let loaded = Loaded { dataset: Some(ds), problems: Vec::new() };
+            let loaded = Loaded::made(ds);
             app.apply(Command::Loaded(Box::new(loaded), DataSource::Named("generated".to_owned()), None));
             app
         });

@@ -22,7 +22,7 @@ fn app_with(initiatives: usize, places: usize) -> Harness<'static, AtlasApp> {
         .build_eframe(|cc| {
             let mut app =
                 AtlasApp::new(cc, StartOptions { today: Some(Day::from_ymd(2026, 11, 26)), ..StartOptions::default() });
-            let loaded = Loaded { dataset: Some(generate(initiatives, places, 3)), problems: Vec::new() };
+            let loaded = Loaded::made(generate(initiatives, places, 3));
             app.apply(Command::Loaded(Box::new(loaded), DataSource::Named("generated".to_owned()), None));
             app
         });

@@ -4,8 +4,8 @@
 #[path = "common/fixtures.rs"]
 mod fixtures;
 
-use alliance_atlas::formats::open::finish;
 use alliance_atlas::formats::ron::decode::Cx;
+use alliance_atlas::formats::ron::load::finish;
 use alliance_atlas::formats::ron::steps::Steps;
 use alliance_atlas::formats::{Loaded, load_str};
 

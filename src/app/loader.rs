@@ -7,8 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
-use crate::formats::ron::steps::Steps;
-use crate::formats::{Loaded, Progress};
+use crate::formats::{Loaded, Opening, Progress};
 use crate::model::index::Index;
 use crate::state::command::SharedIndex;
 use crate::state::command::{Command, DataSource};
@@ -27,8 +26,8 @@ type Finished = (Loaded, Option<Index>);
 enum Work {
     /// A thread loads and indexes the file; the result lands here.
     Thread(Arc<Mutex<Option<Finished>>>),
-    /// The text is read a slice per frame (`steps` is taken when the reading ends).
-    Slices { text: String, steps: Option<Box<Steps>> },
+    /// The text is read a slice per frame (taken when the reading ends).
+    Slices(Option<Box<Opening>>),
 }
 
 /// A load under way.
@@ -54,7 +53,7 @@ impl Loading {
         let result = Arc::new(Mutex::new(None));
         let (p, r, file, ctx) = (progress.clone(), result.clone(), path.clone(), ctx.clone());
         crate::platform::spawn(move || {
-            let loaded = crate::formats::load_file_with(&file, Some(p));
+            let loaded = crate::formats::open(crate::formats::Input::File(&file), Some(p));
             // The index too (2 s at a million initiatives), so the UI thread only swaps it in.
             let index = loaded.dataset.as_ref().map(Index::build);
             if let Ok(mut slot) = r.lock() {
@@ -65,19 +64,20 @@ impl Loading {
         Self { source: DataSource::File(path.clone()), path, progress, work: Work::Thread(result) }
     }
 
-    /// Starts reading `bytes` (fetched, picked or dropped in the browser) a slice per frame. Bytes that
-    /// are not UTF-8 come back, for the one-step loader to report where.
-    pub fn in_slices(name: String, bytes: Vec<u8>) -> Result<Self, Vec<u8>> {
-        let text = String::from_utf8(bytes).map_err(std::string::FromUtf8Error::into_bytes)?;
-        let progress = Arc::new(Progress::default());
-        progress.total.store(text.len() as u64, Ordering::Relaxed);
-        let cx = crate::formats::ron::decode::Cx { progress: Some(progress.clone()), ..Default::default() };
-        Ok(Self {
-            path: PathBuf::from(&name),
-            progress,
-            work: Work::Slices { text, steps: Some(Box::new(Steps::new(cx))) },
-            source: DataSource::Named(name),
-        })
+    /// Starts reading `bytes` (fetched, picked or dropped in the browser) a slice per frame through the
+    /// data door. Bytes that cannot be read in slices give their outcome at once, as the command that
+    /// installs it (or shows its problems).
+    pub fn in_slices(name: String, bytes: Vec<u8>) -> Result<Self, Command> {
+        let source = DataSource::Named(name.clone());
+        match Opening::new(bytes) {
+            Ok(opening) => Ok(Self {
+                path: PathBuf::from(&name),
+                progress: opening.progress.clone(),
+                work: Work::Slices(Some(Box::new(opening))),
+                source,
+            }),
+            Err(loaded) => Err(Command::Loaded(loaded, source, None)),
+        }
     }
 
     /// Goes on with the load (reads the next slice, when loading in slices) and returns the command
@@ -85,13 +85,12 @@ impl Loading {
     pub fn finished(&mut self) -> Option<Result<Command, ()>> {
         let (loaded, index) = match &mut self.work {
             Work::Thread(result) => result.lock().ok()?.take()?,
-            Work::Slices { text, steps } => {
-                let reading = steps.as_mut()?;
-                if !reading.step(text, ITEMS_PER_FRAME) {
+            Work::Slices(slot) => {
+                if !slot.as_mut()?.step(ITEMS_PER_FRAME) {
                     return None;
                 }
                 // Validation and the index run in one go at the end (about a fifth of the load).
-                let loaded = crate::formats::open::finish(text, *steps.take()?);
+                let loaded = slot.take()?.finish();
                 let index = loaded.dataset.as_ref().map(Index::build);
                 (loaded, index)
             }

@@ -219,9 +219,9 @@ impl AtlasApp {
     fn after_frame(&mut self, ctx: &egui::Context, was_presenting: bool) {
         self.link.after_frame(ctx, &mut self.state, self.loading.is_some());
         if let Some((name, bytes)) = self.link.take_large() {
-            match crate::app::loader::Loading::in_slices(name.clone(), bytes) {
+            match crate::app::loader::Loading::in_slices(name, bytes) {
                 Ok(loading) => self.loading = Some(loading),
-                Err(bytes) => self.state.apply(Command::OpenBytes(name, bytes)),
+                Err(command) => self.state.apply(command),
             }
         }
         if let Some(loading) = &mut self.loading {

@@ -3,13 +3,12 @@
 //!
 //! Floor 2: imports `model` only.
 
+pub mod loaded;
 pub mod open;
 pub mod problem;
 pub mod ron;
 pub mod source_map;
 
-pub use open::{
-    CANCELLED, Loaded, MAX_FILE_BYTES, Progress, load_bytes, load_file, load_file_with, load_str, load_str_with,
-    text_from_bytes,
-};
+pub use loaded::{CANCELLED, Loaded, MAX_FILE_BYTES, Progress, text_from_bytes};
+pub use open::{Input, Opening, load_bytes, load_file, load_file_with, load_str, load_str_with, open};
 pub use problem::{Problem, ProblemKind, Severity};

@@ -1,197 +1,181 @@
-//! Loading a dataset: bytes → UTF-8 → RON → typed items → validation, reporting every problem at once.
+//! The one door for data: every dataset the app, the browser, the command line and the tests read comes
+//! in here, named by where it is ([`Input`]): a file, bytes (a dropped or picked file, a URL's body) or
+//! text. The door looks at the first bytes to pick the reader ([`sniff`]; today RON, with a clear
+//! message for the formats it does not read yet), and gives back a [`Loaded`]: the dataset when it has
+//! no errors, every problem at its line and column, and the source map of where each item came from.
 //!
-//! The top-level lists are read one item at a time, so memory follows the dataset, not a syntax tree
-//! of the whole file. Whatever the bytes, loading never panics.
+//! A file is read in chunks on whatever thread calls [`open`] (a loading thread on the desktop); the
+//! browser, which has one thread, reads a slice of items per frame through an [`Opening`].
 
-use std::io::Read as _;
 use std::path::Path;
+use std::sync::Arc;
 
-use crate::formats::problem::{Problem, ProblemKind, Severity, Span, line_cols};
-use crate::formats::ron::decode::{Cx, Issue, problems_from};
+use crate::formats::loaded::{Loaded, MAX_FILE_BYTES, Progress, failed, open_limited, text_from_bytes, unreadable_at};
+use crate::formats::problem::Problem;
+use crate::formats::ron::decode::Cx;
 use crate::formats::ron::steps::Steps;
-use crate::formats::source_map::ItemText;
-use crate::model::types::Dataset;
-use crate::model::validate::validate;
 
-/// Largest file the loader reads (1 GiB). Larger files are refused with a message, not read.
-pub const MAX_FILE_BYTES: u64 = 1 << 30;
-
-/// How far a background load has come, and whether the user asked to stop it. Shared between the
-/// loading thread and the UI; only atomics, so reading it never waits.
-#[derive(Debug, Default)]
-pub struct Progress {
-    /// Bytes of the file parsed so far.
-    pub done: std::sync::atomic::AtomicU64,
-    /// Bytes in the file (0 until known).
-    pub total: std::sync::atomic::AtomicU64,
-    /// Set by the UI: stop at the next item.
-    pub cancel: std::sync::atomic::AtomicBool,
+/// Where a dataset comes from.
+#[derive(Clone, Copy, Debug)]
+pub enum Input<'a> {
+    /// A file on disk (read in chunks, never whole).
+    File(&'a Path),
+    /// Bytes already in memory: a dropped or picked file, a fetched URL's body.
+    Bytes(&'a [u8]),
+    /// Text already in memory (the embedded dataset, tests).
+    Text(&'a str),
 }
 
-impl Progress {
-    /// The share done, 0 to 1.
-    pub fn fraction(&self) -> f32 {
-        let total = self.total.load(std::sync::atomic::Ordering::Relaxed);
-        if total == 0 { 0.0 } else { self.done.load(std::sync::atomic::Ordering::Relaxed) as f32 / total as f32 }
-    }
-
-    /// Whether cancelling was asked for.
-    pub fn cancelled(&self) -> bool {
-        self.cancel.load(std::sync::atomic::Ordering::Relaxed)
-    }
+/// A format the door can tell from the first bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Rusty Object Notation: `Dataset(…)`.
+    Ron,
+    /// JSON (`{` or `[` first): TimelineJS, StoryMapJS, GeoJSON.
+    Json,
+    /// A ZIP archive: XLSX, ODS, KMZ.
+    Zip,
+    /// XML (`<` first): KML.
+    Xml,
 }
 
-/// The message of the problem a cancelled load returns.
-pub const CANCELLED: &str = "loading was cancelled";
-
-/// The outcome of loading: the dataset when it has no errors, and every problem found.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Loaded {
-    /// The dataset; `None` when any problem is an error.
-    pub dataset: Option<Dataset>,
-    /// Errors and warnings, in file order.
-    pub problems: Vec<Problem>,
-}
-
-impl Loaded {
-    /// Whether the load stopped because the user cancelled it.
-    pub fn was_cancelled(&self) -> bool {
-        self.dataset.is_none() && self.problems.iter().any(|p| p.message == CANCELLED)
-    }
-
-    /// Number of errors.
-    pub fn error_count(&self) -> usize {
-        self.problems.iter().filter(|p| p.is_error()).count()
-    }
-
-    /// Number of warnings.
-    pub fn warning_count(&self) -> usize {
-        self.problems.len() - self.error_count()
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Ron => "RON",
+            Self::Json => "JSON",
+            Self::Zip => "ZIP (a spreadsheet or KMZ)",
+            Self::Xml => "XML (KML)",
+        }
     }
 }
 
-fn unreadable(message: String, hint: &str) -> Problem {
-    unreadable_at((1, 1), message, hint)
-}
-
-/// A problem that stops a file from being read, at a line and column.
-pub(super) fn unreadable_at(at: (usize, usize), message: String, hint: &str) -> Problem {
-    Problem::at(Severity::Error, ProblemKind::Unreadable, at, message).with_hint(hint)
-}
-
-/// The problem of a file over [`MAX_FILE_BYTES`].
-pub(super) fn too_large() -> Problem {
-    unreadable(
-        format!("the file is larger than the {} MiB limit", MAX_FILE_BYTES >> 20),
-        "split the dataset into several files",
-    )
-}
-
-/// Loads a dataset file from disk, refusing files over [`MAX_FILE_BYTES`].
-pub fn load_file(path: &Path) -> Loaded {
-    load_file_with(path, None)
-}
-
-/// Loads a dataset file, reporting progress and stopping early when cancelled (for a loading thread).
-/// The file is read in chunks, not whole (see [`crate::formats::ron::stream`]).
-pub fn load_file_with(path: &Path, progress: Option<std::sync::Arc<Progress>>) -> Loaded {
-    crate::formats::ron::stream::load_path(path, progress)
-}
-
-/// Opens a file to read, refusing one over [`MAX_FILE_BYTES`] by its size on disk; the error is a
-/// ready-made problem.
-pub(super) fn open_limited(path: &Path) -> Result<std::fs::File, Problem> {
-    let file = std::fs::File::open(path)
-        .map_err(|e| unreadable(format!("cannot read the file: {e}"), "check the path and the file's permissions"))?;
-    if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
-        return Err(too_large());
+/// The format of a file by its first bytes. Anything that is not clearly another format is read as
+/// RON, so the RON reader can say where it goes wrong.
+pub fn sniff(head: &[u8]) -> Format {
+    if head.starts_with(b"PK\x03\x04") {
+        return Format::Zip;
     }
-    Ok(file)
-}
-
-/// Reads a file of at most [`MAX_FILE_BYTES`] whole; the error is a ready-made problem.
-pub fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
-    let file = open_limited(path)?;
-    let mut bytes = Vec::new();
-    // `take` still guards files that grow or lie about their size.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| unreadable(format!("cannot read the file: {e}"), "check the path and the file's permissions"))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large());
-    }
-    Ok(bytes)
-}
-
-/// Loads a dataset from bytes, which must be UTF-8.
-pub fn load_bytes(bytes: &[u8]) -> Loaded {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        let message = format!("the data is larger than the {} MiB limit", MAX_FILE_BYTES >> 20);
-        return Loaded { dataset: None, problems: vec![unreadable(message, "split the dataset into several files")] };
-    }
-    match text_from_bytes(bytes) {
-        Ok(text) => load_str(text),
-        Err(problem) => Loaded { dataset: None, problems: vec![*problem] },
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    match head.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{' | b'[') => Format::Json,
+        Some(b'<') => Format::Xml,
+        _ => Format::Ron,
     }
 }
 
-/// The bytes as UTF-8 text, or a problem at the line and column of the first bad byte.
-pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, Box<Problem>> {
-    std::str::from_utf8(bytes).map_err(|e| {
-        let valid = bytes.get(..e.valid_up_to()).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or_default();
-        let at = line_cols(valid, &[valid.len()]).first().copied().unwrap_or((1, 1));
-        let problem =
-            Problem::at(Severity::Error, ProblemKind::Unreadable, at, "the file is not valid UTF-8 text".to_owned())
-                .with_hint("save the file as UTF-8");
-        Box::new(problem)
-    })
+/// The problem of a file in a format this version does not read.
+fn unsupported(format: Format) -> Loaded {
+    failed(unreadable_at(
+        (1, 1),
+        format!("this is a {} file; Alliance Atlas reads datasets written in RON", format.name()),
+        "save the data as a RON dataset (see README, \"The data format\")",
+    ))
 }
 
-/// Loads a dataset from RON text.
-pub fn load_str(text: &str) -> Loaded {
-    load_str_with(text, None)
-}
-
-/// Loads a dataset from RON text, reporting progress and stopping early when cancelled.
-pub fn load_str_with(text: &str, progress: Option<std::sync::Arc<Progress>>) -> Loaded {
-    let mut steps = Steps::new(Cx { progress, ..Cx::default() });
-    while !steps.step(text, usize::MAX) {}
-    finish(text, steps)
-}
-
-/// Validates what a finished [`Steps`] read and puts every problem at its line and column.
-pub fn finish(text: &str, steps: Steps) -> Loaded {
-    finish_with(&text, |offsets| line_cols(text, offsets), steps)
-}
-
-/// [`finish`] for text that is no longer in memory: `src` gives an item's text back by its span, and
-/// `locate` the line and column of byte offsets.
-pub(super) fn finish_with(
-    src: &dyn ItemText,
-    locate: impl FnOnce(&[usize]) -> Vec<(usize, usize)>,
-    steps: Steps,
-) -> Loaded {
-    let Steps { dataset, map, cx, broken, failed, .. } = steps;
-    let mut issues = cx.issues;
-    let dataset = match failed {
-        None => {
-            for finding in validate(&dataset, &broken) {
-                issues.push(crate::formats::ron::convert::locate_finding(finding, src, &map));
+/// Reads a dataset through the door, reporting progress and stopping early when cancelled.
+pub fn open(input: Input<'_>, progress: Option<Arc<Progress>>) -> Loaded {
+    match input {
+        Input::File(path) => open_file(path, progress),
+        Input::Bytes(bytes) => {
+            if bytes.len() as u64 > MAX_FILE_BYTES {
+                let message = format!("the data is larger than the {} MiB limit", MAX_FILE_BYTES >> 20);
+                return failed(unreadable_at((1, 1), message, "split the dataset into several files"));
             }
-            Some(dataset)
+            match sniff(bytes.get(..4096).unwrap_or(bytes)) {
+                Format::Ron => match text_from_bytes(bytes) {
+                    Ok(text) => crate::formats::ron::load::read_str(text, progress),
+                    Err(problem) => failed(*problem),
+                },
+                other => unsupported(other),
+            }
         }
-        Some(e) => {
-            issues.push(Issue {
-                severity: Severity::Error,
-                kind: e.kind,
-                span: Span::new(e.offset, e.offset),
-                message: e.message,
-                hint: e.hint.map(str::to_owned),
-            });
-            None
+        Input::Text(text) => match sniff(text.as_bytes().get(..4096).unwrap_or(text.as_bytes())) {
+            Format::Ron => crate::formats::ron::load::read_str(text, progress),
+            other => unsupported(other),
+        },
+    }
+}
+
+fn open_file(path: &Path, progress: Option<Arc<Progress>>) -> Loaded {
+    let mut head = [0u8; 4096];
+    let read = open_limited(path).and_then(|mut file| {
+        let n = std::io::Read::read(&mut file, &mut head).map_err(|e| {
+            unreadable_at((1, 1), format!("cannot read the file: {e}"), "check the path and the file's permissions")
+        })?;
+        Ok(n)
+    });
+    match read {
+        Err(problem) => failed(problem),
+        Ok(n) => match sniff(&head[..n]) {
+            Format::Ron => crate::formats::ron::stream::load_path(path, progress),
+            other => unsupported(other),
+        },
+    }
+}
+
+/// Loads a dataset file (through the door).
+pub fn load_file(path: &Path) -> Loaded {
+    open(Input::File(path), None)
+}
+
+/// Loads a dataset file with progress and cancel (for a loading thread).
+pub fn load_file_with(path: &Path, progress: Option<Arc<Progress>>) -> Loaded {
+    open(Input::File(path), progress)
+}
+
+/// Loads a dataset from bytes (through the door).
+pub fn load_bytes(bytes: &[u8]) -> Loaded {
+    open(Input::Bytes(bytes), None)
+}
+
+/// Loads a dataset from text (through the door).
+pub fn load_str(text: &str) -> Loaded {
+    open(Input::Text(text), None)
+}
+
+/// Loads a dataset from text with progress and cancel.
+pub fn load_str_with(text: &str, progress: Option<Arc<Progress>>) -> Loaded {
+    open(Input::Text(text), progress)
+}
+
+/// A dataset read a slice at a time (the browser, between frames): the same reader as [`open`], which
+/// stops between list items and goes on from the same byte.
+#[derive(Debug)]
+pub struct Opening {
+    text: String,
+    steps: Box<Steps>,
+    /// Bytes read so far, the total, and the cancel flag.
+    pub progress: Arc<Progress>,
+}
+
+impl Opening {
+    /// Starts reading `bytes`. Bytes that cannot be read a slice at a time (not UTF-8, not RON, too
+    /// large) give their outcome at once.
+    pub fn new(bytes: Vec<u8>) -> Result<Self, Box<Loaded>> {
+        let format = sniff(bytes.get(..4096).unwrap_or(&bytes));
+        if format != Format::Ron || bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(Box::new(open(Input::Bytes(&bytes), None)));
         }
-    };
-    let problems = problems_from(issues, locate);
-    let has_errors = problems.iter().any(Problem::is_error);
-    Loaded { dataset: dataset.filter(|_| !has_errors), problems }
+        let text = String::from_utf8(bytes).map_err(|e| Box::new(open(Input::Bytes(e.as_bytes()), None)))?;
+        let progress = Arc::new(Progress::default());
+        progress.total.store(text.len() as u64, std::sync::atomic::Ordering::Relaxed);
+        let cx = Cx { progress: Some(progress.clone()), ..Cx::default() };
+        Ok(Self { text, steps: Box::new(Steps::new(cx)), progress })
+    }
+
+    /// Reads up to `items` more list items; true when reading is over.
+    pub fn step(&mut self, items: usize) -> bool {
+        self.steps.step(&self.text, items)
+    }
+
+    /// Validates what was read and locates every problem.
+    pub fn finish(self) -> Loaded {
+        crate::formats::ron::load::finish(&self.text, *self.steps)
+    }
+}
+
+/// Problems as `FILE:LINE:COL: …` lines, for logs and the command line.
+pub fn report(name: &str, problems: &[Problem]) -> String {
+    problems.iter().map(|p| p.display_in(name).to_string()).collect::<Vec<_>>().join("\n")
 }

@@ -5,7 +5,7 @@ use crate::formats::problem::Span;
 pub use crate::model::finding::{Collection, Locus};
 
 /// The spans of one item (a location, initiative, source or era).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ItemSpans {
     /// The whole item.
     pub item: Span,
@@ -45,7 +45,7 @@ impl ItemSpans {
 /// Spans of every item of a loaded dataset, by collection, in the same order as the dataset's lists.
 /// List items keep only their own span; the span of one of their fields is found again by reading the
 /// item a second time from the text, which only a finding needs.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SourceMap {
     /// The meta block.
     pub meta: ItemSpans,

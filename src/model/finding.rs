@@ -1,6 +1,8 @@
 //! What a check found, without a file: how bad it is, what kind, and where in the dataset (a
 //! [`Locus`]: collection, item, field, element). The formats turn a locus into a line and column.
 
+use rustc_hash::FxHashSet as HashSet;
+
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -106,4 +108,46 @@ pub fn nearest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
         .filter(|(d, k)| *d <= (k.len() / 3).max(2))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
+}
+
+/// Ids of items that exist in the file but could not be read; references to them are not reported.
+#[derive(Debug, Default)]
+pub struct BrokenIds {
+    /// (collection, id) pairs.
+    pub ids: HashSet<(Collection, String)>,
+    /// How many initiatives could not be read; their citations are unknown.
+    pub initiatives_dropped: usize,
+}
+
+/// One problem found by validation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What kind.
+    pub kind: ProblemKind,
+    /// Where.
+    pub locus: Locus,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+/// Findings being collected by the checks.
+#[derive(Debug, Default)]
+pub struct Findings(pub Vec<Finding>);
+
+impl Findings {
+    fn push(&mut self, severity: Severity, kind: ProblemKind, locus: Locus, message: String, hint: &str) {
+        self.0.push(Finding { severity, kind, locus, message, hint: (!hint.is_empty()).then(|| hint.to_owned()) });
+    }
+
+    pub fn error(&mut self, kind: ProblemKind, locus: Locus, message: String, hint: &str) {
+        self.push(Severity::Error, kind, locus, message, hint);
+    }
+
+    pub fn warn(&mut self, kind: ProblemKind, locus: Locus, message: String, hint: &str) {
+        self.push(Severity::Warning, kind, locus, message, hint);
+    }
 }

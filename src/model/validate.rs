@@ -5,50 +5,12 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::finding::{Collection, Locus, ProblemKind, Severity};
+use super::finding::{Collection, Locus, ProblemKind};
 use super::types::{Dataset, Initiative};
 use super::validate_initiative::{KnownIds, check_dates, check_references, definitely_before};
 
-/// Ids of items that exist in the file but could not be read; references to them are not reported.
-#[derive(Debug, Default)]
-pub struct BrokenIds {
-    /// (collection, id) pairs.
-    pub ids: HashSet<(Collection, String)>,
-    /// How many initiatives could not be read; their citations are unknown.
-    pub initiatives_dropped: usize,
-}
-
-/// One problem found by validation.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Finding {
-    /// Error or warning.
-    pub severity: Severity,
-    /// What kind.
-    pub kind: ProblemKind,
-    /// Where.
-    pub locus: Locus,
-    /// What is wrong.
-    pub message: String,
-    /// How to fix it.
-    pub hint: Option<String>,
-}
-
-#[derive(Default)]
-pub(super) struct Findings(Vec<Finding>);
-
-impl Findings {
-    fn push(&mut self, severity: Severity, kind: ProblemKind, locus: Locus, message: String, hint: &str) {
-        self.0.push(Finding { severity, kind, locus, message, hint: (!hint.is_empty()).then(|| hint.to_owned()) });
-    }
-
-    pub(super) fn error(&mut self, kind: ProblemKind, locus: Locus, message: String, hint: &str) {
-        self.push(Severity::Error, kind, locus, message, hint);
-    }
-
-    pub(super) fn warn(&mut self, kind: ProblemKind, locus: Locus, message: String, hint: &str) {
-        self.push(Severity::Warning, kind, locus, message, hint);
-    }
-}
+use super::finding::Findings;
+pub use super::finding::{BrokenIds, Finding};
 
 /// Whether an id is a readable slug: lower-case letters, digits, `-` and `_`, starting with a letter
 /// or digit.

@@ -3,9 +3,9 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::date::FuzzyDate;
+use super::finding::{BrokenIds, Findings};
 use super::finding::{Collection, Locus, ProblemKind};
 use super::types::{Dataset, Initiative, Status};
-use super::validate::{BrokenIds, Findings};
 
 /// Ids that references may point at.
 pub(super) struct KnownIds<'a> {

@@ -40,7 +40,7 @@ pub struct Cx {
     /// Everything found so far.
     pub issues: Vec<Issue>,
     /// Where to report progress and look for a cancel, when loading in the background.
-    pub progress: Option<std::sync::Arc<crate::formats::open::Progress>>,
+    pub progress: Option<std::sync::Arc<crate::formats::loaded::Progress>>,
     /// Where the text being decoded starts in its file (a file read in chunks); added to every span.
     pub base: usize,
 }

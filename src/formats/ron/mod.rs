@@ -6,6 +6,7 @@ mod compound;
 pub mod convert;
 pub mod decode;
 mod literal;
+pub mod load;
 pub mod node;
 pub mod steps;
 pub mod stream;

@@ -4,7 +4,7 @@
 //! while a large file loads. The state between steps is owned (a byte offset, not a borrow), so the
 //! caller keeps the text and the state side by side.
 
-use crate::formats::open::CANCELLED;
+use crate::formats::loaded::CANCELLED;
 use crate::formats::problem::{ProblemKind, Span};
 use crate::formats::ron::convert::{Item, decode, decode_item};
 use crate::formats::ron::decode::{Cx, nearest};

@@ -9,9 +9,10 @@ use std::io::{Read as _, Seek as _, SeekFrom};
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::formats::open::{Loaded, MAX_FILE_BYTES, Progress, finish_with, open_limited, too_large, unreadable_at};
-use crate::formats::problem::{Problem, line_cols_in};
+use crate::formats::loaded::{Loaded, MAX_FILE_BYTES, Progress, failed, open_limited, too_large, unreadable_at};
+use crate::formats::problem::line_cols_in;
 use crate::formats::ron::decode::Cx;
+use crate::formats::ron::load::finish_with;
 use crate::formats::ron::steps::Steps;
 use crate::formats::source_map::ItemText;
 
@@ -37,10 +38,6 @@ fn locate(file: &File, offsets: &[usize]) -> Vec<(usize, usize)> {
     let mut file = file;
     let located = file.seek(SeekFrom::Start(0)).and_then(|_| line_cols_in(std::io::BufReader::new(file), offsets));
     located.unwrap_or_else(|_| vec![(1, 1); offsets.len()])
-}
-
-fn failed(problem: Problem) -> Loaded {
-    Loaded { dataset: None, problems: vec![problem] }
 }
 
 /// Fills `buf` from the file as far as it goes; fewer bytes than its length means the end of the file.

@@ -1,0 +1,49 @@
+//! RON text → [`Loaded`]: read in steps, then validated, every problem at its line and column.
+
+use crate::formats::loaded::{Loaded, Progress};
+use crate::formats::problem::{Problem, Severity, Span, line_cols};
+use crate::formats::ron::convert::locate_finding;
+use crate::formats::ron::decode::{Cx, Issue, problems_from};
+use crate::formats::ron::steps::Steps;
+use crate::formats::source_map::ItemText;
+use crate::model::validate::validate;
+
+/// Reads a dataset from RON text in one go, reporting progress and stopping early when cancelled.
+pub fn read_str(text: &str, progress: Option<std::sync::Arc<Progress>>) -> Loaded {
+    let mut steps = Steps::new(Cx { progress, ..Cx::default() });
+    while !steps.step(text, usize::MAX) {}
+    finish(text, steps)
+}
+
+/// Validates what a finished [`Steps`] read and puts every problem at its line and column.
+pub fn finish(text: &str, steps: Steps) -> Loaded {
+    finish_with(&text, |offsets| line_cols(text, offsets), steps)
+}
+
+/// [`finish`] for text that is no longer in memory: `src` gives an item's text back by its span, and
+/// `locate` the line and column of byte offsets.
+pub fn finish_with(src: &dyn ItemText, locate: impl FnOnce(&[usize]) -> Vec<(usize, usize)>, steps: Steps) -> Loaded {
+    let Steps { dataset, map, cx, broken, failed, .. } = steps;
+    let mut issues = cx.issues;
+    let dataset = match failed {
+        None => {
+            for finding in validate(&dataset, &broken) {
+                issues.push(locate_finding(finding, src, &map));
+            }
+            Some(dataset)
+        }
+        Some(e) => {
+            issues.push(Issue {
+                severity: Severity::Error,
+                kind: e.kind,
+                span: Span::new(e.offset, e.offset),
+                message: e.message,
+                hint: e.hint.map(str::to_owned),
+            });
+            None
+        }
+    };
+    let problems = problems_from(issues, locate);
+    let has_errors = problems.iter().any(Problem::is_error);
+    Loaded { dataset: dataset.filter(|_| !has_errors), problems, source_map: map }
+}
