@@ -4,6 +4,7 @@
 //! selected place with many initiatives. Also the load pipeline's parts: index build on its own.
 //! Run with `cargo bench --bench explore` (`ATLAS_BENCH_SIZES=1000,10000` runs only those sizes).
 
+use alliance_atlas::state::FocusCommand;
 use std::hint::black_box;
 
 use alliance_atlas::formats::Loaded;
@@ -63,8 +64,8 @@ fn bench(c: &mut Criterion) {
         let mut harness = app(ds);
         group.bench_with_input(BenchmarkId::new("fit all", n), &n, |b, _| b.iter(|| black_box(frame(&mut harness))));
 
-        let start = harness.state().state().time_view;
-        let map = harness.state().state().map_view;
+        let start = harness.state().state().time_view();
+        let map = harness.state().state().map_view();
         let mut k = 0u32;
         group.bench_with_input(BenchmarkId::new("panning", n), &n, |b, _| {
             b.iter(|| {
@@ -81,14 +82,14 @@ fn bench(c: &mut Criterion) {
         harness.state_mut().apply(Command::SetMapView(map));
 
         let filter = Filter { search: "radar".to_owned(), ..Filter::default() };
-        harness.state_mut().apply(Command::SetFilter(Box::new(filter)));
+        harness.state_mut().apply(Command::Focus(FocusCommand::SetFilter(Box::new(filter))));
         harness.run_ok();
         group.bench_with_input(BenchmarkId::new("search \"radar\"", n), &n, |b, _| {
             b.iter(|| black_box(frame(&mut harness)));
         });
-        harness.state_mut().apply(Command::ClearFilters);
+        harness.state_mut().apply(Command::Focus(FocusCommand::ClearFilters));
 
-        let place = busiest_place(&harness.state().state().index);
+        let place = busiest_place(&harness.state().state().index());
         harness.state_mut().apply(Command::Select(Selection::Location(place), alliance_atlas::state::Origin::Other));
         harness.run_ok();
         group.bench_with_input(BenchmarkId::new("busiest place selected", n), &n, |b, _| {

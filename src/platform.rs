@@ -314,3 +314,37 @@ pub fn pick_deck_save_path() -> Option<std::path::PathBuf> {
 pub fn pick_deck_save_path() -> Option<std::path::PathBuf> {
     None
 }
+
+/// Reads a text file (the saved views or deck next to a dataset). In the browser there are no paths.
+pub fn read_text(path: &std::path::Path) -> Result<String, String> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()));
+    #[cfg(target_arch = "wasm32")]
+    Err(format!("cannot read {} in the browser", path.display()))
+}
+
+/// Writes a text file atomically: a temporary file in the same folder, flushed, then renamed over the
+/// old one; with `backup`, the old file is first copied to `.bak`. A failure leaves the old file as it
+/// was. In the browser there are no paths.
+pub fn write_atomic(path: &std::path::Path, text: &str, backup: bool) -> Result<(), String> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use std::io::Write as _;
+        let fail = |e: std::io::Error| format!("could not write {}: {e}", path.display());
+        let tmp = path.with_extension("ron.tmp");
+        let mut file = std::fs::File::create(&tmp).map_err(fail)?;
+        file.write_all(text.as_bytes()).and_then(|()| file.sync_all()).map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            fail(e)
+        })?;
+        if backup && path.exists() {
+            std::fs::copy(path, path.with_extension("ron.bak")).map_err(fail)?;
+        }
+        std::fs::rename(&tmp, path).map_err(fail)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = (text, backup);
+        Err(format!("cannot write {} in the browser", path.display()))
+    }
+}

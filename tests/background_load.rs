@@ -30,21 +30,21 @@ fn large_file(tag: &str) -> PathBuf {
 fn a_large_file_loads_in_the_background_and_arrives() {
     let path = large_file("arrive");
     let mut harness = app(ThemeChoice::Dark);
-    let before = harness.state().state().dataset.meta.title.clone();
+    let before = harness.state().state().dataset().meta.title.clone();
     harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(path)));
     harness.step();
     harness.step();
     // The progress window is up while the data on screen is still the old one.
     harness.get_by_label("Cancel");
     let deadline = Instant::now() + Duration::from_mins(2);
-    while harness.state().state().dataset.initiatives.len() != 20_000 && Instant::now() < deadline {
+    while harness.state().state().dataset().initiatives.len() != 20_000 && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(50));
         harness.step();
     }
     let state = harness.state().state();
-    assert_eq!(state.dataset.initiatives.len(), 20_000);
-    assert_ne!(state.dataset.meta.title, before);
-    assert!(state.load_failure.is_none());
+    assert_eq!(state.dataset().initiatives.len(), 20_000);
+    assert_ne!(state.dataset().meta.title, before);
+    assert!(state.load_failure().is_none());
     harness.step();
     assert!(harness.query_by_label("Cancel").is_none(), "the progress window closes");
 }
@@ -54,7 +54,7 @@ fn a_large_file_loads_in_the_background_and_arrives() {
 fn cancelling_keeps_the_data_there_was() {
     let path = large_file("cancel");
     let mut harness = app(ThemeChoice::Dark);
-    let before = harness.state().state().dataset.initiatives.len();
+    let before = harness.state().state().dataset().initiatives.len();
     harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(path)));
     harness.step();
     harness.step();
@@ -66,8 +66,8 @@ fn cancelling_keeps_the_data_there_was() {
         harness.step();
     }
     let state = harness.state().state();
-    assert_eq!(state.dataset.initiatives.len(), before);
-    assert!(state.load_failure.is_none(), "cancelling is not an error");
+    assert_eq!(state.dataset().initiatives.len(), before);
+    assert!(state.load_failure().is_none(), "cancelling is not an error");
     assert!(harness.query_by_label("Cancel").is_none());
 }
 

@@ -43,48 +43,48 @@ fn place_markers(harness: &Harness<'static, AtlasApp>) -> Vec<String> {
 #[test]
 fn with_100k_initiatives_clusters_zoom_in_until_one_initiative_can_be_selected() {
     let mut harness = app_with_100k();
-    assert_eq!(harness.state().state().dataset.initiatives.len(), 100_000);
+    assert_eq!(harness.state().state().dataset().initiatives.len(), 100_000);
     // The timeline shows dense lanes as density charts, with their counts.
     assert!(harness.query_all_by_label_contains("initiatives in view").count() >= 1);
     let mut clicks = 0;
     while place_markers(&harness).is_empty() {
         assert!(clicks < 12, "still only clusters after {clicks} clicks");
-        let zoom = harness.state().state().map_view.zoom;
+        let zoom = harness.state().state().map_view().zoom;
         let cluster = harness.get_all_by_label_contains("Cluster of ").next();
         assert!(cluster.is_some(), "no place and no cluster on the map");
         if let Some(cluster) = cluster {
             cluster.click();
         }
         harness.run();
-        assert!(harness.state().state().map_view.zoom > zoom, "a cluster click zooms in");
+        assert!(harness.state().state().map_view().zoom > zoom, "a cluster click zooms in");
         clicks += 1;
     }
     assert!(clicks >= 1, "the fitted world view starts clustered");
     let marker = place_markers(&harness)[0].clone();
     harness.get_by_label(&marker).click();
     harness.run();
-    let Some(Selection::Location(place)) = harness.state().state().selection else {
+    let Some(Selection::Location(place)) = harness.state().state().selection() else {
         panic!("clicking {marker} selects the place");
     };
-    let first = harness.state().state().index.initiatives_at[place][0];
-    let title = harness.state().state().dataset.initiatives[first].title.clone();
+    let first = harness.state().state().index().initiatives_at[place][0];
+    let title = harness.state().state().dataset().initiatives[first].title.clone();
     // The details list the place's initiatives; the first link selects it.
     if let Some(link) = harness.get_all_by_label(&title).next() {
         link.click();
     }
     harness.run();
-    assert_eq!(harness.state().state().selection, Some(Selection::Initiative(first)));
+    assert_eq!(harness.state().state().selection(), Some(Selection::Initiative(first)));
 }
 
 #[test]
 fn a_place_lists_all_its_initiatives_laying_out_only_the_rows_in_view() {
     let mut harness = app_with(5_000, 10);
     let state = harness.state().state();
-    let busiest = (0..state.index.initiatives_at.len()).max_by_key(|&l| state.index.initiatives_at[l].len());
+    let busiest = (0..state.index().initiatives_at.len()).max_by_key(|&l| state.index().initiatives_at[l].len());
     let Some(place) = busiest else { panic!("the generated data has places") };
-    let items = state.index.initiatives_at[place].clone();
+    let items = state.index().initiatives_at[place].clone();
     assert!(items.len() > 300, "the busiest of 10 places holds hundreds ({})", items.len());
-    let title = |i: usize| harness.state().state().dataset.initiatives[i].title.clone();
+    let title = |i: usize| harness.state().state().dataset().initiatives[i].title.clone();
     let (first, last) = (title(items[0]), title(items[items.len() - 1]));
     harness.state_mut().apply(Command::Select(Selection::Location(place), alliance_atlas::state::Origin::Other));
     harness.run();
@@ -107,5 +107,5 @@ fn a_place_lists_all_its_initiatives_laying_out_only_the_rows_in_view() {
     let Some(link) = harness.query_by_label(&last) else { panic!("the last initiative is listed at the end") };
     link.click();
     harness.run();
-    assert_eq!(harness.state().state().selection, Some(Selection::Initiative(items[items.len() - 1])));
+    assert_eq!(harness.state().state().selection(), Some(Selection::Initiative(items[items.len() - 1])));
 }

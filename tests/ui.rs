@@ -32,10 +32,10 @@ fn clicking_a_location_row_highlights_its_initiatives() {
     let hansen = location(&harness, "camp_hansen");
     assert_eq!(selection(&harness), Some(Selection::Location(hansen)));
     let state = harness.state().state();
-    let here = &state.index.initiatives_at[hansen];
+    let here = &state.index().initiatives_at[hansen];
     assert!(here.len() >= 5);
-    for i in 0..state.dataset.initiatives.len() {
-        assert_eq!(state.is_highlighted(i), here.contains(&i), "{}", state.dataset.initiatives[i].id);
+    for i in 0..state.dataset().initiatives.len() {
+        assert_eq!(state.is_highlighted(i), here.contains(&i), "{}", state.dataset().initiatives[i].id);
     }
     harness.get_by_label(&format!("{} initiatives here", here.len()));
 }
@@ -71,13 +71,13 @@ fn a_place_link_in_the_details_selects_the_place() {
 #[test]
 fn a_bad_file_shows_its_problems_and_keeps_the_data() {
     let mut harness = app(ThemeChoice::Light);
-    let before = harness.state().state().dataset.clone();
+    let before = harness.state().state().dataset().clone();
     let bad = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad/unknown-field.ron");
     harness.state_mut().apply(Command::OpenFile(bad.into()));
     harness.run();
     let line = format!("{bad}:14:13: error: unknown field `titel` in Initiative (hint: did you mean `title`?)");
     harness.get_by_label(&line);
-    assert_eq!(harness.state().state().dataset, before);
+    assert_eq!(harness.state().state().dataset(), &before);
     // The data is still usable: selecting still works, and Dismiss hides the panel.
     harness.get_by_label("12th Littoral Combat Team established").click();
     harness.run();
@@ -93,7 +93,7 @@ fn a_good_file_replaces_the_data() {
     let good = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal.ron");
     harness.state_mut().apply(Command::OpenFile(good.into()));
     harness.run();
-    assert_eq!(harness.state().state().dataset.initiatives.len(), 1);
+    assert_eq!(harness.state().state().dataset().initiatives.len(), 1);
     harness.get_by_label("The first initiative").click();
     harness.run();
     assert_eq!(selection(&harness), Some(Selection::Initiative(0)));
@@ -102,15 +102,15 @@ fn a_good_file_replaces_the_data() {
 #[test]
 fn home_fits_and_plus_zooms_the_timeline() {
     let mut harness = app(ThemeChoice::Dark);
-    let fitted = harness.state().state().time_view;
+    let fitted = harness.state().state().time_view();
     harness.hover_at(egui::pos2(900.0, 700.0));
     harness.key_press(Key::Plus);
     harness.run();
-    let zoomed = harness.state().state().time_view;
+    let zoomed = harness.state().state().time_view();
     assert!(zoomed.span() < fitted.span() * 0.9, "{zoomed:?} vs {fitted:?}");
     harness.key_press(Key::Home);
     harness.run();
-    let again = harness.state().state().time_view;
+    let again = harness.state().state().time_view();
     assert!((again.span() - fitted.span()).abs() < 1e-6);
 }
 
@@ -119,11 +119,11 @@ fn clicking_a_column_header_sorts_the_list() {
     let mut harness = app(ThemeChoice::Dark);
     harness.get_by_label("#").click();
     harness.run();
-    let sort = harness.state().state().location_sort;
+    let sort = harness.state().state().location_sort();
     assert_eq!(sort.column, alliance_atlas::views::location_list::LocationColumn::Count);
     harness.get_by_label("# ↑").click();
     harness.run();
-    assert!(!harness.state().state().location_sort.ascending);
+    assert!(!harness.state().state().location_sort().ascending);
 }
 
 #[test]
@@ -131,29 +131,29 @@ fn lane_grouping_changes_the_lanes() {
     let mut harness = app(ThemeChoice::Dark);
     harness.state_mut().apply(Command::SetLaneGrouping(alliance_atlas::model::view::LaneGrouping::Status));
     harness.run();
-    let labels: Vec<String> = harness.state().state().lanes.iter().map(|l| l.label.clone()).collect();
+    let labels: Vec<String> = harness.state().state().lanes().iter().map(|l| l.label.clone()).collect();
     assert!(labels.contains(&"Completed".to_owned()), "{labels:?}");
 }
 
 /// Position of an initiative by id.
 pub fn initiative(harness: &Harness<'_, AtlasApp>, id: &str) -> usize {
-    harness.state().state().index.initiative_by_id.get(id).copied().unwrap_or(usize::MAX)
+    harness.state().state().index().initiative_by_id.get(id).copied().unwrap_or(usize::MAX)
 }
 
 /// Position of a location by id.
 pub fn location(harness: &Harness<'_, AtlasApp>, id: &str) -> usize {
-    harness.state().state().index.location_by_id.get(id).copied().unwrap_or(usize::MAX)
+    harness.state().state().index().location_by_id.get(id).copied().unwrap_or(usize::MAX)
 }
 
 /// The current selection.
 pub fn selection(harness: &Harness<'_, AtlasApp>) -> Option<Selection> {
-    harness.state().state().selection
+    harness.state().state().selection()
 }
 
 #[test]
 fn the_wheel_zooms_around_the_pointer_and_dragging_pans() {
     let mut harness = app(ThemeChoice::Dark);
-    let before = harness.state().state().time_view;
+    let before = harness.state().state().time_view();
     let pointer = egui::pos2(900.0, 700.0);
     harness.hover_at(pointer);
     harness.run();
@@ -165,18 +165,18 @@ fn the_wheel_zooms_around_the_pointer_and_dragging_pans() {
         modifiers: Modifiers::NONE,
     });
     harness.run();
-    let zoomed = harness.state().state().time_view;
+    let zoomed = harness.state().state().time_view();
     assert!(zoomed.span() < before.span(), "{zoomed:?} vs {before:?}");
     // (That the day under the pointer stays put is tested on `TimeView::zoomed` itself.)
     // Drag to the right: earlier dates come into view.
-    let before_drag = harness.state().state().time_view;
+    let before_drag = harness.state().state().time_view();
     harness.drag_at(pointer);
     harness.run();
     harness.hover_at(pointer + egui::vec2(120.0, 0.0));
     harness.run();
     harness.drop_at(pointer + egui::vec2(120.0, 0.0));
     harness.run();
-    let dragged = harness.state().state().time_view;
+    let dragged = harness.state().state().time_view();
     assert!(dragged.start < before_drag.start, "{dragged:?} vs {before_drag:?}");
     assert!((dragged.span() - before_drag.span()).abs() < 1e-6);
 }
@@ -184,14 +184,14 @@ fn the_wheel_zooms_around_the_pointer_and_dragging_pans() {
 #[test]
 fn a_failed_fetch_shows_why_and_keeps_the_data() {
     let mut harness = app(ThemeChoice::Dark);
-    let before = harness.state().state().dataset.clone();
+    let before = harness.state().state().dataset().clone();
     let url = "https://example.invalid/data.ron".to_owned();
     harness
         .state_mut()
         .apply(Command::FetchFailed(url.clone(), format!("could not fetch {url}: the server answered 404 Not Found")));
     harness.run();
     harness.get_by_label_contains("the server answered 404 Not Found");
-    assert_eq!(harness.state().state().dataset, before);
+    assert_eq!(harness.state().state().dataset(), &before);
 }
 
 #[test]

@@ -1,10 +1,10 @@
 //! `export-slides`: the app presents each step in turn, takes its own screenshot of the slide, saves
 //! `slide-NN.png`, and at the end writes `handout.pdf` with every slide and its talking points.
 
+use crate::state::PresentCommand;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use crate::briefing::Transition;
 use crate::briefing::handout_pdf::{SlideImage, handout_pdf};
 use crate::state::{Command, State};
 
@@ -31,11 +31,7 @@ impl ExportPlan {
     /// Prepares the state: every step cuts (no glide to wait for), no presenter window.
     /// `error` is why the deck could not be opened, if it could not; the export then fails at once.
     pub fn new(out: PathBuf, state: &mut State, error: Option<String>) -> Self {
-        if let Some(deck) = &mut state.deck {
-            for step in &mut deck.steps {
-                step.transition = Transition::Cut;
-            }
-        }
+        crate::app::effects::apply(state, Command::Presenting(PresentCommand::CutsOnly(true)));
         let plan = Self {
             out,
             step: 0,
@@ -63,15 +59,15 @@ impl ExportPlan {
         if self.failed {
             return true;
         }
-        let total = state.deck.as_ref().map_or(0, |d| d.steps.len());
+        let total = state.deck().map_or(0, |d| d.steps.len());
         if total == 0 {
             self.finish(Err("the deck has no steps".to_owned()));
             return true;
         }
-        if state.presenting.as_ref().map(|p| p.step) != Some(self.step) {
-            state.apply(Command::Present(Some(self.step)));
-            if state.presenting.as_ref().is_some_and(|p| p.presenter_view) {
-                state.apply(Command::TogglePresenterView);
+        if state.presenting().map(|p| p.step) != Some(self.step) {
+            state.apply(Command::Presenting(PresentCommand::Present(Some(self.step))));
+            if state.presenting().is_some_and(|p| p.presenter_view) {
+                state.apply(Command::Presenting(PresentCommand::TogglePresenterView));
             }
             self.frames = 0;
         }
@@ -98,7 +94,7 @@ impl ExportPlan {
         if self.step < total {
             return false;
         }
-        let title = state.deck.as_ref().map_or_else(String::new, |d| d.title.clone());
+        let title = state.deck().map_or_else(String::new, |d| d.title.clone());
         let pdf = self.out.join("handout.pdf");
         let outcome = std::fs::write(&pdf, handout_pdf(&title, &self.slides))
             .map(|()| self.out.clone())

@@ -7,6 +7,7 @@
 use crate::platform::{Arrival, Pending};
 use crate::state::State;
 use crate::state::command::{Command, Origin, Selection};
+use crate::state::{FocusCommand, PresentCommand};
 
 /// What an arrival is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,7 +76,7 @@ impl LinkSync {
             return;
         }
         self.take_arrivals(state);
-        let title = format!("{} — Alliance Atlas", state.dataset.meta.title);
+        let title = format!("{} — Alliance Atlas", state.dataset().meta.title);
         if title != self.title {
             crate::platform::set_title(ctx, &title);
             self.title = title;
@@ -106,8 +107,8 @@ impl LinkSync {
                 }
                 Arrival::Cancelled => continue,
             };
-            state.apply(command);
-            if let Some(failure) = &state.load_failure {
+            crate::app::effects::apply(state, command);
+            if let Some(failure) = state.load_failure() {
                 let first = failure.problems.first().map(|p| p.display_in(&failure.file).to_string());
                 log::error!("{}", first.unwrap_or_else(|| format!("{} could not be loaded", failure.file)));
             }
@@ -143,15 +144,15 @@ impl LinkSync {
 
 /// What a history entry stands for: the briefing step, or the selection.
 fn history_key(state: &State) -> String {
-    match &state.presenting {
+    match state.presenting() {
         Some(p) => format!("step {}", p.step),
-        None => format!("{:?}", state.selection),
+        None => format!("{:?}", state.selection()),
     }
 }
 
 /// The deep link of what is on screen: `step=N` while presenting, else the view's text form.
 pub fn deep_link(state: &State) -> String {
-    match &state.presenting {
+    match state.presenting() {
         Some(p) => format!("step={}", p.step + 1),
         None => state.current_view().to_text(),
     }
@@ -161,12 +162,15 @@ pub fn deep_link(state: &State) -> String {
 /// presentation).
 pub fn open_link(state: &mut State, link: &str) {
     if let Some(step) = link.strip_prefix("step=").and_then(|n| n.parse::<usize>().ok()) {
-        if state.presenting.is_some() || start_presenting(state, std::path::Path::new("-")).is_ok() {
-            state.apply(Command::Present(Some(step.saturating_sub(1))));
+        if state.presenting().is_some() || start_presenting(state, std::path::Path::new("-")).is_ok() {
+            crate::app::effects::apply(
+                state,
+                Command::Presenting(PresentCommand::Present(Some(step.saturating_sub(1)))),
+            );
         }
     } else {
-        if state.presenting.is_some() {
-            state.apply(Command::Present(None));
+        if state.presenting().is_some() {
+            crate::app::effects::apply(state, Command::Presenting(PresentCommand::Present(None)));
         }
         open_view(state, link);
     }
@@ -174,16 +178,16 @@ pub fn open_link(state: &mut State, link: &str) {
 
 /// Opens a saved view by name, or a view in text form; anything else is reported and ignored.
 pub fn open_view(state: &mut State, view: &str) {
-    let saved = state.focus.saved.views.iter().find(|v| v.name == view).map(|v| v.view.clone());
+    let saved = state.focus().saved.views.iter().find(|v| v.name == view).map(|v| v.view.clone());
     match saved.map_or_else(|| crate::model::view_state::ViewState::from_text(view), Ok) {
-        Ok(view) => state.restore_view(&view),
+        Ok(view) => crate::app::effects::apply(state, Command::Focus(FocusCommand::RestoreView(Box::new(view)))),
         Err(e) => {
-            let names: Vec<&str> = state.focus.saved.views.iter().map(|v| v.name.as_str()).collect();
+            let names: Vec<&str> = state.focus().saved.views.iter().map(|v| v.name.as_str()).collect();
             log::warn!(
                 "--view {view}: no saved view has this name ({}) and it is not a view in text form ({e})",
                 names.join(", ")
             );
-            state.focus.message = Some(format!("No saved view called \"{view}\""));
+            crate::app::effects::apply(state, Command::ViewMessage(format!("No saved view called \"{view}\"")));
         }
     }
 }
@@ -193,32 +197,31 @@ pub fn open_view(state: &mut State, view: &str) {
 pub fn start_presenting(state: &mut State, path: &std::path::Path) -> Result<(), String> {
     if !path.as_os_str().is_empty() && path.as_os_str() != "-" {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read the deck {name}: {e}"))?;
-        let loaded = crate::briefing::load_deck(&text, &state.index);
-        if loaded.deck.is_none() {
-            let report: Vec<String> = loaded.problems.iter().map(|p| p.display_in(&name).to_string()).collect();
-            state.load_failure = Some(crate::state::LoadFailure { file: name, problems: loaded.problems });
+        let bytes = std::fs::read(path).map_err(|e| format!("cannot read the deck {name}: {e}"))?;
+        crate::app::effects::apply(state, Command::DismissProblems);
+        crate::app::effects::apply(state, Command::OpenDeckBytes(name.clone(), bytes));
+        if let Some(failure) = state.load_failure().filter(|f| f.file == name) {
+            let report: Vec<String> = failure.problems.iter().map(|p| p.display_in(&name).to_string()).collect();
             return Err(report.join("\n"));
         }
-        state.deck = loaded.deck;
     }
-    if state.deck.is_none() {
+    if state.deck().is_none() {
         return Err("there is no deck to present".to_owned());
     }
-    state.apply(Command::Present(Some(0)));
+    crate::app::effects::apply(state, Command::Presenting(PresentCommand::Present(Some(0))));
     Ok(())
 }
 
 /// Selects an initiative or place by id; unknown ids are ignored with a log line.
 pub fn select_by_id(state: &mut State, id: &str) {
     let selection = state
-        .index
+        .index()
         .initiative_by_id
         .get(id)
         .map(|&i| Selection::Initiative(i))
-        .or_else(|| state.index.location_by_id.get(id).map(|&l| Selection::Location(l)));
+        .or_else(|| state.index().location_by_id.get(id).map(|&l| Selection::Location(l)));
     match selection {
-        Some(selection) => state.apply(Command::Select(selection, Origin::Other)),
+        Some(selection) => crate::app::effects::apply(state, Command::Select(selection, Origin::Other)),
         None => log::warn!("--select {id}: no initiative or place has this id"),
     }
 }

@@ -1,10 +1,12 @@
 //! The eframe shell: lays out the panels, routes keyboard shortcuts and dropped files, applies the
 //! frame's commands after drawing, persists settings, and takes the `--screenshot` picture.
 
+pub mod effects;
 pub mod export_slides;
 mod link;
 pub mod loader;
 
+use crate::state::{DeckCommand, PresentCommand};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -12,7 +14,7 @@ use egui_commonmark::CommonMarkCache;
 
 pub use crate::app::link::{deep_link, open_link, open_view, select_by_id, start_presenting};
 use crate::model::Day;
-use crate::state::{Command, DataSource, Pane, Settings, State};
+use crate::state::{Command, Pane, Settings, State};
 use crate::theme::{self, ThemeChoice};
 use crate::views::chrome::{self as app_chrome, ChromeAction};
 use crate::views::location_list::{LocationRow, LocationSort, location_list_ui, location_rows};
@@ -90,7 +92,7 @@ impl AtlasApp {
         let reopen = settings.last_file.clone().filter(|p| options.persist && p.exists());
         let mut state = State::new(settings, options.today.unwrap_or_else(crate::platform::today));
         if let Some(theme) = options.theme {
-            state.settings.theme = theme;
+            effects::apply(&mut state, Command::SetTheme(theme));
         }
         // A large file opened for exploring loads in the background; one the other options point into
         // (a selection, a view, a screenshot, an export, a deck) loads first.
@@ -104,7 +106,7 @@ impl AtlasApp {
             Some(path) if interactive && crate::app::loader::is_large(&path) => {
                 loading = Some(crate::app::loader::Loading::start(path, &cc.egui_ctx));
             }
-            Some(path) => state.apply(Command::OpenFile(path)),
+            Some(path) => effects::apply(&mut state, Command::OpenFile(path)),
             None => {}
         }
         if let Some(view) = &options.view {
@@ -144,7 +146,7 @@ impl AtlasApp {
 
     /// Applies a command as if a view had returned it (for tests and start-up).
     pub fn apply(&mut self, command: Command) {
-        self.state.apply(command);
+        effects::apply(&mut self.state, command);
     }
 
     /// Follows a deep link as if the browser's Back or Forward had led to it (for tests).
@@ -158,25 +160,30 @@ impl AtlasApp {
     }
 
     fn refresh_rows(&mut self) {
-        let key = (self.state.focus.generation, self.state.location_sort);
+        let key = (self.state.focus().generation, self.state.location_sort());
         if key != self.rows_key {
-            self.rows = location_rows(&self.state, self.state.location_sort);
+            self.rows = location_rows(&self.state, self.state.location_sort());
             self.rows_key = key;
         }
     }
 
-    /// Opens a file: large ones on the loading thread, small ones at once.
-    fn open_path(&mut self, ctx: &egui::Context, path: PathBuf) {
-        if crate::app::loader::is_large(&path) {
-            self.loading = Some(crate::app::loader::Loading::start(path, ctx));
-        } else {
-            self.state.apply(Command::OpenFile(path));
-        }
+    /// Applies a command from the UI and runs its effects: a large dataset file loads on a thread.
+    fn apply_ui(&mut self, ctx: &egui::Context, command: Command) {
+        let effects = self.state.apply(command);
+        let loading = &mut self.loading;
+        effects::run(&mut self.state, effects, |path| {
+            if crate::app::loader::is_large(path) {
+                *loading = Some(crate::app::loader::Loading::start(path.to_owned(), ctx));
+                true
+            } else {
+                false
+            }
+        });
     }
 
     fn open_picked(&mut self, ctx: &egui::Context, picked: crate::platform::Picked) {
         match picked {
-            crate::platform::Picked::Path(path) => self.open_path(ctx, path),
+            crate::platform::Picked::Path(path) => self.apply_ui(ctx, Command::OpenFile(path)),
             crate::platform::Picked::Pending(slot) => self.link.wait_for(crate::app::link::Kind::Dataset, slot),
             crate::platform::Picked::Nothing => {}
         }
@@ -184,22 +191,16 @@ impl AtlasApp {
 
     fn handle(&mut self, ctx: &egui::Context, action: ChromeAction) {
         match action {
-            ChromeAction::Command(Command::OpenFile(path)) => self.open_path(ctx, path),
-            ChromeAction::Command(Command::Reload) if matches!(&self.state.source, DataSource::File(_)) => {
-                if let DataSource::File(path) = self.state.source.clone() {
-                    self.open_path(ctx, path);
-                }
-            }
-            ChromeAction::Command(command) => self.state.apply(command),
+            ChromeAction::Command(command) => self.apply_ui(ctx, command),
             ChromeAction::OpenDialog => self.open_picked(ctx, crate::platform::pick_dataset(ctx)),
             ChromeAction::OpenDropped(file) => self.open_picked(ctx, crate::platform::read_dropped(ctx, &file)),
             ChromeAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             ChromeAction::FocusSearch => ctx.memory_mut(|m| m.request_focus(find::search_id())),
             ChromeAction::QuitIfSaved => {
-                if self.state.deck_edit.dirty {
+                if self.state.deck_edit().dirty {
                     // Not saved (no place to save yet): keep the window and open the editor to show why.
-                    if !self.state.deck_edit.open {
-                        self.state.apply(Command::ToggleDeckEditor);
+                    if !self.state.deck_edit().open {
+                        self.apply_ui(ctx, Command::Deck(DeckCommand::ToggleDeckEditor));
                     }
                 } else {
                     self.close_asked = app_chrome::CloseState::Confirmed;
@@ -208,7 +209,7 @@ impl AtlasApp {
             }
             ChromeAction::SaveDeckAs => {
                 if let Some(path) = crate::platform::pick_deck_save_path() {
-                    self.state.apply(Command::SaveDeck(Some(path)));
+                    self.apply_ui(ctx, Command::Deck(DeckCommand::SaveDeck(Some(path))));
                 }
             }
         }
@@ -221,7 +222,7 @@ impl AtlasApp {
         if let Some((name, bytes)) = self.link.take_large() {
             match crate::app::loader::Loading::in_slices(name, bytes) {
                 Ok(loading) => self.loading = Some(loading),
-                Err(command) => self.state.apply(command),
+                Err(command) => self.apply_ui(ctx, command),
             }
         }
         if let Some(loading) = &mut self.loading {
@@ -229,7 +230,7 @@ impl AtlasApp {
             crate::platform::set_title(ctx, &loading.title());
             if loading.ui(ctx) || finished.is_some() {
                 if let Some(Ok(command)) = finished {
-                    self.state.apply(command);
+                    self.apply_ui(ctx, command);
                 }
                 self.loading = None;
                 self.link.forget_title();
@@ -238,7 +239,7 @@ impl AtlasApp {
         if self.state.is_animating() {
             ctx.request_repaint();
         }
-        let presenting = self.state.presenting.is_some();
+        let presenting = self.state.presenting().is_some();
         if presenting != was_presenting {
             crate::platform::set_fullscreen(ctx, presenting);
             self.fullscreen_seen = false;
@@ -247,7 +248,7 @@ impl AtlasApp {
                 Some(true) => self.fullscreen_seen = true,
                 Some(false) if self.fullscreen_seen => {
                     // Esc in the browser leaves full screen before the app sees the key.
-                    self.state.apply(Command::Present(None));
+                    self.apply_ui(ctx, Command::Presenting(PresentCommand::Present(None)));
                     ctx.request_repaint();
                 }
                 _ => {}
@@ -300,8 +301,8 @@ impl eframe::App for AtlasApp {
             self.applied_theme = Some(self.state.theme());
         }
         self.refresh_rows();
-        self.state.apply(Command::Tick(ctx.input(|i| i.time)));
-        let was_presenting = self.state.presenting.is_some();
+        effects::apply(&mut self.state, Command::Tick(ctx.input(|i| i.time)));
+        let was_presenting = self.state.presenting().is_some();
         if was_presenting {
             let mut actions = app_chrome::present_keys(&ctx, &self.state);
             actions.extend(app_chrome::close_guard(&ctx, &self.state, &mut self.close_asked));
@@ -320,7 +321,7 @@ impl eframe::App for AtlasApp {
         actions.extend(app_chrome::dropped_files(&ctx));
         let state = &self.state;
         egui::Panel::top("top_bar").show(ui, |ui| actions.extend(app_chrome::top_bar_ui(ui, state)));
-        if let Some(failure) = &state.load_failure {
+        if let Some(failure) = state.load_failure() {
             egui::Panel::bottom("problems").resizable(true).default_size(150.0).show(ui, |ui| {
                 actions.extend(app_chrome::problems_ui(ui, failure));
             });
@@ -334,7 +335,7 @@ impl eframe::App for AtlasApp {
         egui::Panel::right("details").resizable(true).default_size(400.0).min_size(240.0).show(ui, |ui| {
             commands.extend(detail::detail_ui(ui, state, &mut self.markdown));
         });
-        egui::CentralPanel::default().show(ui, |ui| match state.maximized {
+        egui::CentralPanel::default().show(ui, |ui| match state.maximized() {
             Some(Pane::Map) => commands.extend(map::map_ui(ui, state)),
             Some(Pane::Timeline) => commands.extend(timeline::timeline_ui(ui, state)),
             None => {
@@ -347,7 +348,7 @@ impl eframe::App for AtlasApp {
                 commands.extend(timeline::timeline_ui(ui, state));
             }
         });
-        if state.show_help {
+        if state.show_help() {
             actions.extend(app_chrome::help_window(&ctx));
         }
         let (deck_commands, save_as) = crate::views::deck_editor::deck_editor_ui(&ctx, state);

@@ -161,6 +161,23 @@ pub enum Command {
     ToggleMaximize(Pane),
     /// The UI clock, seconds: set once per frame before the views run.
     Tick(f64),
+    /// Filters, the as-of player, saved views.
+    Focus(FocusCommand),
+    /// Presenting the deck.
+    Presenting(PresentCommand),
+    /// Authoring the deck.
+    Deck(DeckCommand),
+    /// A file the state asked to read, read (see [`Effect::Read`]): the text, or why it could not be read.
+    Read(ReadFor, PathBuf, Result<String, String>),
+    /// A file the state asked to write, written (see [`Effect::Write`]), or why not.
+    Written(WriteFor, PathBuf, Result<(), String>),
+    /// Show a message about saved views (e.g. a view that was asked for by name and does not exist).
+    ViewMessage(String),
+}
+
+/// Changes to the filters and what they select, the as-of player and saved views (`state::focus`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum FocusCommand {
     /// Replace the filters (search, facets, date range, as-of day).
     SetFilter(Box<Filter>),
     /// Remove every filter.
@@ -175,6 +192,11 @@ pub enum Command {
     RenameView(usize, String),
     /// Delete a saved view.
     DeleteView(usize),
+}
+
+/// Presenting the deck (`state::present`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum PresentCommand {
     /// Start presenting the deck (at a step), or stop.
     Present(Option<usize>),
     /// Next step of the deck.
@@ -185,12 +207,19 @@ pub enum Command {
     Blank(Option<Blank>),
     /// Show or hide the presenter view while presenting.
     TogglePresenterView,
+    /// Make every step cut straight to its view, whatever its transition (slide export), or not.
+    CutsOnly(bool),
+}
+
+/// Authoring the deck (`state::deck`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeckCommand {
     /// Open or close the deck editor.
     ToggleDeckEditor,
     /// Add the current view as a step after the selected one.
     AddStep,
     /// Change a step's title, points or notes.
-    EditStep(usize, crate::state::deck::StepField, String),
+    EditStep(usize, StepField, String),
     /// Move a step up (true) or down (false).
     MoveStep(usize, bool),
     /// Delete a step.
@@ -201,6 +230,53 @@ pub enum Command {
     UndoDeck,
     /// Save the deck (to this path, else where it was loaded or saved).
     SaveDeck(Option<PathBuf>),
+}
+
+/// Which text of a step is edited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepField {
+    /// The title.
+    Title,
+    /// The talking points.
+    Points,
+    /// The presenter notes.
+    Notes,
+}
+
+/// What a file read is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadFor {
+    /// The saved views next to the dataset.
+    SavedViews,
+    /// The briefing deck next to the dataset.
+    Deck,
+}
+
+/// What a file write is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteFor {
+    /// The saved views next to the dataset.
+    SavedViews,
+    /// The briefing deck.
+    Deck,
+}
+
+/// Something for the app shell to do after a command: the state never touches the disk, the network, a
+/// dialog or a thread itself. The shell runs each effect through `platform` and hands the outcome
+/// back as a command.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Open a dataset through the data door: a file (small ones at once, large ones on a thread) or the
+    /// embedded dataset; the outcome comes back as [`Command::Loaded`].
+    OpenDataset(DataSource),
+    /// Open a dataset from bytes (dropped or fetched); the outcome comes back as [`Command::Loaded`].
+    OpenBytes(String, Vec<u8>),
+    /// Read a text file; the outcome comes back as [`Command::Read`]. A file that does not exist is
+    /// an `Err` like any other failure.
+    Read(ReadFor, PathBuf),
+    /// Write a text file atomically (a temporary file, then a rename; with `backup`, the old file is
+    /// kept as `.bak`); the outcome comes back as [`Command::Written`].
+    Write { what: WriteFor, path: PathBuf, text: String, backup: bool },
 }
 
 /// A blanked screen while presenting.

@@ -4,18 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::briefing::{Deck, Step, Transition, to_ron};
-use crate::state::{Command, DataSource, State};
+use crate::state::{DataSource, DeckCommand, Effect, State, WriteFor};
 
-/// Which text of a step is edited.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StepField {
-    /// The title.
-    Title,
-    /// The talking points.
-    Points,
-    /// The presenter notes.
-    Notes,
-}
+pub use crate::state::command::StepField;
 
 /// The editing state of the deck.
 #[derive(Clone, Debug, Default)]
@@ -58,21 +49,12 @@ pub fn deck_path_for(source: &DataSource) -> Option<PathBuf> {
     }
 }
 
-/// Writes `text` to `path` through a temporary file, keeping the previous file as `path.bak`.
-pub fn write_with_backup(path: &Path, text: &str) -> std::io::Result<()> {
-    let tmp = path.with_extension("ron.tmp");
-    std::fs::write(&tmp, text)?;
-    if path.exists() {
-        std::fs::copy(path, path.with_extension("ron.bak"))?;
-    }
-    std::fs::rename(&tmp, path)
-}
-
 impl State {
-    pub(crate) fn apply_deck(&mut self, command: Command) {
+    /// Applies a command of the deck editor.
+    pub(crate) fn apply_deck(&mut self, command: DeckCommand) -> Vec<Effect> {
         match command {
-            Command::ToggleDeckEditor => self.deck_edit.open = !self.deck_edit.open,
-            Command::AddStep => {
+            DeckCommand::ToggleDeckEditor => self.deck_edit.open = !self.deck_edit.open,
+            DeckCommand::AddStep => {
                 let view = self.current_view();
                 let step = Step {
                     title: format!("Step {}", self.deck.as_ref().map_or(1, |d| d.steps.len() + 1)),
@@ -86,7 +68,7 @@ impl State {
                 self.edit_deck(|deck| deck.steps.insert(at, step));
                 self.deck_edit.selected = at;
             }
-            Command::EditStep(index, field, text) => self.edit_deck(|deck| {
+            DeckCommand::EditStep(index, field, text) => self.edit_deck(|deck| {
                 if let Some(step) = deck.steps.get_mut(index) {
                     match field {
                         StepField::Title => step.title = text,
@@ -95,8 +77,8 @@ impl State {
                     }
                 }
             }),
-            Command::MoveStep(index, up) => self.move_step(index, up),
-            Command::DeleteStep(index) => {
+            DeckCommand::MoveStep(index, up) => self.move_step(index, up),
+            DeckCommand::DeleteStep(index) => {
                 self.edit_deck(|deck| {
                     if index < deck.steps.len() {
                         deck.steps.remove(index);
@@ -105,8 +87,8 @@ impl State {
                 self.deck_edit.selected =
                     self.deck_edit.selected.min(self.deck.as_ref().map_or(0, |d| d.steps.len().saturating_sub(1)));
             }
-            Command::SelectStep(index) => self.deck_edit.selected = index,
-            Command::UndoDeck => {
+            DeckCommand::SelectStep(index) => self.deck_edit.selected = index,
+            DeckCommand::UndoDeck => {
                 if let Some(previous) = self.deck_edit.undo.pop() {
                     let last = previous.steps.len().saturating_sub(1);
                     self.deck = Some(previous);
@@ -114,9 +96,9 @@ impl State {
                     self.deck_edit.selected = self.deck_edit.selected.min(last);
                 }
             }
-            Command::SaveDeck(path) => self.save_deck(path),
-            _ => {}
+            DeckCommand::SaveDeck(path) => return self.save_deck(path),
         }
+        Vec::new()
     }
 
     /// Changes the deck, remembering the previous version for undo.
@@ -147,24 +129,30 @@ impl State {
         }
     }
 
-    fn save_deck(&mut self, path: Option<PathBuf>) {
+    /// Saves the deck: an effect that writes it atomically, keeping the previous file as `.bak`.
+    fn save_deck(&mut self, path: Option<PathBuf>) -> Vec<Effect> {
         if path.is_none() && self.deck_edit.load_failed {
             self.deck_edit.message = Some(
                 "The deck file has errors and was not loaded; Save would overwrite it. Fix the file, or use Save as…"
                     .to_owned(),
             );
-            return;
+            return Vec::new();
         }
         let Some(path) = path.or_else(|| self.deck_edit.path.clone()).or_else(|| deck_path_for(&self.source)) else {
             self.deck_edit.message = Some("Choose where to save the deck (Save as…)".to_owned());
-            return;
+            return Vec::new();
         };
-        let Some(deck) = &self.deck else { return };
-        match write_with_backup(&path, &to_ron(deck)) {
+        let Some(deck) = &self.deck else { return Vec::new() };
+        vec![Effect::Write { what: WriteFor::Deck, path, text: to_ron(deck), backup: true }]
+    }
+
+    /// The deck file, written or not.
+    pub(crate) fn deck_written(&mut self, path: &Path, result: Result<(), String>) {
+        match result {
             Ok(()) => {
                 self.deck_edit.dirty = false;
                 self.deck_edit.message = Some(format!("Saved {}", path.display()));
-                self.deck_edit.path = Some(path);
+                self.deck_edit.path = Some(path.to_owned());
             }
             Err(e) => self.deck_edit.message = Some(format!("Could not save {}: {e}", path.display())),
         }

@@ -9,7 +9,7 @@ use crate::model::map_camera::{FlyTarget, ease_in_out};
 use crate::model::view::TimeView;
 use crate::model::view_state::{Panels, SavedView, SavedViews, SelectionRef, ViewState};
 use crate::state::lanes::lanes;
-use crate::state::{Command, DataSource, Origin, Pane, Selection, State};
+use crate::state::{DataSource, Effect, FocusCommand, Origin, Pane, ReadFor, Selection, State, WriteFor};
 
 /// How long the timeline takes to glide to a restored view, seconds.
 const TIME_FLIGHT_SECONDS: f64 = 0.8;
@@ -50,39 +50,42 @@ impl State {
         self.focus.visible.get(i).copied().unwrap_or(false)
     }
 
-    pub(crate) fn apply_focus(&mut self, command: Command) {
+    /// Applies a command of the focus part.
+    pub(crate) fn apply_focus(&mut self, command: FocusCommand) -> Vec<Effect> {
         match command {
-            Command::SetFilter(filter) => self.set_filter(*filter),
-            Command::ClearFilters => self.set_filter(Filter::default()),
-            Command::PlayAsOf(speed) => {
+            FocusCommand::SetFilter(filter) => self.set_filter(*filter),
+            FocusCommand::ClearFilters => self.set_filter(Filter::default()),
+            FocusCommand::PlayAsOf(speed) => {
                 self.focus.playing = speed.filter(|s| s.is_finite() && *s > 0.0);
                 if self.focus.playing.is_some() {
                     let start = self.index.full_span.map_or(0.0, |s| s.0);
                     self.focus.play_day = self.focus.filter.as_of.map_or(start, |d| d as f64);
                 }
             }
-            Command::RestoreView(view) => self.restore_view(&view),
-            Command::SaveView(name) => {
+            FocusCommand::RestoreView(view) => self.restore_view(&view),
+            FocusCommand::SaveView(name) => {
                 let view = self.current_view();
                 let views = &mut self.focus.saved.views;
                 match views.iter_mut().find(|v| v.name == name) {
                     Some(existing) => existing.view = view,
                     None => views.push(SavedView { name, view }),
                 }
-                self.write_saved_views();
+                return self.write_saved_views();
             }
-            Command::RenameView(index, name) => {
+            FocusCommand::RenameView(index, name) => {
                 if let Some(view) = self.focus.saved.views.get_mut(index) {
                     view.name = name;
-                    self.write_saved_views();
+                    return self.write_saved_views();
                 }
             }
-            Command::DeleteView(index) if index < self.focus.saved.views.len() => {
-                self.focus.saved.views.remove(index);
-                self.write_saved_views();
+            FocusCommand::DeleteView(index) => {
+                if index < self.focus.saved.views.len() {
+                    self.focus.saved.views.remove(index);
+                    return self.write_saved_views();
+                }
             }
-            _ => {}
         }
+        Vec::new()
     }
 
     fn set_filter(&mut self, filter: Filter) {
@@ -216,14 +219,14 @@ impl State {
         });
         match selection {
             // Selected "from the map" so the camera goes to the saved view, not to the selection.
-            Some(selection) => self.apply(Command::Select(selection, Origin::Map)),
+            Some(selection) => self.select(selection, Origin::Map),
             None => self.selection = None,
         }
         if let Some(time) = view.time {
             self.focus.time_flight = Some((self.time_view, time.clamped(), self.now));
         }
         if let Some(map) = view.map {
-            self.apply(Command::FlyTo(FlyTarget::View(map)));
+            self.fly_to(FlyTarget::View(map));
         }
     }
 
@@ -238,41 +241,62 @@ impl State {
         }
     }
 
-    pub(crate) fn load_saved_views(&mut self) {
+    /// Starts loading the saved views of a new dataset: from the settings for the embedded one, else
+    /// a read of the file next to it.
+    pub(crate) fn load_saved_views(&mut self) -> Vec<Effect> {
         self.focus.views_unreadable = false;
-        self.focus.saved = match self.saved_views_path() {
-            None => self.settings.embedded_views.clone(),
-            Some(path) => match std::fs::read_to_string(&path) {
-                Ok(text) => ron::from_str(&text).unwrap_or_else(|e| {
-                    self.focus.views_unreadable = true;
-                    self.focus.message =
-                        Some(format!("{}: not a views file ({e}); starting an empty list", path.display()));
-                    SavedViews::default()
-                }),
-                Err(_) => SavedViews::default(),
-            },
+        match self.saved_views_path() {
+            None => {
+                self.focus.saved = self.settings.embedded_views.clone();
+                Vec::new()
+            }
+            Some(path) => {
+                self.focus.saved = SavedViews::default();
+                vec![Effect::Read(ReadFor::SavedViews, path)]
+            }
+        }
+    }
+
+    /// The saved views file, read (or not there).
+    pub(crate) fn saved_views_read(&mut self, path: &std::path::Path, text: Result<String, String>) {
+        if self.saved_views_path().as_deref() != Some(path) {
+            return; // another dataset was opened meanwhile
+        }
+        self.focus.saved = match text {
+            Ok(text) => ron::from_str(&text).unwrap_or_else(|e| {
+                self.focus.views_unreadable = true;
+                self.focus.message =
+                    Some(format!("{}: not a views file ({e}); starting an empty list", path.display()));
+                SavedViews::default()
+            }),
+            Err(_) => SavedViews::default(),
         };
     }
 
-    /// Writes the saved views: into the settings for the embedded dataset, else next to the file,
-    /// atomically (a temporary file, then a rename).
-    fn write_saved_views(&mut self) {
+    /// Writes the saved views: into the settings for the embedded dataset, else (an effect) next to the
+    /// file, atomically.
+    fn write_saved_views(&mut self) -> Vec<Effect> {
         if self.focus.views_unreadable {
             self.focus.message =
                 Some("The views file could not be read, so it is not overwritten; fix or move it first".to_owned());
-            return;
+            return Vec::new();
         }
         let Some(path) = self.saved_views_path() else {
             self.settings.embedded_views = self.focus.saved.clone();
             self.focus.message = Some("Views saved with the app's settings".to_owned());
-            return;
+            return Vec::new();
         };
-        let text =
-            ron::ser::to_string_pretty(&self.focus.saved, ron::ser::PrettyConfig::default()).map_err(|e| e.to_string());
-        let tmp = path.with_extension("ron.tmp");
-        let result = text.and_then(|text| {
-            std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, &path)).map_err(|e| e.to_string())
-        });
+        match ron::ser::to_string_pretty(&self.focus.saved, ron::ser::PrettyConfig::default()) {
+            Ok(text) => vec![Effect::Write { what: WriteFor::SavedViews, path, text, backup: false }],
+            Err(e) => {
+                self.focus.message = Some(format!("Could not save views to {}: {e}", path.display()));
+                Vec::new()
+            }
+        }
+    }
+
+    /// The saved views file, written or not.
+    pub(crate) fn saved_views_written(&mut self, path: &std::path::Path, result: Result<(), String>) {
         self.focus.message = Some(match result {
             Ok(()) => format!("Views saved to {}", path.display()),
             Err(e) => format!("Could not save views to {}: {e}", path.display()),

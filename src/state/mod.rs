@@ -1,5 +1,13 @@
-//! The app's one `State` and the one `Command` enum. `State::apply` is the only place state changes:
-//! views read `&State` and return commands.
+//! The app's one `State`, made of parts that own their changes: the selection and its history, the
+//! time window and map camera (here), the filters and saved views (`focus`), presenting (`present`)
+//! and the deck editor (`deck`). Each part has its own command enum and an exhaustive `apply`;
+//! [`State::apply`] only routes. Fields are private to `state/`: views read them through getters and
+//! return commands.
+//!
+//! Applying a command never touches the disk, the network, a dialog or a thread: it returns the
+//! [`Effect`]s to run, and the app shell runs them and hands their outcome back as commands.
+//!
+//! Floor 4: imports `model`, `formats` and `briefing`; never `views`, `theme` or `app`.
 
 pub mod command;
 pub mod deck;
@@ -8,9 +16,8 @@ pub mod lanes;
 pub mod locations;
 pub mod present;
 
-use std::path::Path;
-
-use crate::formats::{Loaded, load_bytes, load_file};
+use crate::formats::Loaded;
+use crate::formats::source_map::SourceMap;
 use crate::model::index::Index;
 use crate::model::map_camera::{Flight, FlyTarget, bounds_of};
 use crate::model::view::{MapView, TimeView};
@@ -20,62 +27,67 @@ use crate::state::lanes::Lane;
 use crate::state::locations::LocationSort;
 
 pub use crate::state::command::{
-    Blank, Command, DataSource, LoadFailure, Origin, Pane, Selection, Settings, SharedIndex,
+    Blank, Command, DataSource, DeckCommand, Effect, FocusCommand, LoadFailure, Origin, Pane, PresentCommand, ReadFor,
+    Selection, Settings, SharedIndex, StepField, WriteFor,
 };
 
 /// The whole app state.
 #[derive(Debug)]
 pub struct State {
     /// The loaded dataset.
-    pub dataset: Dataset,
+    dataset: Dataset,
     /// Where it came from.
-    pub source: DataSource,
+    source: DataSource,
     /// Increases on every load; derived data is keyed on it.
-    pub generation: u64,
+    generation: u64,
     /// Derived lookups.
-    pub index: Index,
+    index: Index,
     /// Timeline lanes for the current grouping.
-    pub lanes: Vec<Lane>,
+    lanes: Vec<Lane>,
     /// What is selected.
-    pub selection: Option<Selection>,
+    selection: Option<Selection>,
     /// Which view made the selection.
-    pub selection_origin: Origin,
+    selection_origin: Origin,
     back: Vec<Selection>,
     forward: Vec<Selection>,
     /// Visible time window.
-    pub time_view: TimeView,
+    time_view: TimeView,
     /// Persisted settings.
-    pub settings: Settings,
+    settings: Settings,
     /// Location list order.
-    pub location_sort: LocationSort,
+    location_sort: LocationSort,
     /// The last file that failed to load.
-    pub load_failure: Option<LoadFailure>,
+    load_failure: Option<LoadFailure>,
     /// Whether the keyboard help is open.
-    pub show_help: bool,
+    show_help: bool,
     /// Today, as a day number (fixed in tests and screenshots).
-    pub today: Day,
+    today: Day,
     /// The map camera (the end of any flight under way).
-    pub map_view: MapView,
+    map_view: MapView,
     /// A camera move under way.
-    pub map_flight: Option<Flight>,
+    map_flight: Option<Flight>,
     /// The maximised pane, if any.
-    pub maximized: Option<Pane>,
+    maximized: Option<Pane>,
     /// The UI clock, seconds.
-    pub now: f64,
+    now: f64,
     /// Filters and what they select, the as-of player, saved views.
-    pub focus: Focus,
+    focus: Focus,
     /// The briefing deck shown with this dataset, if any.
-    pub deck: Option<crate::briefing::Deck>,
+    deck: Option<crate::briefing::Deck>,
     /// Presenting: which step, blanked or not.
-    pub presenting: Option<crate::state::present::Presenting>,
+    presenting: Option<crate::state::present::Presenting>,
     /// Authoring the deck.
-    pub deck_edit: crate::state::deck::DeckEdit,
+    deck_edit: crate::state::deck::DeckEdit,
+    /// Where each item of the dataset came from in its file (empty for the embedded or made data).
+    source_map: SourceMap,
+    /// Every step cuts straight to its view (slide export).
+    cuts_only: bool,
 }
 
 impl State {
     /// State on the embedded dataset.
     pub fn new(settings: Settings, today: Day) -> Self {
-        let dataset = load_bytes(DEFAULT_DATASET.as_bytes()).dataset.unwrap_or_default();
+        let dataset = crate::formats::load_str(DEFAULT_DATASET).dataset.unwrap_or_default();
         Self::with_dataset(dataset, settings, today)
     }
 
@@ -105,8 +117,11 @@ impl State {
             deck: None,
             presenting: None,
             deck_edit: crate::state::deck::DeckEdit::default(),
+            source_map: SourceMap::default(),
+            cuts_only: false,
         };
-        state.install(dataset, DataSource::Embedded, None);
+        // The embedded dataset's views live in the settings and its deck in the binary: no effects.
+        let _ = state.install(dataset, DataSource::Embedded, None);
         match state.settings.map_view {
             Some(view) => state.map_view = view.clamped(),
             None => state.fit_map(true),
@@ -117,8 +132,29 @@ impl State {
         state
     }
 
-    /// Applies one command.
-    pub fn apply(&mut self, command: Command) {
+    /// Applies one command: routes it to the part that owns it. Returns what the shell must do next
+    /// (read or write a file, open a dataset); the outcome comes back as another command.
+    pub fn apply(&mut self, command: Command) -> Vec<Effect> {
+        match command {
+            Command::Focus(command) => return self.apply_focus(command),
+            Command::Presenting(command) => return self.apply_present(command),
+            Command::Deck(command) => return self.apply_deck(command),
+            Command::OpenFile(path) => return vec![Effect::OpenDataset(DataSource::File(path))],
+            Command::OpenBytes(name, bytes) => return vec![Effect::OpenBytes(name, bytes)],
+            Command::Reload => return self.reload(),
+            Command::Loaded(loaded, source, index) => return self.take_loaded_indexed(*loaded, source, index),
+            Command::OpenDeckBytes(name, bytes) => self.open_deck_bytes(name, &bytes),
+            Command::Read(what, path, text) => return self.file_read(what, &path, text),
+            Command::Written(what, path, result) => self.file_written(what, &path, result),
+            Command::ViewMessage(message) => self.focus.message = Some(message),
+            Command::FetchFailed(file, message) => self.fetch_failed(file, message),
+            command => self.apply_view(command),
+        }
+        Vec::new()
+    }
+
+    /// The commands of the selection, the time window, the map camera and the chrome (no effects).
+    fn apply_view(&mut self, command: Command) {
         match command {
             Command::Select(selection, origin) => self.select(selection, origin),
             Command::ClearSelection => self.selection = None,
@@ -134,35 +170,8 @@ impl State {
                 self.rebuild_lanes();
             }
             Command::SetTheme(theme) => self.settings.theme = theme,
-            Command::SortLocations(column) => {
-                self.location_sort = self.location_sort.toggled(column);
-            }
-            Command::OpenFile(path) => self.open_file(&path),
-            Command::OpenBytes(name, bytes) => {
-                let loaded = load_bytes(&bytes);
-                self.take_loaded(loaded, DataSource::Named(name));
-            }
-            Command::OpenDeckBytes(name, bytes) => self.open_deck_bytes(name, &bytes),
-            Command::Loaded(loaded, source, index) => self.take_loaded_indexed(*loaded, source, index),
-            Command::Reload => match self.source.clone() {
-                DataSource::File(path) => self.open_file(&path),
-                DataSource::Embedded => {
-                    let loaded = load_bytes(DEFAULT_DATASET.as_bytes());
-                    self.take_loaded(loaded, DataSource::Embedded);
-                }
-                DataSource::Named(_) => {}
-            },
+            Command::SortLocations(column) => self.location_sort = self.location_sort.toggled(column),
             Command::DismissProblems => self.load_failure = None,
-            Command::FetchFailed(file, message) => {
-                let problem = crate::formats::Problem::at(
-                    crate::formats::Severity::Error,
-                    crate::formats::ProblemKind::Unreadable,
-                    (1, 1),
-                    message,
-                )
-                .with_hint("check the address; the server must allow this page's origin (CORS)");
-                self.load_failure = Some(LoadFailure { file, problems: vec![problem] });
-            }
             Command::ToggleHelp => self.show_help = !self.show_help,
             Command::SetMapView(view) => {
                 self.map_view = view.clamped();
@@ -175,28 +184,55 @@ impl State {
                 self.maximized = if self.maximized == Some(pane) { None } else { Some(pane) };
             }
             Command::Tick(now) => self.tick(now),
-            Command::SetFilter(_)
-            | Command::ClearFilters
-            | Command::PlayAsOf(_)
-            | Command::RestoreView(_)
-            | Command::SaveView(_)
-            | Command::RenameView(..)
-            | Command::DeleteView(_) => self.apply_focus(command),
-            Command::Present(_)
-            | Command::NextStep
-            | Command::PrevStep
-            | Command::Blank(_)
-            | Command::TogglePresenterView => {
-                self.apply_present(&command);
-            }
-            Command::ToggleDeckEditor
-            | Command::AddStep
-            | Command::EditStep(..)
-            | Command::MoveStep(..)
-            | Command::DeleteStep(_)
-            | Command::SelectStep(_)
-            | Command::UndoDeck
-            | Command::SaveDeck(_) => self.apply_deck(command),
+            // Routed in `apply`.
+            Command::Focus(_)
+            | Command::Presenting(_)
+            | Command::Deck(_)
+            | Command::OpenFile(_)
+            | Command::OpenBytes(..)
+            | Command::Reload
+            | Command::Loaded(..)
+            | Command::OpenDeckBytes(..)
+            | Command::Read(..)
+            | Command::Written(..)
+            | Command::ViewMessage(_)
+            | Command::FetchFailed(..) => {}
+        }
+    }
+
+    fn fetch_failed(&mut self, file: String, message: String) {
+        let problem = crate::formats::Problem::at(
+            crate::formats::Severity::Error,
+            crate::formats::ProblemKind::Unreadable,
+            (1, 1),
+            message,
+        )
+        .with_hint("check the address; the server must allow this page's origin (CORS)");
+        self.load_failure = Some(LoadFailure { file, problems: vec![problem] });
+    }
+
+    /// Reads the current dataset again: its file, or the embedded text.
+    fn reload(&mut self) -> Vec<Effect> {
+        match &self.source {
+            DataSource::File(_) | DataSource::Embedded => vec![Effect::OpenDataset(self.source.clone())],
+            DataSource::Named(_) => Vec::new(),
+        }
+    }
+
+    /// A file the state asked for, read.
+    fn file_read(&mut self, what: ReadFor, path: &std::path::Path, text: Result<String, String>) -> Vec<Effect> {
+        match what {
+            ReadFor::SavedViews => self.saved_views_read(path, text),
+            ReadFor::Deck => self.deck_read(path, text),
+        }
+        Vec::new()
+    }
+
+    /// A file the state asked to write, written or not.
+    fn file_written(&mut self, what: WriteFor, path: &std::path::Path, result: Result<(), String>) {
+        match what {
+            WriteFor::SavedViews => self.saved_views_written(path, result),
+            WriteFor::Deck => self.deck_written(path, result),
         }
     }
 
@@ -210,7 +246,7 @@ impl State {
         }
     }
 
-    fn fly_to(&mut self, target: FlyTarget) {
+    pub(crate) fn fly_to(&mut self, target: FlyTarget) {
         self.map_flight = Some(Flight { from: self.map_view, to: target, start: self.now });
         if let FlyTarget::View(view) = target {
             self.map_view = view.clamped();
@@ -232,7 +268,7 @@ impl State {
         }
     }
 
-    fn select(&mut self, selection: Selection, origin: Origin) {
+    pub(crate) fn select(&mut self, selection: Selection, origin: Origin) {
         if self.selection == Some(selection) {
             self.selection_origin = origin;
             return;
@@ -276,25 +312,26 @@ impl State {
         }
     }
 
-    fn open_file(&mut self, path: &Path) {
-        let loaded = load_file(path);
-        self.take_loaded(loaded, DataSource::File(path.to_owned()));
-    }
-
     /// Takes a load result: installs the data when it has no errors, else keeps the current data and
     /// shows the problems.
-    pub fn take_loaded(&mut self, loaded: Loaded, source: DataSource) {
-        self.take_loaded_indexed(loaded, source, None);
+    pub fn take_loaded(&mut self, loaded: Loaded, source: DataSource) -> Vec<Effect> {
+        self.take_loaded_indexed(loaded, source, None)
     }
 
     /// [`Self::take_loaded`] with the dataset's index already built (on the loading thread). The shared
     /// index is used when this is its only holder (it always is); otherwise it is built again.
-    pub fn take_loaded_indexed(&mut self, loaded: Loaded, source: DataSource, index: Option<SharedIndex>) {
+    pub fn take_loaded_indexed(
+        &mut self,
+        loaded: Loaded,
+        source: DataSource,
+        index: Option<SharedIndex>,
+    ) -> Vec<Effect> {
         let index = index.and_then(|shared| std::sync::Arc::try_unwrap(shared.0).ok());
         let Some(dataset) = loaded.dataset else {
             self.load_failure = Some(LoadFailure { file: source.name(), problems: loaded.problems });
-            return;
+            return Vec::new();
         };
+        self.source_map = loaded.source_map;
         self.load_failure = None;
         if let DataSource::File(path) = &source {
             self.settings.last_file = Some(path.clone());
@@ -303,15 +340,17 @@ impl State {
             self.settings.recent.truncate(8);
         }
         let same_source = self.source == source;
-        self.install(dataset, source, index);
+        let effects = self.install(dataset, source, index);
         if !same_source {
             self.fit_time();
             self.fit_map(true);
         }
+        effects
     }
 
     /// Replaces the dataset, remapping the selection by id and dropping the history.
-    fn install(&mut self, dataset: Dataset, source: DataSource, index: Option<Index>) {
+    /// Returns the reads of the files that go with it (saved views, deck).
+    fn install(&mut self, dataset: Dataset, source: DataSource, index: Option<Index>) -> Vec<Effect> {
         let selected_id = self.selection.and_then(|s| match s {
             Selection::Initiative(i) => self.dataset.initiatives.get(i).map(|x| (true, x.id.clone())),
             Selection::Location(i) => self.dataset.locations.get(i).map(|x| (false, x.id.clone())),
@@ -320,9 +359,9 @@ impl State {
         self.dataset = dataset;
         self.source = source;
         self.generation += 1;
-        self.load_saved_views();
+        let mut effects = self.load_saved_views();
         self.refilter();
-        self.load_deck_for_source();
+        effects.extend(self.load_deck_for_source());
         self.back.clear();
         self.forward.clear();
         self.selection = selected_id.and_then(|(initiative, id)| {
@@ -332,6 +371,7 @@ impl State {
                 self.index.location_by_id.get(&id).map(|&i| Selection::Location(i))
             }
         });
+        effects
     }
 
     /// Whether an initiative is part of the selection: selected itself, or at the selected place.
@@ -371,5 +411,97 @@ impl State {
     /// The settings to persist, with the current window.
     pub fn settings_to_save(&self) -> Settings {
         Settings { time_view: Some(self.time_view), map_view: Some(self.map_view), ..self.settings.clone() }
+    }
+}
+
+/// Read access for the views and the shell; changes go through [`State::apply`].
+impl State {
+    /// The loaded dataset.
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+    /// Where it came from.
+    pub fn source(&self) -> &DataSource {
+        &self.source
+    }
+    /// Increases on every load; derived data is keyed on it.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+    /// Derived lookups.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+    /// Where each item came from in its file.
+    pub fn source_map(&self) -> &SourceMap {
+        &self.source_map
+    }
+    /// Timeline lanes for the current grouping and filters.
+    pub fn lanes(&self) -> &[Lane] {
+        &self.lanes
+    }
+    /// What is selected.
+    pub fn selection(&self) -> Option<Selection> {
+        self.selection
+    }
+    /// Which view made the selection.
+    pub fn selection_origin(&self) -> Origin {
+        self.selection_origin
+    }
+    /// The visible time window.
+    pub fn time_view(&self) -> TimeView {
+        self.time_view
+    }
+    /// The persisted settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+    /// The location list's order.
+    pub fn location_sort(&self) -> LocationSort {
+        self.location_sort
+    }
+    /// The last file that failed to load.
+    pub fn load_failure(&self) -> Option<&LoadFailure> {
+        self.load_failure.as_ref()
+    }
+    /// Whether the keyboard help is open.
+    pub fn show_help(&self) -> bool {
+        self.show_help
+    }
+    /// Today, as a day number.
+    pub fn today(&self) -> Day {
+        self.today
+    }
+    /// The map camera (the end of any flight under way).
+    pub fn map_view(&self) -> MapView {
+        self.map_view
+    }
+    /// A camera move under way.
+    pub fn map_flight(&self) -> Option<Flight> {
+        self.map_flight
+    }
+    /// The maximised pane, if any.
+    pub fn maximized(&self) -> Option<Pane> {
+        self.maximized
+    }
+    /// The UI clock, seconds.
+    pub fn now(&self) -> f64 {
+        self.now
+    }
+    /// Filters and what they select, the as-of player, saved views.
+    pub fn focus(&self) -> &Focus {
+        &self.focus
+    }
+    /// The briefing deck shown with this dataset, if any.
+    pub fn deck(&self) -> Option<&crate::briefing::Deck> {
+        self.deck.as_ref()
+    }
+    /// Presenting: which step, blanked or not.
+    pub fn presenting(&self) -> Option<&crate::state::present::Presenting> {
+        self.presenting.as_ref()
+    }
+    /// Authoring the deck.
+    pub fn deck_edit(&self) -> &crate::state::deck::DeckEdit {
+        &self.deck_edit
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::briefing::Transition;
 use crate::model::view_state::ViewState;
-use crate::state::{Blank, Command, State};
+use crate::state::{Blank, DataSource, Effect, LoadFailure, PresentCommand, ReadFor, State};
 
 /// The presentation under way.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -23,33 +23,41 @@ pub struct Presenting {
 }
 
 impl State {
-    pub(crate) fn apply_present(&mut self, command: &Command) {
+    /// Applies a command of the presenting part.
+    pub(crate) fn apply_present(&mut self, command: PresentCommand) -> Vec<Effect> {
         let steps = self.deck.as_ref().map_or(0, |d| d.steps.len());
-        match *command {
-            Command::Present(Some(step)) if steps > 0 => self.go_to_step(step.min(steps - 1)),
-            Command::Present(_) => self.presenting = None,
-            Command::NextStep => {
+        match command {
+            PresentCommand::Present(Some(step)) => {
+                if steps > 0 {
+                    self.go_to_step(step.min(steps - 1));
+                } else {
+                    self.presenting = None;
+                }
+            }
+            PresentCommand::Present(None) => self.presenting = None,
+            PresentCommand::NextStep => {
                 if let Some(p) = &self.presenting {
                     self.go_to_step((p.step + 1).min(steps.saturating_sub(1)));
                 }
             }
-            Command::PrevStep => {
+            PresentCommand::PrevStep => {
                 if let Some(p) = &self.presenting {
                     self.go_to_step(p.step.saturating_sub(1));
                 }
             }
-            Command::Blank(blank) => {
+            PresentCommand::Blank(blank) => {
                 if let Some(p) = &mut self.presenting {
                     p.blank = blank;
                 }
             }
-            Command::TogglePresenterView => {
+            PresentCommand::CutsOnly(on) => self.cuts_only = on,
+            PresentCommand::TogglePresenterView => {
                 if let Some(p) = &mut self.presenting {
                     p.presenter_view = !p.presenter_view;
                 }
             }
-            _ => {}
         }
+        Vec::new()
     }
 
     /// Shows step `index`: restores its view and its highlights.
@@ -65,7 +73,7 @@ impl State {
         self.presenting =
             Some(Presenting { step: index, blank: None, initiatives, locations, started, presenter_view });
         self.restore_view(&step.view);
-        if step.transition == Transition::Cut {
+        if step.transition == Transition::Cut || self.cuts_only {
             self.finish_animations(&step.view);
         }
     }
@@ -77,38 +85,52 @@ impl State {
         }
         self.stop_time_flight();
         if let Some(map) = view.map {
-            self.apply(Command::SetMapView(map));
+            self.map_view = map.clamped();
+            self.map_flight = None;
         }
     }
 
-    /// Loads the deck that goes with the current dataset: the embedded one, or `NAME.briefing.ron`
-    /// next to a dataset file. A deck with errors is not used; its problems are logged.
-    pub(crate) fn load_deck_for_source(&mut self) {
-        let text = match &self.source {
-            crate::state::DataSource::Embedded => Some(crate::briefing::DEFAULT_DECK.to_owned()),
-            crate::state::DataSource::File(path) => {
-                let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                std::fs::read_to_string(path.with_file_name(format!("{stem}.briefing.ron"))).ok()
-            }
-            crate::state::DataSource::Named(_) => None,
-        };
+    /// Starts loading the deck that goes with the current dataset: the embedded one at once, or (an
+    /// effect) a read of `NAME.briefing.ron` next to a dataset file.
+    pub(crate) fn load_deck_for_source(&mut self) -> Vec<Effect> {
         self.presenting = None;
         let path = crate::state::deck::deck_path_for(&self.source);
         if self.deck_edit.dirty && self.deck_edit.path == path {
             // A reload of the same dataset keeps the deck being edited: unsaved work is never dropped.
-            return;
+            return Vec::new();
         }
         self.deck_edit = crate::state::deck::DeckEdit::for_path(path.clone());
-        let name = path.map_or_else(|| "the embedded deck".to_owned(), |p| p.display().to_string());
-        self.deck = text.and_then(|text| {
-            let loaded = crate::briefing::load_deck(&text, &self.index);
-            if loaded.deck.is_none() {
-                self.deck_edit.load_failed = true;
-                self.load_failure = Some(crate::state::LoadFailure { file: name, problems: loaded.problems });
-                return None;
+        self.deck = None;
+        match (&self.source, path) {
+            (DataSource::Embedded, _) => {
+                self.take_deck_text("the embedded deck".to_owned(), crate::briefing::DEFAULT_DECK);
+                Vec::new()
             }
-            loaded.deck
-        });
+            (DataSource::File(_), Some(path)) => vec![Effect::Read(ReadFor::Deck, path)],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The deck file next to the dataset, read (a missing file means no deck).
+    pub(crate) fn deck_read(&mut self, path: &std::path::Path, text: Result<String, String>) {
+        if self.deck_edit.path.as_deref() != Some(path) || self.deck_edit.dirty {
+            return; // another dataset was opened meanwhile, or the deck is being edited
+        }
+        if let Ok(text) = text {
+            self.take_deck_text(path.display().to_string(), &text);
+        }
+    }
+
+    /// Uses a deck's text when it checks against the dataset; otherwise shows its problems.
+    fn take_deck_text(&mut self, name: String, text: &str) {
+        let loaded = crate::briefing::load_deck(text, &self.index);
+        match loaded.deck {
+            Some(deck) => self.deck = Some(deck),
+            None => {
+                self.deck_edit.load_failed = true;
+                self.load_failure = Some(LoadFailure { file: name, problems: loaded.problems });
+            }
+        }
     }
 
     /// Replaces the deck with one given as bytes (fetched or dropped) when it reads and checks against
@@ -123,7 +145,7 @@ impl State {
                 self.presenting = None;
                 self.deck = Some(deck);
             }
-            None => self.load_failure = Some(crate::state::LoadFailure { file: name, problems: loaded.problems }),
+            None => self.load_failure = Some(LoadFailure { file: name, problems: loaded.problems }),
         }
     }
 

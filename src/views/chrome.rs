@@ -1,6 +1,7 @@
 //! The app's chrome: top bar and menus, keyboard shortcuts, dropped files, the error panel, the help
 //! window and fonts. Like the views, it only returns actions.
 
+use crate::state::{DeckCommand, PresentCommand};
 use egui::{Key, KeyboardShortcut, Modifiers, PointerButton};
 
 use crate::model::view::LaneGrouping;
@@ -90,13 +91,13 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<ChromeAction> {
 /// Keys while presenting (a USB clicker sends PageUp/PageDown), and F5 to start.
 pub fn present_keys(ctx: &egui::Context, state: &State) -> Vec<ChromeAction> {
     let mut out = Vec::new();
-    let Some(presenting) = &state.presenting else {
-        if state.deck.is_some() && ctx.input(|i| i.key_pressed(Key::F5)) {
-            out.push(ChromeAction::Command(Command::Present(Some(0))));
+    let Some(presenting) = state.presenting() else {
+        if state.deck().is_some() && ctx.input(|i| i.key_pressed(Key::F5)) {
+            out.push(ChromeAction::Command(Command::Presenting(PresentCommand::Present(Some(0)))));
         }
         return out;
     };
-    let last = state.deck.as_ref().map_or(0, |d| d.steps.len().saturating_sub(1));
+    let last = state.deck().map_or(0, |d| d.steps.len().saturating_sub(1));
     let digits_id = egui::Id::unique("present_digits");
     let mut digits: String = ctx.data(|d| d.get_temp(digits_id)).unwrap_or_default();
     ctx.input(|i| {
@@ -119,27 +120,27 @@ pub fn present_keys(ctx: &egui::Context, state: &State) -> Vec<ChromeAction> {
                 Key::PageDown,
                 Key::PageUp,
             ]) || !text.is_empty())
-            .then_some(Command::Blank(None))
+            .then_some(Command::Presenting(PresentCommand::Blank(None)))
         } else if pressed(&[Key::Escape]) {
-            Some(Command::Present(None))
+            Some(Command::Presenting(PresentCommand::Present(None)))
         } else if pressed(&[Key::B, Key::Period]) {
-            Some(Command::Blank(Some(crate::state::Blank::Black)))
+            Some(Command::Presenting(PresentCommand::Blank(Some(crate::state::Blank::Black))))
         } else if pressed(&[Key::W]) {
-            Some(Command::Blank(Some(crate::state::Blank::White)))
+            Some(Command::Presenting(PresentCommand::Blank(Some(crate::state::Blank::White))))
         } else if pressed(&[Key::N]) {
-            Some(Command::TogglePresenterView)
+            Some(Command::Presenting(PresentCommand::TogglePresenterView))
         } else if pressed(&[Key::Enter]) && !digits.is_empty() {
             let n: usize = digits.parse().unwrap_or(1);
             digits.clear();
-            Some(Command::Present(Some(n.saturating_sub(1).min(last))))
+            Some(Command::Presenting(PresentCommand::Present(Some(n.saturating_sub(1).min(last)))))
         } else if pressed(&[Key::ArrowRight, Key::Space, Key::PageDown, Key::Enter]) {
-            Some(Command::NextStep)
+            Some(Command::Presenting(PresentCommand::NextStep))
         } else if pressed(&[Key::ArrowLeft, Key::Backspace, Key::PageUp]) {
-            Some(Command::PrevStep)
+            Some(Command::Presenting(PresentCommand::PrevStep))
         } else if pressed(&[Key::Home]) {
-            Some(Command::Present(Some(0)))
+            Some(Command::Presenting(PresentCommand::Present(Some(0))))
         } else if pressed(&[Key::End]) {
-            Some(Command::Present(Some(last)))
+            Some(Command::Presenting(PresentCommand::Present(Some(last))))
         } else {
             digits.extend(text.chars().filter(char::is_ascii_digit));
             None
@@ -161,8 +162,8 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<ChromeAction> {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu_ui(ui, state, &mut out));
         ui.separator();
-        ui.strong(&state.dataset.meta.title);
-        ui.weak(format!("as of {}", state.dataset.meta.as_of));
+        ui.strong(&state.dataset().meta.title);
+        ui.weak(format!("as of {}", state.dataset().meta.as_of));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("?").on_hover_text("Keyboard shortcuts").clicked() {
                 out.push(ChromeAction::Command(Command::ToggleHelp));
@@ -178,24 +179,24 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<ChromeAction> {
             if theme != state.theme() {
                 out.push(ChromeAction::Command(Command::SetTheme(theme)));
             }
-            let mut grouping = state.settings.lane_grouping;
+            let mut grouping = state.settings().lane_grouping;
             egui::ComboBox::new("lane_grouping", "Lanes").selected_text(grouping.label()).show_ui(ui, |ui| {
                 for choice in LaneGrouping::ALL {
                     ui.selectable_value(&mut grouping, choice, choice.label());
                 }
             });
-            if grouping != state.settings.lane_grouping {
+            if grouping != state.settings().lane_grouping {
                 out.push(ChromeAction::Command(Command::SetLaneGrouping(grouping)));
             }
             if ui
-                .add_enabled(state.deck.is_some(), egui::Button::new("Present"))
+                .add_enabled(state.deck().is_some(), egui::Button::new("Present"))
                 .on_hover_text("Present the deck (F5)")
                 .clicked()
             {
-                out.push(ChromeAction::Command(Command::Present(Some(0))));
+                out.push(ChromeAction::Command(Command::Presenting(PresentCommand::Present(Some(0)))));
             }
             if ui.button("Deck…").on_hover_text("Edit the briefing deck").clicked() {
-                out.push(ChromeAction::Command(Command::ToggleDeckEditor));
+                out.push(ChromeAction::Command(Command::Deck(DeckCommand::ToggleDeckEditor)));
             }
             nav_buttons_ui(ui, state, &mut out);
         });
@@ -218,21 +219,21 @@ fn file_menu_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>) {
         out.push(ChromeAction::OpenDialog);
     }
     let reload = egui::Button::new("Reload").shortcut_text(ctx.format_shortcut(&RELOAD));
-    if ui.add_enabled(!matches!(state.source, DataSource::Named(_)), reload).clicked() {
+    if ui.add_enabled(!matches!(state.source(), DataSource::Named(_)), reload).clicked() {
         out.push(ChromeAction::Command(Command::Reload));
     }
     ui.menu_button("Recent files", |ui| {
-        if state.settings.recent.is_empty() {
+        if state.settings().recent.is_empty() {
             ui.weak("None yet");
         }
-        for path in &state.settings.recent {
+        for path in &state.settings().recent {
             if ui.button(path.display().to_string()).clicked() {
                 out.push(ChromeAction::Command(Command::OpenFile(path.clone())));
             }
         }
     });
     ui.separator();
-    ui.weak(format!("Showing {}", state.source.name()));
+    ui.weak(format!("Showing {}", state.source().name()));
     #[cfg(not(target_arch = "wasm32"))]
     if ui.button("Quit").clicked() {
         out.push(ChromeAction::Quit);
@@ -299,7 +300,7 @@ pub enum CloseState {
 /// Unsaved deck changes are never lost silently: closing the window asks first.
 pub fn close_guard(ctx: &egui::Context, state: &State, asked: &mut CloseState) -> Vec<ChromeAction> {
     let mut out = Vec::new();
-    if ctx.input(|i| i.viewport().close_requested()) && state.deck_edit.dirty && *asked != CloseState::Confirmed {
+    if ctx.input(|i| i.viewport().close_requested()) && state.deck_edit().dirty && *asked != CloseState::Confirmed {
         ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
         *asked = CloseState::Asking;
     }
@@ -311,7 +312,7 @@ pub fn close_guard(ctx: &egui::Context, state: &State, asked: &mut CloseState) -
         ui.label("The briefing deck has changes that are not saved.");
         ui.horizontal(|ui| {
             if ui.button("Save and close").clicked() {
-                out.push(ChromeAction::Command(Command::SaveDeck(None)));
+                out.push(ChromeAction::Command(Command::Deck(DeckCommand::SaveDeck(None))));
                 *asked = CloseState::Idle;
                 out.push(ChromeAction::QuitIfSaved);
             }

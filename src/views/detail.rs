@@ -22,14 +22,14 @@ pub fn dates_in_words(item: &Initiative) -> String {
 /// Draws the panel; returns the commands of the user's clicks.
 pub fn detail_ui(ui: &mut egui::Ui, state: &State, cache: &mut CommonMarkCache) -> Vec<Command> {
     let mut commands = Vec::new();
-    egui::ScrollArea::vertical().auto_shrink(false).show_viewport(ui, |ui, viewport| match state.selection {
+    egui::ScrollArea::vertical().auto_shrink(false).show_viewport(ui, |ui, viewport| match state.selection() {
         Some(Selection::Initiative(i)) => {
-            if let Some(item) = state.dataset.initiatives.get(i) {
+            if let Some(item) = state.dataset().initiatives.get(i) {
                 initiative_ui(ui, state, item, cache, &mut commands);
             }
         }
         Some(Selection::Location(l)) => {
-            if let Some(place) = state.dataset.locations.get(l) {
+            if let Some(place) = state.dataset().locations.get(l) {
                 location_ui(ui, state, (l, place), viewport, &mut commands);
             }
         }
@@ -39,7 +39,7 @@ pub fn detail_ui(ui: &mut egui::Ui, state: &State, cache: &mut CommonMarkCache) 
 }
 
 fn overview_ui(ui: &mut egui::Ui, state: &State, cache: &mut CommonMarkCache) {
-    let meta = &state.dataset.meta;
+    let meta = &state.dataset().meta;
     ui.heading(&meta.title);
     ui.label(format!("As of {}", meta.as_of));
     ui.add_space(6.0);
@@ -71,12 +71,12 @@ fn initiative_ui(
     }
     ui.label(&item.summary);
     let places: Vec<usize> =
-        state.index.places_of.get(state_index(state, item)).map(<[usize]>::to_vec).unwrap_or_default();
+        state.index().places_of.get(state_index(state, item)).map(<[usize]>::to_vec).unwrap_or_default();
     if !places.is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.weak("Places");
             for place in places {
-                if let Some(location) = state.dataset.locations.get(place)
+                if let Some(location) = state.dataset().locations.get(place)
                     && ui.link(&location.name).on_hover_text("Select this place").clicked()
                 {
                     commands.push(Command::Select(Selection::Location(place), Origin::Detail));
@@ -92,12 +92,12 @@ fn initiative_ui(
 
 /// The status, as of the as-of day when one is chosen.
 fn status_words(state: &State, item: &Initiative) -> egui::RichText {
-    let Some(status) = state.focus.filter.status_of(item) else {
-        let day = state.focus.filter.as_of.map(|d| crate::model::Day(d).ymd_words()).unwrap_or_default();
+    let Some(status) = state.focus().filter.status_of(item) else {
+        let day = state.focus().filter.as_of.map(|d| crate::model::Day(d).ymd_words()).unwrap_or_default();
         return egui::RichText::new(format!("Not yet announced as of {day} (now {})", status_label(item.status)))
             .strong();
     };
-    let words = match state.focus.filter.as_of {
+    let words = match state.focus().filter.as_of {
         Some(day) if status != item.status => format!(
             "{} as of {} (now {})",
             status_label(status),
@@ -110,14 +110,14 @@ fn status_words(state: &State, item: &Initiative) -> egui::RichText {
 }
 
 fn state_index(state: &State, item: &Initiative) -> usize {
-    state.index.initiative_by_id.get(&item.id).copied().unwrap_or(usize::MAX)
+    state.index().initiative_by_id.get(&item.id).copied().unwrap_or(usize::MAX)
 }
 
 fn sources_ui(ui: &mut egui::Ui, state: &State, item: &Initiative) {
     ui.separator();
     ui.strong("Sources");
     for cite in &item.sources {
-        let Some(source) = state.dataset.source(&cite.source) else {
+        let Some(source) = state.dataset().source(&cite.source) else {
             continue;
         };
         ui.horizontal_wrapped(|ui| {
@@ -148,10 +148,10 @@ fn related_ui(ui: &mut egui::Ui, state: &State, item: &Initiative, commands: &mu
     ui.separator();
     ui.strong("Related");
     for id in &item.related {
-        let Some(&index) = state.index.initiative_by_id.get(id) else {
+        let Some(&index) = state.index().initiative_by_id.get(id) else {
             continue;
         };
-        let Some(other) = state.dataset.initiatives.get(index) else {
+        let Some(other) = state.dataset().initiatives.get(index) else {
             continue;
         };
         if ui.link(&other.title).clicked() {
@@ -196,7 +196,7 @@ fn location_ui(
         ui.weak(format!("Position from {source}"));
     }
     ui.separator();
-    let items = state.index.initiatives_at.get(index).map_or(&[][..], Vec::as_slice);
+    let items = state.index().initiatives_at.get(index).map_or(&[][..], Vec::as_slice);
     ui.strong(format!("{} initiative{} here", items.len(), if items.len() == 1 { "" } else { "s" }));
     place_items_ui(ui, state, items, viewport, commands);
 }
@@ -219,7 +219,7 @@ fn place_items_ui(
     let last = (((viewport.max.y - top) / stride).ceil().max(0.0) as usize).clamp(first, items.len());
     ui.add_space(first as f32 * stride);
     for &i in items.get(first..last).unwrap_or_default() {
-        let Some(item) = state.dataset.initiatives.get(i) else {
+        let Some(item) = state.dataset().initiatives.get(i) else {
             continue;
         };
         let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), row), egui::Sense::hover());

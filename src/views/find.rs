@@ -1,6 +1,7 @@
 //! Find and focus: the search box, facet menus with live counts, the as-of slider and player, saved
 //! views, filter chips and the search results list. Like every view, it only returns commands.
 
+use crate::state::FocusCommand;
 use std::collections::{BTreeMap, BTreeSet};
 
 use egui::text::LayoutJob;
@@ -23,13 +24,13 @@ pub fn search_id() -> Id {
 const SPEEDS: [(f64, &str); 4] = [(7.0, "1 week/s"), (30.0, "1 month/s"), (91.0, "1 quarter/s"), (365.0, "1 year/s")];
 
 fn set(filter: Filter) -> Command {
-    Command::SetFilter(Box::new(filter))
+    Command::Focus(FocusCommand::SetFilter(Box::new(filter)))
 }
 
 /// The filter bar: search, facets, as-of, views, link.
 pub fn filter_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     let mut out = Vec::new();
-    let f = &state.focus.filter;
+    let f = &state.focus().filter;
     ui.horizontal(|ui| {
         let mut text = f.search.clone();
         let edit =
@@ -44,11 +45,11 @@ pub fn filter_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
         }
         if response.lost_focus()
             && ui.input(|i| i.key_pressed(Key::Enter))
-            && let Some(first) = (0..state.dataset.initiatives.len()).find(|&i| state.is_visible(i))
+            && let Some(first) = (0..state.dataset().initiatives.len()).find(|&i| state.is_visible(i))
         {
             out.push(Command::Select(Selection::Initiative(first), Origin::Other));
         }
-        ui.label(format!("{} of {}", state.focus.visible_count, state.dataset.initiatives.len()))
+        ui.label(format!("{} of {}", state.focus().visible_count, state.dataset().initiatives.len()))
             .on_hover_text("Initiatives that pass the search and filters");
         ui.menu_button("Filters", |ui| facets_ui(ui, state, &mut out));
         as_of_ui(ui, state, &mut out);
@@ -97,17 +98,17 @@ fn facet_counts(ui: &egui::Ui, state: &State) -> std::sync::Arc<crate::model::fi
     let id = ui.scope_id().with("facet_counts");
     let cached = ui.data(|d| d.get_temp::<(u64, std::sync::Arc<crate::model::filter::FacetCounts>)>(id));
     match cached {
-        Some((generation, counts)) if generation == state.focus.generation => counts,
+        Some((generation, counts)) if generation == state.focus().generation => counts,
         _ => {
-            let counts = std::sync::Arc::new(state.focus.filter.counts(&state.dataset, &state.index));
-            ui.data_mut(|d| d.insert_temp(id, (state.focus.generation, counts.clone())));
+            let counts = std::sync::Arc::new(state.focus().filter.counts(&state.dataset(), &state.index()));
+            ui.data_mut(|d| d.insert_temp(id, (state.focus().generation, counts.clone())));
             counts
         }
     }
 }
 
 fn facets_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
-    let f = &state.focus.filter;
+    let f = &state.focus().filter;
     let c = &*facet_counts(ui, state);
     ui.set_min_width(220.0);
     if let Some(lines) = facet_group(ui, "Line of effort", &c.lines, &f.lines, |l| line_label(*l).to_owned()) {
@@ -172,16 +173,16 @@ fn date_range_ui(ui: &mut egui::Ui, f: &Filter, out: &mut Vec<Command>) {
 }
 
 fn as_of_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
-    let f = &state.focus.filter;
-    let Some((first, last)) = state.index.full_span else {
+    let f = &state.focus().filter;
+    let Some((first, last)) = state.index().full_span else {
         return;
     };
     let mut on = f.as_of.is_some();
     if ui.checkbox(&mut on, "As of").on_hover_text("Show the alliance as it stood on a day").changed() {
-        let day = if on { Some(state.today.0.clamp(first as i64, last as i64)) } else { None };
+        let day = if on { Some(state.today().0.clamp(first as i64, last as i64)) } else { None };
         out.push(set(Filter { as_of: day, ..f.clone() }));
         if !on {
-            out.push(Command::PlayAsOf(None));
+            out.push(Command::Focus(FocusCommand::PlayAsOf(None)));
         }
     }
     let Some(day) = f.as_of else { return };
@@ -207,13 +208,13 @@ fn as_of_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
     } else {
         ui.data_mut(|d| d.remove::<String>(typed_id));
     }
-    let playing = state.focus.playing;
+    let playing = state.focus().playing;
     if ui
         .button(if playing.is_some() { "Pause" } else { "Play ▶" })
         .on_hover_text("Play or pause through time")
         .clicked()
     {
-        out.push(Command::PlayAsOf(if playing.is_some() { None } else { Some(SPEEDS[1].0) }));
+        out.push(Command::Focus(FocusCommand::PlayAsOf(if playing.is_some() { None } else { Some(SPEEDS[1].0) })));
     }
     if let Some(speed) = playing {
         let mut chosen = speed;
@@ -225,7 +226,7 @@ fn as_of_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
                 }
             });
         if (chosen - speed).abs() > 1e-9 {
-            out.push(Command::PlayAsOf(Some(chosen)));
+            out.push(Command::Focus(FocusCommand::PlayAsOf(Some(chosen))));
         }
     }
 }
@@ -239,32 +240,32 @@ fn views_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
         let save = ui.add_enabled(!name.trim().is_empty(), egui::Button::new("Save").shortcut_text("Ctrl+S"));
         let shortcut = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::S));
         if (save.clicked() || shortcut) && !name.trim().is_empty() {
-            out.push(Command::SaveView(name.trim().to_owned()));
+            out.push(Command::Focus(FocusCommand::SaveView(name.trim().to_owned())));
             name.clear();
         }
     });
     ui.data_mut(|d| d.insert_temp(name_id, name));
-    if state.focus.saved.views.is_empty() {
+    if state.focus().saved.views.is_empty() {
         ui.weak("No saved views yet");
     }
-    for (i, saved) in state.focus.saved.views.iter().enumerate() {
+    for (i, saved) in state.focus().saved.views.iter().enumerate() {
         ui.horizontal(|ui| {
             if ui.button(&saved.name).on_hover_text("Go to this view").clicked() {
-                out.push(Command::RestoreView(Box::new(saved.view.clone())));
+                out.push(Command::Focus(FocusCommand::RestoreView(Box::new(saved.view.clone()))));
             }
             let rename_id = Id::unique(("find_rename", &saved.name));
             let mut new_name: String = ui.data(|d| d.get_temp(rename_id)).unwrap_or_else(|| saved.name.clone());
             let edit = ui.add(egui::TextEdit::singleline(&mut new_name).hint_text("Rename").desired_width(90.0));
             if edit.lost_focus() && new_name.trim() != saved.name && !new_name.trim().is_empty() {
-                out.push(Command::RenameView(i, new_name.trim().to_owned()));
+                out.push(Command::Focus(FocusCommand::RenameView(i, new_name.trim().to_owned())));
             }
             ui.data_mut(|d| d.insert_temp(rename_id, new_name));
             if ui.small_button("Delete").clicked() {
-                out.push(Command::DeleteView(i));
+                out.push(Command::Focus(FocusCommand::DeleteView(i)));
             }
         });
     }
-    if let Some(message) = &state.focus.message {
+    if let Some(message) = &state.focus().message {
         ui.weak(message);
     }
 }
@@ -315,7 +316,7 @@ fn chips_of(f: &Filter) -> Vec<(String, Filter)> {
 
 /// A chip per active filter; clicking removes that filter.
 fn chips_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
-    let f = &state.focus.filter;
+    let f = &state.focus().filter;
     if f.is_empty() {
         return;
     }
@@ -326,8 +327,8 @@ fn chips_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
             }
         }
         if ui.small_button("Clear all").clicked() {
-            out.push(Command::ClearFilters);
-            out.push(Command::PlayAsOf(None));
+            out.push(Command::Focus(FocusCommand::ClearFilters));
+            out.push(Command::Focus(FocusCommand::PlayAsOf(None)));
         }
     });
 }
@@ -335,14 +336,14 @@ fn chips_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
 /// The search results with the matched text highlighted; empty when nothing is searched.
 pub fn results_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     let mut out = Vec::new();
-    let query = state.focus.filter.search.trim();
+    let query = state.focus().filter.search.trim();
     if query.is_empty() {
         return out;
     }
     let pal = theme::palette(state.theme());
-    ui.strong(format!("{} results", state.focus.visible_count));
+    ui.strong(format!("{} results", state.focus().visible_count));
     let row_height = ui.spacing().interact_size.y;
-    let results = &state.focus.visible_items;
+    let results = &state.focus().visible_items;
     // Only the rows in view are built: the list costs the same at a million results.
     egui::ScrollArea::vertical().id_salt("search_results").max_height(180.0).show_rows(
         ui,
@@ -353,7 +354,7 @@ pub fn results_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
                 .get(rows)
                 .unwrap_or_default()
                 .iter()
-                .filter_map(|&i| Some((i, state.dataset.initiatives.get(i)?)))
+                .filter_map(|&i| Some((i, state.dataset().initiatives.get(i)?)))
             {
                 let mut job = LayoutJob::default();
                 let normal = TextFormat { color: pal.text, ..TextFormat::default() };
@@ -365,7 +366,7 @@ pub fn results_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
                     at = range.end;
                 }
                 job.append(item.title.get(at..).unwrap_or_default(), 0.0, normal);
-                let selected = state.selection == Some(Selection::Initiative(i));
+                let selected = state.selection() == Some(Selection::Initiative(i));
                 if ui.add(egui::Button::selectable(selected, job)).clicked() {
                     out.push(Command::Select(Selection::Initiative(i), Origin::List));
                 }

@@ -39,7 +39,7 @@ pub fn location_list_ui(ui: &mut egui::Ui, state: &State, rows: &[LocationRow]) 
                 let Some(data) = rows.get(row.index()) else {
                     return;
                 };
-                let Some(place) = state.dataset.locations.get(data.location) else {
+                let Some(place) = state.dataset().locations.get(data.location) else {
                     return;
                 };
                 row.set_selected(state.is_location_highlighted(data.location));
@@ -69,19 +69,19 @@ pub fn location_list_ui(ui: &mut egui::Ui, state: &State, rows: &[LocationRow]) 
 fn scroll_target(ui: &egui::Ui, state: &State, rows: &[LocationRow]) -> Option<usize> {
     let memory = ui.make_persistent_id("locations_scrolled_for");
     let last: Option<Selection> = ui.data(|d| d.get_temp(memory)).flatten();
-    if state.selection == last {
+    if state.selection() == last {
         return None;
     }
-    ui.data_mut(|d| d.insert_temp(memory, state.selection));
-    if state.selection_origin == Origin::List {
+    ui.data_mut(|d| d.insert_temp(memory, state.selection()));
+    if state.selection_origin() == Origin::List {
         return None;
     }
-    state.selection?;
+    state.selection()?;
     rows.iter().position(|r| state.is_location_highlighted(r.location))
 }
 
 fn header_ui(ui: &mut egui::Ui, state: &State, column: LocationColumn) -> Option<Command> {
-    let arrow = match (state.location_sort.column == column, state.location_sort.ascending) {
+    let arrow = match (state.location_sort().column == column, state.location_sort().ascending) {
         (true, true) => " ↑",
         (true, false) => " ↓",
         _ => "",

@@ -33,7 +33,7 @@ pub fn item_links(
     ui.horizontal_wrapped(|ui| {
         ui.weak(format!("{heading} ({visible}):"));
         for &i in items.iter().filter(|&&i| state.is_visible(i)).take(LINKS_SHOWN) {
-            if let Some(item) = state.dataset.initiatives.get(i)
+            if let Some(item) = state.dataset().initiatives.get(i)
                 && ui.link(&item.title).clicked()
             {
                 commands.push(Command::Select(Selection::Initiative(i), origin));

@@ -1,18 +1,19 @@
 //! The presenter view: a second window (egui viewport) with the current and next step, the notes, the
 //! elapsed time and the clock, and buttons — for the laptop screen while the projector shows the slide.
 
+use crate::state::PresentCommand;
 use crate::state::{Blank, Command, State};
 
 /// Shows the presenter window while presenting; returns the presenter's commands.
 pub fn presenter_window(ctx: &egui::Context, state: &State) -> Vec<Command> {
-    let Some(presenting) = state.presenting.as_ref().filter(|p| p.presenter_view) else { return Vec::new() };
+    let Some(presenting) = state.presenting().filter(|p| p.presenter_view) else { return Vec::new() };
     let id = egui::ViewportId::from_hash_of("presenter_view");
     let builder =
         egui::ViewportBuilder::default().with_title("Alliance Atlas — presenter view").with_inner_size([760.0, 560.0]);
     ctx.show_viewport_immediate(id, builder, |ui, class| {
         let mut out = Vec::new();
         if ui.input(|i| i.viewport().close_requested()) {
-            out.push(Command::TogglePresenterView);
+            out.push(Command::Presenting(PresentCommand::TogglePresenterView));
         }
         // The clicker keys work in this window too (an embedded window shares the main window's keys).
         if class != egui::ViewportClass::EmbeddedWindow {
@@ -30,8 +31,8 @@ pub fn presenter_window(ctx: &egui::Context, state: &State) -> Vec<Command> {
 }
 
 fn presenter_ui(ui: &mut egui::Ui, state: &State, index: usize, out: &mut Vec<Command>) {
-    let Some(deck) = &state.deck else { return };
-    let elapsed = (state.now - state.presenting.as_ref().map_or(state.now, |p| p.started)).max(0.0) as u64;
+    let Some(deck) = state.deck() else { return };
+    let elapsed = (state.now() - state.presenting().map_or(state.now(), |p| p.started)).max(0.0) as u64;
     ui.horizontal(|ui| {
         ui.heading(format!("{} / {}", index + 1, deck.steps.len()));
         ui.separator();
@@ -41,16 +42,16 @@ fn presenter_ui(ui: &mut egui::Ui, state: &State, index: usize, out: &mut Vec<Co
     });
     ui.horizontal(|ui| {
         if ui.button("◀ Previous").clicked() {
-            out.push(Command::PrevStep);
+            out.push(Command::Presenting(PresentCommand::PrevStep));
         }
         if ui.button("Next ▶").clicked() {
-            out.push(Command::NextStep);
+            out.push(Command::Presenting(PresentCommand::NextStep));
         }
         if ui.button("Black out").clicked() {
-            out.push(Command::Blank(Some(Blank::Black)));
+            out.push(Command::Presenting(PresentCommand::Blank(Some(Blank::Black))));
         }
         if ui.button("End").clicked() {
-            out.push(Command::Present(None));
+            out.push(Command::Presenting(PresentCommand::Present(None)));
         }
     });
     ui.separator();

@@ -10,7 +10,7 @@ use crate::views::{map, timeline};
 /// Draws the slide of the current step; returns the commands of clicks on the map or timeline.
 pub fn slide_ui(ui: &mut egui::Ui, state: &State, markdown: &mut CommonMarkCache) -> Vec<Command> {
     let mut out = Vec::new();
-    let Some(presenting) = &state.presenting else { return out };
+    let Some(presenting) = state.presenting() else { return out };
     if let Some(blank) = presenting.blank {
         let fill = if blank == Blank::Black { egui::Color32::BLACK } else { egui::Color32::WHITE };
         ui.painter().rect_filled(ui.max_rect(), 0.0, fill);
@@ -18,7 +18,7 @@ pub fn slide_ui(ui: &mut egui::Ui, state: &State, markdown: &mut CommonMarkCache
         return out;
     }
     let Some(step) = state.current_step() else { return out };
-    let total = state.deck.as_ref().map_or(0, |d| d.steps.len());
+    let total = state.deck().map_or(0, |d| d.steps.len());
     let pal = theme::palette(state.theme());
     egui::Panel::top("slide_title").show_separator_line(false).show(ui, |ui| {
         ui.horizontal(|ui| {

@@ -17,10 +17,10 @@ use crate::theme::{self, Palette};
 
 /// The camera to draw now (mid-flight or settled) and the command that settles a finished flight.
 fn current_camera(state: &State, size: egui::Vec2) -> (MapView, Option<Command>) {
-    let Some(flight) = &state.map_flight else {
-        return (state.map_view, None);
+    let Some(flight) = &state.map_flight() else {
+        return (state.map_view(), None);
     };
-    let (view, done) = camera_at(flight, [f64::from(size.x), f64::from(size.y)], state.now);
+    let (view, done) = camera_at(flight, [f64::from(size.x), f64::from(size.y)], state.now());
     (view, done.then_some(Command::SetMapView(view)))
 }
 
@@ -38,23 +38,23 @@ pub fn map_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     let (view, settle) = current_camera(state, rect.size());
     if let Some(command) = settle {
         commands.push(command);
-    } else if state.map_flight.is_some() {
+    } else if state.map_flight().is_some() {
         ui.ctx().request_repaint();
     }
     let t = Transform::new(rect, view);
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, pal.sea);
     paint_basemap(ui, &painter, &t, view.zoom, &pal);
-    if state.settings.graticule {
+    if state.settings().graticule {
         paint_graticule(&painter, &t, &pal);
     }
     markers::markers_ui(ui, state, &t, &mut commands);
-    if let Some(view) = interact(ui, &background, &t, &mut commands, state.presenting.is_some()) {
+    if let Some(view) = interact(ui, &background, &t, &mut commands, state.presenting().is_some()) {
         commands.push(Command::SetMapView(view));
     }
     ui.advance_cursor_after_rect(rect);
     // A projected slide shows the map, not its controls.
-    if state.presenting.is_none() {
+    if state.presenting().is_none() {
         overlay_buttons_ui(ui, state, rect, &mut commands);
     }
     commands
@@ -251,7 +251,7 @@ fn overlay_buttons_ui(ui: &mut egui::Ui, state: &State, rect: Rect, commands: &m
     ui.scope_builder(
         egui::UiBuilder::new().max_rect(area).layout(egui::Layout::right_to_left(egui::Align::Center)),
         |ui| {
-            let maximized = state.maximized == Some(Pane::Map);
+            let maximized = state.maximized() == Some(Pane::Map);
             let label = if maximized { "Restore map" } else { "Maximise map" };
             if ui.button(label).on_hover_text("Give the map the whole centre, or share it with the timeline").clicked()
             {
@@ -261,7 +261,7 @@ fn overlay_buttons_ui(ui: &mut egui::Ui, state: &State, rect: Rect, commands: &m
                 commands.push(Command::FitMap);
             }
             if ui
-                .selectable_label(state.settings.graticule, "Grid")
+                .selectable_label(state.settings().graticule, "Grid")
                 .on_hover_text("Latitude and longitude lines")
                 .clicked()
             {

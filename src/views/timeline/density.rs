@@ -30,7 +30,7 @@ pub(super) fn lane_ui(
     commands: &mut Vec<Command>,
 ) {
     let pal: Palette = theme::palette(state.theme());
-    let view = state.time_view;
+    let view = state.time_view();
     let bins = ((axis.width / BIN) as usize).max(1);
     let counts = lane.start_bins(view.start, view.end, bins);
     let most = counts.iter().copied().max().unwrap_or(0).max(1);

@@ -1,5 +1,6 @@
 //! Timeline input: pan, zoom, keys, clicks on the background, and the maximise button.
 
+use crate::state::FocusCommand;
 use egui::{Key, Rect, vec2};
 
 use super::axis::Axis;
@@ -27,9 +28,11 @@ fn brush(ui: &egui::Ui, state: &State, background: &egui::Response, axis: &Axis,
     if background.drag_stopped() || !background.dragged() {
         ui.data_mut(|d| d.insert_temp::<Option<f64>>(start_id, None));
         if b - a >= 1.0 {
-            let filter =
-                crate::model::filter::Filter { date_range: Some((a.floor(), b.ceil())), ..state.focus.filter.clone() };
-            commands.push(Command::SetFilter(Box::new(filter)));
+            let filter = crate::model::filter::Filter {
+                date_range: Some((a.floor(), b.ceil())),
+                ..state.focus().filter.clone()
+            };
+            commands.push(Command::Focus(FocusCommand::SetFilter(Box::new(filter))));
         }
     }
     true
@@ -43,13 +46,13 @@ pub(super) fn interact(
     commands: &mut Vec<Command>,
     mut scroll: f32,
 ) -> f32 {
-    let mut view = state.time_view;
+    let mut view = state.time_view();
     if background.clicked() || background.drag_started() {
         background.request_focus();
     }
     if background.double_clicked() {
         commands.push(Command::FitTime);
-    } else if background.clicked() && state.selection.is_some() {
+    } else if background.clicked() && state.selection().is_some() {
         commands.push(Command::ClearSelection);
     }
     if brush(ui, state, background, axis, commands) {
@@ -71,10 +74,10 @@ pub(super) fn interact(
         view = view.panned(-f64::from(delta.x) * axis.days_per_point());
     }
     // While presenting, the keys belong to the deck.
-    if (background.has_focus() || background.hovered()) && state.presenting.is_none() {
+    if (background.has_focus() || background.hovered()) && state.presenting().is_none() {
         view = keyboard(ui, view, commands);
     }
-    if view != state.time_view {
+    if view != state.time_view() {
         commands.push(Command::SetTimeView(view));
     }
     scroll
@@ -111,7 +114,7 @@ pub(super) fn maximise_button_ui(ui: &mut egui::Ui, state: &State, rect: Rect, c
     ui.scope_builder(
         egui::UiBuilder::new().max_rect(area).layout(egui::Layout::right_to_left(egui::Align::Center)),
         |ui| {
-            let maximized = state.maximized == Some(crate::state::Pane::Timeline);
+            let maximized = state.maximized() == Some(crate::state::Pane::Timeline);
             let text = if maximized { "Restore timeline" } else { "Maximise timeline" };
             let button = egui::Button::new(egui::RichText::new(text).small());
             if ui.add(button).on_hover_text("Give the timeline the whole centre, or share it with the map").clicked() {

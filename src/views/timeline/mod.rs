@@ -29,7 +29,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     let rect = ui.available_rect_before_wrap();
     let background = ui.interact(rect, id, Sense::click_and_drag());
     let body = Rect::from_min_max(pos2(rect.left() + sizes::LANE_HEADER_WIDTH, rect.top()), rect.max);
-    let axis = Axis { left: body.left(), width: body.width(), view: state.time_view };
+    let axis = Axis { left: body.left(), width: body.width(), view: state.time_view() };
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, pal.canvas);
     let lanes_rect = Rect::from_min_max(pos2(rect.left(), rect.top() + sizes::AXIS_HEIGHT), rect.max);
@@ -45,7 +45,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     ui.data_mut(|d| d.insert_temp(scroll_id, scroll.clamp(0.0, max_scroll)));
     paint_scrollbar(&painter, lanes_rect, scroll, content_height, &pal);
     ui.advance_cursor_after_rect(rect);
-    if state.presenting.is_none() {
+    if state.presenting().is_none() {
         input::maximise_button_ui(ui, state, rect, &mut commands);
     }
     commands
@@ -75,7 +75,7 @@ fn paint_grid(painter: &egui::Painter, axis: &Axis, body: Rect, pal: &Palette) {
 }
 
 fn paint_today(painter: &egui::Painter, axis: &Axis, body: Rect, state: &State, pal: &Palette) {
-    let x = axis.x_from_day(state.today.0 as f64 + 0.5);
+    let x = axis.x_from_day(state.today().0 as f64 + 0.5);
     if x >= body.left() && x <= body.right() {
         painter.line_segment([pos2(x, body.top() + 18.0), pos2(x, body.bottom())], theme::stroke(1.5, pal.today));
         painter.text(
@@ -90,7 +90,7 @@ fn paint_today(painter: &egui::Painter, axis: &Axis, body: Rect, state: &State, 
 
 /// With an as-of day, what came later is greyed out behind a veil, and the day is marked.
 fn paint_as_of(painter: &egui::Painter, axis: &Axis, body: Rect, state: &State, pal: &Palette) {
-    let Some(day) = state.focus.filter.as_of else {
+    let Some(day) = state.focus().filter.as_of else {
         return;
     };
     let x = axis.x_from_day(day as f64 + 1.0).clamp(body.left(), body.right());
@@ -102,7 +102,7 @@ fn paint_as_of(painter: &egui::Painter, axis: &Axis, body: Rect, state: &State, 
 }
 
 fn paint_eras(painter: &egui::Painter, axis: &Axis, state: &State, lanes: Rect, pal: &Palette) {
-    for era in &state.dataset.eras {
+    for era in &state.dataset().eras {
         let (a, b) = (era.start.anchor().0.0 as f64, era.end.anchor().1.0 as f64 + 1.0);
         let (x0, x1) = (axis.x_from_day(a).max(lanes.left() + sizes::LANE_HEADER_WIDTH), axis.x_from_day(b));
         if x1 <= x0 {
@@ -139,9 +139,9 @@ fn lanes_ui(
     let painter = ui.painter_at(area);
     let font = FontId::proportional(sizes::LABEL_SIZE);
     let mut y = area.top() - scroll;
-    let any_selected = state.selection.is_some();
-    let view = state.time_view;
-    for (lane_no, lane) in state.lanes.iter().enumerate() {
+    let any_selected = state.selection().is_some();
+    let view = state.time_view();
+    for (lane_no, lane) in state.lanes().iter().enumerate() {
         let top = y;
         let window = lane.window(view.start, view.end);
         let lane_color = lane_color(state, lane);
@@ -175,7 +175,7 @@ fn lanes_ui(
             if row_top > area.bottom() || row_top + ROW < area.top() {
                 continue;
             }
-            let Some(item) = state.dataset.initiatives.get(i) else {
+            let Some(item) = state.dataset().initiatives.get(i) else {
                 continue;
             };
             let color = item_color(state, i, lane_color);
@@ -183,7 +183,7 @@ fn lanes_ui(
             let alpha = if any_selected && !highlighted { pal.dim } else { 1.0 };
             let marks_y = row_top + ROW - 10.0;
             let (m0, m1) =
-                paint::paint_item(&painter, axis, item, marks_y, theme::faded(color, alpha), state.today.0 as f64);
+                paint::paint_item(&painter, axis, item, marks_y, theme::faded(color, alpha), state.today().0 as f64);
             let text_color = if highlighted { pal.selection } else { theme::faded(pal.text, alpha.max(0.55)) };
             let label_rect = Rect::from_min_size(pos2(label_x, row_top + 3.0), galley.size());
             painter.galley(label_rect.min, galley, text_color);
@@ -208,7 +208,7 @@ fn estimated_height(state: &State, axis: &Axis, items: &[usize]) -> f32 {
     let extents: Vec<(f32, f32)> = items
         .iter()
         .filter_map(|&i| {
-            let (item, (a, b)) = (state.dataset.initiatives.get(i)?, state.index.spans.get(i).copied().flatten()?);
+            let (item, (a, b)) = (state.dataset().initiatives.get(i)?, state.index().spans.get(i).copied().flatten()?);
             let width: f32 =
                 item.title.chars().map(|c| if c.is_ascii() { 0.55 } else { 1.0 }).sum::<f32>() * sizes::LABEL_SIZE;
             Some(label_extent(axis, axis.x_from_day(a), axis.x_from_day(b), width).0)
@@ -243,7 +243,7 @@ fn measure_lane(
     let mut extents = Vec::with_capacity(items.len());
     let mut galleys = Vec::with_capacity(items.len());
     for &i in items {
-        let (Some(item), Some(Some((a, b)))) = (state.dataset.initiatives.get(i), state.index.spans.get(i)) else {
+        let (Some(item), Some(Some((a, b)))) = (state.dataset().initiatives.get(i), state.index().spans.get(i)) else {
             continue;
         };
         let galley = painter.layout_no_wrap(item.title.clone(), font.clone(), color);
@@ -259,7 +259,7 @@ fn measure_lane(
 }
 
 fn item_response(ui: &mut egui::Ui, state: &State, i: usize, hit: Rect, commands: &mut Vec<Command>) {
-    let Some(item) = state.dataset.initiatives.get(i) else {
+    let Some(item) = state.dataset().initiatives.get(i) else {
         return;
     };
     if !hit.is_positive() {
@@ -304,7 +304,7 @@ fn lane_color(state: &State, lane: &crate::state::lanes::Lane) -> egui::Color32 
         crate::state::lanes::LaneKey::Status(s) => theme::status_color(*s),
         crate::state::lanes::LaneKey::Actor(a) => theme::key_color(a),
         crate::state::lanes::LaneKey::Place(p) => {
-            theme::key_color(state.dataset.locations.get(*p).map_or("", |l| l.id.as_str()))
+            theme::key_color(state.dataset().locations.get(*p).map_or("", |l| l.id.as_str()))
         }
         crate::state::lanes::LaneKey::None => theme::palette(state.theme()).weak_text,
     }
@@ -313,7 +313,7 @@ fn lane_color(state: &State, lane: &crate::state::lanes::Lane) -> egui::Color32 
 /// Items are coloured by their first line of effort, whatever the lanes group by.
 fn item_color(state: &State, i: usize, fallback: egui::Color32) -> egui::Color32 {
     state
-        .dataset
+        .dataset()
         .initiatives
         .get(i)
         .and_then(|item| item.lines_of_effort.first())
@@ -331,7 +331,7 @@ fn paint_scrollbar(painter: &egui::Painter, area: Rect, scroll: f32, content: f3
 }
 
 fn undated_ui(ui: &mut egui::Ui, state: &State, commands: &mut Vec<Command>) {
-    crate::views::item_links(ui, state, "No usable date", &state.index.undated, Origin::Timeline, commands);
+    crate::views::item_links(ui, state, "No usable date", &state.index().undated, Origin::Timeline, commands);
 }
 
 /// Id of the timeline's background (for focus and tests).

@@ -1,0 +1,48 @@
+//! Runs the effects the state asks for — open a dataset through the data door, read or write a file —
+//! and hands each outcome back to the state as a command, until nothing is left to do. Files go
+//! through `platform`; a large dataset file may be handed to a loading thread instead.
+
+use std::collections::VecDeque;
+use std::path::Path;
+
+use crate::model::DEFAULT_DATASET;
+use crate::state::{Command, DataSource, Effect, State};
+
+/// Runs `effects` and every effect their outcomes lead to. `background` may take a dataset file to
+/// load on a thread (it returns true when it did); otherwise the file is read here.
+pub fn run(state: &mut State, effects: Vec<Effect>, mut background: impl FnMut(&Path) -> bool) {
+    let mut queue: VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        let command = match effect {
+            Effect::OpenDataset(DataSource::File(path)) => {
+                if background(&path) {
+                    continue;
+                }
+                Command::Loaded(Box::new(crate::formats::load_file(&path)), DataSource::File(path), None)
+            }
+            Effect::OpenDataset(DataSource::Embedded) => {
+                Command::Loaded(Box::new(crate::formats::load_str(DEFAULT_DATASET)), DataSource::Embedded, None)
+            }
+            // Bytes without a path cannot be read again.
+            Effect::OpenDataset(DataSource::Named(_)) => continue,
+            Effect::OpenBytes(name, bytes) => {
+                Command::Loaded(Box::new(crate::formats::load_bytes(&bytes)), DataSource::Named(name), None)
+            }
+            Effect::Read(what, path) => {
+                let text = crate::platform::read_text(&path);
+                Command::Read(what, path, text)
+            }
+            Effect::Write { what, path, text, backup } => {
+                let result = crate::platform::write_atomic(&path, &text, backup);
+                Command::Written(what, path, result)
+            }
+        };
+        queue.extend(state.apply(command));
+    }
+}
+
+/// Applies a command and runs what it leads to, all on this thread (start-up, tests, benchmarks).
+pub fn apply(state: &mut State, command: Command) {
+    let effects = state.apply(command);
+    run(state, effects, |_| false);
+}
