@@ -28,6 +28,14 @@ const FLOORS: &[(&str, u8)] = &[
 /// Imports that go against the floors on purpose, each with its reason (also in ARCHITECTURE.md).
 const ALLOWED_UPWARD: &[(&str, &str, &str)] = &[];
 
+/// Cycles kept on purpose, each with its reason (also in ARCHITECTURE.md). A cycle that gains or loses
+/// a module is a new cycle and fails.
+const ALLOWED_CYCLES: &[(&[&str], &str)] = &[(
+    &["state", "state::command", "state::deck", "state::focus", "state::locations", "state::present", "state::read"],
+    "the parts of the one State are `impl State` blocks split by concern: each names the State type \
+     (state/mod.rs), which holds the parts' data; to be removed when each part owns its struct and apply",
+)];
+
 /// Module path → source text, e.g. `"state::focus"` → the text of `src/state/focus.rs`; `"crate"` is
 /// `lib.rs`; the binary's files (`main.rs`, `web.rs`) are `"main"` and `"web"`.
 type Tree = BTreeMap<String, String>;
@@ -412,7 +420,10 @@ fn src_has_no_import_cycle_and_no_upward_import() {
     assert!(tree.len() > 40, "read only {} modules", tree.len());
     let e = edges(&tree);
     assert!(e["state"].contains("model::index"), "the checker sees state's imports: {:?}", e["state"]);
-    let found = cycles(&e);
+    let found: Vec<Vec<String>> = cycles(&e)
+        .into_iter()
+        .filter(|c| !ALLOWED_CYCLES.iter().any(|(allowed, _)| c.iter().map(String::as_str).eq(allowed.iter().copied())))
+        .collect();
     let up = upward(&e);
     let report: Vec<String> = found
         .iter()

@@ -68,10 +68,11 @@ impl Loading {
     /// data door. Bytes that cannot be read in slices give their outcome at once, as the command that
     /// installs it (or shows its problems).
     pub fn in_slices(name: String, bytes: Vec<u8>) -> Result<Self, Command> {
-        let source = DataSource::Named(name.clone());
+        let path = PathBuf::from(&name);
+        let source = DataSource::Named(name);
         match Opening::new(bytes) {
             Ok(opening) => Ok(Self {
-                path: PathBuf::from(&name),
+                path,
                 progress: opening.progress.clone(),
                 work: Work::Slices(Some(Box::new(opening))),
                 source,

@@ -31,7 +31,7 @@ pub enum Input<'a> {
 pub enum Format {
     /// Rusty Object Notation: `Dataset(…)`.
     Ron,
-    /// JSON (`{` or `[` first): TimelineJS, StoryMapJS, GeoJSON.
+    /// JSON (`{` or `[` first): `TimelineJS`, `StoryMapJS`, `GeoJSON`.
     Json,
     /// A ZIP archive: XLSX, ODS, KMZ.
     Zip,

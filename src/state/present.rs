@@ -24,6 +24,7 @@ pub struct Presenting {
 
 impl State {
     /// Applies a command of the presenting part.
+    #[expect(clippy::needless_pass_by_value, reason = "the part's commands are taken as they are routed")]
     pub(crate) fn apply_present(&mut self, command: PresentCommand) -> Vec<Effect> {
         let steps = self.deck.as_ref().map_or(0, |d| d.steps.len());
         match command {
@@ -124,12 +125,11 @@ impl State {
     /// Uses a deck's text when it checks against the dataset; otherwise shows its problems.
     fn take_deck_text(&mut self, name: String, text: &str) {
         let loaded = crate::briefing::load_deck(text, &self.index);
-        match loaded.deck {
-            Some(deck) => self.deck = Some(deck),
-            None => {
-                self.deck_edit.load_failed = true;
-                self.load_failure = Some(LoadFailure { file: name, problems: loaded.problems });
-            }
+        if let Some(deck) = loaded.deck {
+            self.deck = Some(deck);
+        } else {
+            self.deck_edit.load_failed = true;
+            self.load_failure = Some(LoadFailure { file: name, problems: loaded.problems });
         }
     }
 

@@ -100,7 +100,7 @@ fn facet_counts(ui: &egui::Ui, state: &State) -> std::sync::Arc<crate::model::fi
     match cached {
         Some((generation, counts)) if generation == state.focus().generation => counts,
         _ => {
-            let counts = std::sync::Arc::new(state.focus().filter.counts(&state.dataset(), &state.index()));
+            let counts = std::sync::Arc::new(state.focus().filter.counts(state.dataset(), state.index()));
             ui.data_mut(|d| d.insert_temp(id, (state.focus().generation, counts.clone())));
             counts
         }

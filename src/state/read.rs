@@ -1,0 +1,104 @@
+//! Read access to the state for the views and the shell: a getter per field. Changes go through
+//! [`State::apply`]; nothing outside `state/` can write a field.
+
+use crate::formats::source_map::SourceMap;
+use crate::model::index::Index;
+use crate::model::map_camera::Flight;
+use crate::model::view::{MapView, TimeView};
+use crate::model::{Dataset, Day};
+use crate::state::focus::Focus;
+use crate::state::lanes::Lane;
+use crate::state::locations::LocationSort;
+use crate::state::{DataSource, LoadFailure, Origin, Pane, Selection, Settings, State};
+
+/// Read access for the views and the shell; changes go through [`State::apply`].
+impl State {
+    /// The loaded dataset.
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+    /// Where it came from.
+    pub fn source(&self) -> &DataSource {
+        &self.source
+    }
+    /// Increases on every load; derived data is keyed on it.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+    /// Derived lookups.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+    /// Where each item came from in its file.
+    pub fn source_map(&self) -> &SourceMap {
+        &self.source_map
+    }
+    /// Timeline lanes for the current grouping and filters.
+    pub fn lanes(&self) -> &[Lane] {
+        &self.lanes
+    }
+    /// What is selected.
+    pub fn selection(&self) -> Option<Selection> {
+        self.selection
+    }
+    /// Which view made the selection.
+    pub fn selection_origin(&self) -> Origin {
+        self.selection_origin
+    }
+    /// The visible time window.
+    pub fn time_view(&self) -> TimeView {
+        self.time_view
+    }
+    /// The persisted settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+    /// The location list's order.
+    pub fn location_sort(&self) -> LocationSort {
+        self.location_sort
+    }
+    /// The last file that failed to load.
+    pub fn load_failure(&self) -> Option<&LoadFailure> {
+        self.load_failure.as_ref()
+    }
+    /// Whether the keyboard help is open.
+    pub fn show_help(&self) -> bool {
+        self.show_help
+    }
+    /// Today, as a day number.
+    pub fn today(&self) -> Day {
+        self.today
+    }
+    /// The map camera (the end of any flight under way).
+    pub fn map_view(&self) -> MapView {
+        self.map_view
+    }
+    /// A camera move under way.
+    pub fn map_flight(&self) -> Option<Flight> {
+        self.map_flight
+    }
+    /// The maximised pane, if any.
+    pub fn maximized(&self) -> Option<Pane> {
+        self.maximized
+    }
+    /// The UI clock, seconds.
+    pub fn now(&self) -> f64 {
+        self.now
+    }
+    /// Filters and what they select, the as-of player, saved views.
+    pub fn focus(&self) -> &Focus {
+        &self.focus
+    }
+    /// The briefing deck shown with this dataset, if any.
+    pub fn deck(&self) -> Option<&crate::briefing::Deck> {
+        self.deck.as_ref()
+    }
+    /// Presenting: which step, blanked or not.
+    pub fn presenting(&self) -> Option<&crate::state::present::Presenting> {
+        self.presenting.as_ref()
+    }
+    /// Authoring the deck.
+    pub fn deck_edit(&self) -> &crate::state::deck::DeckEdit {
+        &self.deck_edit
+    }
+}
