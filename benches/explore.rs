@@ -89,7 +89,7 @@ fn bench(c: &mut Criterion) {
         });
         harness.state_mut().apply(Command::Focus(FocusCommand::ClearFilters));
 
-        let place = busiest_place(&harness.state().state().index());
+        let place = busiest_place(harness.state().state().index());
         harness.state_mut().apply(Command::Select(Selection::Location(place), alliance_atlas::state::Origin::Other));
         harness.run_ok();
         group.bench_with_input(BenchmarkId::new("busiest place selected", n), &n, |b, _| {

@@ -282,12 +282,12 @@ fn edges(tree: &Tree) -> BTreeMap<String, BTreeSet<String>> {
             let (head, tail) = path.split_once("::").unwrap_or((path.as_str(), ""));
             let absolute = match head {
                 "crate" | "alliance_atlas" => tail.to_owned(),
+                "self" if module == "crate" => tail.to_owned(),
                 "super" => {
                     let tail = tail.replace("super::", "");
                     if parent.is_empty() { tail } else { format!("{parent}::{tail}") }
                 }
-                "self" if module != "crate" => format!("{module}::{tail}"),
-                "self" => tail.to_owned(),
+                "self" => format!("{module}::{tail}"),
                 name if module == "crate" || module == "main" => {
                     if modules.contains(name) {
                         path.clone()

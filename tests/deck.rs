@@ -68,7 +68,7 @@ fn saving_writes_atomically_and_keeps_a_backup() {
     assert_eq!(std::fs::read_to_string(dir.join("mini.briefing.ron.bak")).ok().as_deref(), Some(first));
     assert!(!dir.join("mini.briefing.ron.tmp").exists());
     let saved = std::fs::read_to_string(&deck_file).expect("saved");
-    let reloaded = load_deck(&saved, &state.index());
+    let reloaded = load_deck(&saved, state.index());
     assert!(reloaded.problems.is_empty(), "{:#?}", reloaded.problems);
     assert_eq!(reloaded.deck.as_ref(), state.deck());
     std::fs::remove_dir_all(&dir).ok();

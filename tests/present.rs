@@ -50,7 +50,7 @@ fn b_blacks_out_any_key_returns_and_esc_leaves() {
     assert_eq!(harness.state().state().presenting().and_then(|p| p.blank), Some(Blank::Black));
     harness.key_press(Key::Space);
     harness.run();
-    let presenting = harness.state().state().presenting().clone().expect("still presenting");
+    let presenting = harness.state().state().presenting().cloned().expect("still presenting");
     assert_eq!((presenting.blank, presenting.step), (None, 0), "the key only un-blanks");
     harness.key_press(Key::W);
     harness.run();
@@ -88,7 +88,7 @@ fn the_presenter_view_shows_notes_and_the_next_step_and_drives_the_deck() {
     harness.key_press(Key::F5);
     harness.run();
     let (notes, next) = {
-        let deck = harness.state().state().deck().clone().expect("deck");
+        let deck = harness.state().state().deck().cloned().expect("deck");
         (deck.steps[0].notes.clone(), deck.steps[1].title.clone())
     };
     harness.get_by_label(&notes);
