@@ -132,7 +132,11 @@ fn the_as_of_day_is_the_last_day_the_sources_cover_and_later_steps_are_there() {
     // The 2022 documents' own wording stays the target; what changed is in the entries that follow it.
     assert_eq!(ds.initiative("japan-strategy-docs").and_then(|i| i.target), Some(date("by JFY2027")));
     assert!(ds.initiative("scc-2024-tokyo").is_some());
-    assert!(ds.initiative("tomahawk-acquisition").and_then(|i| i.status_note.as_deref()).is_some_and(|n| n.contains("13 Mar 2026")));
+    assert!(
+        ds.initiative("tomahawk-acquisition")
+            .and_then(|i| i.status_note.as_deref())
+            .is_some_and(|n| n.contains("13 Mar 2026"))
+    );
     assert_eq!(ds.initiatives.len(), 35);
     assert_eq!(ds.locations.len(), 31);
     assert_eq!(ds.sources.len(), 81);

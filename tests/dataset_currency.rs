@@ -36,7 +36,11 @@ fn date(text: &str) -> FuzzyDate {
 fn no_open_initiative_is_more_than_a_year_past_its_target_without_a_note() {
     let ds = us_japan();
     let stale = stale_without_note(&ds);
-    assert!(stale.is_empty(), "targets passed more than a year before {} with no status_note: {stale:?}", ds.meta.as_of);
+    assert!(
+        stale.is_empty(),
+        "targets passed more than a year before {} with no status_note: {stale:?}",
+        ds.meta.as_of
+    );
 }
 
 #[test]
