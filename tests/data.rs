@@ -97,11 +97,50 @@ fn the_12th_mlr_keeps_the_vague_target_next_to_what_happened() {
     let mlr = ds.initiative("12mlr-decision").expect("present");
     assert_eq!(mlr.announced, Some(date("2023-01-11")));
     assert_eq!(mlr.target.map(FuzzyDate::in_words).as_deref(), Some("by 2025"));
-    assert_eq!(mlr.completed.map(FuzzyDate::in_words).as_deref(), Some("15 Nov 2023"));
+    // The reorganisation was complete with its third and last subordinate element (3 Mar 2025); the
+    // redesignation of 15 Nov 2023 was "the first step" and is its own entry.
+    assert_eq!(mlr.completed.map(FuzzyDate::in_words).as_deref(), Some("3 Mar 2025"));
     assert_eq!(mlr.status, Status::Completed);
     assert!(mlr.places.iter().any(|p| p == "camp_hansen"));
+    let redesignation = ds.initiative("12mlr-redesignation").expect("present");
+    assert_eq!(redesignation.completed, Some(date("2023-11-15")));
+    assert_eq!(redesignation.status, Status::Completed);
+    let lct = ds.initiative("12lct-establishment").expect("present");
+    assert_eq!(lct.completed, mlr.completed);
+    // A passed target that is still open says what is known.
+    let capabilities = ds.initiative("12mlr-capabilities").expect("present");
+    assert_eq!(capabilities.target.map(FuzzyDate::in_words).as_deref(), Some("by 2025"));
+    assert!(capabilities.status_note.is_some());
     let jjoc = ds.initiative("jjoc").expect("present");
     assert_eq!(jjoc.completed, Some(date("2025-03-24")));
+}
+
+#[test]
+fn the_as_of_day_is_the_last_day_the_sources_cover_and_later_steps_are_there() {
+    let ds = us_japan();
+    assert_eq!(ds.meta.as_of, date("2026-03-13"));
+    // No source is dated after the as-of day, and at least one is dated on it.
+    let latest = ds.sources.iter().filter_map(|s| s.date).filter_map(FuzzyDate::latest).max();
+    assert_eq!(latest, ds.meta.as_of.latest());
+    let usfj = ds.initiative("usfj-joint-force-hq").expect("present");
+    assert_eq!(usfj.status, Status::InProgress);
+    assert_eq!(usfj.start, Some(date("2025-03-30")));
+    assert!(usfj.sources.iter().any(|c| c.source == "ss-usfj-1029"));
+    let guam = ds.initiative("guam-relocation-context").expect("present");
+    assert_eq!(guam.start, Some(date("2024-12-14")));
+    let two_pct = ds.initiative("jp-2pct-fy2025").expect("present");
+    assert_eq!(two_pct.completed, Some(date("2025-12-16")));
+    // The 2022 documents' own wording stays the target; what changed is in the entries that follow it.
+    assert_eq!(ds.initiative("japan-strategy-docs").and_then(|i| i.target), Some(date("by JFY2027")));
+    assert!(ds.initiative("scc-2024-tokyo").is_some());
+    assert!(
+        ds.initiative("tomahawk-acquisition")
+            .and_then(|i| i.status_note.as_deref())
+            .is_some_and(|n| n.contains("13 Mar 2026"))
+    );
+    assert_eq!(ds.initiatives.len(), 35);
+    assert_eq!(ds.locations.len(), 31);
+    assert_eq!(ds.sources.len(), 81);
 }
 
 #[test]

@@ -71,7 +71,10 @@ fn as_of_shows_the_alliance_as_it_stood() {
     let june = Day::from_ymd(2023, 6, 1).0;
     let december = Day::from_ymd(2023, 12, 1).0;
     assert_eq!(status_as_of(mlr, june), Some(Status::Announced));
-    assert_eq!(status_as_of(mlr, december), Some(Status::Completed));
+    // Redesignated on 15 Nov 2023 ("the first step"), the reorganisation was under way, not done; it was
+    // complete with the last subordinate element on 3 Mar 2025.
+    assert_eq!(status_as_of(mlr, december), Some(Status::InProgress));
+    assert_eq!(status_as_of(mlr, Day::from_ymd(2025, 3, 4).0), Some(Status::Completed));
     assert_eq!(status_as_of(mlr, Day::from_ymd(2022, 12, 31).0), None);
     // As of 1 Jun 2023 the joint HQ (stood up 2025) is planned, not done; later events are hidden.
     let as_of_june = Filter { as_of: Some(june), ..Filter::default() };

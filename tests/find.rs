@@ -24,9 +24,9 @@ fn typing_in_the_search_box_shrinks_the_list_the_timeline_and_the_map() {
     harness.run();
     let state = harness.state().state();
     assert_eq!(state.focus().filter.search, "okinawa");
-    assert_eq!(state.focus().visible_count, 13);
+    assert_eq!(state.focus().visible_count, 16);
     let on_timeline: usize = state.lanes().iter().map(|l| l.items.len()).sum();
-    assert_eq!(on_timeline, 13);
+    assert_eq!(on_timeline, 16);
     let places_after = location_rows(state, LocationSort::default()).len();
     assert!(places_after < places_before, "{places_after} of {places_before}");
     let on_map: usize = state.focus().map_places.len();
@@ -37,7 +37,7 @@ fn typing_in_the_search_box_shrinks_the_list_the_timeline_and_the_map() {
         .filter(|&i| !state.is_visible(i))
         .map(|i| state.dataset().initiatives[i].title.clone())
         .collect();
-    assert_eq!(hidden.len(), 17);
+    assert_eq!(hidden.len(), 19);
     for title in &hidden {
         assert!(harness.query_by_label(title).is_none(), "{title} is still shown");
     }
@@ -46,11 +46,11 @@ fn typing_in_the_search_box_shrinks_the_list_the_timeline_and_the_map() {
     let first = &state.dataset().initiatives[state.focus().visible_items[0]].title;
     assert!(harness.query_all_by_label(first).count() >= 1, "{first}");
     assert!(harness.query_by_label("Marine relocation from Okinawa to Guam (2012 plan)").is_some());
-    harness.get_by_label("13 of 30");
+    harness.get_by_label("16 of 35");
     // Clear all brings everything back.
     harness.get_by_label("Clear all").click();
     harness.run();
-    assert_eq!(harness.state().state().focus().visible_count, 30);
+    assert_eq!(harness.state().state().focus().visible_count, 35);
 }
 
 #[test]

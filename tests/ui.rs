@@ -45,10 +45,10 @@ fn alt_left_returns_to_the_previous_selection_and_alt_right_comes_back() {
     let mut harness = app(ThemeChoice::Dark);
     harness.get_by_label("12th Littoral Combat Team established").click();
     harness.run();
-    harness.get_by_label("Mount Fuji (summit)  富士山").click();
+    harness.get_by_label("Tokyo Bay (First Flight 2022 route over Tokyo, Chiba and the bay)  東京湾").click();
     harness.run();
     let lct = Selection::Initiative(initiative(&harness, "12lct-establishment"));
-    let fuji = Selection::Location(location(&harness, "mount_fuji"));
+    let fuji = Selection::Location(location(&harness, "tokyo_bay"));
     assert_eq!(selection(&harness), Some(fuji));
     harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
     harness.run();
