@@ -72,11 +72,11 @@ fn following_links_moves_between_steps_and_back_to_the_view() {
     assert!(!view.starts_with("step="), "{view}");
     let app = harness.state_mut();
     app.follow_link("step=3");
-    assert_eq!(app.state().presenting().map(|p| p.step), Some(2));
+    assert_eq!(app.state().presenting().map(alliance_atlas::state::present::Presenting::step), Some(2));
     assert_eq!(deep_link(app.state()), "step=3");
     // Back in the browser while presenting: the earlier step.
     app.follow_link("step=2");
-    assert_eq!(app.state().presenting().map(|p| p.step), Some(1));
+    assert_eq!(app.state().presenting().map(alliance_atlas::state::present::Presenting::step), Some(1));
     // Back again, to the view before presenting: presenting ends and that view comes back.
     app.follow_link(&view);
     assert!(app.state().presenting().is_none());

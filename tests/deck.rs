@@ -27,10 +27,10 @@ fn add_current_view_as_step_grows_the_deck_with_that_view() {
     let state = harness.state().state();
     let deck = state.deck().expect("deck");
     assert_eq!(deck.steps.len(), before + 1);
-    let added = &deck.steps[state.deck_edit().selected];
+    let added = &deck.steps[state.deck_edit().selected()];
     assert_eq!(added.view, state.current_view());
     assert_eq!(added.view.time, Some(window));
-    assert!(state.deck_edit().dirty);
+    assert!(state.deck_edit().dirty());
 }
 
 #[test]
@@ -64,7 +64,7 @@ fn saving_writes_atomically_and_keeps_a_backup() {
     harness.state_mut().apply(Command::Deck(DeckCommand::AddStep));
     harness.state_mut().apply(Command::Deck(DeckCommand::SaveDeck(None)));
     let state = harness.state().state();
-    assert!(!state.deck_edit().dirty, "{:?}", state.deck_edit().message);
+    assert!(!state.deck_edit().dirty(), "{:?}", state.deck_edit().message());
     assert_eq!(std::fs::read_to_string(dir.join("mini.briefing.ron.bak")).ok().as_deref(), Some(first));
     assert!(!dir.join("mini.briefing.ron.tmp").exists());
     let saved = std::fs::read_to_string(&deck_file).expect("saved");
@@ -80,8 +80,8 @@ fn the_embedded_deck_needs_a_place_before_it_can_be_saved() {
     harness.state_mut().apply(Command::Deck(DeckCommand::AddStep));
     harness.state_mut().apply(Command::Deck(DeckCommand::SaveDeck(None)));
     let state = harness.state().state();
-    assert!(state.deck_edit().dirty, "nothing is lost: still unsaved, and the user is told why");
-    assert!(state.deck_edit().message.as_deref().is_some_and(|m| m.contains("Save as")));
+    assert!(state.deck_edit().dirty(), "nothing is lost: still unsaved, and the user is told why");
+    assert!(state.deck_edit().message().is_some_and(|m| m.contains("Save as")));
 }
 
 #[test]
@@ -92,10 +92,10 @@ fn moving_a_step_after_undo_does_not_panic() {
     harness.state_mut().apply(Command::Deck(DeckCommand::AddStep));
     harness.state_mut().apply(Command::Deck(DeckCommand::UndoDeck));
     let state = harness.state().state();
-    assert_eq!(state.deck_edit().selected, last);
+    assert_eq!(state.deck_edit().selected(), last);
     harness.state_mut().apply(Command::Deck(DeckCommand::MoveStep(last, true)));
     harness.state_mut().apply(Command::Deck(DeckCommand::MoveStep(99, false)));
-    assert_eq!(harness.state().state().deck_edit().selected, last - 1);
+    assert_eq!(harness.state().state().deck_edit().selected(), last - 1);
 }
 
 #[test]
@@ -113,6 +113,6 @@ fn a_broken_deck_is_shown_and_never_overwritten_by_save() {
     harness.state_mut().apply(Command::Deck(DeckCommand::AddStep));
     harness.state_mut().apply(Command::Deck(DeckCommand::SaveDeck(None)));
     assert_eq!(std::fs::read_to_string(dir.join("mini.briefing.ron")).ok().as_deref(), Some(broken));
-    assert!(harness.state().state().deck_edit().dirty);
+    assert!(harness.state().state().deck_edit().dirty());
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -23,13 +23,13 @@ fn typing_in_the_search_box_shrinks_the_list_the_timeline_and_the_map() {
     harness.get_by_role(egui::accesskit::Role::TextInput).type_text("okinawa");
     harness.run();
     let state = harness.state().state();
-    assert_eq!(state.focus().filter.search, "okinawa");
-    assert_eq!(state.focus().visible_count, 16);
+    assert_eq!(state.focus().filter().search, "okinawa");
+    assert_eq!(state.focus().visible_count(), 16);
     let on_timeline: usize = state.lanes().iter().map(|l| l.items.len()).sum();
     assert_eq!(on_timeline, 16);
     let places_after = location_rows(state, LocationSort::default()).len();
     assert!(places_after < places_before, "{places_after} of {places_before}");
-    let on_map: usize = state.focus().map_places.len();
+    let on_map: usize = state.focus().map_places().len();
     assert_eq!(on_map, places_after);
     // An initiative that does not mention Okinawa is gone from the timeline; one that does is there,
     // in the results list and on the timeline.
@@ -43,14 +43,14 @@ fn typing_in_the_search_box_shrinks_the_list_the_timeline_and_the_map() {
     }
     // The results list builds only the rows in view (it is virtualised): the first result is in it;
     // a matching initiative is on the timeline.
-    let first = &state.dataset().initiatives[state.focus().visible_items[0]].title;
+    let first = &state.dataset().initiatives[state.focus().visible_items()[0]].title;
     assert!(harness.query_all_by_label(first).count() >= 1, "{first}");
     assert!(harness.query_by_label("Marine relocation from Okinawa to Guam (2012 plan)").is_some());
     harness.get_by_label("16 of 35");
     // Clear all brings everything back.
     harness.get_by_label("Clear all").click();
     harness.run();
-    assert_eq!(harness.state().state().focus().visible_count, 35);
+    assert_eq!(harness.state().state().focus().visible_count(), 35);
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn a_saved_view_restores_the_time_window_and_the_selection() {
     harness.state_mut().apply(Command::SetTimeView(window));
     harness.run();
     harness.state_mut().apply(Command::Focus(FocusCommand::SaveView("MLR decision".to_owned())));
-    let saved = harness.state().state().focus().saved.views[0].view.clone();
+    let saved = harness.state().state().focus().saved().views[0].view.clone();
     // Go elsewhere.
     harness.state_mut().apply(Command::ClearSelection);
     harness.state_mut().apply(Command::FitTime);
@@ -101,9 +101,9 @@ fn shift_dragging_on_the_timeline_brushes_a_date_range() {
     harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
     harness.run();
     let state = harness.state().state();
-    let (a, b) = state.focus().filter.date_range.expect("a range was brushed");
+    let (a, b) = state.focus().filter().date_range.expect("a range was brushed");
     assert!(b - a > 100.0, "{a}..{b}");
-    assert!(state.focus().visible_count < 30, "the range filters: {}", state.focus().visible_count);
+    assert!(state.focus().visible_count() < 30, "the range filters: {}", state.focus().visible_count());
     // Panning did not happen while brushing.
     harness.get_by_label_contains(" – ");
 }
@@ -127,9 +127,9 @@ fn saved_views_are_written_next_to_the_dataset_and_read_back() {
     // Opening the dataset again reads the views; --view opens one by name.
     let mut again = alliance_atlas::state::State::new(alliance_atlas::state::Settings::default(), Day(20_000));
     alliance_atlas::app::effects::apply(&mut again, Command::OpenFile(data));
-    assert_eq!(again.focus().saved.views.len(), 1);
+    assert_eq!(again.focus().saved().views.len(), 1);
     alliance_atlas::app::open_view(&mut again, "Just the first");
-    assert_eq!(again.focus().filter.search, "first");
+    assert_eq!(again.focus().filter().search, "first");
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -137,8 +137,8 @@ fn saved_views_are_written_next_to_the_dataset_and_read_back() {
 fn a_view_in_text_form_opens_exactly() {
     let mut state = alliance_atlas::state::State::new(alliance_atlas::state::Settings::default(), Day(20_000));
     alliance_atlas::app::open_view(&mut state, "q=kanoya;lo=Isr;s=l:kanoya_ab");
-    assert_eq!(state.focus().filter.search, "kanoya");
-    assert!(state.focus().visible_count >= 1);
+    assert_eq!(state.focus().filter().search, "kanoya");
+    assert!(state.focus().visible_count() >= 1);
     let kanoya = state.index().location_by_id.get("kanoya_ab").copied().unwrap_or(usize::MAX);
     assert_eq!(state.selection(), Some(Selection::Location(kanoya)));
     let text = state.current_view().to_text();
@@ -150,7 +150,7 @@ fn the_as_of_day_can_be_switched_on_and_typed() {
     let mut harness = app(ThemeChoice::Light);
     harness.get_by_label("As of").click();
     harness.run();
-    assert!(harness.state().state().focus().filter.as_of.is_some());
+    assert!(harness.state().state().focus().filter().as_of.is_some());
     // The field shows the day in data-file form; select it all and type over it.
     let typed_field = |node: &egui_kittest::kittest::AccessKitNode<'_>| {
         node.role() == egui::accesskit::Role::TextInput && node.value().is_some_and(|v| v.contains("20"))
@@ -163,13 +163,13 @@ fn the_as_of_day_can_be_switched_on_and_typed() {
     harness.key_press(Key::Enter);
     harness.run();
     let state = harness.state().state();
-    assert_eq!(state.focus().filter.as_of, Some(Day::from_ymd(2023, 6, 1).0));
+    assert_eq!(state.focus().filter().as_of, Some(Day::from_ymd(2023, 6, 1).0));
     let mlr = state.index().initiative_by_id.get("12mlr-decision").copied().unwrap_or(usize::MAX);
     let item = &state.dataset().initiatives[mlr];
-    assert_eq!(state.focus().filter.status_of(item), Some(alliance_atlas::model::Status::Announced));
+    assert_eq!(state.focus().filter().status_of(item), Some(alliance_atlas::model::Status::Announced));
     // The joint headquarters (stood up 24 Mar 2025) was announced, not yet done, on 1 Jun 2023.
     let jjoc = &state.dataset().initiatives[state.index().initiative_by_id.get("jjoc").copied().unwrap_or(usize::MAX)];
-    assert_eq!(state.focus().filter.status_of(jjoc), Some(alliance_atlas::model::Status::Announced));
+    assert_eq!(state.focus().filter().status_of(jjoc), Some(alliance_atlas::model::Status::Announced));
 }
 
 #[test]
@@ -179,15 +179,15 @@ fn esc_in_the_search_box_clears_the_search_and_removing_as_of_stops_playing() {
     harness.run();
     harness.get_by_role(egui::accesskit::Role::TextInput).type_text("okinawa");
     harness.run();
-    assert_eq!(harness.state().state().focus().filter.search, "okinawa");
+    assert_eq!(harness.state().state().focus().filter().search, "okinawa");
     harness.key_press(Key::Escape);
     harness.run();
-    assert_eq!(harness.state().state().focus().filter.search, "");
+    assert_eq!(harness.state().state().focus().filter().search, "");
     let as_of = alliance_atlas::model::filter::Filter { as_of: Some(19_400), ..Default::default() };
     harness.state_mut().apply(Command::Focus(FocusCommand::SetFilter(Box::new(as_of))));
     harness.state_mut().apply(Command::Focus(FocusCommand::PlayAsOf(Some(30.0))));
     harness.state_mut().apply(Command::Focus(FocusCommand::SetFilter(Box::default())));
     harness.run();
-    assert!(harness.state().state().focus().playing.is_none());
-    assert_eq!(harness.state().state().focus().filter.as_of, None);
+    assert!(harness.state().state().focus().playing().is_none());
+    assert_eq!(harness.state().state().focus().filter().as_of, None);
 }

@@ -64,10 +64,10 @@ impl ExportPlan {
             self.finish(Err("the deck has no steps".to_owned()));
             return true;
         }
-        if state.presenting().map(|p| p.step) != Some(self.step) {
-            state.apply(Command::Presenting(PresentCommand::Present(Some(self.step))));
-            if state.presenting().is_some_and(|p| p.presenter_view) {
-                state.apply(Command::Presenting(PresentCommand::TogglePresenterView));
+        if state.presenting().map(crate::state::present::Presenting::step) != Some(self.step) {
+            crate::app::effects::apply(state, Command::Presenting(PresentCommand::Present(Some(self.step))));
+            if state.presenting().is_some_and(crate::state::present::Presenting::presenter_view) {
+                crate::app::effects::apply(state, Command::Presenting(PresentCommand::TogglePresenterView));
             }
             self.frames = 0;
         }

@@ -145,7 +145,7 @@ impl LinkSync {
 /// What a history entry stands for: the briefing step, or the selection.
 fn history_key(state: &State) -> String {
     match state.presenting() {
-        Some(p) => format!("step {}", p.step),
+        Some(p) => format!("step {}", p.step()),
         None => format!("{:?}", state.selection()),
     }
 }
@@ -153,7 +153,7 @@ fn history_key(state: &State) -> String {
 /// The deep link of what is on screen: `step=N` while presenting, else the view's text form.
 pub fn deep_link(state: &State) -> String {
     match state.presenting() {
-        Some(p) => format!("step={}", p.step + 1),
+        Some(p) => format!("step={}", p.step() + 1),
         None => state.current_view().to_text(),
     }
 }
@@ -178,11 +178,11 @@ pub fn open_link(state: &mut State, link: &str) {
 
 /// Opens a saved view by name, or a view in text form; anything else is reported and ignored.
 pub fn open_view(state: &mut State, view: &str) {
-    let saved = state.focus().saved.views.iter().find(|v| v.name == view).map(|v| v.view.clone());
+    let saved = state.focus().saved().views.iter().find(|v| v.name == view).map(|v| v.view.clone());
     match saved.map_or_else(|| crate::model::view_state::ViewState::from_text(view), Ok) {
         Ok(view) => crate::app::effects::apply(state, Command::Focus(FocusCommand::RestoreView(Box::new(view)))),
         Err(e) => {
-            let names: Vec<&str> = state.focus().saved.views.iter().map(|v| v.name.as_str()).collect();
+            let names: Vec<&str> = state.focus().saved().views.iter().map(|v| v.name.as_str()).collect();
             log::warn!(
                 "--view {view}: no saved view has this name ({}) and it is not a view in text form ({e})",
                 names.join(", ")

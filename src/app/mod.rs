@@ -160,7 +160,7 @@ impl AtlasApp {
     }
 
     fn refresh_rows(&mut self) {
-        let key = (self.state.focus().generation, self.state.location_sort());
+        let key = (self.state.focus().generation(), self.state.location_sort());
         if key != self.rows_key {
             self.rows = location_rows(&self.state, self.state.location_sort());
             self.rows_key = key;
@@ -197,9 +197,9 @@ impl AtlasApp {
             ChromeAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             ChromeAction::FocusSearch => ctx.memory_mut(|m| m.request_focus(find::search_id())),
             ChromeAction::QuitIfSaved => {
-                if self.state.deck_edit().dirty {
+                if self.state.deck_edit().dirty() {
                     // Not saved (no place to save yet): keep the window and open the editor to show why.
-                    if !self.state.deck_edit().open {
+                    if !self.state.deck_edit().open() {
                         self.apply_ui(ctx, Command::Deck(DeckCommand::ToggleDeckEditor));
                     }
                 } else {

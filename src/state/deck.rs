@@ -4,39 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::briefing::{Deck, Step, Transition, to_ron};
-use crate::state::{DataSource, DeckCommand, Effect, State, WriteFor};
+use crate::state::command::{DataSource, DeckCommand, Effect, WriteFor};
+pub use crate::state::data::DeckEdit;
+use crate::state::data::State;
 
 pub use crate::state::command::StepField;
-
-/// The editing state of the deck.
-#[derive(Clone, Debug, Default)]
-pub struct DeckEdit {
-    /// Where the deck is saved.
-    pub path: Option<PathBuf>,
-    undo: Vec<Deck>,
-    /// Changes not yet saved.
-    pub dirty: bool,
-    /// Whether the deck editor is open.
-    pub open: bool,
-    /// The step being edited.
-    pub selected: usize,
-    /// The last message (saved, or why not).
-    pub message: Option<String>,
-    /// The deck file exists but had errors: plain Save must not overwrite it.
-    pub load_failed: bool,
-}
-
-impl DeckEdit {
-    /// A fresh editing state for a deck saved at `path`.
-    pub fn for_path(path: Option<PathBuf>) -> Self {
-        Self { path, ..Self::default() }
-    }
-
-    /// Whether there is something to undo.
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-}
 
 /// The deck file that goes with a dataset source.
 pub fn deck_path_for(source: &DataSource) -> Option<PathBuf> {

@@ -3,46 +3,18 @@
 
 use std::path::PathBuf;
 
-use crate::model::cluster::{Place, PlaceTree, place_tree};
+use crate::model::cluster::{Place, place_tree};
 use crate::model::filter::Filter;
 use crate::model::map_camera::{FlyTarget, ease_in_out};
 use crate::model::view::TimeView;
 use crate::model::view_state::{Panels, SavedView, SavedViews, SelectionRef, ViewState};
+use crate::state::command::{DataSource, Effect, FocusCommand, Origin, Pane, ReadFor, Selection, WriteFor};
+pub use crate::state::data::Focus;
+use crate::state::data::State;
 use crate::state::lanes::lanes;
-use crate::state::{DataSource, Effect, FocusCommand, Origin, Pane, ReadFor, Selection, State, WriteFor};
 
 /// How long the timeline takes to glide to a restored view, seconds.
 const TIME_FLIGHT_SECONDS: f64 = 0.8;
-
-/// Filters, what they select, and everything that moves through time or between views.
-#[derive(Debug, Default)]
-pub struct Focus {
-    /// The filters in force.
-    pub filter: Filter,
-    /// For each initiative, whether it passes.
-    pub visible: Vec<bool>,
-    /// How many pass.
-    pub visible_count: usize,
-    /// The visible initiatives in dataset order (for virtualised lists).
-    pub visible_items: Vec<usize>,
-    /// Increases whenever `visible` changes; derived rows are keyed on it.
-    pub generation: u64,
-    /// Places with visible initiatives (weights are visible counts), for the map.
-    pub map_places: Vec<Place>,
-    /// R-tree over `map_places`.
-    pub place_tree: PlaceTree,
-    /// Days per second while the as-of day plays.
-    pub playing: Option<f64>,
-    play_day: f64,
-    last_tick: Option<f64>,
-    time_flight: Option<(TimeView, TimeView, f64)>,
-    /// Views saved for the current dataset.
-    pub saved: SavedViews,
-    /// The last message about saved views (written, or why not).
-    pub message: Option<String>,
-    /// The views file exists but could not be read: it is not overwritten.
-    views_unreadable: bool,
-}
 
 impl State {
     /// Whether initiative `i` passes the filters.

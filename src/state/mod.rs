@@ -10,12 +10,13 @@
 //! Floor 4: imports `model`, `formats` and `briefing`; never `views`, `theme` or `app`.
 
 pub mod command;
+pub mod data;
 pub mod deck;
 pub mod focus;
 pub mod lanes;
 pub mod locations;
 pub mod present;
-mod read;
+pub mod read;
 
 use crate::formats::Loaded;
 use crate::formats::source_map::SourceMap;
@@ -23,67 +24,14 @@ use crate::model::index::Index;
 use crate::model::map_camera::{Flight, FlyTarget, bounds_of};
 use crate::model::view::{MapView, TimeView};
 use crate::model::{DEFAULT_DATASET, Dataset, Day};
-use crate::state::focus::Focus;
-use crate::state::lanes::Lane;
+use crate::state::data::Focus;
 use crate::state::locations::LocationSort;
 
 pub use crate::state::command::{
     Blank, Command, DataSource, DeckCommand, Effect, FocusCommand, LoadFailure, Origin, Pane, PresentCommand, ReadFor,
     Selection, Settings, SharedIndex, StepField, WriteFor,
 };
-
-/// The whole app state.
-#[derive(Debug)]
-pub struct State {
-    /// The loaded dataset.
-    dataset: Dataset,
-    /// Where it came from.
-    source: DataSource,
-    /// Increases on every load; derived data is keyed on it.
-    generation: u64,
-    /// Derived lookups.
-    index: Index,
-    /// Timeline lanes for the current grouping.
-    lanes: Vec<Lane>,
-    /// What is selected.
-    selection: Option<Selection>,
-    /// Which view made the selection.
-    selection_origin: Origin,
-    back: Vec<Selection>,
-    forward: Vec<Selection>,
-    /// Visible time window.
-    time_view: TimeView,
-    /// Persisted settings.
-    settings: Settings,
-    /// Location list order.
-    location_sort: LocationSort,
-    /// The last file that failed to load.
-    load_failure: Option<LoadFailure>,
-    /// Whether the keyboard help is open.
-    show_help: bool,
-    /// Today, as a day number (fixed in tests and screenshots).
-    today: Day,
-    /// The map camera (the end of any flight under way).
-    map_view: MapView,
-    /// A camera move under way.
-    map_flight: Option<Flight>,
-    /// The maximised pane, if any.
-    maximized: Option<Pane>,
-    /// The UI clock, seconds.
-    now: f64,
-    /// Filters and what they select, the as-of player, saved views.
-    focus: Focus,
-    /// The briefing deck shown with this dataset, if any.
-    deck: Option<crate::briefing::Deck>,
-    /// Presenting: which step, blanked or not.
-    presenting: Option<crate::state::present::Presenting>,
-    /// Authoring the deck.
-    deck_edit: crate::state::deck::DeckEdit,
-    /// Where each item of the dataset came from in its file (empty for the embedded or made data).
-    source_map: SourceMap,
-    /// Every step cuts straight to its view (slide export).
-    cuts_only: bool,
-}
+pub use crate::state::data::State;
 
 impl State {
     /// State on the embedded dataset.
@@ -117,7 +65,7 @@ impl State {
             focus: Focus::default(),
             deck: None,
             presenting: None,
-            deck_edit: crate::state::deck::DeckEdit::default(),
+            deck_edit: crate::state::data::DeckEdit::default(),
             source_map: SourceMap::default(),
             cuts_only: false,
         };

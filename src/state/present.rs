@@ -3,24 +3,9 @@
 
 use crate::briefing::Transition;
 use crate::model::view_state::ViewState;
-use crate::state::{Blank, DataSource, Effect, LoadFailure, PresentCommand, ReadFor, State};
-
-/// The presentation under way.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Presenting {
-    /// Current step (0-based).
-    pub step: usize,
-    /// A blanked screen.
-    pub blank: Option<Blank>,
-    /// Initiatives the step highlights.
-    pub initiatives: Vec<usize>,
-    /// Places the step highlights.
-    pub locations: Vec<usize>,
-    /// When the presentation started (UI clock, seconds).
-    pub started: f64,
-    /// Whether the presenter view (notes, next step, timer) is shown.
-    pub presenter_view: bool,
-}
+use crate::state::command::{DataSource, Effect, LoadFailure, PresentCommand, ReadFor};
+pub use crate::state::data::Presenting;
+use crate::state::data::State;
 
 impl State {
     /// Applies a command of the presenting part.
@@ -100,7 +85,7 @@ impl State {
             // A reload of the same dataset keeps the deck being edited: unsaved work is never dropped.
             return Vec::new();
         }
-        self.deck_edit = crate::state::deck::DeckEdit::for_path(path.clone());
+        self.deck_edit = crate::state::data::DeckEdit::for_path(path.clone());
         self.deck = None;
         match (&self.source, path) {
             (DataSource::Embedded, _) => {

@@ -6,10 +6,11 @@ use crate::model::index::Index;
 use crate::model::map_camera::Flight;
 use crate::model::view::{MapView, TimeView};
 use crate::model::{Dataset, Day};
-use crate::state::focus::Focus;
+use crate::state::command::{DataSource, LoadFailure, Origin, Pane, Selection, Settings};
+use crate::state::data::State;
+use crate::state::data::{DeckEdit, Focus, Presenting};
 use crate::state::lanes::Lane;
-use crate::state::locations::LocationSort;
-use crate::state::{DataSource, LoadFailure, Origin, Pane, Selection, Settings, State};
+use crate::state::locations::{LocationColumn, LocationRow, LocationSort, kind_label};
 
 /// Read access for the views and the shell; changes go through [`State::apply`].
 impl State {
@@ -94,11 +95,49 @@ impl State {
         self.deck.as_ref()
     }
     /// Presenting: which step, blanked or not.
-    pub fn presenting(&self) -> Option<&crate::state::present::Presenting> {
+    pub fn presenting(&self) -> Option<&Presenting> {
         self.presenting.as_ref()
     }
     /// Authoring the deck.
-    pub fn deck_edit(&self) -> &crate::state::deck::DeckEdit {
+    pub fn deck_edit(&self) -> &DeckEdit {
         &self.deck_edit
     }
+}
+
+/// The rows of the list in display order.
+pub fn location_rows(state: &State, sort: LocationSort) -> Vec<LocationRow> {
+    let (ds, index) = (&state.dataset, &state.index);
+    // Every place when nothing is filtered; else only places with initiatives that pass.
+    let filtered = !state.focus.filter.is_empty();
+    let mut rows: Vec<LocationRow> = (0..ds.locations.len())
+        .filter_map(|location| {
+            let all = index.initiatives_at.get(location).map_or(&[][..], Vec::as_slice);
+            let items: Vec<usize> = all.iter().copied().filter(|&i| state.is_visible(i)).collect();
+            if filtered && items.is_empty() {
+                return None;
+            }
+            let initiatives = || items.iter().filter_map(|&i| ds.initiatives.get(i));
+            Some(LocationRow {
+                location,
+                count: items.len(),
+                first: initiatives().filter_map(crate::model::Initiative::first_date).min(),
+                last: initiatives().filter_map(crate::model::Initiative::last_date).max(),
+            })
+        })
+        .collect();
+    let name = |r: &LocationRow| ds.locations.get(r.location).map(|l| l.name.to_lowercase()).unwrap_or_default();
+    rows.sort_by(|a, b| {
+        let (la, lb) = (ds.locations.get(a.location), ds.locations.get(b.location));
+        let order = match sort.column {
+            LocationColumn::Name => name(a).cmp(&name(b)),
+            LocationColumn::Kind => la.map(|l| kind_label(l.kind)).cmp(&lb.map(|l| kind_label(l.kind))),
+            LocationColumn::Country => la.map(|l| &l.country).cmp(&lb.map(|l| &l.country)),
+            LocationColumn::Count => a.count.cmp(&b.count),
+            LocationColumn::First => a.first.cmp(&b.first),
+            LocationColumn::Last => a.last.cmp(&b.last),
+        };
+        let order = if sort.ascending { order } else { order.reverse() };
+        order.then_with(|| name(a).cmp(&name(b)))
+    });
+    rows
 }

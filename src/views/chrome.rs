@@ -107,7 +107,7 @@ pub fn present_keys(ctx: &egui::Context, state: &State) -> Vec<ChromeAction> {
             .iter()
             .filter_map(|e| if let egui::Event::Text(t) = e { Some(t.as_str()) } else { None })
             .collect();
-        let command = if presenting.blank.is_some() {
+        let command = if presenting.blank().is_some() {
             (pressed(&[
                 Key::Escape,
                 Key::Space,
@@ -300,7 +300,7 @@ pub enum CloseState {
 /// Unsaved deck changes are never lost silently: closing the window asks first.
 pub fn close_guard(ctx: &egui::Context, state: &State, asked: &mut CloseState) -> Vec<ChromeAction> {
     let mut out = Vec::new();
-    if ctx.input(|i| i.viewport().close_requested()) && state.deck_edit().dirty && *asked != CloseState::Confirmed {
+    if ctx.input(|i| i.viewport().close_requested()) && state.deck_edit().dirty() && *asked != CloseState::Confirmed {
         ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
         *asked = CloseState::Asking;
     }

@@ -11,15 +11,15 @@ use crate::state::{Command, State};
 pub fn deck_editor_ui(ctx: &egui::Context, state: &State) -> (Vec<Command>, bool) {
     let mut out = Vec::new();
     let mut save_as = false;
-    if !state.deck_edit().open {
+    if !state.deck_edit().open() {
         return (out, save_as);
     }
     let mut open = true;
-    let title = if state.deck_edit().dirty { "Deck (unsaved changes)" } else { "Deck" };
+    let title = if state.deck_edit().dirty() { "Deck (unsaved changes)" } else { "Deck" };
     egui::Window::new(title).id(egui::Id::unique("deck_editor")).open(&mut open).default_width(420.0).show(ctx, |ui| {
         buttons_ui(ui, state, &mut out, &mut save_as);
         ui.separator();
-        let selected = state.deck_edit().selected;
+        let selected = state.deck_edit().selected();
         let steps = state.deck().map_or(&[][..], |d| d.steps.as_slice());
         egui::ScrollArea::vertical().id_salt("deck_steps").max_height(180.0).show(ui, |ui| {
             for (i, step) in steps.iter().enumerate() {
@@ -43,7 +43,7 @@ pub fn deck_editor_ui(ctx: &egui::Context, state: &State) -> (Vec<Command>, bool
                 }
             }
         }
-        if let Some(message) = &state.deck_edit().message {
+        if let Some(message) = state.deck_edit().message() {
             ui.weak(message);
         }
         let (up, down) = ui.input_mut(|i| {
@@ -60,7 +60,7 @@ pub fn deck_editor_ui(ctx: &egui::Context, state: &State) -> (Vec<Command>, bool
 }
 
 fn buttons_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>, save_as: &mut bool) {
-    let selected = state.deck_edit().selected;
+    let selected = state.deck_edit().selected();
     let has_steps = state.deck().is_some_and(|d| !d.steps.is_empty());
     ui.horizontal_wrapped(|ui| {
         if ui.button("Add current view as step").clicked() {

@@ -92,12 +92,12 @@ fn initiative_ui(
 
 /// The status, as of the as-of day when one is chosen.
 fn status_words(state: &State, item: &Initiative) -> egui::RichText {
-    let Some(status) = state.focus().filter.status_of(item) else {
-        let day = state.focus().filter.as_of.map(|d| crate::model::Day(d).ymd_words()).unwrap_or_default();
+    let Some(status) = state.focus().filter().status_of(item) else {
+        let day = state.focus().filter().as_of.map(|d| crate::model::Day(d).ymd_words()).unwrap_or_default();
         return egui::RichText::new(format!("Not yet announced as of {day} (now {})", status_label(item.status)))
             .strong();
     };
-    let words = match state.focus().filter.as_of {
+    let words = match state.focus().filter().as_of {
         Some(day) if status != item.status => format!(
             "{} as of {} (now {})",
             status_label(status),

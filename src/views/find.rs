@@ -30,7 +30,7 @@ fn set(filter: Filter) -> Command {
 /// The filter bar: search, facets, as-of, views, link.
 pub fn filter_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     let mut out = Vec::new();
-    let f = &state.focus().filter;
+    let f = state.focus().filter();
     ui.horizontal(|ui| {
         let mut text = f.search.clone();
         let edit =
@@ -49,7 +49,7 @@ pub fn filter_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
         {
             out.push(Command::Select(Selection::Initiative(first), Origin::Other));
         }
-        ui.label(format!("{} of {}", state.focus().visible_count, state.dataset().initiatives.len()))
+        ui.label(format!("{} of {}", state.focus().visible_count(), state.dataset().initiatives.len()))
             .on_hover_text("Initiatives that pass the search and filters");
         ui.menu_button("Filters", |ui| facets_ui(ui, state, &mut out));
         as_of_ui(ui, state, &mut out);
@@ -98,17 +98,17 @@ fn facet_counts(ui: &egui::Ui, state: &State) -> std::sync::Arc<crate::model::fi
     let id = ui.scope_id().with("facet_counts");
     let cached = ui.data(|d| d.get_temp::<(u64, std::sync::Arc<crate::model::filter::FacetCounts>)>(id));
     match cached {
-        Some((generation, counts)) if generation == state.focus().generation => counts,
+        Some((generation, counts)) if generation == state.focus().generation() => counts,
         _ => {
-            let counts = std::sync::Arc::new(state.focus().filter.counts(state.dataset(), state.index()));
-            ui.data_mut(|d| d.insert_temp(id, (state.focus().generation, counts.clone())));
+            let counts = std::sync::Arc::new(state.focus().filter().counts(state.dataset(), state.index()));
+            ui.data_mut(|d| d.insert_temp(id, (state.focus().generation(), counts.clone())));
             counts
         }
     }
 }
 
 fn facets_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
-    let f = &state.focus().filter;
+    let f = state.focus().filter();
     let c = &*facet_counts(ui, state);
     ui.set_min_width(220.0);
     if let Some(lines) = facet_group(ui, "Line of effort", &c.lines, &f.lines, |l| line_label(*l).to_owned()) {
@@ -173,7 +173,7 @@ fn date_range_ui(ui: &mut egui::Ui, f: &Filter, out: &mut Vec<Command>) {
 }
 
 fn as_of_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
-    let f = &state.focus().filter;
+    let f = state.focus().filter();
     let Some((first, last)) = state.index().full_span else {
         return;
     };
@@ -208,7 +208,7 @@ fn as_of_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
     } else {
         ui.data_mut(|d| d.remove::<String>(typed_id));
     }
-    let playing = state.focus().playing;
+    let playing = state.focus().playing();
     if ui
         .button(if playing.is_some() { "Pause" } else { "Play ▶" })
         .on_hover_text("Play or pause through time")
@@ -245,10 +245,10 @@ fn views_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
         }
     });
     ui.data_mut(|d| d.insert_temp(name_id, name));
-    if state.focus().saved.views.is_empty() {
+    if state.focus().saved().views.is_empty() {
         ui.weak("No saved views yet");
     }
-    for (i, saved) in state.focus().saved.views.iter().enumerate() {
+    for (i, saved) in state.focus().saved().views.iter().enumerate() {
         ui.horizontal(|ui| {
             if ui.button(&saved.name).on_hover_text("Go to this view").clicked() {
                 out.push(Command::Focus(FocusCommand::RestoreView(Box::new(saved.view.clone()))));
@@ -265,7 +265,7 @@ fn views_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
             }
         });
     }
-    if let Some(message) = &state.focus().message {
+    if let Some(message) = state.focus().message() {
         ui.weak(message);
     }
 }
@@ -316,7 +316,7 @@ fn chips_of(f: &Filter) -> Vec<(String, Filter)> {
 
 /// A chip per active filter; clicking removes that filter.
 fn chips_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
-    let f = &state.focus().filter;
+    let f = state.focus().filter();
     if f.is_empty() {
         return;
     }
@@ -336,14 +336,14 @@ fn chips_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
 /// The search results with the matched text highlighted; empty when nothing is searched.
 pub fn results_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     let mut out = Vec::new();
-    let query = state.focus().filter.search.trim();
+    let query = state.focus().filter().search.trim();
     if query.is_empty() {
         return out;
     }
     let pal = theme::palette(state.theme());
-    ui.strong(format!("{} results", state.focus().visible_count));
+    ui.strong(format!("{} results", state.focus().visible_count()));
     let row_height = ui.spacing().interact_size.y;
-    let results = &state.focus().visible_items;
+    let results = &state.focus().visible_items();
     // Only the rows in view are built: the list costs the same at a million results.
     egui::ScrollArea::vertical().id_salt("search_results").max_height(180.0).show_rows(
         ui,

@@ -3,7 +3,8 @@
 use egui::{Align, Sense};
 use egui_extras::{Column, TableBuilder};
 
-pub use crate::state::locations::{LocationColumn, LocationRow, LocationSort, kind_label, location_rows};
+pub use crate::state::locations::{LocationColumn, LocationRow, LocationSort, kind_label};
+pub use crate::state::read::location_rows;
 use crate::state::{Command, Origin, Selection, State};
 
 /// Draws the list; returns the commands of the user's clicks.

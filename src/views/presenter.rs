@@ -6,7 +6,7 @@ use crate::state::{Blank, Command, State};
 
 /// Shows the presenter window while presenting; returns the presenter's commands.
 pub fn presenter_window(ctx: &egui::Context, state: &State) -> Vec<Command> {
-    let Some(presenting) = state.presenting().filter(|p| p.presenter_view) else { return Vec::new() };
+    let Some(presenting) = state.presenting().filter(|p| p.presenter_view()) else { return Vec::new() };
     let id = egui::ViewportId::from_hash_of("presenter_view");
     let builder =
         egui::ViewportBuilder::default().with_title("Alliance Atlas — presenter view").with_inner_size([760.0, 560.0]);
@@ -23,7 +23,7 @@ pub fn presenter_window(ctx: &egui::Context, state: &State) -> Vec<Command> {
                 }
             }
         }
-        egui::CentralPanel::default().show(ui, |ui| presenter_ui(ui, state, presenting.step, &mut out));
+        egui::CentralPanel::default().show(ui, |ui| presenter_ui(ui, state, presenting.step(), &mut out));
         // The elapsed time and the clock tick.
         ui.ctx().request_repaint_after(std::time::Duration::from_millis(500));
         out
@@ -32,7 +32,8 @@ pub fn presenter_window(ctx: &egui::Context, state: &State) -> Vec<Command> {
 
 fn presenter_ui(ui: &mut egui::Ui, state: &State, index: usize, out: &mut Vec<Command>) {
     let Some(deck) = state.deck() else { return };
-    let elapsed = (state.now() - state.presenting().map_or(state.now(), |p| p.started)).max(0.0) as u64;
+    let elapsed = (state.now() - state.presenting().map_or(state.now(), crate::state::present::Presenting::started))
+        .max(0.0) as u64;
     ui.horizontal(|ui| {
         ui.heading(format!("{} / {}", index + 1, deck.steps.len()));
         ui.separator();

@@ -11,7 +11,7 @@ use crate::views::{map, timeline};
 pub fn slide_ui(ui: &mut egui::Ui, state: &State, markdown: &mut CommonMarkCache) -> Vec<Command> {
     let mut out = Vec::new();
     let Some(presenting) = state.presenting() else { return out };
-    if let Some(blank) = presenting.blank {
+    if let Some(blank) = presenting.blank() {
         let fill = if blank == Blank::Black { egui::Color32::BLACK } else { egui::Color32::WHITE };
         ui.painter().rect_filled(ui.max_rect(), 0.0, fill);
         ui.allocate_rect(ui.max_rect(), egui::Sense::hover());
@@ -24,7 +24,7 @@ pub fn slide_ui(ui: &mut egui::Ui, state: &State, markdown: &mut CommonMarkCache
         ui.horizontal(|ui| {
             ui.label(egui::RichText::new(&step.title).size(slide::TITLE).strong().color(pal.text));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let progress = format!("{} / {total}", presenting.step + 1);
+                let progress = format!("{} / {total}", presenting.step() + 1);
                 ui.label(egui::RichText::new(progress).size(slide::PROGRESS).color(pal.weak_text));
             });
         });

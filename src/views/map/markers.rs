@@ -42,7 +42,7 @@ fn label_text(state: &State, location: usize) -> String {
 /// (the data or the filter) change, so a still frame of 10,000 places does not cluster them again.
 fn clusters(ui: &egui::Ui, state: &State, radius: f64, envelope: [f64; 4]) -> std::sync::Arc<Vec<Cluster>> {
     type Cached = (u64, u64, u64, [u64; 4]);
-    let key = (state.generation(), state.focus().generation, radius.to_bits(), envelope.map(f64::to_bits));
+    let key = (state.generation(), state.focus().generation(), radius.to_bits(), envelope.map(f64::to_bits));
     let id = ui.scope_id().with("map_clusters");
     if let Some((k, clusters)) = ui.data(|d| d.get_temp::<(Cached, std::sync::Arc<Vec<Cluster>>)>(id))
         && k == key
@@ -50,14 +50,14 @@ fn clusters(ui: &egui::Ui, state: &State, radius: f64, envelope: [f64; 4]) -> st
         return clusters;
     }
     let clusters =
-        std::sync::Arc::new(cluster_within(&state.focus().map_places, &state.focus().place_tree, radius, envelope));
+        std::sync::Arc::new(cluster_within(state.focus().map_places(), state.focus().place_tree(), radius, envelope));
     ui.data_mut(|d| d.insert_temp(id, (key, clusters.clone())));
     clusters
 }
 
 /// Paints and wires every marker and label.
 pub fn markers_ui(ui: &mut egui::Ui, state: &State, t: &Transform, commands: &mut Vec<Command>) {
-    let places = &state.focus().map_places;
+    let places = &state.focus().map_places();
     let margin = f64::from(CLUSTER_RADIUS) * 2.0 / t.scale;
     let (a, b) = (t.world(t.rect.left_bottom()), t.world(t.rect.right_top()));
     let envelope = [a.x - margin, a.y - margin, b.x + margin, b.y + margin];
@@ -175,7 +175,7 @@ fn place_widget(ui: &mut egui::Ui, state: &State, location: usize, pos: Pos2, r:
 /// Paints a cluster: a disc with its count. Returns its radius.
 fn cluster_marker(painter: &egui::Painter, state: &State, c: &Cluster, pos: Pos2, pal: &theme::Palette) -> f32 {
     let r = 10.0 + 3.0 * (c.members.len() as f32).sqrt();
-    let places = &state.focus().map_places;
+    let places = &state.focus().map_places();
     let any_highlighted = c.members.iter().any(|&m| state.is_location_highlighted(places[m].location));
     let all_dim = c.members.iter().all(|&m| out_of_time(state, places[m].location));
     let fill = theme::faded(pal.cluster, if all_dim { 0.4 } else { 0.95 });
@@ -190,7 +190,7 @@ fn cluster_marker(painter: &egui::Painter, state: &State, c: &Cluster, pos: Pos2
 
 fn cluster_widget(ui: &mut egui::Ui, state: &State, t: &Transform, c: &Cluster, r: f32, commands: &mut Vec<Command>) {
     let pos = t.screen(c.centre);
-    let places = &state.focus().map_places;
+    let places = &state.focus().map_places();
     // Name a few members: the label costs the same for a cluster of ten thousand.
     let mut names: Vec<String> = c.members.iter().take(5).map(|&m| label_text(state, places[m].location)).collect();
     if c.members.len() > 5 {

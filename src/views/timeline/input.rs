@@ -30,7 +30,7 @@ fn brush(ui: &egui::Ui, state: &State, background: &egui::Response, axis: &Axis,
         if b - a >= 1.0 {
             let filter = crate::model::filter::Filter {
                 date_range: Some((a.floor(), b.ceil())),
-                ..state.focus().filter.clone()
+                ..state.focus().filter().clone()
             };
             commands.push(Command::Focus(FocusCommand::SetFilter(Box::new(filter))));
         }

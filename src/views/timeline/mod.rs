@@ -90,7 +90,7 @@ fn paint_today(painter: &egui::Painter, axis: &Axis, body: Rect, state: &State, 
 
 /// With an as-of day, what came later is greyed out behind a veil, and the day is marked.
 fn paint_as_of(painter: &egui::Painter, axis: &Axis, body: Rect, state: &State, pal: &Palette) {
-    let Some(day) = state.focus().filter.as_of else {
+    let Some(day) = state.focus().filter().as_of else {
         return;
     };
     let x = axis.x_from_day(day as f64 + 1.0).clamp(body.left(), body.right());

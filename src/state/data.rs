@@ -1,0 +1,263 @@
+//! The shape of the state: `State` and the data of its parts (`Focus`, `Presenting`, `DeckEdit`).
+//! Fields are private to `state/` (`pub(super)`): the parts' behaviour lives in `focus.rs`,
+//! `present.rs` and `deck.rs`, routing in `mod.rs`, read access in `read.rs`. This file imports no
+//! part, so the parts and the router depend on it and not on each other.
+
+use std::path::PathBuf;
+
+use crate::briefing::Deck;
+use crate::formats::source_map::SourceMap;
+use crate::model::cluster::{Place, PlaceTree};
+use crate::model::filter::Filter;
+use crate::model::index::Index;
+use crate::model::map_camera::Flight;
+use crate::model::view::{MapView, TimeView};
+use crate::model::view_state::SavedViews;
+use crate::model::{Dataset, Day};
+use crate::state::command::{Blank, DataSource, LoadFailure, Origin, Pane, Selection, Settings};
+use crate::state::lanes::Lane;
+use crate::state::locations::LocationSort;
+
+/// The whole app state.
+#[derive(Debug)]
+pub struct State {
+    /// The loaded dataset.
+    pub(super) dataset: Dataset,
+    /// Where it came from.
+    pub(super) source: DataSource,
+    /// Increases on every load; derived data is keyed on it.
+    pub(super) generation: u64,
+    /// Derived lookups.
+    pub(super) index: Index,
+    /// Timeline lanes for the current grouping.
+    pub(super) lanes: Vec<Lane>,
+    /// What is selected.
+    pub(super) selection: Option<Selection>,
+    /// Which view made the selection.
+    pub(super) selection_origin: Origin,
+    pub(super) back: Vec<Selection>,
+    pub(super) forward: Vec<Selection>,
+    /// Visible time window.
+    pub(super) time_view: TimeView,
+    /// Persisted settings.
+    pub(super) settings: Settings,
+    /// Location list order.
+    pub(super) location_sort: LocationSort,
+    /// The last file that failed to load.
+    pub(super) load_failure: Option<LoadFailure>,
+    /// Whether the keyboard help is open.
+    pub(super) show_help: bool,
+    /// Today, as a day number (fixed in tests and screenshots).
+    pub(super) today: Day,
+    /// The map camera (the end of any flight under way).
+    pub(super) map_view: MapView,
+    /// A camera move under way.
+    pub(super) map_flight: Option<Flight>,
+    /// The maximised pane, if any.
+    pub(super) maximized: Option<Pane>,
+    /// The UI clock, seconds.
+    pub(super) now: f64,
+    /// Filters and what they select, the as-of player, saved views.
+    pub(super) focus: Focus,
+    /// The briefing deck shown with this dataset, if any.
+    pub(super) deck: Option<Deck>,
+    /// Presenting: which step, blanked or not.
+    pub(super) presenting: Option<Presenting>,
+    /// Authoring the deck.
+    pub(super) deck_edit: DeckEdit,
+    /// Where each item of the dataset came from in its file (empty for the embedded or made data).
+    pub(super) source_map: SourceMap,
+    /// Every step cuts straight to its view (slide export).
+    pub(super) cuts_only: bool,
+}
+
+/// Filters, what they select, and everything that moves through time or between views.
+#[derive(Debug, Default)]
+pub struct Focus {
+    /// The filters in force.
+    pub(super) filter: Filter,
+    /// For each initiative, whether it passes.
+    pub(super) visible: Vec<bool>,
+    /// How many pass.
+    pub(super) visible_count: usize,
+    /// The visible initiatives in dataset order (for virtualised lists).
+    pub(super) visible_items: Vec<usize>,
+    /// Increases whenever `visible` changes; derived rows are keyed on it.
+    pub(super) generation: u64,
+    /// Places with visible initiatives (weights are visible counts), for the map.
+    pub(super) map_places: Vec<Place>,
+    /// R-tree over `map_places`.
+    pub(super) place_tree: PlaceTree,
+    /// Days per second while the as-of day plays.
+    pub(super) playing: Option<f64>,
+    pub(super) play_day: f64,
+    pub(super) last_tick: Option<f64>,
+    pub(super) time_flight: Option<(TimeView, TimeView, f64)>,
+    /// Views saved for the current dataset.
+    pub(super) saved: SavedViews,
+    /// The last message about saved views (written, or why not).
+    pub(super) message: Option<String>,
+    /// The views file exists but could not be read: it is not overwritten.
+    pub(super) views_unreadable: bool,
+}
+
+/// The presentation under way.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Presenting {
+    /// Current step (0-based).
+    pub(super) step: usize,
+    /// A blanked screen.
+    pub(super) blank: Option<Blank>,
+    /// Initiatives the step highlights.
+    pub(super) initiatives: Vec<usize>,
+    /// Places the step highlights.
+    pub(super) locations: Vec<usize>,
+    /// When the presentation started (UI clock, seconds).
+    pub(super) started: f64,
+    /// Whether the presenter view (notes, next step, timer) is shown.
+    pub(super) presenter_view: bool,
+}
+
+/// The editing state of the deck.
+#[derive(Clone, Debug, Default)]
+pub struct DeckEdit {
+    /// Where the deck is saved.
+    pub(super) path: Option<PathBuf>,
+    pub(super) undo: Vec<Deck>,
+    /// Changes not yet saved.
+    pub(super) dirty: bool,
+    /// Whether the deck editor is open.
+    pub(super) open: bool,
+    /// The step being edited.
+    pub(super) selected: usize,
+    /// The last message (saved, or why not).
+    pub(super) message: Option<String>,
+    /// The deck file exists but had errors: plain Save must not overwrite it.
+    pub(super) load_failed: bool,
+}
+
+impl DeckEdit {
+    /// Where the deck is saved.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.path.as_deref()
+    }
+
+    /// Changes not yet saved.
+    pub fn dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// Whether the deck editor is open.
+    pub fn open(&self) -> bool {
+        self.open
+    }
+
+    /// The step being edited.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The last message (saved, or why not).
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The deck file exists but had errors: plain Save must not overwrite it.
+    pub fn load_failed(&self) -> bool {
+        self.load_failed
+    }
+
+    /// A fresh editing state for a deck saved at `path`.
+    pub fn for_path(path: Option<PathBuf>) -> Self {
+        Self { path, ..Self::default() }
+    }
+
+    /// Whether there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+}
+
+impl Focus {
+    /// The filters in force.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// For each initiative, whether it passes.
+    pub fn visible(&self) -> &[bool] {
+        &self.visible
+    }
+
+    /// How many pass.
+    pub fn visible_count(&self) -> usize {
+        self.visible_count
+    }
+
+    /// The visible initiatives in dataset order.
+    pub fn visible_items(&self) -> &[usize] {
+        &self.visible_items
+    }
+
+    /// Increases whenever the visible set changes.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Places with visible initiatives (weights are visible counts).
+    pub fn map_places(&self) -> &[Place] {
+        &self.map_places
+    }
+
+    /// R-tree over the map places.
+    pub fn place_tree(&self) -> &PlaceTree {
+        &self.place_tree
+    }
+
+    /// Days per second while the as-of day plays.
+    pub fn playing(&self) -> Option<f64> {
+        self.playing
+    }
+
+    /// Views saved for the current dataset.
+    pub fn saved(&self) -> &SavedViews {
+        &self.saved
+    }
+
+    /// The last message about saved views.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+}
+
+impl Presenting {
+    /// Current step (0-based).
+    pub fn step(&self) -> usize {
+        self.step
+    }
+
+    /// A blanked screen.
+    pub fn blank(&self) -> Option<Blank> {
+        self.blank
+    }
+
+    /// Initiatives the step highlights.
+    pub fn initiatives(&self) -> &[usize] {
+        &self.initiatives
+    }
+
+    /// Places the step highlights.
+    pub fn locations(&self) -> &[usize] {
+        &self.locations
+    }
+
+    /// When the presentation started (UI clock, seconds).
+    pub fn started(&self) -> f64 {
+        self.started
+    }
+
+    /// Whether the presenter view is shown.
+    pub fn presenter_view(&self) -> bool {
+        self.presenter_view
+    }
+}
