@@ -70,6 +70,10 @@ pub fn line_cols_in(mut reader: impl std::io::Read, offsets: &[usize]) -> std::i
             }
             let start = at + filled - read_to;
             let end = (offsets[i] - at).min(read_to - at) + start;
+            // A byte-order mark at the start of the file takes no column.
+            if at == 0 && buf.get(..filled).is_some_and(|b| b.starts_with("\u{FEFF}".as_bytes())) {
+                column = 0;
+            }
             for &b in buf.get(start..end).unwrap_or_default() {
                 if b == b'\n' {
                     (line, column) = (line + 1, 1);

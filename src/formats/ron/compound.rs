@@ -15,7 +15,13 @@ impl<'s> Parser<'s> {
                 );
             }
             Some(b'"') => Kind::Str(self.string()?),
-            Some(b'r') if matches!(self.peek_at(1), Some(b'"' | b'#')) => Kind::Str(Cow::Borrowed(self.raw_string()?)),
+            Some(b'r') if self.raw_string_next() => Kind::Str(Cow::Borrowed(self.raw_string()?)),
+            Some(b'b') if self.byte_string_next() => {
+                return Err(self.error(
+                    "byte strings (b\"…\", br\"…\") and byte literals (b'…') are not read in a dataset",
+                    Some("write text as a \"string\""),
+                ));
+            }
             Some(b'\'') => Kind::Char(self.char_literal()?),
             Some(b'[') => Kind::List(self.list()?),
             Some(b'{') => Kind::Map(self.map()?),
@@ -24,6 +30,31 @@ impl<'s> Parser<'s> {
             Some(_) => self.word()?,
         };
         Ok(Node { span: Span::new(start, self.pos), kind })
+    }
+
+    /// Whether a raw string (`r"…"`, `r#"…"#`) starts here, not a raw identifier (`r#name`).
+    fn raw_string_next(&self) -> bool {
+        let after = self.rest().get(1..).unwrap_or_default();
+        let unhashed = after.trim_start_matches('#');
+        if unhashed.is_empty() {
+            self.mark_end();
+        }
+        unhashed.starts_with('"')
+    }
+
+    /// Whether a byte string (`b"…"`, `br"…"`, `br#"…"#`) or byte literal (`b'…'`) starts here.
+    fn byte_string_next(&self) -> bool {
+        match self.peek_at(1) {
+            Some(b'"' | b'\'') => true,
+            Some(b'r') => {
+                let unhashed = self.rest().get(2..).unwrap_or_default().trim_start_matches('#');
+                if unhashed.is_empty() {
+                    self.mark_end();
+                }
+                unhashed.starts_with('"')
+            }
+            _ => false,
+        }
     }
 
     pub(super) fn word(&mut self) -> Parse<Kind<'s>> {
@@ -67,6 +98,9 @@ impl<'s> Parser<'s> {
             return Ok(name.map_or(Kind::Unit, |n| Kind::Tuple { name: Some(n), items: Vec::new() }));
         }
         if self.next_is_field()? {
+            if name.is_none() && self.names_required {
+                return Err(self.struct_name_missing());
+            }
             let mut fields = Vec::new();
             loop {
                 fields.push(self.field()?);
@@ -82,6 +116,17 @@ impl<'s> Parser<'s> {
                 return Ok(Kind::Tuple { name, items });
             }
         }
+    }
+
+    /// The error of a struct written without its type name when the file enables
+    /// `explicit_struct_names` (at the struct's `(`, just read).
+    pub(super) fn struct_name_missing(&self) -> crate::formats::ron::node::SyntaxError {
+        let mut e = self.error(
+            "this struct has no type name, and the file enables `explicit_struct_names`",
+            Some("write the type's name before the `(`, e.g. `Location(…)`, or remove the extension"),
+        );
+        e.offset = self.src.get(..self.pos).and_then(|s| s.rfind('(')).unwrap_or(self.pos);
+        e
     }
 
     pub(super) fn next_is_field(&mut self) -> Parse<bool> {

@@ -5,6 +5,7 @@
 //! input cannot overflow the stack.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use crate::formats::problem::{ProblemKind, Span};
 
@@ -125,18 +126,45 @@ pub struct Parser<'s> {
     /// Whether more text follows `src` (a window of a file read in chunks): then a line comment that
     /// runs to the end of `src` is left unread, as its end is not known yet.
     partial: bool,
+    /// Set when the reader looked past the end of `src` (a token, string, comment or attribute ran
+    /// into it): an error after that may only mean the window cut the unit off, not a real mistake.
+    hit_end: Cell<bool>,
+    /// `#![enable(explicit_struct_names)]`: a struct without its type name is an error.
+    pub(super) names_required: bool,
 }
+
+/// RON's extensions (`#![enable(…)]`), all of which this reader accepts.
+pub const EXTENSIONS: [&str; 4] =
+    ["implicit_some", "unwrap_newtypes", "unwrap_variant_newtypes", "explicit_struct_names"];
 
 impl<'s> Parser<'s> {
     /// A reader at the start of `src`.
     pub fn new(src: &'s str) -> Self {
-        Self { src, pos: 0, depth: 0, multiline_string: None, lines_before: 0, partial: false }
+        Self {
+            src,
+            pos: 0,
+            depth: 0,
+            multiline_string: None,
+            lines_before: 0,
+            partial: false,
+            hit_end: Cell::new(false),
+            names_required: false,
+        }
     }
 
     /// A reader going on at byte `pos` of `src`, outside any nested value (where a stepwise read
     /// stopped between two list items).
     pub fn at(src: &'s str, pos: usize) -> Self {
-        Self { src, pos: pos.min(src.len()), depth: 0, multiline_string: None, lines_before: 0, partial: false }
+        Self {
+            src,
+            pos: pos.min(src.len()),
+            depth: 0,
+            multiline_string: None,
+            lines_before: 0,
+            partial: false,
+            hit_end: Cell::new(false),
+            names_required: false,
+        }
     }
 
     /// The same reader, told that `src` is a window of its file: it starts after `lines` lines, and
@@ -148,9 +176,54 @@ impl<'s> Parser<'s> {
         self
     }
 
+    /// The same reader, told whether every struct must be written with its type name (the file
+    /// enables `explicit_struct_names`).
+    #[must_use]
+    pub fn names_required(mut self, required: bool) -> Self {
+        self.names_required = required;
+        self
+    }
+
+    /// Whether the file asked for every struct's name (`#![enable(explicit_struct_names)]`).
+    pub fn requires_names(&self) -> bool {
+        self.names_required
+    }
+
+    /// Skips a UTF-8 byte-order mark, if one is next (at the start of a file).
+    pub fn skip_bom(&mut self) {
+        if self.rest().starts_with('\u{FEFF}') {
+            self.pos += '\u{FEFF}'.len_utf8();
+        }
+    }
+
     /// Current byte offset.
     pub fn pos(&self) -> usize {
         self.pos
+    }
+
+    /// Whether the reader looked past the end of the text since [`Self::clear_hit_end`].
+    pub fn hit_end(&self) -> bool {
+        self.hit_end.get()
+    }
+
+    /// Forgets that the reader looked past the end (at the start of a unit).
+    pub fn clear_hit_end(&self) {
+        self.hit_end.set(false);
+    }
+
+    /// Notes that the reader ran into the end of the text.
+    pub(super) fn mark_end(&self) {
+        self.hit_end.set(true);
+    }
+
+    /// Whether the rest starts with `word`; a rest that is only the start of `word` counts as running
+    /// into the end.
+    pub(super) fn rest_starts_with(&self, word: &str) -> bool {
+        let rest = self.rest();
+        if rest.len() < word.len() && word.starts_with(rest) {
+            self.mark_end();
+        }
+        rest.starts_with(word)
     }
 
     /// An error at the current position.
@@ -159,11 +232,19 @@ impl<'s> Parser<'s> {
     }
 
     pub(super) fn peek(&self) -> Option<u8> {
-        self.src.as_bytes().get(self.pos).copied()
+        let b = self.src.as_bytes().get(self.pos).copied();
+        if b.is_none() {
+            self.mark_end();
+        }
+        b
     }
 
     pub(super) fn peek_at(&self, n: usize) -> Option<u8> {
-        self.src.as_bytes().get(self.pos + n).copied()
+        let b = self.src.as_bytes().get(self.pos + n).copied();
+        if b.is_none() {
+            self.mark_end();
+        }
+        b
     }
 
     pub(super) fn rest(&self) -> &'s str {
@@ -177,7 +258,10 @@ impl<'s> Parser<'s> {
                 (Some(b' ' | b'\t' | b'\n' | b'\r'), _) => self.pos += 1,
                 (Some(b'/'), Some(b'/')) => match self.rest().find('\n') {
                     Some(i) => self.pos += i,
-                    None if self.partial => return Ok(()),
+                    None if self.partial => {
+                        self.mark_end();
+                        return Ok(());
+                    }
                     None => self.pos = self.src.len(),
                 },
                 (Some(b'/'), Some(b'*')) => self.skip_block_comment()?,
@@ -205,31 +289,79 @@ impl<'s> Parser<'s> {
                 _ => self.pos += 1,
             }
         }
+        self.mark_end();
         self.pos = start;
         Err(self.error("this /* comment is never closed", Some("add */ to close it")))
     }
 
-    /// Skips `#![enable(...)]` attributes at the start of a file.
+    /// Reads the attributes at the start of a file: `#![enable(…)]` with RON's extensions (see
+    /// [`EXTENSIONS`]), and `#![type = "…"]` and `#![schema = "…"]`, which say nothing to the reader.
     pub fn skip_attributes(&mut self) -> Parse<()> {
         self.skip_ws()?;
-        while self.rest().starts_with("#!") {
+        while self.rest_starts_with("#!") {
             self.pos += 2;
             self.expect_byte(b'[')?;
-            let mut level = 1usize;
-            while level > 0 {
-                match self.peek() {
-                    Some(b'[') => level += 1,
-                    Some(b']') => level -= 1,
-                    Some(_) => {}
-                    None => {
-                        return Err(self.error("attribute is never closed", Some("end it with `]`")));
+            match self.ident()? {
+                Some(("enable", _)) => self.extensions()?,
+                Some(("type" | "schema", _)) => {
+                    self.expect_byte(b'=')?;
+                    self.skip_ws()?;
+                    if self.peek() != Some(b'"') {
+                        let found = self.found();
+                        return Err(self.error(format!("expected a \"string\", found {found}"), None));
                     }
+                    self.string()?;
                 }
-                self.pos += 1;
+                Some((name, span)) => {
+                    self.pos = span.start;
+                    return Err(self.error(
+                        format!("unknown attribute `{name}`"),
+                        Some("RON's attributes are #![enable(…)], #![type = \"…\"] and #![schema = \"…\"]"),
+                    ));
+                }
+                None => {
+                    let found = self.found();
+                    return Err(self.error(
+                        format!("expected an attribute name, found {found}"),
+                        Some("attributes look like #![enable(implicit_some)]"),
+                    ));
+                }
             }
+            self.expect_byte(b']')?;
             self.skip_ws()?;
         }
         Ok(())
+    }
+
+    /// The list of `#![enable(…)]`, after `enable`.
+    fn extensions(&mut self) -> Parse<()> {
+        self.expect_byte(b'(')?;
+        loop {
+            let Some((name, span)) = self.ident()? else {
+                let found = self.found();
+                return Err(self.error(
+                    format!("expected the name of an extension, found {found}"),
+                    Some("extensions look like #![enable(implicit_some)]"),
+                ));
+            };
+            match name {
+                "explicit_struct_names" => self.names_required = true,
+                // `Option` fields take bare values anyway, and the dataset has no newtypes to unwrap.
+                "implicit_some" | "unwrap_newtypes" | "unwrap_variant_newtypes" => {}
+                _ => {
+                    self.pos = span.start;
+                    return Err(self.error(
+                        format!("unknown RON extension `{name}` in #![enable(…)]"),
+                        Some(
+                            "RON's extensions are implicit_some, unwrap_newtypes, unwrap_variant_newtypes and explicit_struct_names",
+                        ),
+                    ));
+                }
+            }
+            if self.comma_or_close(b')')? {
+                return Ok(());
+            }
+        }
     }
 
     /// Consumes `byte` (after white space) if it is next.
@@ -289,6 +421,9 @@ impl<'s> Parser<'s> {
             Some(c) if c.is_alphanumeric() || c == '_' => {
                 let word: String =
                     self.rest().chars().take_while(|c| c.is_alphanumeric() || *c == '_').take(30).collect();
+                if word.len() == self.rest().len() {
+                    self.mark_end();
+                }
                 format!("`{word}`")
             }
             Some(c) => format!("`{c}`"),
@@ -298,6 +433,10 @@ impl<'s> Parser<'s> {
     /// An identifier, if one is next.
     pub fn ident(&mut self) -> Parse<Option<(&'s str, Span)>> {
         self.skip_ws()?;
+        // A raw identifier, `r#name`, is the name.
+        if self.rest_starts_with("r#") && self.peek_at(2).is_some_and(|b| b == b'_' || b.is_ascii_alphabetic()) {
+            self.pos += 2;
+        }
         let start = self.pos;
         let rest = self.rest();
         let len = rest
@@ -306,6 +445,9 @@ impl<'s> Parser<'s> {
             .map_or(rest.len(), |(i, _)| i);
         if len == 0 {
             return Ok(None);
+        }
+        if len == rest.len() {
+            self.mark_end();
         }
         self.pos += len;
         Ok(Some((rest.get(..len).unwrap_or_default(), Span::new(start, start + len))))

@@ -71,6 +71,8 @@ pub struct Steps {
     /// Where `Dataset` starts (for "missing meta").
     start: usize,
     seen: Vec<String>,
+    /// The file enables `explicit_struct_names`: every struct must be written with its name.
+    names_required: bool,
     /// What has been read so far.
     pub dataset: Dataset,
     /// Where each item came from.
@@ -91,6 +93,7 @@ impl Steps {
             stage: Stage::Start,
             start: 0,
             seen: Vec::new(),
+            names_required: false,
             dataset: Dataset::default(),
             map: SourceMap::default(),
             cx,
@@ -111,13 +114,16 @@ impl Steps {
     /// before [`Self::pos`], appends more and calls again. Returns true when reading is over.
     pub fn step_window(&mut self, window: &str, (base, lines): (usize, usize), more: bool, items: usize) -> bool {
         self.cx.base = base;
-        let mut p = Parser::at(window, self.pos.saturating_sub(base)).window(lines, more);
+        let mut p =
+            Parser::at(window, self.pos.saturating_sub(base)).window(lines, more).names_required(self.names_required);
         let mut mark = self.checkpoint();
         let result = self.run(&mut p, items, more, &mut mark);
         self.pos = base + p.pos();
         match result {
             Ok(done) => done,
-            Err(e) if more && e.message != CANCELLED => {
+            // Only a unit that ran into the end of the window may have been cut off by it; any other
+            // error is real, and reported at once rather than after reading the rest of the file.
+            Err(e) if more && p.hit_end() && e.message != CANCELLED => {
                 self.rollback(mark);
                 false
             }
@@ -172,6 +178,7 @@ impl Steps {
         loop {
             self.pos = self.cx.base + p.pos();
             *mark = self.checkpoint();
+            p.clear_hit_end();
             match self.stage {
                 Stage::Start => self.begin(p)?,
                 Stage::Fields => self.field(p)?,
@@ -183,7 +190,10 @@ impl Steps {
                     self.list_item(p, list)?;
                 }
                 // Whether anything follows the dataset is known only at the end of the file.
-                Stage::End if more => return Err(p.error("more text is coming", None)),
+                Stage::End if more => {
+                    p.mark_end();
+                    return Err(p.error("more text is coming", None));
+                }
                 Stage::End => {
                     self.end(p)?;
                     self.stage = Stage::Done;
@@ -194,12 +204,20 @@ impl Steps {
     }
 
     fn begin(&mut self, p: &mut Parser<'_>) -> Parse<()> {
+        if self.cx.base + p.pos() == 0 {
+            p.skip_bom();
+        }
         p.skip_attributes()?;
+        self.names_required = p.requires_names();
         if p.at_end()? {
             return Err(p.error("the file is empty", Some("a dataset starts with `Dataset(meta: Meta(…), …)`")));
         }
         self.start = self.cx.base + p.pos();
-        if let Some((name, span)) = p.ident()?
+        let name = p.ident()?;
+        if name.is_none() && self.names_required && p.eat(b'(')? {
+            return Err(p.struct_name_missing());
+        }
+        if let Some((name, span)) = name
             && name != "Dataset"
         {
             self.cx.error(
@@ -252,9 +270,13 @@ impl Steps {
             None if name == "meta" => {
                 let node = p.value()?;
                 let (meta, mut spans) = decode_item::<Meta>(&node, &mut self.cx);
+                // The separator is read before anything is kept, so a meta cut off by the end of a
+                // window leaves nothing behind.
+                self.after_field(p)?;
                 spans.shift(self.cx.base);
                 self.map.meta = spans;
                 self.dataset.meta = meta.unwrap_or_default();
+                return Ok(());
             }
             None => {
                 let hint = nearest(name, &TOP_FIELDS).map_or_else(
