@@ -182,12 +182,18 @@ impl<T: UnitEnum> FromNode for T {
 pub struct Fields<'n, 's> {
     span: Span,
     type_name: &'static str,
+    known: &'static [&'static str],
     list: &'n [Field<'s>],
 }
 
 impl<'n, 's> Fields<'n, 's> {
     /// Opens a struct value of type `type_name`, reporting unknown and repeated fields.
-    pub fn open(node: &'n Node<'s>, type_name: &'static str, known: &[&str], cx: &mut Cx) -> Option<Self> {
+    pub fn open(
+        node: &'n Node<'s>,
+        type_name: &'static str,
+        known: &'static [&'static str],
+        cx: &mut Cx,
+    ) -> Option<Self> {
         let fields: &[Field<'s>] = match &node.kind {
             Kind::Struct { name, fields } if name.is_none_or(|n| n == type_name) => fields,
             Kind::Unit => &[],
@@ -223,7 +229,7 @@ impl<'n, 's> Fields<'n, 's> {
                 );
             }
         }
-        Some(Self { span: node.span, type_name, list: fields })
+        Some(Self { span: node.span, type_name, known, list: fields })
     }
 
     /// The value node of a field, if present.
@@ -241,8 +247,10 @@ impl<'n, 's> Fields<'n, 's> {
         if let Some(node) = self.node(name) {
             return T::from_node(node, cx);
         }
-        // A misspelt field is already reported as unknown with this name as its suggestion.
-        let misspelt = self.list.iter().any(|f| f.name != name && nearest(f.name, &[name]).is_some());
+        // A misspelt field is already reported as unknown with this name as its suggestion (a known
+        // field that looks like this one, `end` for `id`, is not a misspelling of it).
+        let misspelt =
+            self.list.iter().any(|f| !self.known.contains(&f.name) && nearest(f.name, self.known) == Some(name));
         if misspelt {
             return None;
         }
