@@ -10,8 +10,8 @@ use std::collections::BTreeSet;
 use std::fmt::{self, Debug, Display};
 
 use alliance_atlas::briefing::{Deck, Step, Transition, load_deck, to_ron};
-use alliance_atlas::formats::load_str;
 use alliance_atlas::formats::ProblemKind;
+use alliance_atlas::formats::load_str;
 use alliance_atlas::formats::ron::convert::{Item, decode};
 use alliance_atlas::formats::ron::decode::{Cx, FromNode};
 use alliance_atlas::formats::ron::node::{Field, Kind, Node, Parser};
@@ -167,7 +167,10 @@ fn check_struct<T: Item + Serialize + DeserializeOwned + PartialEq + Debug>(valu
         let text = without_field(&text, &node, i);
         let serde_ok = ron::from_str::<T>(&text).is_ok();
         if serde_ok == required {
-            return Err(format!("{type_name}.{}: required by the reader {required}, by serde {}", field.name, !serde_ok));
+            return Err(format!(
+                "{type_name}.{}: required by the reader {required}, by serde {}",
+                field.name, !serde_ok
+            ));
         }
         let mut cx = Cx::default();
         let read = decode::<T>(&parsed(&text), &mut cx);
@@ -310,7 +313,8 @@ fn a_known_field_that_looks_like_a_missing_one_does_not_hide_it() {
 #[test]
 fn a_written_deck_reads_back_equal_through_both_readers_and_stays_readable() {
     let index = Index::build(&load_str(DEFAULT_DATASET).dataset.expect("the embedded dataset loads"));
-    let deck = Deck { title: "Quotes \"and\" r#\"hashes\"#".to_owned(), dataset: "d.ron".to_owned(), steps: vec![step()] };
+    let deck =
+        Deck { title: "Quotes \"and\" r#\"hashes\"#".to_owned(), dataset: "d.ron".to_owned(), steps: vec![step()] };
     let text = to_ron(&deck);
     let loaded = load_deck(&text, &index);
     assert!(loaded.problems.is_empty(), "{:#?}\n{text}", loaded.problems);

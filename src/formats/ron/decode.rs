@@ -4,8 +4,8 @@
 use crate::formats::problem::{Problem, ProblemKind, Severity, Span};
 use crate::formats::ron::node::{Field, Kind, Node};
 use crate::model::date::{DATE_SYNTAX_HINT, FuzzyDate};
-use crate::model::schema::UnitEnum;
 pub use crate::model::finding::nearest;
+use crate::model::schema::UnitEnum;
 
 /// A problem found while decoding or validating, located by byte span.
 #[derive(Clone, Debug, PartialEq, Eq)]
