@@ -43,7 +43,10 @@ macro_rules! item {
         impl $crate::formats::ron::convert::Item for $ty {
             const TYPE: &'static str = $type_name;
             const SPEC: &'static [$crate::model::schema::FieldSpec] = &[$(
-                $crate::model::schema::FieldSpec { name: stringify!($field), required: $crate::formats::ron::convert::item!(@required $how) }
+                $crate::model::schema::FieldSpec {
+                    name: stringify!($field),
+                    required: $crate::formats::ron::convert::item!(@required $how),
+                }
             ),+];
             const FIELDS: &'static [&'static str] = &[$(stringify!($field)),+];
 
