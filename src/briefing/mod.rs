@@ -1,61 +1,88 @@
 //! Briefing decks: pure data. A deck is an ordered list of steps; each step restores a view state and
 //! shows a title and talking points. Decks are RON files loaded like datasets: every problem is
 //! reported with line, column and hint, and a step naming an unknown initiative or place is an error.
+//!
+//! The schema is stated once per type: the `item!` lists below drive the reader (its fields, which
+//! are required, the "did you mean" hints), and serde writes the same types ([`to_ron`]: `ron`'s
+//! pretty output, a view in its text form, multi-line talking points as multi-line strings).
+//! `tests/schema.rs` checks that serde's fields and names are exactly the reader's. The checks against
+//! the dataset (ids a step names, empty titles) read the step's fields again afterwards, so they still
+//! run when another field of the step is bad.
 
 pub mod handout_pdf;
-
-use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
 use crate::formats::problem::{Problem, ProblemKind, Severity, Span, line_cols};
-use crate::formats::ron::decode::{Cx, Fields, FromNode, problems_from, unit_enum_from_node};
+use crate::formats::ron::convert::{Item, decode, item};
+use crate::formats::ron::decode::{Cx, Fields, FromNode, problems_from};
 use crate::formats::ron::node::{Kind, Node, Parser};
 use crate::model::index::Index;
+use crate::model::schema::unit_enum;
 use crate::model::view_state::{SelectionRef, ViewState};
 
 /// The deck that comes with the embedded dataset.
 pub const DEFAULT_DECK: &str = include_str!("../../data/us-japan-2023.briefing.ron");
 
-/// How the views move into a step.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Transition {
-    /// The timeline and the map glide (eased pan and zoom).
-    #[default]
-    Glide,
-    /// Straight to the step's view.
-    Cut,
+unit_enum! {
+    "a transition";
+    /// How the views move into a step.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum Transition {
+        /// The timeline and the map glide (eased pan and zoom).
+        #[default]
+        Glide,
+        /// Straight to the step's view.
+        Cut,
+    }
 }
-
-unit_enum_from_node!(Transition, "a transition", [Glide, Cut]);
 
 /// One step of a deck.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Step {
     /// Large title on the slide.
     pub title: String,
     /// Talking points (markdown).
+    #[serde(default)]
     pub points: String,
     /// Presenter notes (shown to the presenter only).
+    #[serde(default)]
     pub notes: String,
-    /// What the timeline and map show.
+    /// What the timeline and map show (written in its text form, as in links).
+    #[serde(default, with = "view_text")]
     pub view: ViewState,
     /// Initiative and place ids to emphasise.
+    #[serde(default)]
     pub highlight: Vec<String>,
     /// How to get there.
+    #[serde(default)]
     pub transition: Transition,
 }
 
 /// A briefing.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Deck {
     /// Title of the briefing.
     pub title: String,
     /// The dataset file it is written for (a name next to the deck).
+    #[serde(default)]
     pub dataset: String,
     /// The steps, in order.
     pub steps: Vec<Step>,
 }
+
+item!(Step, "Step" {
+    title: required,
+    points: default,
+    notes: default,
+    view: default,
+    highlight: default,
+    transition: default,
+});
+
+item!(Deck, "Deck" { title: required, dataset: default, steps: required via steps_from });
 
 /// A deck and every problem found loading it.
 #[derive(Debug, Default)]
@@ -66,30 +93,74 @@ pub struct LoadedDeck {
     pub problems: Vec<Problem>,
 }
 
-const STEP_FIELDS: &[&str] = &["title", "points", "notes", "view", "highlight", "transition"];
-const DECK_FIELDS: &[&str] = &["title", "dataset", "steps"];
+/// serde for a step's view: its text form (`t=…;m=…`), as the reader expects it.
+mod view_text {
+    use serde::{Deserialize as _, Deserializer, Serializer, de::Error as _};
 
-fn view_from(node: &Node<'_>, cx: &mut Cx) -> Option<ViewState> {
-    let text = String::from_node(node, cx)?;
-    match ViewState::from_text(&text) {
-        Ok(view) => Some(view),
-        Err(e) => {
-            let hint = "write key=value pairs separated by ';' (t=START,END;m=LAT,LON,ZOOM;s=i:ID;q=…)";
-            cx.error(ProblemKind::WrongType, node.span, format!("bad view \"{text}\": {e}"), Some(hint.to_owned()));
+    use crate::model::view_state::ViewState;
+
+    pub fn serialize<S: Serializer>(view: &ViewState, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&view.to_text())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<ViewState, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        ViewState::from_text(&text).map_err(D::Error::custom)
+    }
+}
+
+/// A view in a deck is its text form.
+impl FromNode for ViewState {
+    fn from_node(node: &Node<'_>, cx: &mut Cx) -> Option<Self> {
+        let text = String::from_node(node, cx)?;
+        match Self::from_text(&text) {
+            Ok(view) => Some(view),
+            Err(e) => {
+                let hint = "write key=value pairs separated by ';' (t=START,END;m=LAT,LON,ZOOM;s=i:ID;q=…)";
+                cx.error(ProblemKind::WrongType, node.span, format!("bad view \"{text}\": {e}"), Some(hint.to_owned()));
+                None
+            }
+        }
+    }
+}
+
+impl FromNode for Step {
+    fn from_node(node: &Node<'_>, cx: &mut Cx) -> Option<Self> {
+        decode(node, cx)
+    }
+}
+
+/// The deck's steps, with messages of their own for a missing or wrong `steps`.
+fn steps_from(f: &Fields<'_, '_>, cx: &mut Cx) -> Option<Vec<Step>> {
+    match f.node("steps") {
+        Some(Node { kind: Kind::List(items), .. }) => {
+            let steps: Vec<Option<Step>> = items.iter().map(|n| Step::from_node(n, cx)).collect();
+            steps.into_iter().collect()
+        }
+        Some(other) => {
+            cx.error(ProblemKind::WrongType, other.span, "expected a list of Step(…) in [brackets]".to_owned(), None);
+            None
+        }
+        None => {
+            cx.error(
+                ProblemKind::MissingField,
+                f.span(),
+                "Deck is missing the required field `steps`".to_owned(),
+                None,
+            );
             None
         }
     }
 }
 
-fn step_from(node: &Node<'_>, cx: &mut Cx, index: &Index) -> Option<Step> {
-    let f = Fields::open(node, "Step", STEP_FIELDS, cx)?;
-    let title: Option<String> = f.req("title", cx);
-    let points = f.or_default("points", cx);
-    let notes = f.or_default("notes", cx);
-    let view = f.node("view").map_or(Some(ViewState::default()), |n| view_from(n, cx));
-    let highlight: Option<Vec<String>> = f.or_default("highlight", cx);
-    let transition = f.node("transition").map_or(Some(Transition::default()), |n| Transition::from_node(n, cx));
-    if let (Some(view), Some(n)) = (&view, f.node("view")) {
+/// The checks of a step that need the dataset (and its empty title), on its fields read again: the
+/// step's own problems are already reported, so they are read into a scratch context.
+fn check_step(node: &Node<'_>, cx: &mut Cx, index: &Index) {
+    let mut scratch = Cx::default();
+    let Some(f) = Fields::open(node, Step::TYPE, Step::FIELDS, &mut scratch) else { return };
+    if let Some(n) = f.node("view")
+        && let Some(view) = ViewState::from_node(n, &mut scratch)
+    {
         let missing = match &view.selection {
             Some(SelectionRef::Initiative(id)) if !index.initiative_by_id.contains_key(id) => Some(id),
             Some(SelectionRef::Location(id)) if !index.location_by_id.contains_key(id) => Some(id),
@@ -99,7 +170,9 @@ fn step_from(node: &Node<'_>, cx: &mut Cx, index: &Index) -> Option<Step> {
             cx.error(ProblemKind::UnknownReference, n.span, format!("the view selects unknown id \"{id}\""), None);
         }
     }
-    if let (Some(ids), Some(Node { kind: Kind::List(items), .. })) = (&highlight, f.node("highlight")) {
+    if let Some(n @ Node { kind: Kind::List(items), .. }) = f.node("highlight")
+        && let Some(ids) = Vec::<String>::from_node(n, &mut scratch)
+    {
         for (id, item) in ids.iter().zip(items) {
             if !index.initiative_by_id.contains_key(id) && !index.location_by_id.contains_key(id) {
                 let message = format!("highlight names unknown id \"{id}\"");
@@ -112,17 +185,10 @@ fn step_from(node: &Node<'_>, cx: &mut Cx, index: &Index) -> Option<Step> {
             }
         }
     }
-    if title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+    let title = f.node("title").and_then(|n| String::from_node(n, &mut scratch));
+    if title.is_some_and(|t| t.trim().is_empty()) {
         cx.error(ProblemKind::EmptyText, f.span(), "a step has an empty title".to_owned(), None);
     }
-    Some(Step {
-        title: title?,
-        points: points?,
-        notes: notes?,
-        view: view?,
-        highlight: highlight?,
-        transition: transition?,
-    })
 }
 
 /// Loads a deck, checking its ids against the dataset it is shown with.
@@ -145,61 +211,32 @@ pub fn load_deck(text: &str, index: &Index) -> LoadedDeck {
 }
 
 fn decode_deck(node: &Node<'_>, cx: &mut Cx, index: &Index) -> Option<Deck> {
-    let f = Fields::open(node, "Deck", DECK_FIELDS, cx)?;
-    let title = f.req("title", cx);
-    let dataset = f.or_default("dataset", cx);
-    let steps = match f.node("steps") {
-        Some(Node { kind: Kind::List(items), .. }) => {
-            let steps: Vec<Option<Step>> = items.iter().map(|n| step_from(n, cx, index)).collect();
-            steps.into_iter().collect::<Option<Vec<Step>>>()
+    let f = Fields::open(node, Deck::TYPE, Deck::FIELDS, cx)?;
+    let deck = Deck::build(&f, cx);
+    if let Some(Node { kind: Kind::List(items), .. }) = f.node("steps") {
+        for item in items {
+            check_step(item, cx, index);
         }
-        Some(other) => {
-            cx.error(ProblemKind::WrongType, other.span, "expected a list of Step(…) in [brackets]".to_owned(), None);
-            None
-        }
-        None => {
+        if items.is_empty() {
             cx.error(
-                ProblemKind::MissingField,
+                ProblemKind::EmptyText,
                 f.span(),
-                "Deck is missing the required field `steps`".to_owned(),
-                None,
+                "the deck has no steps".to_owned(),
+                Some("add at least one Step(…)".to_owned()),
             );
-            None
         }
-    };
-    if steps.as_ref().is_some_and(Vec::is_empty) {
-        cx.error(
-            ProblemKind::EmptyText,
-            f.span(),
-            "the deck has no steps".to_owned(),
-            Some("add at least one Step(…)".to_owned()),
-        );
     }
-    Some(Deck { title: title?, dataset: dataset?, steps: steps? })
+    deck
 }
 
-/// A string as a RON literal.
-fn quoted(text: &str) -> String {
-    ron::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
-}
-
-/// The deck as a RON file, readable by [`load_deck`], views in their text form.
+/// The deck as a RON file, readable by [`load_deck`]: serde's own output (`ron`'s pretty form, struct
+/// names written, strings unescaped so talking points keep their lines), views in their text form.
 pub fn to_ron(deck: &Deck) -> String {
-    let mut out = String::from("#![enable(implicit_some)]\nDeck(\n");
-    writeln!(out, "    title: {},\n    dataset: {},\n    steps: [", quoted(&deck.title), quoted(&deck.dataset)).ok();
-    for step in &deck.steps {
-        let highlight: Vec<String> = step.highlight.iter().map(|h| quoted(h)).collect();
-        out.push_str("        Step(\n");
-        writeln!(out, "            title: {},", quoted(&step.title)).ok();
-        writeln!(out, "            points: {},", quoted(&step.points)).ok();
-        writeln!(out, "            notes: {},", quoted(&step.notes)).ok();
-        writeln!(out, "            view: {},", quoted(&step.view.to_text())).ok();
-        writeln!(out, "            highlight: [{}],", highlight.join(", ")).ok();
-        writeln!(out, "            transition: {:?},", step.transition).ok();
-        out.push_str("        ),\n");
-    }
-    out.push_str("    ],\n)\n");
-    out
+    let config = ron::ser::PrettyConfig::new().struct_names(true).escape_strings(false).indentor("    ");
+    // Serialising a deck cannot fail: plain structs, strings and unit variants, well under the depth limit.
+    let mut text = ron::ser::to_string_pretty(deck, config).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 #[cfg(test)]

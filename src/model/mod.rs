@@ -18,6 +18,7 @@ pub mod ids;
 pub mod index;
 pub mod map_camera;
 pub mod ragged;
+pub mod schema;
 pub mod search;
 pub mod summary;
 pub mod types;

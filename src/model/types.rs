@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::FuzzyDate;
+use super::schema::unit_enum;
 
 /// A whole dataset file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -96,88 +97,100 @@ pub struct Location {
     pub coord_source: Option<String>,
 }
 
-/// What sort of place a location is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum LocationKind {
-    /// A military base or camp.
-    Base,
-    /// An air base or airfield.
-    Airbase,
-    /// A city.
-    City,
-    /// A national capital.
-    Capital,
-    /// An island.
-    Island,
-    /// A sea or ocean area.
-    SeaArea,
-    /// A region or island chain.
-    Region,
-    /// A building.
-    Building,
-    /// A landmark such as a mountain.
-    Landmark,
+unit_enum! {
+    "a location kind";
+    /// What sort of place a location is.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    pub enum LocationKind {
+        /// A military base or camp.
+        Base,
+        /// An air base or airfield.
+        Airbase,
+        /// A city.
+        City,
+        /// A national capital.
+        Capital,
+        /// An island.
+        Island,
+        /// A sea or ocean area.
+        SeaArea,
+        /// A region or island chain.
+        Region,
+        /// A building.
+        Building,
+        /// A landmark such as a mountain.
+        Landmark,
+    }
 }
 
-/// How exact a location's coordinates are: decides whether the map draws a dot, a halo or a label.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum PlacePrecision {
-    /// The site itself, to tens of metres.
-    ExactSite,
-    /// Within about a kilometre.
-    About1Km,
-    /// Somewhere in the city.
-    City,
-    /// Somewhere in a region, island or sea.
-    Region,
-    /// A representative point chosen to place a label; not a position.
-    LabelPoint,
+unit_enum! {
+    "a place precision";
+    /// How exact a location's coordinates are: decides whether the map draws a dot, a halo or a label.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    pub enum PlacePrecision {
+        /// The site itself, to tens of metres.
+        ExactSite,
+        /// Within about a kilometre.
+        About1Km,
+        /// Somewhere in the city.
+        City,
+        /// Somewhere in a region, island or sea.
+        Region,
+        /// A representative point chosen to place a label; not a position.
+        LabelPoint,
+    }
 }
 
-/// Areas of effort an initiative belongs to (several allowed).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum LineOfEffort {
-    /// Where forces are and how they are organised.
-    ForcePosture,
-    /// Intelligence, surveillance and reconnaissance.
-    Isr,
-    /// Space.
-    Space,
-    /// Cyber.
-    Cyber,
-    /// Long-range strike and counterstrike.
-    Strike,
-    /// Air and missile defence.
-    AirMissileDefense,
-    /// Headquarters, command and control.
-    CommandAndControl,
-    /// Exercises and training.
-    Exercises,
-    /// Allies and partners beyond the two nations.
-    Partners,
-    /// Strategy, budget and diplomacy.
-    Policy,
-    /// Defence industry and acquisition.
-    Industry,
+unit_enum! {
+    "a line of effort";
+    /// Areas of effort an initiative belongs to (several allowed).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    pub enum LineOfEffort {
+        /// Where forces are and how they are organised.
+        ForcePosture,
+        /// Intelligence, surveillance and reconnaissance.
+        Isr,
+        /// Space.
+        Space,
+        /// Cyber.
+        Cyber,
+        /// Long-range strike and counterstrike.
+        Strike,
+        /// Air and missile defence.
+        AirMissileDefense,
+        /// Headquarters, command and control.
+        CommandAndControl,
+        /// Exercises and training.
+        Exercises,
+        /// Allies and partners beyond the two nations.
+        Partners,
+        /// Strategy, budget and diplomacy.
+        Policy,
+        /// Defence industry and acquisition.
+        Industry,
+    }
 }
 
-/// Where an initiative stands (as of the dataset's as-of date).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Status {
-    /// Suggested, not decided.
-    Proposed,
-    /// Decided and announced, not started.
-    Announced,
-    /// Under way towards a target.
-    InProgress,
-    /// Done.
-    Completed,
-    /// A continuing activity with no end state.
-    Ongoing,
-    /// Dropped.
-    Cancelled,
-    /// Background: an event or fact that frames the others.
-    Context,
+unit_enum! {
+    "a status";
+    /// Where an initiative stands (as of the dataset's as-of date).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    pub enum Status {
+        /// Suggested, not decided.
+        Proposed,
+        /// Decided and announced, not started.
+        Announced,
+        /// Under way towards a target.
+        InProgress,
+        /// Done.
+        Completed,
+        /// A continuing activity with no end state.
+        Ongoing,
+        /// Dropped.
+        Cancelled,
+        /// Background: an event or fact that frames the others.
+        Context,
+    }
 }
 
 /// One alliance initiative, event or decision.

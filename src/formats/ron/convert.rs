@@ -1,48 +1,71 @@
 //! Decoding each dataset type from spanned RON, field by field.
+//!
+//! Each struct type is described once, by an [`item!`] list of `field: required` or `field: default`
+//! (the kind of value is the field's type in `model`). That one list gives the type's [`FieldSpec`]
+//! table and known-field names ([`Item::SPEC`], [`Item::FIELDS`]: the unknown-field check, its "did you
+//! mean" hint and the recorded spans) and its reader ([`Item::build`]), so a field cannot be known in
+//! one place and forgotten in another; and the reader builds the value with a struct literal naming every
+//! listed field, so a field added to the type but not to the list is a compile error. Unit enums read
+//! their names from [`crate::model::schema::UnitEnum`]. A macro rather than a serde `Deserializer`
+//! because the reader must keep going after a problem and report it at its span, which serde cannot.
 
 use crate::formats::problem::Span;
-use crate::formats::ron::decode::{Cx, Fields, FromNode, Issue, unit_enum_from_node};
+use crate::formats::ron::decode::{Cx, Fields, FromNode, Issue};
 use crate::formats::ron::node::{Node, Parser};
 use crate::formats::source_map::{Collection, ItemSpans, ItemText, Locus, SourceMap};
-use crate::model::types::{
-    Cite, Era, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision, Source, Status,
-};
+use crate::model::schema::FieldSpec;
+use crate::model::types::{Cite, Era, Initiative, Location, Meta, Source};
 use crate::model::validate::Finding;
 
-unit_enum_from_node!(
-    LocationKind,
-    "a location kind",
-    [Base, Airbase, City, Capital, Island, SeaArea, Region, Building, Landmark]
-);
-unit_enum_from_node!(PlacePrecision, "a place precision", [ExactSite, About1Km, City, Region, LabelPoint]);
-unit_enum_from_node!(
-    LineOfEffort,
-    "a line of effort",
-    [
-        ForcePosture,
-        Isr,
-        Space,
-        Cyber,
-        Strike,
-        AirMissileDefense,
-        CommandAndControl,
-        Exercises,
-        Partners,
-        Policy,
-        Industry,
-    ]
-);
-unit_enum_from_node!(Status, "a status", [Proposed, Announced, InProgress, Completed, Ongoing, Cancelled, Context]);
-
-/// A struct type of the dataset, read field by field.
+/// A struct type of the dataset, read field by field. Implement it with [`item!`].
 pub trait Item: Sized {
     /// The RON type name.
     const TYPE: &'static str;
-    /// Every field it may have.
+    /// Every field it may have, in order, and whether it is required.
+    const SPEC: &'static [FieldSpec];
+    /// The names of [`Self::SPEC`], in the same order (the known fields of hints and spans).
     const FIELDS: &'static [&'static str];
     /// Builds the value from its fields; `None` when a field was bad (already reported).
     fn build(f: &Fields<'_, '_>, cx: &mut Cx) -> Option<Self>;
 }
+
+/// Implements [`Item`] for a struct from one list of its fields, each `required`, `default` (absent
+/// means `Default::default()`), or either followed by `via path` for a reader of its own
+/// (`fn(&Fields, &mut Cx) -> Option<T>`):
+///
+/// ```ignore
+/// item!(Era "Era" { id: required, title: required, start: required, end: required });
+/// ```
+///
+/// Every field is read before any is unwrapped, so all of an item's problems are reported together.
+macro_rules! item {
+    ($ty:ty, $type_name:literal { $($field:ident : $how:ident $(via $read:path)?),+ $(,)? }) => {
+        impl $crate::formats::ron::convert::Item for $ty {
+            const TYPE: &'static str = $type_name;
+            const SPEC: &'static [$crate::model::schema::FieldSpec] = &[$(
+                $crate::model::schema::FieldSpec {
+                    name: stringify!($field),
+                    required: $crate::formats::ron::convert::item!(@required $how),
+                }
+            ),+];
+            const FIELDS: &'static [&'static str] = &[$(stringify!($field)),+];
+
+            fn build(
+                f: &$crate::formats::ron::decode::Fields<'_, '_>,
+                cx: &mut $crate::formats::ron::decode::Cx,
+            ) -> Option<Self> {
+                $(let $field = $crate::formats::ron::convert::item!(@read f, cx, $field, $how $(, $read)?);)+
+                Some(Self { $($field: $field?),+ })
+            }
+        }
+    };
+    (@required required) => { true };
+    (@required default) => { false };
+    (@read $f:ident, $cx:ident, $field:ident, required) => { $f.req(stringify!($field), $cx) };
+    (@read $f:ident, $cx:ident, $field:ident, default) => { $f.or_default(stringify!($field), $cx) };
+    (@read $f:ident, $cx:ident, $field:ident, $how:ident, $read:path) => { $read($f, $cx) };
+}
+pub(crate) use item;
 
 /// Decodes one item and records where its fields are.
 pub fn decode_item<T: Item>(node: &Node<'_>, cx: &mut Cx) -> (Option<T>, ItemSpans) {
@@ -106,43 +129,11 @@ pub fn locate_finding(finding: Finding, src: &dyn ItemText, map: &SourceMap) -> 
     }
 }
 
-impl Item for Meta {
-    const TYPE: &'static str = "Meta";
-    const FIELDS: &'static [&'static str] = &["title", "description", "as_of", "authors"];
+item!(Meta, "Meta" { title: required, description: default, as_of: required, authors: default });
 
-    fn build(f: &Fields<'_, '_>, cx: &mut Cx) -> Option<Self> {
-        let title = f.req("title", cx);
-        let description = f.or_default("description", cx);
-        let as_of = f.req("as_of", cx);
-        let authors = f.or_default("authors", cx);
-        Some(Self { title: title?, description: description?, as_of: as_of?, authors: authors? })
-    }
-}
+item!(Source, "Source" { id: required, title: required, publisher: required, date: default, url: default });
 
-impl Item for Source {
-    const TYPE: &'static str = "Source";
-    const FIELDS: &'static [&'static str] = &["id", "title", "publisher", "date", "url"];
-
-    fn build(f: &Fields<'_, '_>, cx: &mut Cx) -> Option<Self> {
-        let id = f.req("id", cx);
-        let title = f.req("title", cx);
-        let publisher = f.req("publisher", cx);
-        let date = f.or_default("date", cx);
-        let url = f.or_default("url", cx);
-        Some(Self { id: id?, title: title?, publisher: publisher?, date: date?, url: url? })
-    }
-}
-
-impl Item for Cite {
-    const TYPE: &'static str = "Cite";
-    const FIELDS: &'static [&'static str] = &["source", "note"];
-
-    fn build(f: &Fields<'_, '_>, cx: &mut Cx) -> Option<Self> {
-        let source = f.req("source", cx);
-        let note = f.or_default("note", cx);
-        Some(Self { source: source?, note: note? })
-    }
-}
+item!(Cite, "Cite" { source: required, note: default });
 
 impl FromNode for Cite {
     fn from_node(node: &Node<'_>, cx: &mut Cx) -> Option<Self> {
@@ -150,107 +141,36 @@ impl FromNode for Cite {
     }
 }
 
-impl Item for Location {
-    const TYPE: &'static str = "Location";
-    const FIELDS: &'static [&'static str] =
-        &["id", "name", "name_ja", "lat", "lon", "kind", "precision", "country", "coord_source"];
+item!(Location, "Location" {
+    id: required,
+    name: required,
+    name_ja: default,
+    lat: required,
+    lon: required,
+    kind: required,
+    precision: required,
+    country: default,
+    coord_source: default,
+});
 
-    fn build(f: &Fields<'_, '_>, cx: &mut Cx) -> Option<Self> {
-        let id = f.req("id", cx);
-        let name = f.req("name", cx);
-        let name_ja = f.or_default("name_ja", cx);
-        let lat = f.req("lat", cx);
-        let lon = f.req("lon", cx);
-        let kind = f.req("kind", cx);
-        let precision = f.req("precision", cx);
-        let country = f.or_default("country", cx);
-        let coord_source = f.or_default("coord_source", cx);
-        Some(Self {
-            id: id?,
-            name: name?,
-            name_ja: name_ja?,
-            lat: lat?,
-            lon: lon?,
-            kind: kind?,
-            precision: precision?,
-            country: country?,
-            coord_source: coord_source?,
-        })
-    }
-}
+item!(Initiative, "Initiative" {
+    id: required,
+    title: required,
+    summary: required,
+    body: default,
+    lines_of_effort: required,
+    actors: default,
+    status: required,
+    status_note: default,
+    announced: default,
+    start: default,
+    target: default,
+    completed: default,
+    end: default,
+    places: default,
+    related: default,
+    tags: default,
+    sources: required,
+});
 
-impl Item for Initiative {
-    const TYPE: &'static str = "Initiative";
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "title",
-        "summary",
-        "body",
-        "lines_of_effort",
-        "actors",
-        "status",
-        "status_note",
-        "announced",
-        "start",
-        "target",
-        "completed",
-        "end",
-        "places",
-        "related",
-        "tags",
-        "sources",
-    ];
-
-    fn build(f: &Fields<'_, '_>, cx: &mut Cx) -> Option<Self> {
-        // Every field is read before any `?`, so all of an item's problems are reported together.
-        let id = f.req("id", cx);
-        let title = f.req("title", cx);
-        let summary = f.req("summary", cx);
-        let body = f.or_default("body", cx);
-        let lines_of_effort = f.req("lines_of_effort", cx);
-        let actors = f.or_default("actors", cx);
-        let status = f.req("status", cx);
-        let status_note = f.or_default("status_note", cx);
-        let announced = f.or_default("announced", cx);
-        let start = f.or_default("start", cx);
-        let target = f.or_default("target", cx);
-        let completed = f.or_default("completed", cx);
-        let end = f.or_default("end", cx);
-        let places = f.or_default("places", cx);
-        let related = f.or_default("related", cx);
-        let tags = f.or_default("tags", cx);
-        let sources = f.req("sources", cx);
-        Some(Self {
-            id: id?,
-            title: title?,
-            summary: summary?,
-            body: body?,
-            lines_of_effort: lines_of_effort?,
-            actors: actors?,
-            status: status?,
-            status_note: status_note?,
-            announced: announced?,
-            start: start?,
-            target: target?,
-            completed: completed?,
-            end: end?,
-            places: places?,
-            related: related?,
-            tags: tags?,
-            sources: sources?,
-        })
-    }
-}
-
-impl Item for Era {
-    const TYPE: &'static str = "Era";
-    const FIELDS: &'static [&'static str] = &["id", "title", "start", "end"];
-
-    fn build(f: &Fields<'_, '_>, cx: &mut Cx) -> Option<Self> {
-        let id = f.req("id", cx);
-        let title = f.req("title", cx);
-        let start = f.req("start", cx);
-        let end = f.req("end", cx);
-        Some(Self { id: id?, title: title?, start: start?, end: end? })
-    }
-}
+item!(Era, "Era" { id: required, title: required, start: required, end: required });

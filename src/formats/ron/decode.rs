@@ -5,6 +5,7 @@ use crate::formats::problem::{Problem, ProblemKind, Severity, Span};
 use crate::formats::ron::node::{Field, Kind, Node};
 use crate::model::date::{DATE_SYNTAX_HINT, FuzzyDate};
 pub use crate::model::finding::nearest;
+use crate::model::schema::UnitEnum;
 
 /// A problem found while decoding or validating, located by byte span.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,60 +151,49 @@ impl FromNode for FuzzyDate {
     }
 }
 
-/// Declares a unit-only enum readable from a bare RON identifier, with nearest-name suggestions.
-macro_rules! unit_enum_from_node {
-    ($ty:ty, $what:expr, [$($variant:ident),+ $(,)?]) => {
-        impl $crate::formats::ron::decode::FromNode for $ty {
-            fn from_node(
-                node: &$crate::formats::ron::node::Node<'_>,
-                cx: &mut $crate::formats::ron::decode::Cx,
-            ) -> Option<Self> {
-                const NAMES: &[&str] = &[$(stringify!($variant)),+];
-                let name = match &node.kind {
-                    $crate::formats::ron::node::Kind::Ident(name) => *name,
-                    _ => {
-                        cx.error(
-                            $crate::formats::problem::ProblemKind::WrongType,
-                            node.span,
-                            format!("expected {}, found {}", $what, node.kind.describe()),
-                            Some(format!("one of: {}", NAMES.join(", "))),
-                        );
-                        return None;
-                    }
-                };
-                match name {
-                    $(stringify!($variant) => Some(<$ty>::$variant),)+
-                    _ => {
-                        let hint = match $crate::formats::ron::decode::nearest(name, NAMES) {
-                            Some(near) => format!("did you mean `{near}`? (one of: {})", NAMES.join(", ")),
-                            None => format!("one of: {}", NAMES.join(", ")),
-                        };
-                        cx.error(
-                            $crate::formats::problem::ProblemKind::WrongType,
-                            node.span,
-                            format!("`{name}` is not {}", $what),
-                            Some(hint),
-                        );
-                        None
-                    }
-                }
-            }
+/// A unit enum is read from a bare RON identifier; its names (for the nearest-name suggestion too) are
+/// the enum's own [`UnitEnum::NAMES`].
+impl<T: UnitEnum> FromNode for T {
+    fn from_node(node: &Node<'_>, cx: &mut Cx) -> Option<Self> {
+        let Kind::Ident(name) = &node.kind else {
+            cx.error(
+                ProblemKind::WrongType,
+                node.span,
+                format!("expected {}, found {}", T::WHAT, node.kind.describe()),
+                Some(format!("one of: {}", T::NAMES.join(", "))),
+            );
+            return None;
+        };
+        if let Some(value) = T::from_name(name) {
+            return Some(value);
         }
-    };
+        let names = T::NAMES.join(", ");
+        let hint = match nearest(name, T::NAMES) {
+            Some(near) => format!("did you mean `{near}`? (one of: {names})"),
+            None => format!("one of: {names}"),
+        };
+        cx.error(ProblemKind::WrongType, node.span, format!("`{name}` is not {}", T::WHAT), Some(hint));
+        None
+    }
 }
-pub(crate) use unit_enum_from_node;
 
 /// The fields of one struct value, checked against the fields its type has.
 #[derive(Debug)]
 pub struct Fields<'n, 's> {
     span: Span,
     type_name: &'static str,
+    known: &'static [&'static str],
     list: &'n [Field<'s>],
 }
 
 impl<'n, 's> Fields<'n, 's> {
     /// Opens a struct value of type `type_name`, reporting unknown and repeated fields.
-    pub fn open(node: &'n Node<'s>, type_name: &'static str, known: &[&str], cx: &mut Cx) -> Option<Self> {
+    pub fn open(
+        node: &'n Node<'s>,
+        type_name: &'static str,
+        known: &'static [&'static str],
+        cx: &mut Cx,
+    ) -> Option<Self> {
         let fields: &[Field<'s>] = match &node.kind {
             Kind::Struct { name, fields } if name.is_none_or(|n| n == type_name) => fields,
             Kind::Unit => &[],
@@ -239,7 +229,7 @@ impl<'n, 's> Fields<'n, 's> {
                 );
             }
         }
-        Some(Self { span: node.span, type_name, list: fields })
+        Some(Self { span: node.span, type_name, known, list: fields })
     }
 
     /// The value node of a field, if present.
@@ -257,8 +247,10 @@ impl<'n, 's> Fields<'n, 's> {
         if let Some(node) = self.node(name) {
             return T::from_node(node, cx);
         }
-        // A misspelt field is already reported as unknown with this name as its suggestion.
-        let misspelt = self.list.iter().any(|f| f.name != name && nearest(f.name, &[name]).is_some());
+        // A misspelt field is already reported as unknown with this name as its suggestion (a known
+        // field that looks like this one, `end` for `id`, is not a misspelling of it).
+        let misspelt =
+            self.list.iter().any(|f| !self.known.contains(&f.name) && nearest(f.name, self.known) == Some(name));
         if misspelt {
             return None;
         }
