@@ -69,8 +69,9 @@ impl Loading {
     /// installs it (or shows its problems).
     pub fn in_slices(name: String, bytes: Vec<u8>) -> Result<Self, Command> {
         let path = PathBuf::from(&name);
+        let opening = Opening::new(&name, bytes);
         let source = DataSource::Named(name);
-        match Opening::new(bytes) {
+        match opening {
             Ok(opening) => Ok(Self {
                 path,
                 progress: opening.progress.clone(),

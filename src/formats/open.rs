@@ -1,7 +1,7 @@
 //! The one door for data: every dataset the app, the browser, the command line and the tests read comes
 //! in here, named by where it is ([`Input`]): a file, bytes (a dropped or picked file, a URL's body) or
-//! text. The door looks at the first bytes to pick the reader ([`sniff`]; today RON, with a clear
-//! message for the formats it does not read yet), and gives back a [`Loaded`]: the dataset when it has
+//! text. The door looks at the first bytes and the name to pick the reader ([`sniff`]: RON, or one of
+//! the importers in `formats::import`), and gives back a [`Loaded`]: the dataset when it has
 //! no errors, every problem at its line and column, and the source map of where each item came from.
 //!
 //! A file is read in chunks on whatever thread calls [`open`] (a loading thread on the desktop); the
@@ -11,6 +11,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::formats::loaded::{Loaded, MAX_FILE_BYTES, Progress, failed, open_limited, text_from_bytes, unreadable_at};
+use crate::formats::import::Kind;
 use crate::formats::problem::Problem;
 use crate::formats::ron::decode::Cx;
 use crate::formats::ron::steps::Steps;
@@ -18,98 +19,90 @@ use crate::formats::ron::steps::Steps;
 /// Where a dataset comes from.
 #[derive(Clone, Copy, Debug)]
 pub enum Input<'a> {
-    /// A file on disk (read in chunks, never whole).
+    /// A file on disk (RON is read in chunks, never whole).
     File(&'a Path),
-    /// Bytes already in memory: a dropped or picked file, a fetched URL's body.
+    /// Bytes already in memory, without a name.
     Bytes(&'a [u8]),
+    /// Bytes with the name they came with: a dropped or picked file, a fetched URL's body.
+    Named(&'a str, &'a [u8]),
     /// Text already in memory (the embedded dataset, tests).
     Text(&'a str),
 }
 
-/// A format the door can tell from the first bytes.
+/// A format the door can tell from the first bytes and the name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// Rusty Object Notation: `Dataset(…)`.
     Ron,
-    /// JSON (`{` or `[` first): `TimelineJS`, `StoryMapJS`, `GeoJSON`.
-    Json,
-    /// A ZIP archive: XLSX, ODS, KMZ.
-    Zip,
-    /// XML (`<` first): KML.
-    Xml,
+    /// One of the imported formats.
+    Import(Kind),
 }
 
-impl Format {
-    fn name(self) -> &'static str {
-        match self {
-            Self::Ron => "RON",
-            Self::Json => "JSON",
-            Self::Zip => "ZIP (a spreadsheet or KMZ)",
-            Self::Xml => "XML (KML)",
-        }
-    }
-}
-
-/// The format of a file by its first bytes. Anything that is not clearly another format is read as
-/// RON, so the RON reader can say where it goes wrong.
-pub fn sniff(head: &[u8]) -> Format {
+/// The format of a file by its first bytes (and, for CSV and KMZ, its name). Anything that is not
+/// clearly another format is read as RON, so the RON reader can say where it goes wrong.
+pub fn sniff(head: &[u8], name: &str) -> Format {
+    let extension = Path::new(name).extension().and_then(|e| e.to_str()).unwrap_or_default();
+    let is = |ext: &str| extension.eq_ignore_ascii_case(ext);
     if head.starts_with(b"PK\x03\x04") {
-        return Format::Zip;
+        return Format::Import(if is("kmz") { Kind::Kmz } else { Kind::Workbook });
     }
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    match head.iter().find(|b| !b.is_ascii_whitespace()) {
-        Some(b'{' | b'[') => Format::Json,
-        Some(b'<') => Format::Xml,
+    let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    match text.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{' | b'[') => Format::Import(Kind::Json),
+        Some(b'<') => Format::Import(Kind::Kml),
+        _ if is("csv") || is("tsv") => Format::Import(Kind::Csv),
         _ => Format::Ron,
     }
-}
-
-/// The problem of a file in a format this version does not read.
-fn unsupported(format: Format) -> Loaded {
-    failed(unreadable_at(
-        (1, 1),
-        format!("this is a {} file; Alliance Atlas reads datasets written in RON", format.name()),
-        "save the data as a RON dataset (see README, \"The data format\")",
-    ))
 }
 
 /// Reads a dataset through the door, reporting progress and stopping early when cancelled.
 pub fn open(input: Input<'_>, progress: Option<Arc<Progress>>) -> Loaded {
     match input {
         Input::File(path) => open_file(path, progress),
-        Input::Bytes(bytes) => {
-            if bytes.len() as u64 > MAX_FILE_BYTES {
-                let message = format!("the data is larger than the {} MiB limit", MAX_FILE_BYTES >> 20);
-                return failed(unreadable_at((1, 1), message, "split the dataset into several files"));
-            }
-            match sniff(bytes.get(..4096).unwrap_or(bytes)) {
-                Format::Ron => match text_from_bytes(bytes) {
-                    Ok(text) => crate::formats::ron::load::read_str(text, progress),
-                    Err(problem) => failed(*problem),
-                },
-                other => unsupported(other),
-            }
-        }
-        Input::Text(text) => match sniff(text.as_bytes().get(..4096).unwrap_or(text.as_bytes())) {
+        Input::Bytes(bytes) => open_bytes("", bytes, progress),
+        Input::Named(name, bytes) => open_bytes(name, bytes, progress),
+        Input::Text(text) => match sniff(head(text.as_bytes()), "") {
             Format::Ron => crate::formats::ron::load::read_str(text, progress),
-            other => unsupported(other),
+            Format::Import(kind) => crate::formats::import::read(kind, "", text.as_bytes()),
         },
     }
 }
 
+/// The first bytes, for [`sniff`].
+fn head(bytes: &[u8]) -> &[u8] {
+    bytes.get(..4096).unwrap_or(bytes)
+}
+
+fn open_bytes(name: &str, bytes: &[u8], progress: Option<Arc<Progress>>) -> Loaded {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let message = format!("the data is larger than the {} MiB limit", MAX_FILE_BYTES >> 20);
+        return failed(unreadable_at((1, 1), message, "split the dataset into several files"));
+    }
+    match sniff(head(bytes), name) {
+        Format::Ron => match text_from_bytes(bytes) {
+            Ok(text) => crate::formats::ron::load::read_str(text, progress),
+            Err(problem) => failed(*problem),
+        },
+        Format::Import(kind) => crate::formats::import::read(kind, name, bytes),
+    }
+}
+
 fn open_file(path: &Path, progress: Option<Arc<Progress>>) -> Loaded {
-    let mut head = [0u8; 4096];
+    let mut first = [0u8; 4096];
     let read = open_limited(path).and_then(|mut file| {
-        let n = std::io::Read::read(&mut file, &mut head).map_err(|e| {
+        std::io::Read::read(&mut file, &mut first).map_err(|e| {
             unreadable_at((1, 1), format!("cannot read the file: {e}"), "check the path and the file's permissions")
-        })?;
-        Ok(n)
+        })
     });
+    let name = path.display().to_string();
     match read {
         Err(problem) => failed(problem),
-        Ok(n) => match sniff(&head[..n]) {
+        Ok(n) => match sniff(&first[..n], &name) {
             Format::Ron => crate::formats::ron::stream::load_path(path, progress),
-            other => unsupported(other),
+            Format::Import(kind) => match crate::formats::loaded::read_limited(path) {
+                Ok(bytes) => crate::formats::import::read(kind, &name, &bytes),
+                Err(problem) => failed(problem),
+            },
         },
     }
 }
@@ -152,12 +145,11 @@ pub struct Opening {
 impl Opening {
     /// Starts reading `bytes`. Bytes that cannot be read a slice at a time (not UTF-8, not RON, too
     /// large) give their outcome at once.
-    pub fn new(bytes: Vec<u8>) -> Result<Self, Box<Loaded>> {
-        let format = sniff(bytes.get(..4096).unwrap_or(&bytes));
-        if format != Format::Ron || bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(Box::new(open(Input::Bytes(&bytes), None)));
+    pub fn new(name: &str, bytes: Vec<u8>) -> Result<Self, Box<Loaded>> {
+        if sniff(head(&bytes), name) != Format::Ron || bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(Box::new(open(Input::Named(name, &bytes), None)));
         }
-        let text = String::from_utf8(bytes).map_err(|e| Box::new(open(Input::Bytes(e.as_bytes()), None)))?;
+        let text = String::from_utf8(bytes).map_err(|e| Box::new(open(Input::Named(name, e.as_bytes()), None)))?;
         let progress = Arc::new(Progress::default());
         progress.total.store(text.len() as u64, std::sync::atomic::Ordering::Relaxed);
         let cx = Cx { progress: Some(progress.clone()), ..Cx::default() };
@@ -178,4 +170,28 @@ impl Opening {
 /// Problems as `FILE:LINE:COL: …` lines, for logs and the command line.
 pub fn report(name: &str, problems: &[Problem]) -> String {
     problems.iter().map(|p| p.display_in(name).to_string()).collect::<Vec<_>>().join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_door_picks_the_reader_by_content_and_name() {
+        assert_eq!(sniff(b"#![enable(implicit_some)]\nDataset(", "a.ron"), Format::Ron);
+        assert_eq!(sniff(b"\xEF\xBB\xBF  {\"events\": []}", ""), Format::Import(Kind::Json));
+        assert_eq!(sniff(b"PK\x03\x04....", "book.xlsx"), Format::Import(Kind::Workbook));
+        assert_eq!(sniff(b"PK\x03\x04....", "places.KMZ"), Format::Import(Kind::Kmz));
+        assert_eq!(sniff(b"<?xml version=\"1.0\"?><kml>", "x"), Format::Import(Kind::Kml));
+        assert_eq!(sniff(b"title,summary\n", "sheet.CSV"), Format::Import(Kind::Csv));
+        assert_eq!(sniff(b"title,summary\n", "sheet.txt"), Format::Ron, "no guessing without a sign");
+    }
+
+    #[test]
+    fn a_format_not_read_yet_is_a_clear_error_and_no_data() {
+        let loaded = open(Input::Named("story.json", b"{\"storymap\": {}}"), None);
+        assert!(loaded.dataset.is_none());
+        assert_eq!(loaded.problems.len(), 1);
+        assert!(loaded.problems[0].message.contains("JSON"), "{:?}", loaded.problems);
+    }
 }

@@ -41,6 +41,9 @@ pub struct Problem {
     pub message: String,
     /// How to fix it, when there is something useful to say.
     pub hint: Option<String>,
+    /// Where in a table, when a line and column say less than a cell does (an imported spreadsheet:
+    /// `row 14, column "End Year"`, `sheet Initiatives!F14`); shown instead of the line and column.
+    pub cell: Option<String>,
 }
 
 /// 1-based (line, column) of each byte offset (at a character boundary) of `text`, in the order given.
@@ -91,7 +94,12 @@ pub fn line_cols_in(mut reader: impl std::io::Read, offsets: &[usize]) -> std::i
 impl Problem {
     /// A problem at a 1-based line and column.
     pub fn at(severity: Severity, kind: ProblemKind, line_col: (usize, usize), message: String) -> Self {
-        Self { severity, kind, line: line_col.0, column: line_col.1, message, hint: None }
+        Self { severity, kind, line: line_col.0, column: line_col.1, message, hint: None, cell: None }
+    }
+
+    /// A problem at a cell of a table (row and column, or sheet and cell).
+    pub fn in_cell(severity: Severity, kind: ProblemKind, cell: impl Into<String>, message: String) -> Self {
+        Self { cell: Some(cell.into()), ..Self::at(severity, kind, (1, 1), message) }
     }
 
     /// Adds a hint.
@@ -124,7 +132,10 @@ impl fmt::Display for InFile<'_> {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}:{}:{}: {level}: {}", self.file, p.line, p.column, p.message)?;
+        match &p.cell {
+            Some(cell) => write!(f, "{}:{cell}: {level}: {}", self.file, p.message)?,
+            None => write!(f, "{}:{}:{}: {level}: {}", self.file, p.line, p.column, p.message)?,
+        }
         if let Some(hint) = &p.hint {
             write!(f, " (hint: {hint})")?;
         }

@@ -2,6 +2,7 @@
 //! collecting every problem (`decode`, `convert`), and datasets read in steps and chunks (`steps`,
 //! `stream`).
 
+mod attributes;
 mod compound;
 pub mod convert;
 pub mod decode;
