@@ -5,6 +5,10 @@
 //!
 //! The data door (`formats::open`) picks the reader by content and name; nothing else calls these.
 
+pub mod json;
+pub mod kml;
+pub mod table;
+
 use crate::formats::loaded::Loaded;
 use crate::formats::problem::{Problem, ProblemKind, Severity};
 use crate::formats::source_map::SourceMap;
@@ -87,9 +91,12 @@ pub fn not_yet(kind: Kind) -> Loaded {
     ))
 }
 
-/// Reads an imported file's bytes (`name` gives its extension). The door calls this.
+/// Reads an imported file's bytes (`name` is the file's name or path, for messages and for files
+/// that come in pairs). The door calls this.
 pub fn read(kind: Kind, name: &str, bytes: &[u8]) -> Loaded {
-    let _ = name;
-    let _ = bytes;
-    not_yet(kind)
+    match kind {
+        Kind::Csv | Kind::Workbook => table::read(kind, name, bytes),
+        Kind::Json => json::read(name, bytes),
+        Kind::Kml | Kind::Kmz => kml::read(kind, name, bytes),
+    }
 }
