@@ -3,8 +3,10 @@
 //! [`Loaded`] like the RON reader does: the dataset when it has no errors, and every problem located
 //! where the user can find it — a row and column, a sheet and cell, or a line and column.
 //!
-//! The data door (`formats::open`) picks the reader by content and name; nothing else calls these.
+//! The data door (`formats::open`) picks the reader by content and name and calls [`dispatch::read`];
+//! nothing else calls these. The readers use the shared pieces here ([`finish`], [`Origins`]).
 
+pub mod dispatch;
 pub mod json;
 pub mod kml;
 pub mod table;
@@ -89,14 +91,4 @@ pub fn not_yet(kind: Kind) -> Loaded {
         (1, 1),
         format!("this is a {what} file, which this version of Alliance Atlas does not read yet"),
     ))
-}
-
-/// Reads an imported file's bytes (`name` is the file's name or path, for messages and for files
-/// that come in pairs). The door calls this.
-pub fn read(kind: Kind, name: &str, bytes: &[u8]) -> Loaded {
-    match kind {
-        Kind::Csv | Kind::Workbook => table::read(kind, name, bytes),
-        Kind::Json => json::read(name, bytes),
-        Kind::Kml | Kind::Kmz => kml::read(kind, name, bytes),
-    }
 }

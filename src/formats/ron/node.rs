@@ -133,8 +133,6 @@ pub struct Parser<'s> {
     pub(super) names_required: bool,
 }
 
-pub use crate::formats::ron::attributes::EXTENSIONS;
-
 impl<'s> Parser<'s> {
     /// A reader at the start of `src`.
     pub fn new(src: &'s str) -> Self {
