@@ -1,7 +1,7 @@
 //! CSV in our template: one row per initiative ([`initiatives_csv`], columns [`INITIATIVE_COLUMNS`])
 //! and one row per place ([`places_csv`], columns [`PLACE_COLUMNS`], written next to it as
 //! `NAME.places.csv`). Lists are `;`-joined; several sources are `;`-joined column by column, aligned
-//! (the n-th title goes with the n-th url). Dates are in our text form (`by 2025`, `JFY2027`); lines of
+//! (the n-th title goes with the n-th url); a `;` inside a list item is written as `,`. Dates are in our text form (`by 2025`, `JFY2027`); lines of
 //! effort, statuses, kinds and precisions by their names in data files (`ForcePosture`).
 
 use super::{Subset, joined};

@@ -66,14 +66,15 @@ pub fn main_date(initiative: &Initiative) -> Option<(&'static str, FuzzyDate)> {
     .find_map(|(name, date)| date.map(|d| (name, d)))
 }
 
-/// Items joined with `;` (the list separator of our CSV template).
+/// Items joined with `;` (the list separator of our CSV template). A `;` inside an item would split it
+/// in two (and put the source columns out of step), so it is written as `,`.
 fn joined<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> String {
     let mut out = String::new();
     for (n, item) in items.into_iter().enumerate() {
         if n > 0 {
             out.push(';');
         }
-        out.push_str(item.as_ref());
+        out.push_str(&item.as_ref().replace(';', ","));
     }
     out
 }
