@@ -108,7 +108,7 @@ pub enum Command {
         #[arg(long, value_name = "OUT.ron")]
         out: PathBuf,
     },
-    /// Export a dataset as GeoJSON, CSV (our template, plus OUT's `NAME.places.csv`), ICS or TimelineJS JSON.
+    /// Export a dataset as `GeoJSON`, CSV (our template, plus OUT's `NAME.places.csv`), ICS or `TimelineJS` JSON.
     ///
     /// Exit status: 0 written, 1 problems in FILE or a write failure, 2 usage.
     Export {
@@ -143,13 +143,13 @@ pub enum Command {
 /// The export formats of `export --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
-    /// A GeoJSON FeatureCollection: a Point per place, with its initiatives.
+    /// A `GeoJSON` `FeatureCollection`: a Point per place, with its initiatives.
     Geojson,
     /// Our CSV template: a row per initiative, and `NAME.places.csv`.
     Csv,
     /// An iCalendar file: an all-day event per dated initiative.
     Ics,
-    /// TimelineJS JSON.
+    /// `TimelineJS` JSON.
     Timelinejs,
 }
 

@@ -1,5 +1,5 @@
 //! Save and export: RON that reads back equal (the embedded dataset, and generated datasets with
-//! awkward strings), GeoJSON, the CSV template, ICS and TimelineJS JSON.
+//! awkward strings), `GeoJSON`, the CSV template, ICS and `TimelineJS` JSON.
 
 #![expect(clippy::expect_used, reason = "a test helper that fails is a failed test")]
 
@@ -147,8 +147,8 @@ fn the_csv_template_reads_back_with_every_row_whole() {
     assert_eq!(csv::places_file_name("out/x.csv"), "out/x.places.csv");
 }
 
-fn dated(period: Period, qualifier: Qualifier) -> Option<FuzzyDate> {
-    Some(FuzzyDate { period, qualifier })
+fn dated(period: Period, qualifier: Qualifier) -> FuzzyDate {
+    FuzzyDate { period, qualifier }
 }
 
 #[test]
@@ -158,12 +158,12 @@ fn ics_files_an_all_day_event_per_dated_initiative() {
         (initiative.announced, initiative.start, initiative.target, initiative.completed, initiative.end) =
             (None, None, None, None, None);
     }
-    dataset.initiatives[0].completed = dated(Period::Day(2024, 2, 29), Qualifier::Exact);
-    dataset.initiatives[0].announced = dated(Period::Year(2020), Qualifier::Exact);
+    dataset.initiatives[0].completed = Some(dated(Period::Day(2024, 2, 29), Qualifier::Exact));
+    dataset.initiatives[0].announced = Some(dated(Period::Year(2020), Qualifier::Exact));
     dataset.initiatives[0].title =
         "Radar, sites; and \\ more: a long title that must be folded over two lines".to_owned();
-    dataset.initiatives[1].announced = dated(Period::Month(2023, 12), Qualifier::Circa);
-    dataset.initiatives[2].target = dated(Period::FiscalYear(FiscalCalendar::Japan, 2027), Qualifier::By);
+    dataset.initiatives[1].announced = Some(dated(Period::Month(2023, 12), Qualifier::Circa));
+    dataset.initiatives[2].target = Some(dated(Period::FiscalYear(FiscalCalendar::Japan, 2027), Qualifier::By));
     let calendar = ics::to_ics(&dataset, Subset::All);
     assert_eq!((calendar.events, calendar.undated, calendar.out_of_range), (3, 1, 0));
     let text = &calendar.text;

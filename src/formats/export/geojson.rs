@@ -1,4 +1,4 @@
-//! GeoJSON (RFC 7946): a FeatureCollection with one Point feature per place, `[lon, lat]`, whose
+//! `GeoJSON` (RFC 7946): a `FeatureCollection` with one Point feature per place, `[lon, lat]`, whose
 //! properties are the place's fields and the chosen initiatives at it (id, title, status, and each
 //! date in our text form and in words).
 
@@ -8,8 +8,8 @@ use super::Subset;
 use crate::model::schema::UnitEnum as _;
 use crate::model::{Dataset, Initiative, Location};
 
-/// The places of `dataset` (those of the chosen initiatives, for a subset) as a GeoJSON
-/// FeatureCollection.
+/// The places of `dataset` (those of the chosen initiatives, for a subset) as a `GeoJSON`
+/// `FeatureCollection`.
 pub fn to_geojson(dataset: &Dataset, subset: Subset<'_>) -> String {
     let chosen = subset.initiatives(dataset);
     let features: Vec<Value> =

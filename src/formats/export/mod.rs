@@ -1,5 +1,5 @@
 //! Every way a [`Dataset`] leaves the app: saved as our own RON ([`ron`]), or exported for other
-//! tools — GeoJSON ([`geojson`]), CSV in our template ([`csv`]), iCalendar ([`ics`]) and TimelineJS
+//! tools — `GeoJSON` ([`geojson`]), CSV in our template ([`csv`]), iCalendar ([`ics`]) and `TimelineJS`
 //! JSON ([`timelinejs`]).
 //!
 //! Exports take a [`Subset`], so the app can export "what the filters show" as well as the whole

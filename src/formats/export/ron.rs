@@ -17,7 +17,7 @@ pub fn to_ron(dataset: &Dataset, origin: Option<&str>) -> String {
     let mut text = String::new();
     if let Some(origin) = origin {
         let origin: String = origin.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-        text.push_str(&format!("// Imported from {origin} by Alliance Atlas\n"));
+        text = format!("// Imported from {origin} by Alliance Atlas\n");
     }
     // Serialising cannot fail: plain structs, strings, numbers and unit variants, well under the depth
     // limit (and `ron` writes non-finite floats as `inf`/`NaN`, which validation rejects anyway).

@@ -1,8 +1,8 @@
-//! TimelineJS 3 JSON (`{"title", "events", "eras"}`), so a briefer can publish the timeline with
-//! Knight Lab's TimelineJS. Each dated initiative is an event from its first date to its last (each a
+//! `TimelineJS` 3 JSON (`{"title", "events", "eras"}`), so a briefer can publish the timeline with
+//! Knight Lab's `TimelineJS`. Each dated initiative is an event from its first date to its last (each a
 //! `{year, month?, day?, display_date}` at the precision it is stated, with the date in words), grouped
 //! by its first line of effort, with its first source's url as media. Headlines and texts are HTML in
-//! TimelineJS, so they are escaped.
+//! `TimelineJS`, so they are escaped.
 
 use serde_json::{Map, Value, json};
 
@@ -10,7 +10,7 @@ use super::Subset;
 use crate::model::schema::UnitEnum as _;
 use crate::model::{Dataset, FuzzyDate, Initiative, Period};
 
-/// The chosen initiatives (dated ones; undated are left out) and the eras as TimelineJS JSON.
+/// The chosen initiatives (dated ones; undated are left out) and the eras as `TimelineJS` JSON.
 pub fn to_timelinejs(dataset: &Dataset, subset: Subset<'_>) -> String {
     let events: Vec<Value> = subset.initiatives(dataset).into_iter().filter_map(|i| event(dataset, i)).collect();
     let eras: Vec<Value> = dataset
@@ -43,7 +43,8 @@ fn event(dataset: &Dataset, initiative: &Initiative) -> Option<Value> {
     let last = initiative.last_date().unwrap_or(first);
     let mut text = format!("<p>{}</p><p>Status: {}", html(&initiative.summary), initiative.status.name());
     if let Some(note) = &initiative.status_note {
-        text.push_str(&format!(" — {}", html(note)));
+        text.push_str(" — ");
+        text.push_str(&html(note));
     }
     text.push_str("</p>");
     let mut event = Map::new();
@@ -63,7 +64,7 @@ fn event(dataset: &Dataset, initiative: &Initiative) -> Option<Value> {
     Some(Value::Object(event))
 }
 
-/// A TimelineJS date at the date's precision: its period's first day (or, with `end`, its last), in
+/// A `TimelineJS` date at the date's precision: its period's first day (or, with `end`, its last), in
 /// as many parts as the period states; quarters and fiscal years by month.
 fn date(date: FuzzyDate, end: bool) -> Value {
     let day = if end { date.period.last_day() } else { date.period.first_day() };
