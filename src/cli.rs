@@ -95,6 +95,32 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Import a file (any format the app reads) and save it as a dataset in our RON style.
+    ///
+    /// Takes exactly one IN for now (merging several files is not supported yet). Problems are printed
+    /// like `check` does; OUT is written (atomically) only when there are no errors.
+    /// Exit status: 0 written, 1 problems or a write failure, 2 usage.
+    Import {
+        /// The file to import (exactly one).
+        #[arg(value_name = "IN")]
+        input: PathBuf,
+        /// Where to write the RON dataset.
+        #[arg(long, value_name = "OUT.ron")]
+        out: PathBuf,
+    },
+    /// Export a dataset as `GeoJSON`, CSV (our template, plus OUT's `NAME.places.csv`), ICS or `TimelineJS` JSON.
+    ///
+    /// Exit status: 0 written, 1 problems in FILE or a write failure, 2 usage.
+    Export {
+        /// What to write.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The dataset file, or "-" for the embedded dataset.
+        file: PathBuf,
+        /// Where to write; for CSV the places go next to it as `NAME.places.csv`.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Export every step of a deck as a PNG slide and a one-file PDF handout.
     ///
     /// The app draws the slides itself, so it needs a display: on a server run it under Xvfb,
@@ -112,6 +138,84 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         data: Option<PathBuf>,
     },
+}
+
+/// The export formats of `export --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// A `GeoJSON` `FeatureCollection`: a Point per place, with its initiatives.
+    Geojson,
+    /// Our CSV template: a row per initiative, and `NAME.places.csv`.
+    Csv,
+    /// An iCalendar file: an all-day event per dated initiative.
+    Ics,
+    /// `TimelineJS` JSON.
+    Timelinejs,
+}
+
+/// Runs `import`: reads `input` through the door, reports its problems to `out`, and writes the RON
+/// dataset to `to` when there are none. Returns the exit code.
+pub fn import_file(input: &Path, to: &Path, out: &mut impl Write) -> io::Result<i32> {
+    let loaded = load_file(input);
+    let name = input.display().to_string();
+    for problem in &loaded.problems {
+        writeln!(out, "{}", problem.display_in(&name))?;
+    }
+    let Some(dataset) = loaded.dataset.as_ref().filter(|_| loaded.error_count() == 0) else {
+        writeln!(out, "{name}: {} error(s): nothing written", loaded.error_count())?;
+        return Ok(1);
+    };
+    let text = crate::formats::export::ron::to_ron(dataset, Some(&name));
+    if let Err(e) = crate::platform::write_atomic(to, &text, false) {
+        writeln!(out, "{}:1:1: error: {e}", to.display())?;
+        return Ok(1);
+    }
+    let (i, l) = (dataset.initiatives.len(), dataset.locations.len());
+    writeln!(out, "{name}: imported {i} initiatives, {l} locations into {}", to.display())?;
+    Ok(0)
+}
+
+/// Runs `export`: reads `file` (`-` is the embedded dataset), and writes it in `format` to `to`.
+/// Problems and what was written are reported to `out`. Returns the exit code.
+pub fn export_file(format: ExportFormat, file: &Path, to: &Path, out: &mut impl Write) -> io::Result<i32> {
+    use crate::formats::export::{Subset, csv, geojson, ics, timelinejs};
+    let embedded = file.as_os_str() == "-";
+    let loaded = if embedded { crate::formats::load_str(crate::model::DEFAULT_DATASET) } else { load_file(file) };
+    let name = if embedded { crate::model::DEFAULT_DATASET_NAME.to_owned() } else { file.display().to_string() };
+    for problem in &loaded.problems {
+        writeln!(out, "{}", problem.display_in(&name))?;
+    }
+    let Some(dataset) = loaded.dataset.as_ref().filter(|_| loaded.error_count() == 0) else {
+        writeln!(out, "{name}: {} error(s): nothing written", loaded.error_count())?;
+        return Ok(1);
+    };
+    let mut files = vec![(to.to_path_buf(), String::new())];
+    match format {
+        ExportFormat::Geojson => files[0].1 = geojson::to_geojson(dataset, Subset::All),
+        ExportFormat::Timelinejs => files[0].1 = timelinejs::to_timelinejs(dataset, Subset::All),
+        ExportFormat::Csv => {
+            files[0].1 = csv::initiatives_csv(dataset, Subset::All);
+            let places = csv::places_file_name(&to.to_string_lossy());
+            files.push((PathBuf::from(places), csv::places_csv(dataset, Subset::All)));
+        }
+        ExportFormat::Ics => {
+            let calendar = ics::to_ics(dataset, Subset::All);
+            writeln!(
+                out,
+                "{name}: {} events; left out {} undated initiative(s) and {} outside the years 0–9999",
+                calendar.events, calendar.undated, calendar.out_of_range
+            )?;
+            files[0].1 = calendar.text;
+        }
+    }
+    for (path, text) in &files {
+        if let Err(e) = crate::platform::write_atomic(path, text, false) {
+            writeln!(out, "{}:1:1: error: {e}", path.display())?;
+            return Ok(1);
+        }
+        writeln!(out, "wrote {}", path.display())?;
+    }
+    Ok(0)
 }
 
 /// Writes a generated dataset to `out`.

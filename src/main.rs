@@ -39,6 +39,12 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::Import { ref input, ref out }) => {
+            report(alliance_atlas::cli::import_file(input, out, &mut std::io::stdout().lock()))
+        }
+        Some(Command::Export { format, ref file, ref out }) => {
+            report(alliance_atlas::cli::export_file(format, file, out, &mut std::io::stdout().lock()))
+        }
         Some(Command::ExportSlides { deck, out, size, data }) => export_slides(deck, out, size, data),
         Some(Command::Generate { initiatives, places, seed, out }) => {
             match alliance_atlas::cli::generate_file(initiatives, places, seed, &out) {
@@ -53,6 +59,19 @@ fn main() -> ExitCode {
             }
         }
         None => run_app(cli),
+    }
+}
+
+/// The exit status of a command that returned an exit code after writing its report.
+#[cfg(not(target_arch = "wasm32"))]
+fn report(outcome: std::io::Result<i32>) -> ExitCode {
+    match outcome {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("alliance-atlas: cannot write the report: {e}");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -73,3 +73,57 @@ fn generate_writes_a_repeatable_dataset_that_checks_clean() {
     assert!(out.contains("ok, 0 warnings") && out.contains("3000 initiatives, 200 locations"), "{out}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("atlas-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn import_writes_a_dataset_that_checks_clean() {
+    let dir = temp_dir("import");
+    let out = dir.join("copy.ron");
+    let out_path = out.to_string_lossy().into_owned();
+    let (code, text, err) = atlas(&["import", "data/us-japan-2023.ron", "--out", &out_path]);
+    assert_eq!(code, 0, "{text}{err}");
+    let written = std::fs::read_to_string(&out).expect("written");
+    assert!(written.starts_with("// Imported from data/us-japan-2023.ron by Alliance Atlas\n"), "{written}");
+    let (code, text, _) = atlas(&["check", &out_path]);
+    assert_eq!(code, 0, "{text}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn import_with_problems_reports_them_and_writes_nothing() {
+    let dir = temp_dir("import-bad");
+    let out = dir.join("bad.ron");
+    let (code, text, _) = atlas(&["import", "tests/fixtures/bad/unknown-field.ron", "--out", &out.to_string_lossy()]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("tests/fixtures/bad/unknown-field.ron:14:13: error: unknown field `titel`"), "{text}");
+    assert!(!out.exists());
+    let (code, _, err) = atlas(&["import", "a.ron", "b.ron", "--out", &out.to_string_lossy()]);
+    assert_eq!(code, 2, "exactly one IN for now: {err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn export_writes_every_format() {
+    let dir = temp_dir("export");
+    for (format, name) in [("geojson", "a.geojson"), ("csv", "a.csv"), ("ics", "a.ics"), ("timelinejs", "a.json")] {
+        let out = dir.join(name);
+        let (code, text, err) = atlas(&["export", "--format", format, "-", "--out", &out.to_string_lossy()]);
+        assert_eq!(code, 0, "{format}: {text}{err}");
+        assert!(std::fs::metadata(&out).is_ok_and(|m| m.len() > 100), "{format}");
+    }
+    assert!(dir.join("a.places.csv").is_file());
+    let (code, text, _) =
+        atlas(&["export", "--format", "ics", "data/us-japan-2023.ron", "--out", &dir.join("b.ics").to_string_lossy()]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("undated initiative"), "{text}");
+    let (code, _, err) = atlas(&["export", "--format", "pdf", "-", "--out", "x"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, text, _) = atlas(&["export", "--format", "csv", "tests/fixtures/bad/month-13.ron", "--out", "x.csv"]);
+    assert_eq!(code, 1, "{text}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -3,6 +3,7 @@
 //!
 //! Floor 2: imports `model` only.
 
+pub mod export;
 pub mod import;
 pub mod loaded;
 pub mod open;
