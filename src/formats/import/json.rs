@@ -45,15 +45,12 @@ pub fn read(name: &str, bytes: &[u8]) -> Loaded {
     if let Some(story) = map.get("storymap") {
         return story::read(name, story);
     }
-    match map.get("type").and_then(Value::as_str) {
-        Some("FeatureCollection" | "Feature") => geo::read(name, &value),
-        _ => {
-            let keys: Vec<String> = map.keys().take(6).map(|k| format!("`{k}`")).collect();
-            let found =
-                if keys.is_empty() { "an empty object".to_owned() } else { format!("the keys {}", keys.join(", ")) };
-            failed(not_known(&found))
-        }
+    if let Some("FeatureCollection" | "Feature") = map.get("type").and_then(Value::as_str) {
+        return geo::read(name, &value);
     }
+    let keys: Vec<String> = map.keys().take(6).map(|k| format!("`{k}`")).collect();
+    let found = if keys.is_empty() { "an empty object".to_owned() } else { format!("the keys {}", keys.join(", ")) };
+    failed(not_known(&found))
 }
 
 fn not_known(found: &str) -> Problem {

@@ -127,7 +127,7 @@ fn status(build: &mut Build, props: &Value, origin: &str) -> Option<Status> {
     if written.is_empty() {
         return None;
     }
-    let folded: String = written.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    let folded: String = written.chars().filter(char::is_ascii_alphanumeric).collect();
     let found = Status::ALL.iter().copied().find(|s| s.name().eq_ignore_ascii_case(&folded));
     if found.is_none() {
         let message = format!("{origin}: status \"{written}\" is not one of {}", Status::NAMES.join(", "));

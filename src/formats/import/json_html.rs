@@ -78,7 +78,9 @@ impl Out {
                 if let Some(Some(href)) = self.links.pop()
                     && self.marks
                 {
-                    self.text.push_str(&format!("]({href})"));
+                    self.text.push_str("](");
+                    self.text.push_str(&href);
+                    self.text.push(')');
                 }
             }
             _ => {}
@@ -170,15 +172,12 @@ pub fn decode_entities(text: &str) -> String {
         let after = rest.get(amp + 1..).unwrap_or_default();
         let end = after.find(';').filter(|&e| e <= 10);
         let decoded = end.and_then(|e| entity(after.get(..e).unwrap_or_default()));
-        match (end, decoded) {
-            (Some(e), Some(c)) => {
-                out.push(c);
-                rest = after.get(e + 1..).unwrap_or_default();
-            }
-            _ => {
-                out.push('&');
-                rest = after;
-            }
+        if let (Some(e), Some(c)) = (end, decoded) {
+            out.push(c);
+            rest = after.get(e + 1..).unwrap_or_default();
+        } else {
+            out.push('&');
+            rest = after;
         }
     }
     out.push_str(rest);

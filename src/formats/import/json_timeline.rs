@@ -80,12 +80,11 @@ fn read_era(build: &mut Build, era: &Value, n: usize) {
     let end = date(build, era.get("end_date"), &origin, "end_date", &mut notes);
     let title = era.get("text").map(|t| to_plain(text(t, "headline"))).unwrap_or_default();
     let title = if title.is_empty() { format!("Era {n}") } else { title };
-    match (start, end) {
-        (Some(start), Some(end)) => build.era(&title, start, end, origin),
-        _ => {
-            let message = format!("{origin} (\"{title}\") needs both a start_date and an end_date; it is skipped");
-            build.warn(ProblemKind::MissingField, origin, message, "give the era both dates");
-        }
+    if let (Some(start), Some(end)) = (start, end) {
+        build.era(&title, start, end, origin);
+    } else {
+        let message = format!("{origin} (\"{title}\") needs both a start_date and an end_date; it is skipped");
+        build.warn(ProblemKind::MissingField, origin, message, "give the era both dates");
     }
 }
 

@@ -52,7 +52,7 @@ fn unzip(bytes: &[u8]) -> Result<(String, Vec<u8>), Box<Loaded>> {
     };
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| broken(format!("this KMZ file is not a readable zip archive: {e}")))?;
-    let names: Vec<String> = archive.file_names().filter_map(Result::ok).map(|n| n.into_owned()).collect();
+    let names: Vec<String> = archive.file_names().filter_map(Result::ok).map(std::borrow::Cow::into_owned).collect();
     let is_kml =
         |n: &&String| std::path::Path::new(n.as_str()).extension().is_some_and(|e| e.eq_ignore_ascii_case("kml"));
     let chosen = names.iter().find(|n| n.eq_ignore_ascii_case("doc.kml")).or_else(|| names.iter().find(is_kml));

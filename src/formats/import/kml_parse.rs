@@ -165,7 +165,7 @@ fn end(
 ) {
     let text_at = Some((text.trim().to_owned(), offset));
     match (element, parent, placemark.as_mut()) {
-        ("name", "Placemark", Some(mark)) => mark.name = text.trim().to_owned(),
+        ("name", "Placemark", Some(mark)) => text.trim().clone_into(&mut mark.name),
         ("description", "Placemark", Some(mark)) => mark.description = text,
         ("coordinates", "Point", Some(mark)) => mark.coordinates = text_at,
         ("when", "TimeStamp", Some(mark)) | ("begin", "TimeSpan", Some(mark)) => mark.start = text_at,
