@@ -3,10 +3,6 @@
 
 use crate::formats::ron::node::{Parse, Parser};
 
-/// RON's extensions (`#![enable(…)]`), all of which this reader accepts.
-pub const EXTENSIONS: [&str; 4] =
-    ["implicit_some", "unwrap_newtypes", "unwrap_variant_newtypes", "explicit_struct_names"];
-
 impl Parser<'_> {
     /// Reads the attributes at the start of a file: `#![enable(…)]` with RON's extensions (see
     /// [`EXTENSIONS`]), and `#![type = "…"]` and `#![schema = "…"]`, which say nothing to the reader.

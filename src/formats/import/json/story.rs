@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::formats::import::json::build::{Build, Item, first_sentence};
 use crate::formats::import::json::html::{to_markdown, to_plain};
-use crate::formats::import::json::{location, media, text};
+use crate::formats::import::json::values::{location, media, text};
 use crate::formats::loaded::{Loaded, failed, unreadable_at};
 use crate::model::date::FuzzyDate;
 

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::formats::import::json::build::{Build, Item, first_sentence};
 use crate::formats::import::json::html::{to_markdown, to_plain};
-use crate::formats::import::json::{number, text};
+use crate::formats::import::json::values::{number, text};
 use crate::formats::loaded::Loaded;
 use crate::formats::problem::ProblemKind;
 use crate::model::date::{FuzzyDate, Qualifier};

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::formats::import::json::build::{Build, Item, first_sentence};
 use crate::formats::import::json::html::{to_markdown, to_plain};
-use crate::formats::import::json::{location, media, number, text};
+use crate::formats::import::json::values::{location, media, number, text};
 use crate::formats::loaded::Loaded;
 use crate::formats::problem::ProblemKind;
 use crate::model::calendar::{MAX_YEAR, MIN_YEAR};

@@ -6,7 +6,6 @@
 //! quick-xml expands no entity a file declares: a "billion laughs" file's `&lol9;` is one unknown
 //! reference, dropped with a warning, never a billion strings.
 
-#[path = "kml_parse.rs"]
 mod parse;
 
 use std::io::Read as _;
