@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod cluster;
 pub mod date;
 mod date_parse;
+pub mod date_loose;
 pub mod filter;
 pub mod finding;
 pub mod generate;
