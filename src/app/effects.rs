@@ -25,9 +25,11 @@ pub fn run(state: &mut State, effects: Vec<Effect>, mut background: impl FnMut(&
             }
             // Bytes without a path cannot be read again.
             Effect::OpenDataset(DataSource::Named(_)) => continue,
-            Effect::OpenBytes(name, bytes) => {
-                Command::Loaded(Box::new(crate::formats::open(crate::formats::Input::Named(&name, &bytes), None)), DataSource::Named(name), None)
-            }
+            Effect::OpenBytes(name, bytes) => Command::Loaded(
+                Box::new(crate::formats::open(crate::formats::Input::Named(&name, &bytes), None)),
+                DataSource::Named(name),
+                None,
+            ),
             Effect::Read(what, path) => {
                 let text = crate::platform::read_text(&path);
                 Command::Read(what, path, text)

@@ -33,8 +33,20 @@ const QUALIFIERS: [(&str, Qualifier); 10] = [
     ("~", Qualifier::Circa),
 ];
 
-const MONTHS: [&str; 12] =
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// Reads a date as a person may type it; `fiscal` is whose fiscal year a bare "FY2027" is.
 pub fn parse_loose(text: &str, fiscal: FiscalCalendar) -> Result<FuzzyDate, LooseDateError> {
@@ -161,7 +173,9 @@ fn parse_period(body: &str, fiscal: FiscalCalendar) -> Result<Period, Why> {
         [Number(y, d @ 3..), Number(m, 1..=2)] | [Number(m, 1..=2), Number(y, d @ 3..)] => {
             Ok(Period::Month(year(*y, *d)?, small(*m)))
         }
-        [Number(y, d @ 3..), Number(m, 1..=2), Number(day, 1..=2)] => Ok(Period::Day(year(*y, *d)?, small(*m), small(*day))),
+        [Number(y, d @ 3..), Number(m, 1..=2), Number(day, 1..=2)] => {
+            Ok(Period::Day(year(*y, *d)?, small(*m), small(*day)))
+        }
         [Number(a, 1..=2), Number(b, 1..=2), Number(y, d)] => day_month(*a, *b, year(*y, *d)?),
         [Fiscal(..) | Us, ..] => Err(plain("expected a fiscal year such as FY2027, JFY2027 or USFY2025")),
         [] => Err(plain("the date is empty")),
@@ -193,7 +207,8 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> String {
-        parse_loose(text, FiscalCalendar::Japan).map_or_else(|e| format!("error: {}", e.message), FuzzyDate::to_data_string)
+        parse_loose(text, FiscalCalendar::Japan)
+            .map_or_else(|e| format!("error: {}", e.message), FuzzyDate::to_data_string)
     }
 
     #[test]
@@ -237,7 +252,10 @@ mod tests {
 
     #[test]
     fn bad_dates_say_what_was_expected() {
-        assert_eq!(words("2023/13/01"), "error: \"2023/13/01\": month 13 — dates are YYYY-MM-DD, \"by 2025\", \"JFY2027\" …");
+        assert_eq!(
+            words("2023/13/01"),
+            "error: \"2023/13/01\": month 13 — dates are YYYY-MM-DD, \"by 2025\", \"JFY2027\" …"
+        );
         assert_eq!(
             words("30 Feb 2023"),
             "error: \"30 Feb 2023\": 30 February 2023 does not exist (February has 28 days) — dates are YYYY-MM-DD, \"by 2025\", \"JFY2027\" …"

@@ -9,8 +9,8 @@
 pub mod calendar;
 pub mod cluster;
 pub mod date;
-mod date_parse;
 pub mod date_loose;
+mod date_parse;
 pub mod filter;
 pub mod finding;
 pub mod generate;

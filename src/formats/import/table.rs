@@ -33,7 +33,12 @@ pub fn read(kind: Kind, name: &str, bytes: &[u8]) -> Loaded {
     let Some(sheets) = sheets else { return Build::finish_failed(out) };
     let is_places = |s: &Sheet| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case("places"));
     let Some(main) = sheets.iter().find(|s| !is_places(s) && !s.headers.is_empty()) else {
-        out.error(ProblemKind::EmptyText, "the workbook".to_owned(), "the workbook has no sheet with a header row".to_owned(), None);
+        out.error(
+            ProblemKind::EmptyText,
+            "the workbook".to_owned(),
+            "the workbook has no sheet with a header row".to_owned(),
+            None,
+        );
         return Build::finish_failed(out);
     };
     if timeline::recognise(&main.headers) {
@@ -43,7 +48,8 @@ pub fn read(kind: Kind, name: &str, bytes: &[u8]) -> Loaded {
             Kind::Csv => places_file(name, &mut out),
             _ => sheets.iter().find(|s| is_places(s)).cloned(),
         };
-        let home = if kind == Kind::Csv { format!("{}.places.csv", build.file_stem()) } else { "the places sheet".to_owned() };
+        let home =
+            if kind == Kind::Csv { format!("{}.places.csv", build.file_stem()) } else { "the places sheet".to_owned() };
         let mut places = places_sheet.map_or_else(
             || places::Places { home: home.clone(), ..places::Places::default() },
             |sheet| places::read(&sheet, &home, &mut out),
@@ -98,10 +104,8 @@ fn unknown_headers(sheet: &Sheet, out: &mut Out) {
     let shown: Vec<String> = sheet.headers.iter().take(30).map(|h| format!("\"{h}\"")).collect();
     let more = sheet.headers.len().saturating_sub(shown.len());
     let more = if more > 0 { format!(" and {more} more") } else { String::new() };
-    let message = format!(
-        "the headers are not our template's nor a TimelineJS sheet's: found {}{more}",
-        shown.join(", ")
-    );
+    let message =
+        format!("the headers are not our template's nor a TimelineJS sheet's: found {}{more}", shown.join(", "));
     let hint = format!(
         "our template has {} (at least title); a TimelineJS sheet has {} (at least Year and Headline)",
         template::EXPECTED,
@@ -109,7 +113,9 @@ fn unknown_headers(sheet: &Sheet, out: &mut Out) {
     );
     let at = match &sheet.name {
         None => "row 1".to_owned(),
-        Some(name) => format!("sheet {name} row {}", sheet.rows.first().map_or(1, |r| r.number.saturating_sub(1)).max(1)),
+        Some(name) => {
+            format!("sheet {name} row {}", sheet.rows.first().map_or(1, |r| r.number.saturating_sub(1)).max(1))
+        }
     };
     out.error(ProblemKind::UnknownField, at, message, Some(hint));
 }

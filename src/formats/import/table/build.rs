@@ -57,7 +57,8 @@ impl Build {
         }
         let id = unique_slug(&slug(&spec.title), "source", &mut self.source_ids);
         self.source_keys.insert(key, self.dataset.sources.len());
-        let source = Source { id: id.clone(), title: spec.title, publisher: spec.publisher, date: spec.date, url: spec.url };
+        let source =
+            Source { id: id.clone(), title: spec.title, publisher: spec.publisher, date: spec.date, url: spec.url };
         self.dataset.sources.push(source);
         self.origins.sources.push(origin.to_owned());
         id
@@ -65,7 +66,11 @@ impl Build {
 
     /// The source made for the file itself, cited by rows that cite none.
     pub fn file_source(&mut self) -> String {
-        let spec = SourceSpec { title: format!("Imported from {}", self.file), publisher: self.file.clone(), ..SourceSpec::default() };
+        let spec = SourceSpec {
+            title: format!("Imported from {}", self.file),
+            publisher: self.file.clone(),
+            ..SourceSpec::default()
+        };
         self.source(spec, "the file")
     }
 
@@ -96,13 +101,15 @@ impl Build {
             .max();
         if let Some(day) = latest {
             let (y, m, d) = day.ymd();
-            let as_of = i32::try_from(y).ok().and_then(|y| FuzzyDate::ymd(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?).ok());
+            let as_of = i32::try_from(y)
+                .ok()
+                .and_then(|y| FuzzyDate::ymd(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?).ok());
             self.dataset.meta.as_of = as_of.unwrap_or_default();
         }
         let mut problems = out.problems;
         if self.skipped > 0 {
             let message = format!(
-                "read {} rows: {} initiatives, {} eras; {} rows skipped (see the warnings below)",
+                "read {} rows: {} initiatives, {} eras; {} skipped (see the warnings below)",
                 self.rows_read,
                 self.dataset.initiatives.len(),
                 self.dataset.eras.len(),

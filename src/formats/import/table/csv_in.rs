@@ -10,11 +10,8 @@ use crate::formats::problem::ProblemKind;
 pub fn read(bytes: &[u8], out: &mut Out) -> Option<Sheet> {
     let text = decode(bytes, out)?;
     let delimiter = guess_delimiter(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_ref());
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_ref());
     let mut records = reader.byte_records();
     let mut sheet = Sheet::default();
     let mut number = 0;
@@ -63,23 +60,30 @@ fn cells(sheet: &Sheet, number: usize, record: &csv::ByteRecord, out: &mut Out) 
         if column >= sheet.headers.len() {
             if field.iter().any(|b| !b.is_ascii_whitespace()) {
                 let at = format!("row {number}, column {}", column + 1);
-                let message = format!("this row has more cells than the header's {} columns; the rest are ignored", sheet.headers.len());
+                let message = format!(
+                    "this row has more cells than the header's {} columns; the rest are ignored",
+                    sheet.headers.len()
+                );
                 out.warn(ProblemKind::Suspicious, at, message, Some("give each column a header".to_owned()));
             }
             break;
         }
         let at = || sheet.cell_at(number, column);
         let text = if field.len() > MAX_CELL_BYTES {
-            let message = format!("the cell holds {} bytes; cells over {} KiB are not read", field.len(), MAX_CELL_BYTES >> 10);
+            let message =
+                format!("the cell holds {} bytes; cells over {} KiB are not read", field.len(), MAX_CELL_BYTES >> 10);
             out.error(ProblemKind::Unreadable, at(), message, Some("keep long texts in a linked document".to_owned()));
             String::new()
         } else {
             match std::str::from_utf8(field) {
                 Ok(text) => text.trim().to_owned(),
                 Err(e) => {
-                    let message = format!("the cell is not valid UTF-8 text (bad byte at byte {} of the cell)", e.valid_up_to() + 1);
+                    let message = format!(
+                        "the cell is not valid UTF-8 text (bad byte at byte {} of the cell)",
+                        e.valid_up_to() + 1
+                    );
                     out.error(ProblemKind::Unreadable, at(), message, Some("save the file as UTF-8".to_owned()));
-                    String::new()
+                    String::from_utf8_lossy(field).trim().to_owned()
                 }
             }
         };
@@ -111,7 +115,12 @@ fn decode<'a>(bytes: &'a [u8], out: &mut Out) -> Option<Cow<'a, [u8]>> {
         } else {
             let line = text.matches('\n').count() + 1;
             let message = format!("the UTF-16 text is broken at character {} (line {line})", i + 1);
-            out.error(ProblemKind::Unreadable, format!("line {line}"), message, Some("save the file as UTF-8".to_owned()));
+            out.error(
+                ProblemKind::Unreadable,
+                format!("line {line}"),
+                message,
+                Some("save the file as UTF-8".to_owned()),
+            );
             return None;
         }
     }

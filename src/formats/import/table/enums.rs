@@ -21,7 +21,10 @@ pub fn named<E: UnitEnum>(text: &str, at: &str, out: &mut Out) -> Option<E> {
         return E::ALL.get(i).copied();
     }
     let near = nearest(&key, E::NAMES);
-    let hint = near.map_or_else(|| format!("write one of {}", E::NAMES.join(", ")), |n| format!("did you mean {n}? (one of {})", E::NAMES.join(", ")));
+    let hint = near.map_or_else(
+        || format!("write one of {}", E::NAMES.join(", ")),
+        |n| format!("did you mean {n}? (one of {})", E::NAMES.join(", ")),
+    );
     out.error(ProblemKind::WrongType, at.to_owned(), format!("\"{}\" is not {}", text.trim(), E::WHAT), Some(hint));
     None
 }

@@ -126,7 +126,9 @@ mod tests {
     #[test]
     fn keeps_emphasis_and_links() {
         assert_eq!(
-            to_markdown("<p>Take <a href=\"https://e.org/a\">Ada</a>: <b>first</b> &amp; <i>best</i>.</p><span class=\"x\">Note</span>"),
+            to_markdown(
+                "<p>Take <a href=\"https://e.org/a\">Ada</a>: <b>first</b> &amp; <i>best</i>.</p><span class=\"x\">Note</span>"
+            ),
             "Take [Ada](https://e.org/a): **first** & *best*.\n\nNote"
         );
         assert_eq!(to_plain("<a href=\"https://x\">Computer History Museum</a>"), "Computer History Museum");

@@ -44,25 +44,42 @@ pub fn read(sheet: &Sheet, home: &str, out: &mut Out) -> Places {
         .collect();
     for row in &sheet.rows {
         let get = |field: &str| {
-            columns.iter().position(|c| *c == Some(field)).map_or("", |i| row.cells.get(i).map_or("", |c| c.text.as_str()))
+            columns
+                .iter()
+                .position(|c| *c == Some(field))
+                .map_or("", |i| row.cells.get(i).map_or("", |c| c.text.as_str()))
         };
         let cell = |field: &str| sheet.cell_at(row.number, columns.iter().position(|c| *c == Some(field)).unwrap_or(0));
         let name = get("name");
         if name.is_empty() && get("id").is_empty() {
-            out.warn(ProblemKind::EmptyText, sheet.row_at(row.number), "the place has no name or id; skipped".to_owned(), None);
+            out.warn(
+                ProblemKind::EmptyText,
+                sheet.row_at(row.number),
+                "the place has no name or id; skipped".to_owned(),
+                None,
+            );
             continue;
         }
         let mut number = |field: &str| {
             get(field).parse::<f64>().unwrap_or_else(|_| {
                 let message = format!("{field} \"{}\" is not a number", get(field));
-                out.error(ProblemKind::BadCoordinate, cell(field), message, Some("write decimal degrees, e.g. 26.45".to_owned()));
+                out.error(
+                    ProblemKind::BadCoordinate,
+                    cell(field),
+                    message,
+                    Some("write decimal degrees, e.g. 26.45".to_owned()),
+                );
                 f64::NAN
             })
         };
         let (lat, lon) = (number("lat"), number("lon"));
         let kind = parse_enum(get("kind"), LocationKind::Landmark, &cell("kind"), out);
         let precision = parse_enum(get("precision"), PlacePrecision::About1Km, &cell("precision"), out);
-        let id = if get("id").is_empty() { unique_slug(&slug(name).replace('-', "_"), "place", &mut places.taken) } else { get("id").to_owned() };
+        let id = if get("id").is_empty() {
+            unique_slug(&slug(name).replace('-', "_"), "place", &mut places.taken)
+        } else {
+            get("id").to_owned()
+        };
         places.taken.insert(id.clone());
         let text = |field: &str| Some(get(field).to_owned()).filter(|t| !t.is_empty());
         places.list.push(Location {
@@ -86,7 +103,9 @@ impl Places {
     /// `at` when it names none.
     pub fn resolve(&mut self, text: &str, at: &str, out: &mut Out) -> Option<String> {
         if let Some((lat, lon)) = coordinates(text) {
-            if let Some(place) = self.list.iter().find(|p| p.lat.to_bits() == lat.to_bits() && p.lon.to_bits() == lon.to_bits()) {
+            if let Some(place) =
+                self.list.iter().find(|p| p.lat.to_bits() == lat.to_bits() && p.lon.to_bits() == lon.to_bits())
+            {
                 return Some(place.id.clone());
             }
             let id = unique_slug(&format!("place_{}", self.list.len() + 1), "place", &mut self.taken);
@@ -116,7 +135,12 @@ impl Places {
             || format!("add it to {}, or write \"lat, lon\"", self.home),
             |near| format!("did you mean \"{near}\"?"),
         );
-        out.error(ProblemKind::UnknownReference, at.to_owned(), format!("place \"{text}\" is not in {}", self.home), Some(hint));
+        out.error(
+            ProblemKind::UnknownReference,
+            at.to_owned(),
+            format!("place \"{text}\" is not in {}", self.home),
+            Some(hint),
+        );
         None
     }
 }

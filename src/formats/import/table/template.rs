@@ -73,7 +73,12 @@ pub fn read(sheet: &Sheet, places: &mut Places, build: &mut Build, out: &mut Out
     for (column, header) in sheet.headers.iter().enumerate() {
         if columns.get(column).is_some_and(Option::is_none) && !header.is_empty() {
             let message = format!("column \"{header}\" is not one the template has; it is not read");
-            out.warn(ProblemKind::UnknownField, sheet.cell_at(header_row(sheet), column), message, Some(format!("the columns are: {EXPECTED}")));
+            out.warn(
+                ProblemKind::UnknownField,
+                sheet.cell_at(header_row(sheet), column),
+                message,
+                Some(format!("the columns are: {EXPECTED}")),
+            );
         }
     }
     for row in &sheet.rows {
@@ -141,14 +146,27 @@ fn initiative(r: &RowRead<'_>, places: &mut Places, build: &mut Build, out: &mut
     let title = r.text("title");
     if title.is_empty() {
         let message = "the row has no title, so it is not an initiative; skipped".to_owned();
-        out.warn(ProblemKind::EmptyText, r.sheet.row_at(r.row.number), message, Some("give every initiative a title".to_owned()));
+        out.warn(
+            ProblemKind::EmptyText,
+            r.sheet.row_at(r.row.number),
+            message,
+            Some("give every initiative a title".to_owned()),
+        );
         build.skipped += 1;
         return None;
     }
-    let id = if r.text("id").is_empty() { unique_slug(&slug(title), "initiative", &mut build.taken) } else { r.text("id").to_owned() };
+    let id = if r.text("id").is_empty() {
+        unique_slug(&slug(title), "initiative", &mut build.taken)
+    } else {
+        r.text("id").to_owned()
+    };
     build.taken.insert(id.clone());
     let at = |field: &str| r.cell(field, 0).map_or_else(|| r.sheet.row_at(r.row.number), |(_, at)| at);
-    let lines_of_effort = r.list("lines_of_effort").iter().filter_map(|l| named::<LineOfEffort>(l, &at("lines_of_effort"), out)).collect();
+    let lines_of_effort = r
+        .list("lines_of_effort")
+        .iter()
+        .filter_map(|l| named::<LineOfEffort>(l, &at("lines_of_effort"), out))
+        .collect();
     let status = if r.text("status").is_empty() {
         let hint = format!("write one of {}", <Status as crate::model::schema::UnitEnum>::NAMES.join(", "));
         out.error(ProblemKind::MissingField, at("status"), "the status is empty".to_owned(), Some(hint));
@@ -187,9 +205,11 @@ fn cites(r: &RowRead<'_>, build: &mut Build, out: &mut Out) -> Vec<Cite> {
     let mut cites = Vec::new();
     for group in 0..=groups.unwrap_or(0) {
         let parts = |field: &str| -> Vec<String> {
-            r.cell(field, group).map_or_else(Vec::new, |(c, _)| c.text.split(';').map(|t| t.trim().to_owned()).collect())
+            r.cell(field, group)
+                .map_or_else(Vec::new, |(c, _)| c.text.split(';').map(|t| t.trim().to_owned()).collect())
         };
-        let (titles, urls, publishers, notes) = (parts("source title"), parts("source url"), parts("source publisher"), parts("source note"));
+        let (titles, urls, publishers, notes) =
+            (parts("source title"), parts("source url"), parts("source publisher"), parts("source note"));
         let dates = parts("source date");
         let count = [titles.len(), urls.len(), publishers.len(), dates.len()].into_iter().max().unwrap_or(0);
         for i in 0..count {

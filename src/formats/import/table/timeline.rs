@@ -116,7 +116,12 @@ pub fn read(sheet: &Sheet, build: &mut Build, out: &mut Out) {
         let end = r.date("end", "enddate", out);
         let Some(start) = start else {
             if out.problems.len() == errors_before {
-                out.warn(ProblemKind::Suspicious, origin, "the row has no Year, so it has no place on a timeline; skipped".to_owned(), Some("fill in Year (and Month and Day when known)".to_owned()));
+                out.warn(
+                    ProblemKind::Suspicious,
+                    origin,
+                    "the row has no Year, so it has no place on a timeline; skipped".to_owned(),
+                    Some("fill in Year (and Month and Day when known)".to_owned()),
+                );
                 build.skipped += 1;
             }
             continue;
@@ -143,7 +148,13 @@ fn title(r: &RowRead<'_>) -> String {
     if cut.is_empty() { format!("Row {}", r.row.number) } else { cut }
 }
 
-fn initiative(r: &RowRead<'_>, title: String, start: FuzzyDate, end: Option<FuzzyDate>, build: &mut Build) -> Initiative {
+fn initiative(
+    r: &RowRead<'_>,
+    title: String,
+    start: FuzzyDate,
+    end: Option<FuzzyDate>,
+    build: &mut Build,
+) -> Initiative {
     let id = unique_slug(&slug(&title), &format!("row-{}", r.row.number), &mut build.taken);
     let body = to_markdown(r.text("text"));
     let summary = body.split("\n\n").next().unwrap_or_default().to_owned();
@@ -155,7 +166,11 @@ fn initiative(r: &RowRead<'_>, title: String, start: FuzzyDate, end: Option<Fuzz
     let credit = to_plain(r.text("mediacredit"));
     let caption = to_plain(r.text("mediacaption"));
     let source = if url.is_some() || !credit.is_empty() {
-        let title = [&caption, &credit].into_iter().find(|t| !t.is_empty()).cloned().unwrap_or_else(|| format!("Media for \"{title}\""));
+        let title = [&caption, &credit]
+            .into_iter()
+            .find(|t| !t.is_empty())
+            .cloned()
+            .unwrap_or_else(|| format!("Media for \"{title}\""));
         build.source(SourceSpec { title, publisher: credit, url, date: None }, &r.sheet.row_at(r.row.number))
     } else {
         build.file_source()

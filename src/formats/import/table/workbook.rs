@@ -80,7 +80,8 @@ fn cell(data: &Data, at: impl Fn() -> String, out: &mut Out) -> Cell {
     }
     let text = text(data);
     if text.len() > MAX_CELL_BYTES {
-        let message = format!("the cell holds {} bytes; cells over {} KiB are not read", text.len(), MAX_CELL_BYTES >> 10);
+        let message =
+            format!("the cell holds {} bytes; cells over {} KiB are not read", text.len(), MAX_CELL_BYTES >> 10);
         out.error(ProblemKind::Unreadable, at(), message, Some("keep long texts in a linked document".to_owned()));
         return Cell::default();
     }
