@@ -95,6 +95,27 @@ fn timelinejs_eras_groups_and_negative_years() {
 }
 
 #[test]
+fn timelinejs_v1_sheets_read_start_and_end_dates_and_tags() {
+    let csv = "Start Date,End Date,Headline,Text,Tag\n\"2012,1,26\",,Launch,x,\"a, b\"\n15 Nov 2023,\"2024,2\",Later,y,\n3/4/2020,,Ambiguous,z,\n";
+    let loaded = open(Input::Named("v1.csv", csv.as_bytes()), None);
+    let got: Vec<String> =
+        loaded.problems.iter().filter(|p| p.is_error()).map(|p| p.display_in("v1.csv").to_string()).collect();
+    assert_eq!(
+        got,
+        [
+            "v1.csv:row 4, column \"Start Date\": error: \"3/4/2020\": 03/04 could be day/month or month/day — nothing is guessed (hint: write 2020-04-03 (3 Apr) or 2020-03-04 (4 Mar))"
+        ]
+    );
+    let fixed = csv.replace("3/4/2020", "2020-04-03");
+    let loaded = open(Input::Named("v1.csv", fixed.as_bytes()), None);
+    let ds = dataset(&loaded);
+    assert_eq!(ds.initiatives.len(), 3);
+    assert_eq!(ds.initiatives[0].start.map(|d| d.period), Some(Period::Day(2012, 1, 26)));
+    assert_eq!(ds.initiatives[0].tags, ["a", "b"]);
+    assert_eq!(ds.initiatives[1].end.map(|d| d.period), Some(Period::Month(2024, 2)));
+}
+
+#[test]
 fn the_shipped_template_imports_with_no_errors() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/template.csv");
     let loaded = open(Input::File(&path), None);

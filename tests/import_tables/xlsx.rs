@@ -1,6 +1,7 @@
 //! A tiny XLSX writer for the tests: inline strings, numbers and date cells (style 1 = date).
 
 #![expect(clippy::expect_used, reason = "a test helper that fails is a failed test")]
+#![expect(clippy::format_push_string, clippy::format_collect, reason = "a test helper: plain formatting reads best")]
 
 use std::io::Write as _;
 

@@ -78,6 +78,11 @@ fn cell(data: &Data, at: impl Fn() -> String, out: &mut Out) -> Cell {
             }
         };
     }
+    if let Data::DateTimeIso(iso) = data
+        && let Some(day) = iso.get(..10).and_then(|d| d.parse::<FuzzyDate>().ok())
+    {
+        return Cell { text: day.to_data_string(), date: Some(day) };
+    }
     let text = text(data);
     if text.len() > MAX_CELL_BYTES {
         let message =
