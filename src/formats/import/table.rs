@@ -15,7 +15,7 @@ mod timeline;
 
 use std::path::Path;
 
-use crate::formats::import::{Kind, not_yet};
+use crate::formats::import::{Kind, Origins, finish, not_yet};
 use crate::formats::loaded::Loaded;
 use crate::formats::problem::ProblemKind;
 use build::Build;
@@ -61,7 +61,10 @@ pub fn read(kind: Kind, name: &str, bytes: &[u8]) -> Loaded {
         unknown_headers(main, &mut out);
         return Build::finish_failed(out);
     }
-    build.finish(out)
+    let (dataset, problems, from) = build.into_parts(out);
+    let origins =
+        Origins { sources: from.sources, locations: from.locations, initiatives: from.initiatives, eras: from.eras };
+    finish(dataset, problems, &origins)
 }
 
 mod workbook;

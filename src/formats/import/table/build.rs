@@ -4,11 +4,23 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::cells::{Out, slug, unique_slug};
-use crate::formats::import::{Origins, finish};
 use crate::formats::loaded::Loaded;
 use crate::formats::problem::{Problem, ProblemKind, Severity};
 use crate::model::date::FuzzyDate;
 use crate::model::types::{Dataset, Initiative, Source};
+
+/// Where each item came from (`row 14`), one list per collection, in the dataset's order.
+#[derive(Debug, Default)]
+pub struct Origins {
+    /// Of the sources.
+    pub sources: Vec<String>,
+    /// Of the locations.
+    pub locations: Vec<String>,
+    /// Of the initiatives.
+    pub initiatives: Vec<String>,
+    /// Of the eras.
+    pub eras: Vec<String>,
+}
 
 /// A dataset being built.
 #[derive(Debug, Default)]
@@ -86,8 +98,9 @@ impl Build {
         base.split('.').next().unwrap_or(base).to_owned()
     }
 
-    /// Validates the dataset and puts the summary first when rows were skipped.
-    pub fn finish(mut self, out: Out) -> Loaded {
+    /// The dataset (titled, dated as of its latest day), its problems (the summary first when rows
+    /// were skipped) and the origins of its items, ready for validation.
+    pub fn into_parts(mut self, out: Out) -> (Dataset, Vec<Problem>, Origins) {
         if self.dataset.meta.title.trim().is_empty() {
             self.dataset.meta.title = self.file_stem();
         }
@@ -117,7 +130,7 @@ impl Build {
             );
             problems.insert(0, Problem::in_cell(Severity::Warning, ProblemKind::Suspicious, "summary", message));
         }
-        finish(self.dataset, problems, &self.origins)
+        (self.dataset, problems, self.origins)
     }
 }
 
