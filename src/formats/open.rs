@@ -10,8 +10,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::formats::import::Kind;
 use crate::formats::loaded::{Loaded, MAX_FILE_BYTES, Progress, failed, open_limited, text_from_bytes, unreadable_at};
+use crate::formats::import::Kind;
 use crate::formats::problem::Problem;
 use crate::formats::ron::decode::Cx;
 use crate::formats::ron::steps::Steps;
