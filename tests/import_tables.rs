@@ -155,6 +155,31 @@ fn every_problem_of_a_template_is_at_its_cell_and_untitled_rows_are_skipped() {
 }
 
 #[test]
+fn sources_by_semicolons_and_repeated_columns_and_places_by_coordinates() {
+    let csv = "title,lines_of_effort,status,start,places,source title,source url,source title,source publisher\n\
+        One,Force Posture; air-missile defense,in progress,c. November 2022,\"26.5, 127.9\",A; B,https://a.example/; https://b.example/,C,\n\
+        Two,ISR,ongoing,2024 Q3,\"26.5, 127.9\",A,https://a.example/,,\n";
+    let loaded = open(Input::Named("s.csv", csv.as_bytes()), None);
+    let ds = dataset(&loaded);
+    let one = &ds.initiatives[0];
+    assert_eq!(format!("{:?}", one.lines_of_effort), "[ForcePosture, AirMissileDefense]");
+    assert_eq!(one.start.map(FuzzyDate::to_data_string).as_deref(), Some("c. 2022-11"));
+    let titles: Vec<&str> = one.sources.iter().filter_map(|c| ds.source(&c.source)).map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["A", "B", "C"]);
+    assert_eq!(ds.initiatives[1].sources[0].source, one.sources[0].source, "the same source is shared");
+    assert_eq!(ds.sources.len(), 3);
+    assert_eq!(ds.locations.len(), 1, "the same coordinates make one place");
+    assert_eq!((ds.locations[0].lat, ds.locations[0].lon), (26.5, 127.9));
+    assert_eq!(ds.initiatives[1].places, one.places);
+    let bad = csv.replace("ISR", "Isrr");
+    let loaded = open(Input::Named("s.csv", bad.as_bytes()), None);
+    assert_eq!(
+        lines(&loaded, "s.csv")[0],
+        "s.csv:row 3, column \"lines_of_effort\": error: \"Isrr\" is not a line of effort (hint: did you mean Isr? (one of ForcePosture, Isr, Space, Cyber, Strike, AirMissileDefense, CommandAndControl, Exercises, Partners, Policy, Industry))"
+    );
+}
+
+#[test]
 fn unknown_headers_list_what_was_found_and_what_is_expected() {
     let loaded = open(Input::Named("odd.csv", b"Name,When\nx,2023\n"), None);
     assert!(loaded.dataset.is_none());
