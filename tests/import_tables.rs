@@ -144,6 +144,7 @@ fn every_problem_of_a_template_is_at_its_cell_and_untitled_rows_are_skipped() {
         "bad-template.csv:row 2, column \"places\": error: place \"Camp Hansn\" is not in bad-template.places.csv (hint: did you mean \"Camp Hansen\"?)",
         "bad-template.csv:row 3: warning: the row has no title, so it is not an initiative; skipped (hint: give every initiative a title)",
         "bad-template.csv:row 4, column \"start\": error: \"2023/13/01\": month 13 — dates are YYYY-MM-DD, \"by 2025\", \"JFY2027\" …",
+        "bad-template.csv:bad-template.places.csv row 4, column \"lat\": error: lat \"north\" is not a number (hint: write decimal degrees, e.g. 26.45)",
     ] {
         assert!(got.iter().any(|g| g == want), "missing {want}\nin {got:#?}");
     }

@@ -98,7 +98,7 @@ fn places_file(name: &str, out: &mut Out) -> Option<Sheet> {
         out.problems.push(problem);
     }
     sheet.map(|mut s| {
-        s.name = None;
+        s.prefix = format!("{file} ");
         s
     })
 }

@@ -39,22 +39,26 @@ pub struct Sheet {
     pub headers: Vec<String>,
     /// The rows under the header, empty ones left out.
     pub rows: Vec<Row>,
+    /// Written before every location: the file's name and a space, for a file beside the one opened.
+    pub prefix: String,
 }
 
 impl Sheet {
     /// Where a cell is: `row 14, column "End Year"` or `sheet Initiatives!F14`.
     pub fn cell_at(&self, row: usize, column: usize) -> String {
+        let prefix = &self.prefix;
         match &self.name {
-            None => format!("row {row}, column \"{}\"", self.headers.get(column).map_or("", String::as_str)),
-            Some(sheet) => format!("sheet {sheet}!{}{row}", column_letters(self.first_column + column)),
+            None => format!("{prefix}row {row}, column \"{}\"", self.headers.get(column).map_or("", String::as_str)),
+            Some(sheet) => format!("{prefix}sheet {sheet}!{}{row}", column_letters(self.first_column + column)),
         }
     }
 
     /// Where a row is: `row 14` or `sheet Initiatives row 14`.
     pub fn row_at(&self, row: usize) -> String {
+        let prefix = &self.prefix;
         match &self.name {
-            None => format!("row {row}"),
-            Some(sheet) => format!("sheet {sheet} row {row}"),
+            None => format!("{prefix}row {row}"),
+            Some(sheet) => format!("{prefix}sheet {sheet} row {row}"),
         }
     }
 }
