@@ -300,6 +300,29 @@ fn an_xlsx_template_with_date_cells_and_a_places_sheet_imports() {
     assert_eq!(ds.initiatives[0].start.map(|d| d.period), Some(Period::Day(2023, 11, 15)));
 }
 
+#[test]
+fn a_workbook_cell_at_the_last_row_and_column_takes_no_room_for_the_empty_ones() {
+    let s = |t: &str| xlsx::Value::Text(t.to_owned());
+    let book = xlsx::book(&[(
+        "Initiatives",
+        vec![
+            vec![s("Title"), s("Lines of effort"), s("Status"), s("Start"), s("Source title")],
+            vec![s("Built here"), s("isr"), s("Ongoing"), s("2023"), s("One")],
+            vec![xlsx::Value::TextAt("XFD1048576", "far away".to_owned())],
+            vec![xlsx::Value::TextAt("D1048575", "soon".to_owned())],
+        ],
+    )]);
+    let loaded = open(Input::Named("far.xlsx", &book), None);
+    let got = lines(&loaded, "far.xlsx");
+    assert_eq!(
+        got[0],
+        "far.xlsx:summary: warning: read 2 rows: 1 initiatives, 0 eras; 1 skipped (see the warnings below)"
+    );
+    assert_eq!(got[1], "far.xlsx:sheet Initiatives: warning: 1 cells right of column ALL are not read");
+    assert!(got.contains(&"far.xlsx:sheet Initiatives row 1048575: warning: the row has no title, so it is not an initiative; skipped (hint: give every initiative a title)".to_owned()), "{got:#?}");
+    assert_eq!(loaded.error_count(), 0, "{got:#?}");
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
 

@@ -11,6 +11,8 @@ pub enum Value {
     Number(f64),
     /// An Excel serial day (45245 = 15 Nov 2023), stored with a date format.
     Date(f64),
+    /// Text at a cell reference of its own ("XFD1048576"), wherever the row is.
+    TextAt(&'static str, String),
 }
 
 fn escape(text: &str) -> String {
@@ -33,6 +35,7 @@ fn sheet_xml(rows: &[Vec<Value>]) -> String {
                 Value::Text(t) => format!("<c r=\"{at}\" t=\"inlineStr\"><is><t>{}</t></is></c>", escape(t)),
                 Value::Number(n) => format!("<c r=\"{at}\"><v>{n}</v></c>"),
                 Value::Date(n) => format!("<c r=\"{at}\" s=\"1\"><v>{n}</v></c>"),
+                Value::TextAt(at, t) => format!("<c r=\"{at}\" t=\"inlineStr\"><is><t>{}</t></is></c>", escape(t)),
             });
         }
         xml.push_str("</row>");

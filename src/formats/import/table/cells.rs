@@ -24,8 +24,17 @@ pub struct Cell {
 pub struct Row {
     /// 1-based row number (the header is row 1 in a CSV).
     pub number: usize,
-    /// The cells, one per header.
-    pub cells: Vec<Cell>,
+    /// The filled cells with their 0-based columns, in column order (sparse: a row with one cell far
+    /// right takes no room for the empty ones).
+    pub cells: Vec<(usize, Cell)>,
+}
+
+impl Row {
+    /// The cell in a column, when it is filled.
+    pub fn get(&self, column: usize) -> Option<&Cell> {
+        let at = self.cells.binary_search_by_key(&column, |(c, _)| *c).ok()?;
+        self.cells.get(at).map(|(_, cell)| cell)
+    }
 }
 
 /// A sheet: a header row and the rows under it.
@@ -33,8 +42,6 @@ pub struct Row {
 pub struct Sheet {
     /// The workbook sheet's name; `None` for a CSV file.
     pub name: Option<String>,
-    /// 0-based index of the first column (workbooks whose used range starts right of A).
-    pub first_column: usize,
     /// The header texts.
     pub headers: Vec<String>,
     /// The rows under the header, empty ones left out.
@@ -49,7 +56,7 @@ impl Sheet {
         let prefix = &self.prefix;
         match &self.name {
             None => format!("{prefix}row {row}, column \"{}\"", self.headers.get(column).map_or("", String::as_str)),
-            Some(sheet) => format!("{prefix}sheet {sheet}!{}{row}", column_letters(self.first_column + column)),
+            Some(sheet) => format!("{prefix}sheet {sheet}!{}{row}", column_letters(column)),
         }
     }
 

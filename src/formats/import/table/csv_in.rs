@@ -55,7 +55,7 @@ fn header_text(field: &[u8]) -> String {
 }
 
 fn cells(sheet: &Sheet, number: usize, record: &csv::ByteRecord, out: &mut Out) -> Row {
-    let mut row = Row { number, cells: Vec::with_capacity(sheet.headers.len()) };
+    let mut row = Row { number, cells: Vec::new() };
     for (column, field) in record.iter().enumerate() {
         if column >= sheet.headers.len() {
             if field.iter().any(|b| !b.is_ascii_whitespace()) {
@@ -87,9 +87,10 @@ fn cells(sheet: &Sheet, number: usize, record: &csv::ByteRecord, out: &mut Out) 
                 }
             }
         };
-        row.cells.push(Cell { text, date: None });
+        if !text.is_empty() {
+            row.cells.push((column, Cell { text, date: None }));
+        }
     }
-    row.cells.resize_with(sheet.headers.len(), Cell::default);
     row
 }
 

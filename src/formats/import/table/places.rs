@@ -44,10 +44,7 @@ pub fn read(sheet: &Sheet, home: &str, out: &mut Out) -> Places {
         .collect();
     for row in &sheet.rows {
         let get = |field: &str| {
-            columns
-                .iter()
-                .position(|c| *c == Some(field))
-                .map_or("", |i| row.cells.get(i).map_or("", |c| c.text.as_str()))
+            columns.iter().position(|c| *c == Some(field)).map_or("", |i| row.get(i).map_or("", |c| c.text.as_str()))
         };
         let cell = |field: &str| sheet.cell_at(row.number, columns.iter().position(|c| *c == Some(field)).unwrap_or(0));
         let name = get("name");

@@ -107,7 +107,7 @@ impl RowRead<'_> {
 
     fn cell(&self, field: &str, group: usize) -> Option<(&Cell, String)> {
         let column = self.column(field, group)?;
-        Some((self.row.cells.get(column)?, self.sheet.cell_at(self.row.number, column)))
+        Some((self.row.get(column)?, self.sheet.cell_at(self.row.number, column)))
     }
 
     fn text(&self, field: &str) -> &str {

@@ -30,7 +30,7 @@ struct RowRead<'a> {
 impl RowRead<'_> {
     fn cell(&self, key: &str) -> Option<(&Cell, String)> {
         let column = self.keys.iter().position(|k| k == key)?;
-        Some((self.row.cells.get(column)?, self.sheet.cell_at(self.row.number, column)))
+        Some((self.row.get(column)?, self.sheet.cell_at(self.row.number, column)))
     }
 
     fn text(&self, key: &str) -> &str {

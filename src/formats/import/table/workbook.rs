@@ -1,13 +1,17 @@
 //! XLSX and ODS workbooks → [`Sheet`]s (through `calamine`): date cells become days, numbers their
-//! shortest text, oversized cells are refused at their cell.
+//! shortest text, oversized cells are refused at their cell. XLSX sheets are read cell by cell, so a
+//! tiny file with one cell at A1 and one at XFD1048576 takes no room for the empty cells between.
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader as _};
+use calamine::{Data, Reader as _, Sheets};
 
 use super::cells::{Cell, MAX_CELL_BYTES, MAX_COLUMNS, Out, Row, Sheet, column_letters};
 use crate::formats::problem::ProblemKind;
 use crate::model::date::FuzzyDate;
+
+/// A sheet's filled cells: (0-based row, 0-based column, value), in any order.
+type Sparse = Vec<(usize, usize, Data)>;
 
 /// Reads every sheet of a workbook; `None` when the workbook cannot be opened (the reason is in `out`).
 pub fn read(bytes: &[u8], out: &mut Out) -> Option<Vec<Sheet>> {
@@ -22,8 +26,8 @@ pub fn read(bytes: &[u8], out: &mut Out) -> Option<Vec<Sheet>> {
     };
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
-        match book.worksheet_range(&name) {
-            Ok(range) => sheets.push(sheet(&name, &range, out)),
+        match cells_of(&mut book, &name) {
+            Ok(cells) => sheets.push(sheet(&name, cells, out)),
             Err(e) => {
                 let message = format!("the sheet cannot be read: {e}");
                 out.error(ProblemKind::Unreadable, format!("sheet {name}"), message, None);
@@ -33,34 +37,70 @@ pub fn read(bytes: &[u8], out: &mut Out) -> Option<Vec<Sheet>> {
     Some(sheets)
 }
 
-fn sheet(name: &str, range: &calamine::Range<Data>, out: &mut Out) -> Sheet {
+fn cells_of(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Result<Sparse, String> {
+    let mut cells = Vec::new();
+    if let Sheets::Xlsx(xlsx) = book {
+        let mut reader = xlsx.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+        while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+            let (row, column) = cell.get_position();
+            let value = Data::from(cell.get_value().clone());
+            if !matches!(value, Data::Empty) {
+                cells.push((row as usize, column as usize, value));
+            }
+        }
+        return Ok(cells);
+    }
+    let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
     let (top, left) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
-    let mut sheet = Sheet { name: Some(name.to_owned()), first_column: left, ..Sheet::default() };
-    let mut rows = range.rows().enumerate();
-    for (i, cells) in rows.by_ref() {
-        if cells.iter().all(|c| matches!(c, Data::Empty)) {
-            continue;
+    for (r, row) in range.rows().enumerate() {
+        for (c, value) in row.iter().enumerate() {
+            if !matches!(value, Data::Empty) {
+                cells.push((top + r, left + c, value.clone()));
+            }
         }
-        if cells.len() > MAX_COLUMNS {
-            let message = format!("the header has {} columns; at most {MAX_COLUMNS} are read", cells.len());
-            out.error(ProblemKind::Unreadable, format!("sheet {name}!A{}", top + i + 1), message, None);
-            return sheet;
+    }
+    Ok(cells)
+}
+
+fn sheet(name: &str, mut cells: Sparse, out: &mut Out) -> Sheet {
+    let mut sheet = Sheet { name: Some(name.to_owned()), ..Sheet::default() };
+    let wide = cells.iter().filter(|(_, c, _)| *c >= MAX_COLUMNS).count();
+    if wide > 0 {
+        let message = format!("{wide} cells right of column {} are not read", column_letters(MAX_COLUMNS - 1));
+        out.warn(ProblemKind::Suspicious, format!("sheet {name}"), message, None);
+        cells.retain(|(_, c, _)| *c < MAX_COLUMNS);
+    }
+    cells.sort_by_key(|(r, c, _)| (*r, *c));
+    let mut rows: Vec<(usize, Vec<(usize, Data)>)> = Vec::new();
+    for (r, c, value) in cells {
+        match rows.last_mut() {
+            Some((last, row)) if *last == r => row.push((c, value)),
+            _ => rows.push((r, vec![(c, value)])),
         }
-        sheet.headers = cells.iter().map(|c| text(c).trim().to_owned()).collect();
-        break;
+    }
+    let mut rows = rows.into_iter();
+    if let Some((_, header)) = rows.next() {
+        let width = header.last().map_or(0, |(c, _)| c + 1);
+        sheet.headers = vec![String::new(); width];
+        for (c, value) in header {
+            if let Some(slot) = sheet.headers.get_mut(c) {
+                text(&value).trim().clone_into(slot);
+            }
+        }
     }
     let width = sheet.headers.len();
-    for (i, cells) in rows {
-        if cells.iter().all(|c| matches!(c, Data::Empty)) {
-            continue;
+    for (r, values) in rows {
+        let number = r + 1;
+        let mut row = Row { number, cells: Vec::new() };
+        for (column, data) in values.iter().filter(|(c, _)| *c < width) {
+            let cell = cell(data, || format!("sheet {name}!{}{number}", column_letters(*column)), out);
+            if !cell.text.is_empty() {
+                row.cells.push((*column, cell));
+            }
         }
-        let number = top + i + 1;
-        let mut row = Row { number, cells: Vec::with_capacity(width) };
-        for (column, data) in cells.iter().take(width).enumerate() {
-            row.cells.push(cell(data, || format!("sheet {name}!{}{number}", column_letters(left + column)), out));
+        if !row.cells.is_empty() {
+            sheet.rows.push(row);
         }
-        row.cells.resize_with(width, Cell::default);
-        sheet.rows.push(row);
     }
     sheet
 }
