@@ -9,6 +9,7 @@
 pub mod calendar;
 pub mod cluster;
 pub mod date;
+pub mod date_loose;
 mod date_parse;
 pub mod filter;
 pub mod finding;

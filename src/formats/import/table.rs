@@ -1,10 +1,124 @@
 //! Spreadsheets: our template and `TimelineJS` sheets, as CSV, XLSX or ODS.
+//!
+//! The bytes become [`cells::Sheet`]s (`csv_in`, `workbook`), the headers say which kind of sheet it
+//! is (`template`, `timeline`), and the rows become a dataset (`build`) that is validated like a RON
+//! file. Every problem is at its cell; a row that cannot be an initiative is skipped with a warning.
 
-use crate::formats::import::{Kind, not_yet};
+mod build;
+mod cells;
+mod csv_in;
+mod enums;
+mod html;
+mod places;
+mod template;
+mod timeline;
+
+use std::path::Path;
+
+use crate::formats::import::{Kind, Origins, finish, not_yet};
 use crate::formats::loaded::Loaded;
+use crate::formats::problem::ProblemKind;
+use build::Build;
+use cells::{Out, Sheet};
 
 /// Reads the file's bytes into a dataset, every problem located.
 pub fn read(kind: Kind, name: &str, bytes: &[u8]) -> Loaded {
-    let _ = (name, bytes);
-    not_yet(kind)
+    let mut out = Out::default();
+    let mut build = Build::new(display_name(name));
+    let sheets = match kind {
+        Kind::Csv => csv_in::read(bytes, &mut out).map(|s| vec![s]),
+        Kind::Workbook => workbook::read(bytes, &mut out),
+        Kind::Json | Kind::Kml | Kind::Kmz => return not_yet(kind),
+    };
+    let Some(sheets) = sheets else { return Build::finish_failed(out) };
+    let is_places = |s: &Sheet| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case("places"));
+    let Some(main) = sheets.iter().find(|s| !is_places(s) && !s.headers.is_empty()) else {
+        out.error(
+            ProblemKind::EmptyText,
+            "the workbook".to_owned(),
+            "the workbook has no sheet with a header row".to_owned(),
+            None,
+        );
+        return Build::finish_failed(out);
+    };
+    if timeline::recognise(&main.headers) {
+        timeline::read(main, &mut build, &mut out);
+    } else if template::recognise(&main.headers) {
+        let places_sheet = match kind {
+            Kind::Csv => places_file(name, &mut out),
+            _ => sheets.iter().find(|s| is_places(s)).cloned(),
+        };
+        let home =
+            if kind == Kind::Csv { format!("{}.places.csv", build.file_stem()) } else { "the places sheet".to_owned() };
+        let mut places = places_sheet.map_or_else(
+            || places::Places { home: home.clone(), ..places::Places::default() },
+            |sheet| places::read(&sheet, &home, &mut out),
+        );
+        template::read(main, &mut places, &mut build, &mut out);
+        build.dataset.locations = places.list;
+        build.origins.locations = places.origins;
+    } else {
+        unknown_headers(main, &mut out);
+        return Build::finish_failed(out);
+    }
+    let (dataset, problems, from) = build.into_parts(out);
+    let origins =
+        Origins { sources: from.sources, locations: from.locations, initiatives: from.initiatives, eras: from.eras };
+    finish(dataset, problems, &origins)
+}
+
+mod workbook;
+
+/// The name shown in titles and the file's own source: the path's last part.
+fn display_name(name: &str) -> &str {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    if base.is_empty() { "the spreadsheet" } else { base }
+}
+
+/// `NAME.places.csv` beside `NAME.csv`, when `name` is a path that has one.
+fn places_file(name: &str, out: &mut Out) -> Option<Sheet> {
+    let path = Path::new(name);
+    let stem = path.file_stem()?.to_str()?;
+    let sibling = path.with_file_name(format!("{stem}.places.csv"));
+    if name.is_empty() || !sibling.is_file() {
+        return None;
+    }
+    let bytes = match crate::formats::loaded::read_limited(&sibling) {
+        Ok(bytes) => bytes,
+        Err(problem) => {
+            out.error(ProblemKind::Unreadable, sibling.display().to_string(), problem.message, problem.hint);
+            return None;
+        }
+    };
+    let mut inner = Out::default();
+    let sheet = csv_in::read(&bytes, &mut inner);
+    let file = sibling.file_name().and_then(|f| f.to_str()).unwrap_or_default().to_owned();
+    for mut problem in inner.problems {
+        problem.cell = problem.cell.map(|c| format!("{file} {c}"));
+        out.problems.push(problem);
+    }
+    sheet.map(|mut s| {
+        s.prefix = format!("{file} ");
+        s
+    })
+}
+
+fn unknown_headers(sheet: &Sheet, out: &mut Out) {
+    let shown: Vec<String> = sheet.headers.iter().take(30).map(|h| format!("\"{h}\"")).collect();
+    let more = sheet.headers.len().saturating_sub(shown.len());
+    let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+    let message =
+        format!("the headers are not our template's nor a TimelineJS sheet's: found {}{more}", shown.join(", "));
+    let hint = format!(
+        "our template has {} (at least title); a TimelineJS sheet has {} (at least Year and Headline)",
+        template::EXPECTED,
+        timeline::EXPECTED
+    );
+    let at = match &sheet.name {
+        None => "row 1".to_owned(),
+        Some(name) => {
+            format!("sheet {name} row {}", sheet.rows.first().map_or(1, |r| r.number.saturating_sub(1)).max(1))
+        }
+    };
+    out.error(ProblemKind::UnknownField, at, message, Some(hint));
 }

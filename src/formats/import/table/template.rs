@@ -1,0 +1,233 @@
+//! Our template: one initiative a row (see `data/template.csv`); places by id, by name or as
+//! "lat, lon"; several sources with `;` or repeated columns.
+
+use super::build::{Build, SourceSpec};
+use super::cells::{Cell, Out, Row, Sheet, header_key, slug, unique_slug};
+use super::enums::named;
+use super::places::Places;
+use crate::formats::problem::ProblemKind;
+use crate::model::date::{FiscalCalendar, FuzzyDate};
+use crate::model::date_loose::parse_loose;
+use crate::model::types::{Cite, Initiative, LineOfEffort, Status};
+
+/// Each field and the header keys that name it (after [`header_key`]).
+const FIELDS: [(&str, &[&str]); 22] = [
+    ("id", &["id"]),
+    ("title", &["title"]),
+    ("summary", &["summary"]),
+    ("body", &["body", "description", "details"]),
+    ("lines_of_effort", &["linesofeffort", "lineofeffort", "lines", "loe"]),
+    ("status", &["status"]),
+    ("status_note", &["statusnote"]),
+    ("announced", &["announced", "announceddate"]),
+    ("start", &["start", "startdate"]),
+    ("target", &["target", "targetdate"]),
+    ("completed", &["completed", "completeddate"]),
+    ("end", &["end", "enddate"]),
+    ("places", &["places", "place", "locations", "location"]),
+    ("actors", &["actors", "actor"]),
+    ("tags", &["tags", "tag"]),
+    ("related", &["related"]),
+    ("source title", &["sourcetitle", "source"]),
+    ("source url", &["sourceurl", "url"]),
+    ("source publisher", &["sourcepublisher", "publisher"]),
+    ("source date", &["sourcedate"]),
+    ("source note", &["sourcenote", "note"]),
+    ("sources", &["sources"]),
+];
+
+/// The template's header names, for messages.
+pub const EXPECTED: &str = "id, title, summary, body, lines of effort, status, announced, start, target, completed, end, \
+     places, actors, tags, related, source title, source url, source publisher, source date";
+
+/// Which field (and which source group, from 0) each column is.
+fn column_fields(headers: &[String]) -> Vec<Option<(&'static str, usize)>> {
+    let mut seen: Vec<&str> = Vec::new();
+    headers
+        .iter()
+        .map(|h| {
+            let full = header_key(h);
+            let bare = full.trim_end_matches(|c: char| c.is_ascii_digit());
+            let numbered = bare.starts_with("source") && bare.len() < full.len();
+            let key = if numbered { bare } else { full.as_str() };
+            let field = FIELDS.iter().find(|(_, keys)| keys.contains(&key)).map(|(f, _)| *f)?;
+            let group = if numbered {
+                full.get(bare.len()..).and_then(|d| d.parse::<usize>().ok()).unwrap_or(1).saturating_sub(1)
+            } else {
+                seen.iter().filter(|f| **f == field).count()
+            };
+            seen.push(field);
+            Some((field, group))
+        })
+        .collect()
+}
+
+/// Whether the headers are our template's: a title column.
+pub fn recognise(headers: &[String]) -> bool {
+    column_fields(headers).iter().any(|c| matches!(c, Some(("title", _))))
+}
+
+/// Reads the rows of the template into `build`.
+pub fn read(sheet: &Sheet, places: &mut Places, build: &mut Build, out: &mut Out) {
+    let columns = column_fields(&sheet.headers);
+    for (column, header) in sheet.headers.iter().enumerate() {
+        if columns.get(column).is_some_and(Option::is_none) && !header.is_empty() {
+            let message = format!("column \"{header}\" is not one the template has; it is not read");
+            out.warn(
+                ProblemKind::UnknownField,
+                sheet.cell_at(header_row(sheet), column),
+                message,
+                Some(format!("the columns are: {EXPECTED}")),
+            );
+        }
+    }
+    for row in &sheet.rows {
+        build.rows_read += 1;
+        let r = RowRead { sheet, row, columns: &columns };
+        if let Some(initiative) = initiative(&r, places, build, out) {
+            build.push(initiative, sheet.row_at(row.number));
+        }
+    }
+}
+
+fn header_row(sheet: &Sheet) -> usize {
+    sheet.rows.first().map_or(1, |r| r.number.saturating_sub(1)).max(1)
+}
+
+struct RowRead<'a> {
+    sheet: &'a Sheet,
+    row: &'a Row,
+    columns: &'a [Option<(&'static str, usize)>],
+}
+
+impl RowRead<'_> {
+    fn column(&self, field: &str, group: usize) -> Option<usize> {
+        self.columns.iter().position(|c| *c == Some((field, group)))
+    }
+
+    fn cell(&self, field: &str, group: usize) -> Option<(&Cell, String)> {
+        let column = self.column(field, group)?;
+        Some((self.row.get(column)?, self.sheet.cell_at(self.row.number, column)))
+    }
+
+    fn text(&self, field: &str) -> &str {
+        self.cell(field, 0).map_or("", |(c, _)| c.text.as_str())
+    }
+
+    fn list(&self, field: &str) -> Vec<String> {
+        split(self.text(field))
+    }
+
+    fn date(&self, field: &str, group: usize, out: &mut Out) -> Option<FuzzyDate> {
+        let (cell, at) = self.cell(field, group)?;
+        date_of(cell, &at, out)
+    }
+}
+
+fn split(text: &str) -> Vec<String> {
+    text.split(';').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()
+}
+
+/// A cell's date: a workbook's date cell, or text read as people write dates; an error at `at`.
+pub fn date_of(cell: &Cell, at: &str, out: &mut Out) -> Option<FuzzyDate> {
+    if cell.date.is_some() || cell.text.is_empty() {
+        return cell.date;
+    }
+    match parse_loose(&cell.text, FiscalCalendar::Japan) {
+        Ok(date) => Some(date),
+        Err(e) => {
+            out.error(ProblemKind::BadDate, at.to_owned(), e.message, e.hint);
+            None
+        }
+    }
+}
+
+fn initiative(r: &RowRead<'_>, places: &mut Places, build: &mut Build, out: &mut Out) -> Option<Initiative> {
+    let title = r.text("title");
+    if title.is_empty() {
+        let message = "the row has no title, so it is not an initiative; skipped".to_owned();
+        out.warn(
+            ProblemKind::EmptyText,
+            r.sheet.row_at(r.row.number),
+            message,
+            Some("give every initiative a title".to_owned()),
+        );
+        build.skipped += 1;
+        return None;
+    }
+    let id = if r.text("id").is_empty() {
+        unique_slug(&slug(title), "initiative", &mut build.taken)
+    } else {
+        r.text("id").to_owned()
+    };
+    build.taken.insert(id.clone());
+    let at = |field: &str| r.cell(field, 0).map_or_else(|| r.sheet.row_at(r.row.number), |(_, at)| at);
+    let lines_of_effort = r
+        .list("lines_of_effort")
+        .iter()
+        .filter_map(|l| named::<LineOfEffort>(l, &at("lines_of_effort"), out))
+        .collect();
+    let status = if r.text("status").is_empty() {
+        let hint = format!("write one of {}", <Status as crate::model::schema::UnitEnum>::NAMES.join(", "));
+        out.error(ProblemKind::MissingField, at("status"), "the status is empty".to_owned(), Some(hint));
+        Status::Context
+    } else {
+        named::<Status>(r.text("status"), &at("status"), out).unwrap_or(Status::Context)
+    };
+    let places_at = at("places");
+    let place_ids = r.list("places").iter().filter_map(|p| places.resolve(p, &places_at, out)).collect();
+    let mut sources: Vec<Cite> = r.list("sources").into_iter().map(|source| Cite { source, note: None }).collect();
+    sources.extend(cites(r, build, out));
+    Some(Initiative {
+        id,
+        title: title.to_owned(),
+        summary: r.text("summary").to_owned(),
+        body: r.text("body").to_owned(),
+        lines_of_effort,
+        actors: r.list("actors"),
+        status,
+        status_note: Some(r.text("status_note").to_owned()).filter(|t| !t.is_empty()),
+        announced: r.date("announced", 0, out),
+        start: r.date("start", 0, out),
+        target: r.date("target", 0, out),
+        completed: r.date("completed", 0, out),
+        end: r.date("end", 0, out),
+        places: place_ids,
+        related: r.list("related"),
+        tags: r.list("tags"),
+        sources,
+    })
+}
+
+/// The row's sources: each group of source columns, each `;`-separated entry of them.
+fn cites(r: &RowRead<'_>, build: &mut Build, out: &mut Out) -> Vec<Cite> {
+    let groups = r.columns.iter().filter_map(|c| c.filter(|(f, _)| f.starts_with("source ")).map(|(_, g)| g)).max();
+    let mut cites = Vec::new();
+    for group in 0..=groups.unwrap_or(0) {
+        let parts = |field: &str| -> Vec<String> {
+            r.cell(field, group)
+                .map_or_else(Vec::new, |(c, _)| c.text.split(';').map(|t| t.trim().to_owned()).collect())
+        };
+        let (titles, urls, publishers, notes) =
+            (parts("source title"), parts("source url"), parts("source publisher"), parts("source note"));
+        let dates = parts("source date");
+        let count = [titles.len(), urls.len(), publishers.len(), dates.len()].into_iter().max().unwrap_or(0);
+        for i in 0..count {
+            let pick = |list: &[String]| list.get(i).cloned().unwrap_or_default();
+            let url = Some(pick(&urls)).filter(|u| !u.is_empty());
+            let title = Some(pick(&titles)).filter(|t| !t.is_empty()).or_else(|| url.clone());
+            let Some(title) = title else { continue };
+            let date = match (r.cell("source date", group), dates.get(i)) {
+                (Some((cell, at)), Some(text)) if !text.is_empty() => {
+                    date_of(&Cell { text: text.clone(), date: cell.date }, &at, out)
+                }
+                _ => None,
+            };
+            let spec = SourceSpec { title, publisher: pick(&publishers), url, date };
+            let source = build.source(spec, &r.sheet.row_at(r.row.number));
+            let note = Some(pick(&notes)).filter(|n| !n.is_empty());
+            cites.push(Cite { source, note });
+        }
+    }
+    cites
+}
