@@ -228,7 +228,10 @@ pub enum Picked {
 /// web (its bytes arrive later).
 pub fn pick_dataset(ctx: &egui::Context) -> Picked {
     const TITLE: &str = "Open a dataset";
-    const FILTER: (&str, &[&str]) = ("Alliance Atlas dataset (RON)", &["ron"]);
+    const FILTER: (&str, &[&str]) = (
+        "Datasets (RON, CSV, XLSX, ODS, TimelineJS, StoryMapJS, GeoJSON, KML)",
+        &["ron", "csv", "tsv", "xlsx", "ods", "json", "geojson", "kml", "kmz"],
+    );
     #[cfg(target_arch = "wasm32")]
     {
         let dialog = rfd::AsyncFileDialog::new().set_title(TITLE).add_filter(FILTER.0, FILTER.1);
