@@ -92,3 +92,20 @@ pub fn not_yet(kind: Kind) -> Loaded {
         format!("this is a {what} file, which this version of Alliance Atlas does not read yet"),
     ))
 }
+
+/// A slug not yet in `taken` (adds `-2`, `-3`, … when needed), remembered as taken.
+pub fn unique_slug<S: std::hash::BuildHasher>(
+    base: &str,
+    fallback: &str,
+    taken: &mut std::collections::HashSet<String, S>,
+) -> String {
+    let base = if base.is_empty() { fallback.to_owned() } else { base.to_owned() };
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.insert(id.clone());
+    id
+}

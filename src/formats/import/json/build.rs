@@ -102,16 +102,7 @@ impl Build {
     fn unique(&mut self, list: List, text: &str, fallback: &str) -> String {
         let base = slug(text);
         let base = if base.is_empty() { slug(fallback) } else { base };
-        let base = if base.is_empty() { "item".to_owned() } else { base };
-        let taken = &mut self.ids[list as usize];
-        let mut id = base.clone();
-        let mut n = 2;
-        while taken.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        taken.insert(id.clone());
-        id
+        crate::formats::import::unique_slug(&base, "item", &mut self.ids[list as usize])
     }
 
     /// The source made for the file ("Imported from FILE"), made the first time it is cited.

@@ -130,18 +130,7 @@ pub fn slug(text: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
-/// A slug not yet in `taken` (adds `-2`, `-3`, … when needed), remembered as taken.
-pub fn unique_slug(base: &str, fallback: &str, taken: &mut rustc_hash::FxHashSet<String>) -> String {
-    let base = if base.is_empty() { fallback.to_owned() } else { base.to_owned() };
-    let mut id = base.clone();
-    let mut n = 2;
-    while taken.contains(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    taken.insert(id.clone());
-    id
-}
+pub use crate::formats::import::unique_slug;
 
 #[cfg(test)]
 mod tests {
