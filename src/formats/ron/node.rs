@@ -136,16 +136,7 @@ pub struct Parser<'s> {
 impl<'s> Parser<'s> {
     /// A reader at the start of `src`.
     pub fn new(src: &'s str) -> Self {
-        Self {
-            src,
-            pos: 0,
-            depth: 0,
-            multiline_string: None,
-            lines_before: 0,
-            partial: false,
-            hit_end: Cell::new(false),
-            names_required: false,
-        }
+        Self::at(src, 0)
     }
 
     /// A reader going on at byte `pos` of `src`, outside any nested value (where a stepwise read
