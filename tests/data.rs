@@ -3,10 +3,14 @@
 
 #![expect(clippy::expect_used, reason = "a test helper that fails is a failed test")]
 
+#[path = "common/embedded.rs"]
+mod embedded;
+
 use std::path::Path;
 
 use alliance_atlas::formats::{load_file, load_str};
 use alliance_atlas::model::{DEFAULT_DATASET, Dataset, FuzzyDate, Status, summary::Summary};
+use embedded::{date, us_japan};
 
 fn real_files() -> Vec<std::path::PathBuf> {
     let mut files: Vec<_> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("data"))
@@ -16,16 +20,6 @@ fn real_files() -> Vec<std::path::PathBuf> {
         .collect();
     files.sort();
     files
-}
-
-fn us_japan() -> Dataset {
-    let loaded = load_str(DEFAULT_DATASET);
-    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
-    loaded.dataset.expect("loads")
-}
-
-fn date(text: &str) -> FuzzyDate {
-    text.parse().expect("valid date")
 }
 
 #[test]

@@ -4,8 +4,11 @@
 
 #![expect(clippy::expect_used, reason = "a test helper that fails is a failed test")]
 
-use alliance_atlas::formats::load_str;
-use alliance_atlas::model::{DEFAULT_DATASET, Dataset, FuzzyDate, Status};
+#[path = "common/embedded.rs"]
+mod embedded;
+
+use alliance_atlas::model::{Dataset, FuzzyDate, Status};
+use embedded::{date, us_japan};
 
 /// How long a passed target may stand without a note: a year.
 const GRACE_DAYS: i64 = 365;
@@ -21,16 +24,6 @@ fn stale_without_note(ds: &Dataset) -> Vec<String> {
         .filter(|i| i.status_note.as_deref().is_none_or(|note| note.trim().is_empty()))
         .map(|i| i.id.clone())
         .collect()
-}
-
-fn us_japan() -> Dataset {
-    let loaded = load_str(DEFAULT_DATASET);
-    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
-    loaded.dataset.expect("loads")
-}
-
-fn date(text: &str) -> FuzzyDate {
-    text.parse().expect("valid date")
 }
 
 #[test]
