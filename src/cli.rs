@@ -120,6 +120,9 @@ pub enum Command {
         /// Where to write; for CSV the places go next to it as `NAME.places.csv`.
         #[arg(long)]
         out: PathBuf,
+        /// How `TimelineJS` groups the events (the timeline's lanes).
+        #[arg(long, value_enum, default_value = "line-of-effort")]
+        lanes: Lanes,
     },
     /// Export every step of a deck as a PNG slide and a one-file PDF handout.
     ///
@@ -153,6 +156,33 @@ pub enum ExportFormat {
     Timelinejs,
 }
 
+/// The lane groupings of `export --lanes`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lanes {
+    /// By the first line of effort.
+    LineOfEffort,
+    /// By status.
+    Status,
+    /// By the first actor.
+    Country,
+    /// By the first place.
+    Place,
+    /// By the first tag (how `TimelineJS` groups read back).
+    Tag,
+}
+
+impl From<Lanes> for crate::model::view::LaneGrouping {
+    fn from(lanes: Lanes) -> Self {
+        match lanes {
+            Lanes::LineOfEffort => Self::LineOfEffort,
+            Lanes::Status => Self::Status,
+            Lanes::Country => Self::Country,
+            Lanes::Place => Self::Place,
+            Lanes::Tag => Self::Tag,
+        }
+    }
+}
+
 /// Runs `import`: reads `input` through the door, reports its problems to `out`, and writes the RON
 /// dataset to `to` when there are none. Returns the exit code.
 pub fn import_file(input: &Path, to: &Path, out: &mut impl Write) -> io::Result<i32> {
@@ -177,8 +207,14 @@ pub fn import_file(input: &Path, to: &Path, out: &mut impl Write) -> io::Result<
 
 /// Runs `export`: reads `file` (`-` is the embedded dataset), and writes it in `format` to `to`.
 /// Problems and what was written are reported to `out`. Returns the exit code.
-pub fn export_file(format: ExportFormat, file: &Path, to: &Path, out: &mut impl Write) -> io::Result<i32> {
-    use crate::formats::export::{Subset, csv, geojson, ics, timelinejs};
+pub fn export_file(
+    format: ExportFormat,
+    file: &Path,
+    to: &Path,
+    lanes: Lanes,
+    out: &mut impl Write,
+) -> io::Result<i32> {
+    use crate::formats::export::{ExportFormat as Format, Subset, render};
     let embedded = file.as_os_str() == "-";
     let loaded = if embedded { crate::formats::load_str(crate::model::DEFAULT_DATASET) } else { load_file(file) };
     let name = if embedded { crate::model::DEFAULT_DATASET_NAME.to_owned() } else { file.display().to_string() };
@@ -189,25 +225,15 @@ pub fn export_file(format: ExportFormat, file: &Path, to: &Path, out: &mut impl 
         writeln!(out, "{name}: {} error(s): nothing written", loaded.error_count())?;
         return Ok(1);
     };
-    let mut files = vec![(to.to_path_buf(), String::new())];
-    match format {
-        ExportFormat::Geojson => files[0].1 = geojson::to_geojson(dataset, Subset::All),
-        ExportFormat::Timelinejs => files[0].1 = timelinejs::to_timelinejs(dataset, Subset::All),
-        ExportFormat::Csv => {
-            files[0].1 = csv::initiatives_csv(dataset, Subset::All);
-            let places = csv::places_file_name(&to.to_string_lossy());
-            files.push((PathBuf::from(places), csv::places_csv(dataset, Subset::All)));
-        }
-        ExportFormat::Ics => {
-            let calendar = ics::to_ics(dataset, Subset::All);
-            writeln!(
-                out,
-                "{name}: {} events; left out {} undated initiative(s) and {} outside the years 0–9999",
-                calendar.events, calendar.undated, calendar.out_of_range
-            )?;
-            files[0].1 = calendar.text;
-        }
-    }
+    let format = match format {
+        ExportFormat::Geojson => Format::Geojson,
+        ExportFormat::Csv => Format::Csv,
+        ExportFormat::Ics => Format::Ics,
+        ExportFormat::Timelinejs => Format::Timelinejs,
+    };
+    let rendered = render(format, dataset, Subset::All, &to.to_string_lossy(), Some(&name), lanes.into());
+    writeln!(out, "{name}: {}", rendered.summary)?;
+    let files: Vec<(PathBuf, String)> = rendered.files.into_iter().map(|(n, t)| (PathBuf::from(n), t)).collect();
     for (path, text) in &files {
         if let Err(e) = crate::platform::write_atomic(path, text, false) {
             writeln!(out, "{}:1:1: error: {e}", path.display())?;

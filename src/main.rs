@@ -42,8 +42,8 @@ fn main() -> ExitCode {
         Some(Command::Import { ref input, ref out }) => {
             report(alliance_atlas::cli::import_file(input, out, &mut std::io::stdout().lock()))
         }
-        Some(Command::Export { format, ref file, ref out }) => {
-            report(alliance_atlas::cli::export_file(format, file, out, &mut std::io::stdout().lock()))
+        Some(Command::Export { format, ref file, ref out, lanes }) => {
+            report(alliance_atlas::cli::export_file(format, file, out, lanes, &mut std::io::stdout().lock()))
         }
         Some(Command::ExportSlides { deck, out, size, data }) => export_slides(deck, out, size, data),
         Some(Command::Generate { initiatives, places, seed, out }) => {

@@ -306,6 +306,53 @@ pub fn open_link(ctx: &egui::Context, url: &str) {
     ctx.open_url(egui::OpenUrl::new_tab(url));
 }
 
+/// Hands `text` to the browser as a file download named `name` (a Blob behind an `<a download>`).
+#[cfg(target_arch = "wasm32")]
+pub fn download(name: &str, text: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast as _;
+    let fail = |e: wasm_bindgen::JsValue| format!("the browser refused the download: {e:?}");
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(download_type(name));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.dyn_into().map_err(|_| "not an anchor".to_owned())?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url).map_err(fail)
+}
+
+/// Downloads exist only in the browser; the desktop writes files.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn download(name: &str, _text: &str) -> Result<(), String> {
+    Err(format!("{name}: downloads exist only in the browser; save to a file instead"))
+}
+
+/// The MIME type a download is offered as.
+#[cfg(target_arch = "wasm32")]
+fn download_type(name: &str) -> &'static str {
+    match name.rsplit('.').next() {
+        Some("csv") => "text/csv;charset=utf-8",
+        Some("ics") => "text/calendar;charset=utf-8",
+        Some("json") => "application/json",
+        Some("geojson") => "application/geo+json",
+        _ => "text/plain;charset=utf-8",
+    }
+}
+
+/// Asks where to save an export in `format`, offering `name`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn pick_export_path(format: crate::formats::export::ExportFormat, name: &str) -> Option<std::path::PathBuf> {
+    rfd::FileDialog::new()
+        .set_title(format!("Export as {}", format.label()))
+        .set_file_name(name)
+        .add_filter(format.label(), &[format.extension()])
+        .save_file()
+}
+
 /// Asks where to save a briefing deck.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn pick_deck_save_path() -> Option<std::path::PathBuf> {

@@ -6,6 +6,7 @@
 use alliance_atlas::formats::export::{Subset, csv, geojson, ics, ron, timelinejs};
 use alliance_atlas::formats::load_str;
 use alliance_atlas::model::generate::generate;
+use alliance_atlas::model::view::LaneGrouping;
 use alliance_atlas::model::{DEFAULT_DATASET, Dataset, FiscalCalendar, FuzzyDate, Period, Qualifier};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -194,7 +195,9 @@ fn ics_of_the_embedded_dataset_counts_what_it_leaves_out() {
 #[test]
 fn timelinejs_has_title_events_and_eras() {
     let dataset = embedded();
-    let value: Value = serde_json::from_str(&timelinejs::to_timelinejs(&dataset, Subset::All)).expect("JSON");
+    let value: Value =
+        serde_json::from_str(&timelinejs::to_timelinejs(&dataset, Subset::All, LaneGrouping::LineOfEffort))
+            .expect("JSON");
     assert_eq!(value["title"]["text"]["headline"].as_str().map(str::is_empty), Some(false));
     let events = value["events"].as_array().expect("events");
     let dated = dataset.initiatives.iter().filter(|i| i.first_date().is_some()).count();

@@ -38,6 +38,10 @@ pub fn run(state: &mut State, effects: Vec<Effect>, mut background: impl FnMut(&
                 let result = crate::platform::write_atomic(&path, &text, backup);
                 Command::Written(what, path, result)
             }
+            Effect::Download { what, name, text } => match crate::platform::download(&name, &text) {
+                Ok(()) => continue,
+                Err(e) => Command::Written(what, name.into(), Err(e)),
+            },
         };
         queue.extend(state.apply(command));
     }

@@ -207,6 +207,18 @@ impl AtlasApp {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
+            ChromeAction::Export(format, scope) => {
+                let name = crate::state::export::suggested_name(self.state.source(), format, scope);
+                #[cfg(target_arch = "wasm32")]
+                let target = Some(crate::state::export::ExportTarget::Download(name));
+                #[cfg(not(target_arch = "wasm32"))]
+                let target =
+                    crate::platform::pick_export_path(format, &name).map(crate::state::export::ExportTarget::File);
+                if let Some(target) = target {
+                    let command = crate::state::export::ExportCommand::Write { format, scope, target };
+                    self.apply_ui(ctx, Command::Export(command));
+                }
+            }
             ChromeAction::SaveDeckAs => {
                 if let Some(path) = crate::platform::pick_deck_save_path() {
                     self.apply_ui(ctx, Command::Deck(DeckCommand::SaveDeck(Some(path))));

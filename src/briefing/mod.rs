@@ -84,6 +84,29 @@ item!(Step, "Step" {
 
 item!(Deck, "Deck" { title: required, dataset: default, steps: required via steps_from });
 
+impl Deck {
+    /// The deck of a story (a `StoryMapJS` story map): a step per slide, in order, flying the map to
+    /// the slide's place at its zoom, with the slide's initiative selected and highlighted.
+    pub fn from_story(story: &crate::formats::loaded::Story, dataset: &str) -> Self {
+        let steps = story
+            .steps
+            .iter()
+            .map(|step| {
+                let selection = step.highlight.first().map(|id| SelectionRef::Initiative(id.clone()));
+                Step {
+                    title: step.title.clone(),
+                    points: step.text.clone(),
+                    notes: String::new(),
+                    view: ViewState { map: step.map, selection, ..ViewState::default() },
+                    highlight: step.highlight.clone(),
+                    transition: Transition::Glide,
+                }
+            })
+            .collect();
+        Self { title: story.title.clone(), dataset: dataset.to_owned(), steps }
+    }
+}
+
 /// A deck and every problem found loading it.
 #[derive(Debug, Default)]
 pub struct LoadedDeck {

@@ -49,12 +49,45 @@ pub struct Loaded {
     /// Where each item came from in the file (empty for a file that could not be read), kept for
     /// saving edits back into the same text.
     pub source_map: SourceMap,
+    /// How the file's own tool shows it (lanes, a story to present), for formats that say.
+    pub presentation: Presentation,
+}
+
+/// What a file says about how it is shown, beyond its data.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Presentation {
+    /// The lanes its tool groups by (`TimelineJS` groups are read as tags: by tag).
+    pub lanes: Option<crate::model::view::LaneGrouping>,
+    /// A story told in order (`StoryMapJS`): the app makes a briefing deck of it.
+    pub story: Option<Story>,
+}
+
+/// A story: slides in order, each flying the map somewhere and pointing at what it is about.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Story {
+    /// The story's title.
+    pub title: String,
+    /// The slides, in order.
+    pub steps: Vec<StoryStep>,
+}
+
+/// One slide of a story.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StoryStep {
+    /// The slide's headline.
+    pub title: String,
+    /// Its text (markdown).
+    pub text: String,
+    /// Where the map goes (none: it stays where it is).
+    pub map: Option<crate::model::view::MapView>,
+    /// The initiative and place ids the slide is about.
+    pub highlight: Vec<String>,
 }
 
 impl Loaded {
     /// A dataset that was made, not read (generated data, benchmarks): no problems, no source map.
     pub fn made(dataset: crate::model::Dataset) -> Self {
-        Self { dataset: Some(dataset), problems: Vec::new(), source_map: SourceMap::default() }
+        Self { dataset: Some(dataset), ..Self::default() }
     }
 
     /// Whether the load stopped because the user cancelled it.
@@ -92,7 +125,7 @@ pub fn too_large() -> Problem {
 
 /// A load that failed before any item was read.
 pub fn failed(problem: Problem) -> Loaded {
-    Loaded { dataset: None, problems: vec![problem], source_map: SourceMap::default() }
+    Loaded { problems: vec![problem], ..Loaded::default() }
 }
 
 /// Opens a file to read, refusing one over [`MAX_FILE_BYTES`] by its size on disk; the error is a

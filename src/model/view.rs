@@ -83,11 +83,13 @@ pub enum LaneGrouping {
     Country,
     /// By the first place.
     Place,
+    /// By the first tag (a `TimelineJS` group is read as a tag).
+    Tag,
 }
 
 impl LaneGrouping {
     /// Every grouping, for menus.
-    pub const ALL: [Self; 4] = [Self::LineOfEffort, Self::Status, Self::Country, Self::Place];
+    pub const ALL: [Self; 5] = [Self::LineOfEffort, Self::Status, Self::Country, Self::Place, Self::Tag];
 
     /// Name in menus.
     pub fn label(self) -> &'static str {
@@ -96,7 +98,38 @@ impl LaneGrouping {
             Self::Status => "Status",
             Self::Country => "Country",
             Self::Place => "Place",
+            Self::Tag => "Tag",
         }
+    }
+}
+
+/// Words for a line of effort.
+pub fn line_label(line: super::types::LineOfEffort) -> &'static str {
+    match line {
+        super::types::LineOfEffort::ForcePosture => "Force posture",
+        super::types::LineOfEffort::Isr => "ISR",
+        super::types::LineOfEffort::Space => "Space",
+        super::types::LineOfEffort::Cyber => "Cyber",
+        super::types::LineOfEffort::Strike => "Strike",
+        super::types::LineOfEffort::AirMissileDefense => "Air & missile defence",
+        super::types::LineOfEffort::CommandAndControl => "Command & control",
+        super::types::LineOfEffort::Exercises => "Exercises",
+        super::types::LineOfEffort::Partners => "Partners",
+        super::types::LineOfEffort::Policy => "Policy",
+        super::types::LineOfEffort::Industry => "Industry",
+    }
+}
+
+/// Words for a status.
+pub fn status_label(status: super::types::Status) -> &'static str {
+    match status {
+        super::types::Status::Proposed => "Proposed",
+        super::types::Status::Announced => "Announced",
+        super::types::Status::InProgress => "In progress",
+        super::types::Status::Completed => "Completed",
+        super::types::Status::Ongoing => "Ongoing",
+        super::types::Status::Cancelled => "Cancelled",
+        super::types::Status::Context => "Context",
     }
 }
 

@@ -167,6 +167,8 @@ pub enum Command {
     Presenting(PresentCommand),
     /// Authoring the deck.
     Deck(DeckCommand),
+    /// Save as and Export.
+    Export(crate::state::export::ExportCommand),
     /// A file the state asked to read, read (see [`Effect::Read`]): the text, or why it could not be read.
     Read(ReadFor, PathBuf, Result<String, String>),
     /// A file the state asked to write, written (see [`Effect::Write`]), or why not.
@@ -259,6 +261,8 @@ pub enum WriteFor {
     SavedViews,
     /// The briefing deck.
     Deck,
+    /// An export (or Save as, in RON); `whole` when it wrote the whole dataset.
+    Export { format: crate::formats::export::ExportFormat, whole: bool },
 }
 
 /// Something for the app shell to do after a command: the state never touches the disk, the network, a
@@ -277,6 +281,9 @@ pub enum Effect {
     /// Write a text file atomically (a temporary file, then a rename; with `backup`, the old file is
     /// kept as `.bak`); the outcome comes back as [`Command::Written`].
     Write { what: WriteFor, path: PathBuf, text: String, backup: bool },
+    /// Hand a file to the browser as a download (there are no paths there). Only a failure comes back,
+    /// as [`Command::Written`] with the name as its path.
+    Download { what: WriteFor, name: String, text: String },
 }
 
 /// A blanked screen while presenting.

@@ -69,6 +69,8 @@ pub struct State {
     pub(super) source_map: SourceMap,
     /// Every step cuts straight to its view (slide export).
     pub(super) cuts_only: bool,
+    /// What the last Save as or Export wrote.
+    pub(super) export: crate::state::export::Export,
 }
 
 /// Filters, what they select, and everything that moves through time or between views.

@@ -3,6 +3,7 @@
 
 use crate::model::index::Index;
 use crate::model::view::LaneGrouping;
+pub use crate::model::view::{line_label, status_label};
 use crate::model::{Dataset, LineOfEffort, Status};
 
 /// What a lane groups by.
@@ -16,6 +17,8 @@ pub enum LaneKey {
     Actor(String),
     /// A place, by position in the dataset's locations.
     Place(usize),
+    /// A tag.
+    Tag(String),
     /// Initiatives with no value for the key (no actor, no place).
     None,
 }
@@ -94,36 +97,7 @@ fn key_of(ds: &Dataset, index: &Index, item: usize, grouping: LaneGrouping) -> L
         LaneGrouping::Place => {
             index.places_of.get(item).and_then(|p| p.first()).map_or(LaneKey::None, |p| LaneKey::Place(*p))
         }
-    }
-}
-
-/// Words for a line of effort.
-pub fn line_label(line: LineOfEffort) -> &'static str {
-    match line {
-        LineOfEffort::ForcePosture => "Force posture",
-        LineOfEffort::Isr => "ISR",
-        LineOfEffort::Space => "Space",
-        LineOfEffort::Cyber => "Cyber",
-        LineOfEffort::Strike => "Strike",
-        LineOfEffort::AirMissileDefense => "Air & missile defence",
-        LineOfEffort::CommandAndControl => "Command & control",
-        LineOfEffort::Exercises => "Exercises",
-        LineOfEffort::Partners => "Partners",
-        LineOfEffort::Policy => "Policy",
-        LineOfEffort::Industry => "Industry",
-    }
-}
-
-/// Words for a status.
-pub fn status_label(status: Status) -> &'static str {
-    match status {
-        Status::Proposed => "Proposed",
-        Status::Announced => "Announced",
-        Status::InProgress => "In progress",
-        Status::Completed => "Completed",
-        Status::Ongoing => "Ongoing",
-        Status::Cancelled => "Cancelled",
-        Status::Context => "Context",
+        LaneGrouping::Tag => initiative.tags.first().map_or(LaneKey::None, |t| LaneKey::Tag(t.clone())),
     }
 }
 
@@ -131,11 +105,12 @@ fn label_of(ds: &Dataset, key: &LaneKey, grouping: LaneGrouping) -> String {
     match key {
         LaneKey::Line(l) => line_label(*l).to_owned(),
         LaneKey::Status(s) => status_label(*s).to_owned(),
-        LaneKey::Actor(a) => a.clone(),
+        LaneKey::Actor(a) | LaneKey::Tag(a) => a.clone(),
         LaneKey::Place(p) => ds.locations.get(*p).map_or_else(|| "?".to_owned(), |l| l.name.clone()),
         LaneKey::None => match grouping {
             LaneGrouping::Place => "No place".to_owned(),
             LaneGrouping::Country => "No actor".to_owned(),
+            LaneGrouping::Tag => "No tag".to_owned(),
             _ => "Other".to_owned(),
         },
     }

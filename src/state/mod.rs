@@ -12,6 +12,7 @@
 pub mod command;
 pub mod data;
 pub mod deck;
+pub mod export;
 pub mod focus;
 pub mod lanes;
 pub mod locations;
@@ -68,6 +69,7 @@ impl State {
             deck_edit: crate::state::data::DeckEdit::default(),
             source_map: SourceMap::default(),
             cuts_only: false,
+            export: crate::state::export::Export::default(),
         };
         // The embedded dataset's views live in the settings and its deck in the binary: no effects.
         let _ = state.install(dataset, DataSource::Embedded, None);
@@ -88,6 +90,7 @@ impl State {
             Command::Focus(command) => return self.apply_focus(command),
             Command::Presenting(command) => return self.apply_present(command),
             Command::Deck(command) => return self.apply_deck(command),
+            Command::Export(command) => return self.apply_export(command),
             Command::OpenFile(path) => return vec![Effect::OpenDataset(DataSource::File(path))],
             Command::OpenBytes(name, bytes) => return vec![Effect::OpenBytes(name, bytes)],
             Command::Reload => return self.reload(),
@@ -138,6 +141,7 @@ impl State {
             Command::Focus(_)
             | Command::Presenting(_)
             | Command::Deck(_)
+            | Command::Export(_)
             | Command::OpenFile(_)
             | Command::OpenBytes(..)
             | Command::Reload
@@ -183,6 +187,7 @@ impl State {
         match what {
             WriteFor::SavedViews => self.saved_views_written(path, result),
             WriteFor::Deck => self.deck_written(path, result),
+            WriteFor::Export { format, whole } => self.export_written(format, whole, path, result),
         }
     }
 
@@ -284,18 +289,31 @@ impl State {
         self.source_map = loaded.source_map;
         self.load_failure = None;
         if let DataSource::File(path) = &source {
-            self.settings.last_file = Some(path.clone());
-            self.settings.recent.retain(|p| p != path);
-            self.settings.recent.insert(0, path.clone());
-            self.settings.recent.truncate(8);
+            self.remember_recent(path);
         }
         let same_source = self.source == source;
         let effects = self.install(dataset, source, index);
         if !same_source {
+            // The file's own tool's lanes (a `TimelineJS` file: its groups).
+            if let Some(lanes) = loaded.presentation.lanes.filter(|l| *l != self.settings.lane_grouping) {
+                self.settings.lane_grouping = lanes;
+                self.rebuild_lanes();
+            }
             self.fit_time();
             self.fit_map(true);
         }
+        if let Some(story) = &loaded.presentation.story {
+            self.take_story(story);
+        }
         effects
+    }
+
+    /// Puts a file at the top of the recent files and makes it the one reopened at start.
+    pub(crate) fn remember_recent(&mut self, path: &std::path::Path) {
+        self.settings.last_file = Some(path.to_owned());
+        self.settings.recent.retain(|p| p != path);
+        self.settings.recent.insert(0, path.to_owned());
+        self.settings.recent.truncate(8);
     }
 
     /// Replaces the dataset, remapping the selection by id and dropping the history.

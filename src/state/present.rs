@@ -97,6 +97,14 @@ impl State {
         }
     }
 
+    /// A story that came with the data (`StoryMapJS`) becomes the deck, unless a deck being edited is
+    /// kept; a deck saved beside the file (read next) replaces it.
+    pub(crate) fn take_story(&mut self, story: &crate::formats::loaded::Story) {
+        if !self.deck_edit.dirty {
+            self.deck = Some(crate::briefing::Deck::from_story(story, &self.source.name()));
+        }
+    }
+
     /// The deck file next to the dataset, read (a missing file means no deck).
     pub(crate) fn deck_read(&mut self, path: &std::path::Path, text: Result<String, String>) {
         if self.deck_edit.path.as_deref() != Some(path) || self.deck_edit.dirty {

@@ -102,6 +102,10 @@ impl State {
     pub fn deck_edit(&self) -> &DeckEdit {
         &self.deck_edit
     }
+    /// What the last Save as or Export wrote, or why not.
+    pub fn export_notice(&self) -> Option<&str> {
+        self.export.notice()
+    }
 }
 
 /// The rows of the list in display order.

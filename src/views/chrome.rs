@@ -4,7 +4,9 @@
 use crate::state::{DeckCommand, PresentCommand};
 use egui::{Key, KeyboardShortcut, Modifiers, PointerButton};
 
+use crate::formats::export::ExportFormat;
 use crate::model::view::LaneGrouping;
+use crate::state::export::{ExportCommand, ExportScope};
 use crate::state::{Command, DataSource, LoadFailure, State};
 use crate::theme::{self, ThemeChoice};
 
@@ -23,6 +25,8 @@ pub enum ChromeAction {
     FocusSearch,
     /// Ask where to save the deck.
     SaveDeckAs,
+    /// Ask where to write the data in this format (a download in the browser).
+    Export(ExportFormat, ExportScope),
     /// Close the window if the deck has no unsaved changes left.
     QuitIfSaved,
 }
@@ -164,6 +168,13 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<ChromeAction> {
         ui.separator();
         ui.strong(&state.dataset().meta.title);
         ui.weak(format!("as of {}", state.dataset().meta.as_of));
+        if let Some(notice) = state.export_notice() {
+            ui.separator();
+            ui.label(notice);
+            if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                out.push(ChromeAction::Command(Command::Export(ExportCommand::DismissNotice)));
+            }
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("?").on_hover_text("Keyboard shortcuts").clicked() {
                 out.push(ChromeAction::Command(Command::ToggleHelp));
@@ -233,10 +244,36 @@ fn file_menu_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>) {
         }
     });
     ui.separator();
+    let save_as = if cfg!(target_arch = "wasm32") { "Download as RON" } else { "Save as RON…" };
+    if ui.button(save_as).on_hover_text("The whole dataset in our own format: it reads back equal").clicked() {
+        out.push(ChromeAction::Export(ExportFormat::Ron, ExportScope::All));
+    }
+    ui.menu_button("Export", |ui| export_menu_ui(ui, state, out));
+    ui.separator();
     ui.weak(format!("Showing {}", state.source().name()));
     #[cfg(not(target_arch = "wasm32"))]
     if ui.button("Quit").clicked() {
         out.push(ChromeAction::Quit);
+    }
+}
+
+fn export_menu_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>) {
+    let shown = state.focus().visible_count();
+    let all = state.dataset().initiatives.len();
+    for format in ExportFormat::ALL.into_iter().filter(|f| *f != ExportFormat::Ron) {
+        ui.menu_button(format.label(), |ui| {
+            if ui.button(format!("Everything ({all} initiatives)")).clicked() {
+                out.push(ChromeAction::Export(format, ExportScope::All));
+            }
+            let filtered = ui.add_enabled(shown < all, egui::Button::new(format!("What the filters show ({shown})")));
+            if filtered.clicked() {
+                out.push(ChromeAction::Export(format, ExportScope::Shown));
+            }
+        });
+    }
+    ui.separator();
+    if ui.add_enabled(shown < all, egui::Button::new(format!("Shown as RON ({shown})"))).clicked() {
+        out.push(ChromeAction::Export(ExportFormat::Ron, ExportScope::Shown));
     }
 }
 

@@ -1,18 +1,20 @@
 //! `TimelineJS` 3 JSON (`{"title", "events", "eras"}`), so a briefer can publish the timeline with
 //! Knight Lab's `TimelineJS`. Each dated initiative is an event from its first date to its last (each a
 //! `{year, month?, day?, display_date}` at the precision it is stated, with the date in words), grouped
-//! by its first line of effort, with its first source's url as media. Headlines and texts are HTML in
+//! as the timeline's lanes group it (by line of effort, status, actor, place or tag), with its first source's url as media. Headlines and texts are HTML in
 //! `TimelineJS`, so they are escaped.
 
 use serde_json::{Map, Value, json};
 
 use super::Subset;
 use crate::model::schema::UnitEnum as _;
+use crate::model::view::{LaneGrouping, line_label, status_label};
 use crate::model::{Dataset, FuzzyDate, Initiative, Period};
 
-/// The chosen initiatives (dated ones; undated are left out) and the eras as `TimelineJS` JSON.
-pub fn to_timelinejs(dataset: &Dataset, subset: Subset<'_>) -> String {
-    let events: Vec<Value> = subset.initiatives(dataset).into_iter().filter_map(|i| event(dataset, i)).collect();
+/// The chosen initiatives (dated ones; undated are left out) and the eras as `TimelineJS` JSON, each
+/// event in the group of the lane it has under `lanes` (the app passes the lanes on screen).
+pub fn to_timelinejs(dataset: &Dataset, subset: Subset<'_>, lanes: LaneGrouping) -> String {
+    let events: Vec<Value> = subset.initiatives(dataset).into_iter().filter_map(|i| event(dataset, i, lanes)).collect();
     let eras: Vec<Value> = dataset
         .eras
         .iter()
@@ -38,7 +40,7 @@ pub fn to_timelinejs(dataset: &Dataset, subset: Subset<'_>) -> String {
     text
 }
 
-fn event(dataset: &Dataset, initiative: &Initiative) -> Option<Value> {
+fn event(dataset: &Dataset, initiative: &Initiative, lanes: LaneGrouping) -> Option<Value> {
     let first = initiative.first_date()?;
     let last = initiative.last_date().unwrap_or(first);
     let mut text = format!("<p>{}</p><p>Status: {}", html(&initiative.summary), initiative.status.name());
@@ -54,14 +56,28 @@ fn event(dataset: &Dataset, initiative: &Initiative) -> Option<Value> {
         event.insert("end_date".to_owned(), date(last, true));
     }
     event.insert("text".to_owned(), json!({ "headline": html(&initiative.title), "text": text }));
-    if let Some(line) = initiative.lines_of_effort.first() {
-        event.insert("group".to_owned(), json!(line.name()));
+    if let Some(group) = group_of(dataset, initiative, lanes) {
+        event.insert("group".to_owned(), json!(group));
     }
     let source = initiative.sources.iter().filter_map(|c| dataset.source(&c.source)).find(|s| s.url.is_some());
     if let Some(source) = source {
         event.insert("media".to_owned(), json!({ "url": source.url, "caption": html(&source.title) }));
     }
     Some(Value::Object(event))
+}
+
+/// The `TimelineJS` group of an initiative: the label of its lane under `lanes` (none when it has no
+/// value for the key, as `TimelineJS` then shows it ungrouped).
+fn group_of(dataset: &Dataset, initiative: &Initiative, lanes: LaneGrouping) -> Option<String> {
+    match lanes {
+        LaneGrouping::LineOfEffort => initiative.lines_of_effort.first().map(|l| line_label(*l).to_owned()),
+        LaneGrouping::Status => Some(status_label(initiative.status).to_owned()),
+        LaneGrouping::Country => initiative.actors.first().cloned(),
+        LaneGrouping::Place => {
+            initiative.places.first().map(|id| dataset.location(id).map_or_else(|| id.clone(), |l| l.name.clone()))
+        }
+        LaneGrouping::Tag => initiative.tags.first().cloned(),
+    }
 }
 
 /// A `TimelineJS` date at the date's precision: its period's first day (or, with `end`, its last), in

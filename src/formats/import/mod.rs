@@ -73,7 +73,12 @@ pub fn finish(dataset: Dataset, mut problems: Vec<Problem>, origins: &Origins) -
         problems.push(problem);
     }
     let has_errors = problems.iter().any(Problem::is_error);
-    Loaded { dataset: (!has_errors).then_some(dataset), problems, source_map: SourceMap::default() }
+    Loaded {
+        dataset: (!has_errors).then_some(dataset),
+        problems,
+        source_map: SourceMap::default(),
+        presentation: crate::formats::loaded::Presentation::default(),
+    }
 }
 
 /// The problem of a format this build does not read yet.

@@ -41,7 +41,8 @@ pub fn read(kind: Kind, name: &str, bytes: &[u8]) -> Loaded {
         );
         return Build::finish_failed(out);
     };
-    if timeline::recognise(&main.headers) {
+    let timeline_sheet = timeline::recognise(&main.headers);
+    if timeline_sheet {
         timeline::read(main, &mut build, &mut out);
     } else if template::recognise(&main.headers) {
         let places_sheet = match kind {
@@ -64,7 +65,10 @@ pub fn read(kind: Kind, name: &str, bytes: &[u8]) -> Loaded {
     let (dataset, problems, from) = build.into_parts(out);
     let origins =
         Origins { sources: from.sources, locations: from.locations, initiatives: from.initiatives, eras: from.eras };
-    finish(dataset, problems, &origins)
+    // A `TimelineJS` sheet's groups are its lanes: read as tags, shown (and exported) as lanes by tag.
+    let mut loaded = finish(dataset, problems, &origins);
+    loaded.presentation.lanes = timeline_sheet.then_some(crate::model::view::LaneGrouping::Tag);
+    loaded
 }
 
 mod workbook;

@@ -45,5 +45,10 @@ pub fn finish_with(src: &dyn ItemText, locate: impl FnOnce(&[usize]) -> Vec<(usi
     };
     let problems = problems_from(issues, locate);
     let has_errors = problems.iter().any(Problem::is_error);
-    Loaded { dataset: dataset.filter(|_| !has_errors), problems, source_map: map }
+    Loaded {
+        dataset: dataset.filter(|_| !has_errors),
+        problems,
+        source_map: map,
+        presentation: crate::formats::loaded::Presentation::default(),
+    }
 }

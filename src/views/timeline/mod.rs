@@ -302,7 +302,7 @@ fn lane_color(state: &State, lane: &crate::state::lanes::Lane) -> egui::Color32 
     match &lane.key {
         crate::state::lanes::LaneKey::Line(l) => theme::line_of_effort_color(*l),
         crate::state::lanes::LaneKey::Status(s) => theme::status_color(*s),
-        crate::state::lanes::LaneKey::Actor(a) => theme::key_color(a),
+        crate::state::lanes::LaneKey::Actor(a) | crate::state::lanes::LaneKey::Tag(a) => theme::key_color(a),
         crate::state::lanes::LaneKey::Place(p) => {
             theme::key_color(state.dataset().locations.get(*p).map_or("", |l| l.id.as_str()))
         }

@@ -163,12 +163,13 @@ impl Build {
     }
 
     /// Adds an initiative; it cites the file when it cites nothing else.
-    pub fn item(&mut self, item: Item, origin: String) {
+    /// Returns the initiative's id.
+    pub fn item(&mut self, item: Item, origin: String) -> String {
         let id = self.unique(List::Initiatives, &item.title, &origin);
         let sources =
             if item.cites.is_empty() { vec![Cite { source: self.file_source(), note: None }] } else { item.cites };
         let initiative = Initiative {
-            id,
+            id: id.clone(),
             title: item.title.trim().to_owned(),
             summary: item.summary,
             body: item.body,
@@ -188,6 +189,7 @@ impl Build {
         };
         self.dataset.initiatives.push(initiative);
         self.origins.initiatives.push(origin);
+        id
     }
 
     /// Adds an era.

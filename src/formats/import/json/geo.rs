@@ -71,7 +71,7 @@ fn read_point(build: &mut Build, feature: &Value, n: usize) {
     let place = build.place(&name, (lat, lon), PlacePrecision::ExactSite, origin.clone());
     if EVENT_KEYS.iter().any(|k| props.get(k).is_some_and(|v| !v.is_null())) {
         let item = item(build, props, &origin, name, place);
-        build.item(item, origin);
+        let _ = build.item(item, origin);
     }
 }
 

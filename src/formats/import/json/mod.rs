@@ -5,7 +5,7 @@
 
 pub(crate) mod build;
 mod geo;
-pub(crate) mod html;
+pub mod html;
 mod story;
 mod timeline;
 pub(crate) mod values;

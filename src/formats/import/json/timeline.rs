@@ -28,7 +28,10 @@ pub fn read(name: &str, root: &Value) -> Loaded {
     let slide_text = slide.and_then(|t| t.get("text"));
     let title = slide_text.map(|t| to_plain(text(t, "headline"))).unwrap_or_default();
     let description = slide_text.map(|t| to_markdown(text(t, "text"))).unwrap_or_default();
-    build.finish(&title, description)
+    let mut loaded = build.finish(&title, description);
+    // Groups are `TimelineJS`'s lanes: read as tags, shown (and exported again) as lanes by tag.
+    loaded.presentation.lanes = Some(crate::model::view::LaneGrouping::Tag);
+    loaded
 }
 
 fn read_event(build: &mut Build, event: &Value, n: usize) {
@@ -70,7 +73,7 @@ fn read_event(build: &mut Build, event: &Value, n: usize) {
         cites,
         ..Item::default()
     };
-    build.item(item, origin);
+    let _ = build.item(item, origin);
 }
 
 fn read_era(build: &mut Build, era: &Value, n: usize) {

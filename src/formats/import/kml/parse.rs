@@ -231,7 +231,7 @@ fn finish_placemark(build: &mut Build, lines: &Lines<'_>, mark: Placemark, doc: 
     let tags = doc.folders.iter().filter(|f| !f.is_empty()).cloned().collect();
     let body = to_markdown(&mark.description);
     let item = Item { title, summary, body, start, end, places: vec![place], tags, ..Item::default() };
-    build.item(item, origin);
+    let _ = build.item(item, origin);
 }
 
 fn wrap_up(mut build: Build, doc: Doc) -> Loaded {

@@ -137,6 +137,6 @@ impl Build {
 impl Build {
     /// The outcome of a file that gave no rows to read: its problems, no dataset.
     pub fn finish_failed(out: Out) -> Loaded {
-        Loaded { dataset: None, problems: out.problems, source_map: crate::formats::source_map::SourceMap::default() }
+        Loaded { problems: out.problems, ..Loaded::default() }
     }
 }
