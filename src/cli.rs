@@ -214,7 +214,8 @@ pub fn export_file(
     lanes: Lanes,
     out: &mut impl Write,
 ) -> io::Result<i32> {
-    use crate::formats::export::{ExportFormat as Format, Subset, render};
+    use crate::formats::export::Subset;
+    use crate::formats::export::render::{ExportFormat as Format, render};
     let embedded = file.as_os_str() == "-";
     let loaded = if embedded { crate::formats::load_str(crate::model::DEFAULT_DATASET) } else { load_file(file) };
     let name = if embedded { crate::model::DEFAULT_DATASET_NAME.to_owned() } else { file.display().to_string() };

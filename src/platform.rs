@@ -345,7 +345,10 @@ fn download_type(name: &str) -> &'static str {
 
 /// Asks where to save an export in `format`, offering `name`.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn pick_export_path(format: crate::formats::export::ExportFormat, name: &str) -> Option<std::path::PathBuf> {
+pub fn pick_export_path(
+    format: crate::formats::export::render::ExportFormat,
+    name: &str,
+) -> Option<std::path::PathBuf> {
     rfd::FileDialog::new()
         .set_title(format!("Export as {}", format.label()))
         .set_file_name(name)

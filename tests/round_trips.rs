@@ -6,7 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use alliance_atlas::formats::export::{ExportFormat, Subset, render};
+use alliance_atlas::formats::export::Subset;
+use alliance_atlas::formats::export::render::{ExportFormat, render};
 use alliance_atlas::formats::{Input, Loaded, load_str, open};
 use alliance_atlas::model::Dataset;
 use alliance_atlas::model::view::LaneGrouping;

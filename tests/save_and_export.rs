@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use alliance_atlas::app::effects::run;
-use alliance_atlas::formats::export::ExportFormat;
+use alliance_atlas::formats::export::render::ExportFormat;
 use alliance_atlas::formats::{Input, open};
 use alliance_atlas::model::filter::Filter;
 use alliance_atlas::model::view::LaneGrouping;

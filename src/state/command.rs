@@ -168,7 +168,7 @@ pub enum Command {
     /// Authoring the deck.
     Deck(DeckCommand),
     /// Save as and Export.
-    Export(crate::state::export::ExportCommand),
+    Export(ExportCommand),
     /// A file the state asked to read, read (see [`Effect::Read`]): the text, or why it could not be read.
     Read(ReadFor, PathBuf, Result<String, String>),
     /// A file the state asked to write, written (see [`Effect::Write`]), or why not.
@@ -262,7 +262,7 @@ pub enum WriteFor {
     /// The briefing deck.
     Deck,
     /// An export (or Save as, in RON); `whole` when it wrote the whole dataset.
-    Export { format: crate::formats::export::ExportFormat, whole: bool },
+    Export { format: crate::formats::export::render::ExportFormat, whole: bool },
 }
 
 /// Something for the app shell to do after a command: the state never touches the disk, the network, a
@@ -284,6 +284,33 @@ pub enum Effect {
     /// Hand a file to the browser as a download (there are no paths there). Only a failure comes back,
     /// as [`Command::Written`] with the name as its path.
     Download { what: WriteFor, name: String, text: String },
+}
+
+/// Which initiatives an export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportScope {
+    /// Every initiative and place.
+    All,
+    /// What the filters show.
+    Shown,
+}
+
+/// Where an export goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportTarget {
+    /// A file on disk (the path the save dialog gave).
+    File(PathBuf),
+    /// A download of this name (the browser).
+    Download(String),
+}
+
+/// The commands of the export part.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportCommand {
+    /// Write the data in `format`.
+    Write { format: crate::formats::export::render::ExportFormat, scope: ExportScope, target: ExportTarget },
+    /// Hide the last export message.
+    DismissNotice,
 }
 
 /// A blanked screen while presenting.

@@ -70,7 +70,7 @@ pub struct State {
     /// Every step cuts straight to its view (slide export).
     pub(super) cuts_only: bool,
     /// What the last Save as or Export wrote.
-    pub(super) export: crate::state::export::Export,
+    pub(super) export: Export,
 }
 
 /// Filters, what they select, and everything that moves through time or between views.
@@ -261,5 +261,23 @@ impl Presenting {
     /// Whether the presenter view is shown.
     pub fn presenter_view(&self) -> bool {
         self.presenter_view
+    }
+}
+
+/// The export part's data: what the last export wrote, in words.
+#[derive(Clone, Debug, Default)]
+pub struct Export {
+    /// What the last export counted ("35 initiative(s), 31 place(s)").
+    pub(super) summary: String,
+    /// The files of the last export written so far.
+    pub(super) written: Vec<String>,
+    /// The message to show (written, downloaded, or why not).
+    pub(super) notice: Option<String>,
+}
+
+impl Export {
+    /// The message to show about the last export, if any.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
     }
 }

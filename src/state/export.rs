@@ -1,4 +1,4 @@
-//! Writing the data out: File ▸ Save as (our RON) and File ▸ Export (`GeoJSON`, CSV, ICS, `TimelineJS`),
+//! Writing the data out: File > Save as (our RON) and File > Export (`GeoJSON`, CSV, ICS, `TimelineJS`),
 //! of the whole dataset or of what the filters show. The texts are made here (pure, by
 //! `formats::export::render`); writing them is an effect: a file through `platform::write_atomic` on
 //! the desktop, a download in the browser. Saving as RON switches the app to the new file, so Reload
@@ -6,36 +6,12 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::formats::export::{ExportFormat, Subset, render};
+use crate::formats::export::Subset;
+use crate::formats::export::render::{ExportFormat, render};
 use crate::state::command::{DataSource, Effect, WriteFor};
+pub use crate::state::command::{ExportCommand, ExportScope, ExportTarget};
+pub use crate::state::data::Export;
 use crate::state::data::State;
-
-/// Which initiatives an export writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportScope {
-    /// Every initiative and place.
-    All,
-    /// What the filters show.
-    Shown,
-}
-
-/// Where an export goes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ExportTarget {
-    /// A file on disk (the path the save dialog gave).
-    File(PathBuf),
-    /// A download of this name (the browser).
-    Download(String),
-}
-
-/// The commands of the export part.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ExportCommand {
-    /// Write the data in `format`.
-    Write { format: ExportFormat, scope: ExportScope, target: ExportTarget },
-    /// Hide the last export message.
-    DismissNotice,
-}
 
 /// The file name an export is offered under: the dataset's file stem (or "alliance-atlas"), and the
 /// format's extension; `-shown` when only what the filters show is written.
@@ -126,23 +102,5 @@ impl State {
             }
             Err(e) => self.export.notice = Some(format!("Could not write {}: {e}", path.display())),
         }
-    }
-}
-
-/// The export part's data: what the last export wrote, in words.
-#[derive(Clone, Debug, Default)]
-pub struct Export {
-    /// What the last export counted ("35 initiative(s), 31 place(s)").
-    summary: String,
-    /// The files of the last export written so far.
-    written: Vec<String>,
-    /// The message to show (written, downloaded, or why not).
-    notice: Option<String>,
-}
-
-impl Export {
-    /// The message to show about the last export, if any.
-    pub fn notice(&self) -> Option<&str> {
-        self.notice.as_deref()
     }
 }

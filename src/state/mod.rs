@@ -69,7 +69,7 @@ impl State {
             deck_edit: crate::state::data::DeckEdit::default(),
             source_map: SourceMap::default(),
             cuts_only: false,
-            export: crate::state::export::Export::default(),
+            export: crate::state::data::Export::default(),
         };
         // The embedded dataset's views live in the settings and its deck in the binary: no effects.
         let _ = state.install(dataset, DataSource::Embedded, None);

@@ -4,7 +4,7 @@
 use crate::state::{DeckCommand, PresentCommand};
 use egui::{Key, KeyboardShortcut, Modifiers, PointerButton};
 
-use crate::formats::export::ExportFormat;
+use crate::formats::export::render::ExportFormat;
 use crate::model::view::LaneGrouping;
 use crate::state::export::{ExportCommand, ExportScope};
 use crate::state::{Command, DataSource, LoadFailure, State};
