@@ -41,3 +41,15 @@ fn a_slide_in_the_projector_theme() {
     harness.run();
     harness.snapshot("slide_step_2_projector");
 }
+
+#[test]
+fn the_file_menu_with_export() {
+    let mut harness = app(ThemeChoice::Light);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").hover();
+    harness.run();
+    harness.get_by_label("GeoJSON").hover();
+    harness.run();
+    harness.snapshot("file_menu_export");
+}

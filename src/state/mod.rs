@@ -366,12 +366,14 @@ impl State {
         }
     }
 
-    /// Whether any initiative at a place overlaps the timeline's visible window (the map dims the rest).
+    /// Whether any initiative at a place overlaps the timeline's visible window, or has no date at all
+    /// (it is not outside any window); the map dims the rest.
     pub fn is_location_in_time_window(&self, location: usize) -> bool {
         let window = self.time_view;
         self.index.initiatives_at.get(location).is_some_and(|items| {
-            items.iter().any(|&i| {
-                self.index.spans.get(i).copied().flatten().is_some_and(|(a, b)| b >= window.start && a <= window.end)
+            items.iter().any(|&i| match self.index.spans.get(i).copied().flatten() {
+                Some((a, b)) => b >= window.start && a <= window.end,
+                None => true,
             })
         })
     }

@@ -1,5 +1,5 @@
 //! The projector slide: a large title, the talking points, the step's map and timeline filling the
-//! rest, and progress ("3 / 10"). Blanked, it is all black or all white.
+//! rest (the map alone for data without dates, as a story map), and progress ("3 / 10"). Blanked, it is all black or all white.
 
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
@@ -40,6 +40,11 @@ pub fn slide_ui(ui: &mut egui::Ui, state: &State, markdown: &mut CommonMarkCache
             CommonMarkViewer::new().show(ui, markdown, &step.points);
         });
     });
+    // Data with no dates (a story map) has nothing to show on a timeline: the map takes it all.
+    if state.index().full_span.is_none() {
+        out.extend(map::map_ui(ui, state));
+        return out;
+    }
     let half = ui.available_height() * 0.55;
     egui::Panel::top("slide_map").default_size(half).resizable(false).show(ui, |ui| out.extend(map::map_ui(ui, state)));
     out.extend(timeline::timeline_ui(ui, state));
