@@ -347,3 +347,47 @@ proptest::proptest! {
         let _ = open(Input::Named("r.csv", text.as_bytes()), None);
     }
 }
+
+/// A generated dataset's CSV export (with its places file) in a fresh folder.
+fn generated_csv(n: usize, tag: &str) -> PathBuf {
+    use alliance_atlas::formats::export::Subset;
+    use alliance_atlas::formats::export::render::{ExportFormat, render};
+    let dir = std::env::temp_dir().join(format!("atlas-import-progress-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("big.csv");
+    let ds = alliance_atlas::model::generate::generate(n, 100, 7);
+    let rendered = render(ExportFormat::Csv, &ds, Subset::All, &path.to_string_lossy(), None, Default::default());
+    for (file, text) in &rendered.files {
+        std::fs::write(file, text).expect("write");
+    }
+    path
+}
+
+#[test]
+fn a_large_csv_reports_its_progress_and_stops_when_cancelled() {
+    use std::sync::Arc;
+    use std::sync::atomic::Ordering;
+    let path = generated_csv(20_000, "p");
+    let size = std::fs::metadata(&path).expect("size").len();
+
+    let progress = Arc::new(alliance_atlas::formats::Progress::default());
+    let loaded = open(Input::File(&path), Some(progress.clone()));
+    assert_eq!(dataset(&loaded).initiatives.len(), 20_000);
+    assert_eq!(progress.total.load(Ordering::Relaxed), size, "the bar counts the file's bytes");
+    assert_eq!(progress.done.load(Ordering::Relaxed), size, "and ends full");
+
+    let cancelled = Arc::new(alliance_atlas::formats::Progress::default());
+    cancelled.cancel.store(true, Ordering::Relaxed);
+    let loaded = open(Input::File(&path), Some(cancelled.clone()));
+    assert!(loaded.was_cancelled(), "{:?}", loaded.problems);
+    assert_eq!(loaded.problems.len(), 1, "only the cancellation, not a pile of half-read rows");
+    assert!(cancelled.done.load(Ordering::Relaxed) < size, "it stopped early");
+
+    // A workbook cancels too.
+    let text = std::fs::read_to_string(&path).expect("csv");
+    let rows: Vec<Vec<xlsx::Value>> =
+        text.lines().take(2).map(|l| l.split(',').map(|c| xlsx::Value::Text(c.to_owned())).collect()).collect();
+    let book = xlsx::book(&[("Initiatives", rows)]);
+    let loaded = open(Input::Named("big.xlsx", &book), Some(cancelled));
+    assert!(loaded.was_cancelled(), "{:?}", loaded.problems);
+}

@@ -63,7 +63,7 @@ pub fn open(input: Input<'_>, progress: Option<Arc<Progress>>) -> Loaded {
         Input::Named(name, bytes) => open_bytes(name, bytes, progress),
         Input::Text(text) => match sniff(head(text.as_bytes()), "") {
             Format::Ron => crate::formats::ron::load::read_str(text, progress),
-            Format::Import(kind) => crate::formats::import::dispatch::read(kind, "", text.as_bytes()),
+            Format::Import(kind) => crate::formats::import::dispatch::read(kind, "", text.as_bytes(), progress),
         },
     }
 }
@@ -83,7 +83,7 @@ fn open_bytes(name: &str, bytes: &[u8], progress: Option<Arc<Progress>>) -> Load
             Ok(text) => crate::formats::ron::load::read_str(text, progress),
             Err(problem) => failed(*problem),
         },
-        Format::Import(kind) => crate::formats::import::dispatch::read(kind, name, bytes),
+        Format::Import(kind) => crate::formats::import::dispatch::read(kind, name, bytes, progress),
     }
 }
 
@@ -100,7 +100,7 @@ fn open_file(path: &Path, progress: Option<Arc<Progress>>) -> Loaded {
         Ok(n) => match sniff(&first[..n], &name) {
             Format::Ron => crate::formats::ron::stream::load_path(path, progress),
             Format::Import(kind) => match crate::formats::loaded::read_limited(path) {
-                Ok(bytes) => crate::formats::import::dispatch::read(kind, &name, &bytes),
+                Ok(bytes) => crate::formats::import::dispatch::read(kind, &name, &bytes, progress),
                 Err(problem) => failed(problem),
             },
         },

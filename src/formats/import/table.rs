@@ -16,14 +16,16 @@ mod timeline;
 use std::path::Path;
 
 use crate::formats::import::{Kind, Origins, finish, not_yet};
-use crate::formats::loaded::Loaded;
+use crate::formats::loaded::{Loaded, Progress};
 use crate::formats::problem::ProblemKind;
 use build::Build;
 use cells::{Out, Sheet};
 
 /// Reads the file's bytes into a dataset, every problem located.
-pub fn read(kind: Kind, name: &str, bytes: &[u8]) -> Loaded {
-    let mut out = Out::default();
+pub fn read(kind: Kind, name: &str, bytes: &[u8], progress: Option<std::sync::Arc<Progress>>) -> Loaded {
+    let mut out = Out { progress, ..Out::default() };
+    let total = bytes.len() as u64;
+    out.progressed(0, total);
     let mut build = Build::new(display_name(name));
     let sheets = match kind {
         Kind::Csv => csv_in::read(bytes, &mut out).map(|s| vec![s]),
@@ -31,6 +33,10 @@ pub fn read(kind: Kind, name: &str, bytes: &[u8]) -> Loaded {
         Kind::Json | Kind::Kml | Kind::Kmz => return not_yet(kind),
     };
     let Some(sheets) = sheets else { return Build::finish_failed(out) };
+    // Read: what is left is building and checking ("Checking and indexing" in the loading window).
+    if out.progressed(total, total) {
+        return Build::finish_failed(out);
+    }
     let is_places = |s: &Sheet| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case("places"));
     let Some(main) = sheets.iter().find(|s| !is_places(s) && !s.headers.is_empty()) else {
         out.error(

@@ -93,9 +93,29 @@ pub fn header_key(header: &str) -> String {
 pub struct Out {
     /// Every problem.
     pub problems: Vec<Problem>,
+    /// Where the loading window learns how far the reading is, and asks to cancel.
+    pub progress: Option<std::sync::Arc<crate::formats::loaded::Progress>>,
 }
 
 impl Out {
+    /// Reports `done` of `total` bytes read. Returns true (after noting the cancellation as the load's
+    /// one error) when the user cancelled: the reader then stops.
+    pub fn progressed(&mut self, done: u64, total: u64) -> bool {
+        let Some(progress) = &self.progress else { return false };
+        progress.total.store(total, std::sync::atomic::Ordering::Relaxed);
+        progress.done.store(done.min(total), std::sync::atomic::Ordering::Relaxed);
+        if !progress.cancelled() {
+            return false;
+        }
+        self.problems = vec![Problem::in_cell(
+            Severity::Error,
+            ProblemKind::Unreadable,
+            String::new(),
+            crate::formats::loaded::CANCELLED.to_owned(),
+        )];
+        true
+    }
+
     /// An error at a cell.
     pub fn error(&mut self, kind: ProblemKind, at: String, message: String, hint: Option<String>) {
         self.push(Severity::Error, kind, at, message, hint);

@@ -6,6 +6,9 @@ use std::borrow::Cow;
 use super::cells::{Cell, MAX_CELL_BYTES, MAX_COLUMNS, Out, Row, Sheet};
 use crate::formats::problem::ProblemKind;
 
+/// Rows read between two reports to the loading window (a few milliseconds).
+const PROGRESS_ROWS: usize = 4096;
+
 /// Reads the bytes of a CSV (or TSV) file; `None` when nothing can be read (the reason is in `out`).
 pub fn read(bytes: &[u8], out: &mut Out) -> Option<Sheet> {
     let text = decode(bytes, out)?;
@@ -15,6 +18,7 @@ pub fn read(bytes: &[u8], out: &mut Out) -> Option<Sheet> {
     let mut records = reader.byte_records();
     let mut sheet = Sheet::default();
     let mut number = 0;
+    let total = text.len() as u64;
     for record in records.by_ref() {
         number += 1;
         let record = match record {
@@ -25,6 +29,9 @@ pub fn read(bytes: &[u8], out: &mut Out) -> Option<Sheet> {
                 return None;
             }
         };
+        if number % PROGRESS_ROWS == 0 && out.progressed(record.position().map_or(0, csv::Position::byte), total) {
+            return None;
+        }
         if number == 1 {
             if record.len() > MAX_COLUMNS {
                 let message = format!("the header has {} columns; at most {MAX_COLUMNS} are read", record.len());

@@ -25,10 +25,14 @@ pub fn read(bytes: &[u8], out: &mut Out) -> Option<Vec<Sheet>> {
         }
     };
     let mut sheets = Vec::new();
-    for name in book.sheet_names() {
-        match cells_of(&mut book, &name) {
-            Ok(cells) => sheets.push(sheet(&name, cells, out)),
-            Err(e) => {
+    let names = book.sheet_names();
+    let share = Share { total: bytes.len() as u64, sheets: names.len().max(1) as u64, sheet: 0 };
+    for (i, name) in names.iter().enumerate() {
+        let share = Share { sheet: i as u64, ..share };
+        match cells_of(&mut book, name, share, out) {
+            Ok(cells) => sheets.push(sheet(name, cells, out)),
+            Err(None) => return None,
+            Err(Some(e)) => {
                 let message = format!("the sheet cannot be read: {e}");
                 out.error(ProblemKind::Unreadable, format!("sheet {name}"), message, None);
             }
@@ -37,12 +41,38 @@ pub fn read(bytes: &[u8], out: &mut Out) -> Option<Vec<Sheet>> {
     Some(sheets)
 }
 
-fn cells_of(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Result<Sparse, String> {
+/// Which part of the progress bar a sheet fills: sheet `sheet` of `sheets`, of `total` bytes.
+#[derive(Clone, Copy)]
+struct Share {
+    total: u64,
+    sheets: u64,
+    sheet: u64,
+}
+
+/// Cells between two reports to the loading window.
+const PROGRESS_CELLS: usize = 1 << 16;
+
+/// A sheet's filled cells; `Err(None)` when the user cancelled (noted in `out`), `Err(Some(why))` when
+/// the sheet cannot be read.
+fn cells_of(
+    book: &mut Sheets<Cursor<&[u8]>>,
+    name: &str,
+    share: Share,
+    out: &mut Out,
+) -> Result<Sparse, Option<String>> {
     let mut cells = Vec::new();
     if let Sheets::Xlsx(xlsx) = book {
-        let mut reader = xlsx.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
-        while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+        let mut reader = xlsx.worksheet_cells_reader(name).map_err(|e| Some(e.to_string()))?;
+        let rows = u64::from(reader.dimensions().end.0) + 1;
+        while let Some(cell) = reader.next_cell().map_err(|e| Some(e.to_string()))? {
             let (row, column) = cell.get_position();
+            if cells.len() % PROGRESS_CELLS == PROGRESS_CELLS - 1 {
+                let part = share.total / share.sheets;
+                let done = part * share.sheet + part * u64::from(row).min(rows) / rows;
+                if out.progressed(done, share.total) {
+                    return Err(None);
+                }
+            }
             let value = Data::from(cell.get_value().clone());
             if !matches!(value, Data::Empty) {
                 cells.push((row as usize, column as usize, value));
@@ -50,7 +80,7 @@ fn cells_of(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Result<Sparse, Stri
         }
         return Ok(cells);
     }
-    let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
+    let range = book.worksheet_range(name).map_err(|e| Some(e.to_string()))?;
     let (top, left) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
     for (r, row) in range.rows().enumerate() {
         for (c, value) in row.iter().enumerate() {
