@@ -356,7 +356,14 @@ fn generated_csv(n: usize, tag: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("big.csv");
     let ds = alliance_atlas::model::generate::generate(n, 100, 7);
-    let rendered = render(ExportFormat::Csv, &ds, Subset::All, &path.to_string_lossy(), None, Default::default());
+    let rendered = render(
+        ExportFormat::Csv,
+        &ds,
+        Subset::All,
+        &path.to_string_lossy(),
+        None,
+        alliance_atlas::model::view::LaneGrouping::default(),
+    );
     for (file, text) in &rendered.files {
         std::fs::write(file, text).expect("write");
     }
