@@ -197,6 +197,11 @@ pub mod sizes {
     pub const LABEL_GAP: f32 = 14.0;
 }
 
+/// Width of the import window, points.
+pub const IMPORT_WINDOW_WIDTH: f32 = 1040.0;
+/// Width of a column's field chooser in the import window, points.
+pub const IMPORT_FIELD_WIDTH: f32 = 124.0;
+
 /// A stroke of `width` in `color`.
 pub fn stroke(width: f32, color: Color32) -> Stroke {
     Stroke::new(width, color)

@@ -53,3 +53,12 @@ fn the_file_menu_with_export() {
     harness.run();
     harness.snapshot("file_menu_export");
 }
+
+#[test]
+fn the_import_window_for_a_sheet_with_its_own_headers() {
+    let mut harness = app(ThemeChoice::Light);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/tables/own-headers.csv");
+    harness.state_mut().apply(alliance_atlas::state::Command::OpenFile(path));
+    harness.run();
+    harness.snapshot("import_window");
+}

@@ -30,6 +30,11 @@ pub fn run(state: &mut State, effects: Vec<Effect>, mut background: impl FnMut(&
                 DataSource::Named(name),
                 None,
             ),
+            Effect::OpenWith { source, name, bytes, options } => Command::Loaded(
+                Box::new(crate::formats::open_with(crate::formats::Input::Named(&name, &bytes), None, &options)),
+                source,
+                None,
+            ),
             Effect::Read(what, path) => {
                 let text = crate::platform::read_text(&path);
                 Command::Read(what, path, text)

@@ -363,6 +363,7 @@ impl eframe::App for AtlasApp {
         if state.show_help() {
             actions.extend(app_chrome::help_window(&ctx));
         }
+        commands.extend(crate::views::import_window::import_window(&ctx, state));
         let (deck_commands, save_as) = crate::views::deck_editor::deck_editor_ui(&ctx, state);
         commands.extend(deck_commands);
         if save_as {

@@ -60,6 +60,37 @@ pub struct Presentation {
     pub lanes: Option<crate::model::view::LaneGrouping>,
     /// A story told in order (`StoryMapJS`): the app makes a briefing deck of it.
     pub story: Option<Story>,
+    /// A spreadsheet whose columns were not recognised: what the import window needs to ask.
+    pub columns: Option<ColumnsToMap>,
+}
+
+/// A sheet whose headers are not our template's nor `TimelineJS`'s: its headers, its first rows, and a
+/// guess of each column's field, for the user to correct and import again (with [`ImportOptions`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ColumnsToMap {
+    /// The file's name or path (as opened).
+    pub name: String,
+    /// The file's bytes, to read again with the mapping (no second trip to the disk or the network).
+    pub bytes: std::sync::Arc<Vec<u8>>,
+    /// The headers, in column order.
+    pub headers: Vec<String>,
+    /// The first rows' cells (text), in column order.
+    pub preview: Vec<Vec<String>>,
+    /// The field each column seems to be (a template field name), if any.
+    pub guess: Vec<Option<String>>,
+}
+
+/// How a spreadsheet is read when the user said: which field each column is, whose fiscal year a bare
+/// "FY2027" is, and whether `03/04/2023` is day or month first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ImportOptions {
+    /// The field of each column (a template field name; `None` is not read); `None` reads the headers.
+    pub columns: Option<Vec<Option<String>>>,
+    /// Whose fiscal year a bare "FY2027" is.
+    pub us_fiscal: bool,
+    /// How `03/04/2023` is read.
+    pub day_order: crate::model::date_loose::DayOrder,
 }
 
 /// A story: slides in order, each flying the map somewhere and pointing at what it is about.

@@ -11,6 +11,6 @@ pub mod problem;
 pub mod ron;
 pub mod source_map;
 
-pub use loaded::{CANCELLED, Loaded, MAX_FILE_BYTES, Progress, text_from_bytes};
-pub use open::{Input, Opening, load_bytes, load_file, load_file_with, load_str, load_str_with, open};
+pub use loaded::{CANCELLED, ImportOptions, Loaded, MAX_FILE_BYTES, Progress, text_from_bytes};
+pub use open::{Input, Opening, load_bytes, load_file, load_file_with, load_str, load_str_with, open, open_with};
 pub use problem::{Problem, ProblemKind, Severity};

@@ -11,7 +11,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::formats::import::Kind;
-use crate::formats::loaded::{Loaded, MAX_FILE_BYTES, Progress, failed, open_limited, text_from_bytes, unreadable_at};
+use crate::formats::loaded::{
+    ImportOptions, Loaded, MAX_FILE_BYTES, Progress, failed, open_limited, text_from_bytes, unreadable_at,
+};
 use crate::formats::problem::Problem;
 use crate::formats::ron::decode::Cx;
 use crate::formats::ron::steps::Steps;
@@ -57,13 +59,21 @@ pub fn sniff(head: &[u8], name: &str) -> Format {
 
 /// Reads a dataset through the door, reporting progress and stopping early when cancelled.
 pub fn open(input: Input<'_>, progress: Option<Arc<Progress>>) -> Loaded {
+    open_with(input, progress, &ImportOptions::default())
+}
+
+/// [`open`], with a spreadsheet read as the user said in the import window (its columns' fields,
+/// the fiscal year, the day order). Other formats ignore the options.
+pub fn open_with(input: Input<'_>, progress: Option<Arc<Progress>>, options: &ImportOptions) -> Loaded {
     match input {
-        Input::File(path) => open_file(path, progress),
-        Input::Bytes(bytes) => open_bytes("", bytes, progress),
-        Input::Named(name, bytes) => open_bytes(name, bytes, progress),
+        Input::File(path) => open_file(path, progress, options),
+        Input::Bytes(bytes) => open_bytes("", bytes, progress, options),
+        Input::Named(name, bytes) => open_bytes(name, bytes, progress, options),
         Input::Text(text) => match sniff(head(text.as_bytes()), "") {
             Format::Ron => crate::formats::ron::load::read_str(text, progress),
-            Format::Import(kind) => crate::formats::import::dispatch::read(kind, "", text.as_bytes(), progress),
+            Format::Import(kind) => {
+                crate::formats::import::dispatch::read(kind, "", text.as_bytes(), progress, options)
+            }
         },
     }
 }
@@ -73,7 +83,7 @@ fn head(bytes: &[u8]) -> &[u8] {
     bytes.get(..4096).unwrap_or(bytes)
 }
 
-fn open_bytes(name: &str, bytes: &[u8], progress: Option<Arc<Progress>>) -> Loaded {
+fn open_bytes(name: &str, bytes: &[u8], progress: Option<Arc<Progress>>, options: &ImportOptions) -> Loaded {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let message = format!("the data is larger than the {} MiB limit", MAX_FILE_BYTES >> 20);
         return failed(unreadable_at((1, 1), message, "split the dataset into several files"));
@@ -83,11 +93,11 @@ fn open_bytes(name: &str, bytes: &[u8], progress: Option<Arc<Progress>>) -> Load
             Ok(text) => crate::formats::ron::load::read_str(text, progress),
             Err(problem) => failed(*problem),
         },
-        Format::Import(kind) => crate::formats::import::dispatch::read(kind, name, bytes, progress),
+        Format::Import(kind) => crate::formats::import::dispatch::read(kind, name, bytes, progress, options),
     }
 }
 
-fn open_file(path: &Path, progress: Option<Arc<Progress>>) -> Loaded {
+fn open_file(path: &Path, progress: Option<Arc<Progress>>, options: &ImportOptions) -> Loaded {
     let mut first = [0u8; 4096];
     let read = open_limited(path).and_then(|mut file| {
         std::io::Read::read(&mut file, &mut first).map_err(|e| {
@@ -100,7 +110,7 @@ fn open_file(path: &Path, progress: Option<Arc<Progress>>) -> Loaded {
         Ok(n) => match sniff(&first[..n], &name) {
             Format::Ron => crate::formats::ron::stream::load_path(path, progress),
             Format::Import(kind) => match crate::formats::loaded::read_limited(path) {
-                Ok(bytes) => crate::formats::import::dispatch::read(kind, &name, &bytes, progress),
+                Ok(bytes) => crate::formats::import::dispatch::read(kind, &name, &bytes, progress, options),
                 Err(problem) => failed(problem),
             },
         },

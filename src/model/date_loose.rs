@@ -48,8 +48,25 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// How `03/04/2023` is read: never guessed, unless the user said which comes first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum DayOrder {
+    /// Only when the numbers say (13/04/2023 is day first); otherwise an error with both readings.
+    #[default]
+    Ask,
+    /// Day, then month (most of the world).
+    DayFirst,
+    /// Month, then day (the United States).
+    MonthFirst,
+}
+
 /// Reads a date as a person may type it; `fiscal` is whose fiscal year a bare "FY2027" is.
 pub fn parse_loose(text: &str, fiscal: FiscalCalendar) -> Result<FuzzyDate, LooseDateError> {
+    parse_loose_with(text, fiscal, DayOrder::Ask)
+}
+
+/// [`parse_loose`], with `03/04/2023` read in the `order` the user picked.
+pub fn parse_loose_with(text: &str, fiscal: FiscalCalendar, order: DayOrder) -> Result<FuzzyDate, LooseDateError> {
     if let Ok(date) = text.parse::<FuzzyDate>() {
         return Ok(date);
     }
@@ -66,7 +83,7 @@ pub fn parse_loose(text: &str, fiscal: FiscalCalendar) -> Result<FuzzyDate, Loos
         .unwrap_or((Qualifier::Exact, lower.as_str()));
     let period = match body.parse::<FuzzyDate>() {
         Ok(date) if date.qualifier == Qualifier::Exact => date.period,
-        _ => parse_period(body, fiscal).map_err(|e| match e {
+        _ => parse_period(body, fiscal, order).map_err(|e| match e {
             Why::Plain(why) => fail(&why),
             Why::Ambiguous { day, month, year } => LooseDateError {
                 message: format!(
@@ -156,7 +173,7 @@ fn small(n: u32) -> u8 {
     u8::try_from(n).unwrap_or(u8::MAX)
 }
 
-fn parse_period(body: &str, fiscal: FiscalCalendar) -> Result<Period, Why> {
+fn parse_period(body: &str, fiscal: FiscalCalendar, order: DayOrder) -> Result<Period, Why> {
     use Token::{Fiscal, Month, Number, Quarter, Us};
     let words: Vec<&str> = body.split([' ', ',', '/', '.', '-']).filter(|w| !w.is_empty()).collect();
     let tokens: Vec<Token<'_>> = words.iter().map(|w| token(w)).collect();
@@ -176,7 +193,7 @@ fn parse_period(body: &str, fiscal: FiscalCalendar) -> Result<Period, Why> {
         [Number(y, d @ 3..), Number(m, 1..=2), Number(day, 1..=2)] => {
             Ok(Period::Day(year(*y, *d)?, small(*m), small(*day)))
         }
-        [Number(a, 1..=2), Number(b, 1..=2), Number(y, d)] => day_month(*a, *b, year(*y, *d)?),
+        [Number(a, 1..=2), Number(b, 1..=2), Number(y, d)] => day_month(*a, *b, year(*y, *d)?, order),
         [Fiscal(..) | Us, ..] => Err(plain("expected a fiscal year such as FY2027, JFY2027 or USFY2025")),
         [] => Err(plain("the date is empty")),
         _ => Err(plain("not a date")),
@@ -191,14 +208,18 @@ fn fiscal_year(cal: FiscalCalendar, digits: &str) -> Result<Period, Why> {
 }
 
 /// `a/b/year`: which of `a` and `b` is the day is read from the numbers, never guessed.
-fn day_month(a: u32, b: u32, year: i32) -> Result<Period, Why> {
+fn day_month(a: u32, b: u32, year: i32, order: DayOrder) -> Result<Period, Why> {
     let (a, b) = (small(a), small(b));
-    match (a > 12, b > 12) {
-        (true, true) => Err(plain(&format!("neither {a} nor {b} is a month"))),
-        (true, false) => Ok(Period::Day(year, b, a)),
-        (false, true) => Ok(Period::Day(year, a, b)),
-        (false, false) if a == b => Ok(Period::Day(year, a, a)),
-        (false, false) => Err(Why::Ambiguous { day: a, month: b, year }),
+    let not_a_month =
+        |m: u8, first: &str| plain(&format!("{m} is not a month, and the dates were said to be {first} first"));
+    match (order, a > 12, b > 12) {
+        (_, true, true) => Err(plain(&format!("neither {a} nor {b} is a month"))),
+        (DayOrder::MonthFirst, true, false) => Err(not_a_month(a, "month")),
+        (DayOrder::DayFirst, false, true) => Err(not_a_month(b, "day")),
+        (_, true, false) | (DayOrder::DayFirst, false, false) => Ok(Period::Day(year, b, a)),
+        (_, false, true) | (DayOrder::MonthFirst, false, false) => Ok(Period::Day(year, a, b)),
+        (DayOrder::Ask, false, false) if a == b => Ok(Period::Day(year, a, a)),
+        (DayOrder::Ask, false, false) => Err(Why::Ambiguous { day: a, month: b, year }),
     }
 }
 
@@ -248,6 +269,20 @@ mod tests {
         let e = parse_loose("03/04/2023", FiscalCalendar::Japan).unwrap_err();
         assert_eq!(e.message, "\"03/04/2023\": 03/04 could be day/month or month/day — nothing is guessed");
         assert_eq!(e.hint.as_deref(), Some("write 2023-04-03 (3 Apr) or 2023-03-04 (4 Mar)"));
+    }
+
+    #[test]
+    fn the_day_order_picked_reads_what_is_otherwise_ambiguous() {
+        let read = |order| parse_loose_with("03/04/2023", FiscalCalendar::Japan, order).map(FuzzyDate::to_data_string);
+        assert_eq!(read(DayOrder::DayFirst), Ok("2023-04-03".into()));
+        assert_eq!(read(DayOrder::MonthFirst), Ok("2023-03-04".into()));
+        assert!(read(DayOrder::Ask).is_err());
+        // Numbers that contradict the order picked are an error, not read the other way.
+        let read = |order| parse_loose_with("13/04/2023", FiscalCalendar::Japan, order).map(FuzzyDate::to_data_string);
+        assert_eq!(read(DayOrder::Ask), Ok("2023-04-13".into()));
+        assert_eq!(read(DayOrder::DayFirst), Ok("2023-04-13".into()));
+        let e = read(DayOrder::MonthFirst).expect_err("13 is no month");
+        assert!(e.message.contains("13 is not a month, and the dates were said to be month first"), "{}", e.message);
     }
 
     #[test]

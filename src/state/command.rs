@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::formats::Problem;
+use crate::formats::{ImportOptions, Problem};
 use crate::model::DEFAULT_DATASET_NAME;
 use crate::model::filter::Filter;
 use crate::model::map_camera::FlyTarget;
@@ -89,6 +89,39 @@ pub struct Settings {
     pub graticule: bool,
     /// Saved views of the embedded dataset (a file's views live next to the file).
     pub embedded_views: SavedViews,
+    /// How spreadsheets with headers of their own were mapped, newest first: a file with the same
+    /// headers imports the same way again, without asking.
+    pub column_mappings: Vec<RememberedColumns>,
+}
+
+/// A mapping the user chose in the import window, for files with these headers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RememberedColumns {
+    /// The headers, as matched: lower case, trimmed.
+    pub headers: Vec<String>,
+    /// The columns' fields and the date reading chosen.
+    pub options: ImportOptions,
+}
+
+/// The headers as a remembered mapping matches them.
+pub fn header_signature(headers: &[String]) -> Vec<String> {
+    headers.iter().map(|h| h.trim().to_lowercase()).collect()
+}
+
+/// The commands of the import window (a spreadsheet whose columns were not recognised).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportCommand {
+    /// Column `i` is this field (a template field name), or is not read.
+    SetColumn(usize, Option<String>),
+    /// A bare "FY2027" is a US fiscal year (else Japan's).
+    UsFiscal(bool),
+    /// How `03/04/2023` is read.
+    DayOrder(crate::model::date_loose::DayOrder),
+    /// Import with these choices.
+    Apply,
+    /// Close the window; the data open stays.
+    Cancel,
 }
 
 /// The two big views of the explore screen.
@@ -169,6 +202,8 @@ pub enum Command {
     Deck(DeckCommand),
     /// Save as and Export.
     Export(ExportCommand),
+    /// The import window.
+    Import(ImportCommand),
     /// A file the state asked to read, read (see [`Effect::Read`]): the text, or why it could not be read.
     Read(ReadFor, PathBuf, Result<String, String>),
     /// A file the state asked to write, written (see [`Effect::Write`]), or why not.
@@ -275,6 +310,9 @@ pub enum Effect {
     OpenDataset(DataSource),
     /// Open a dataset from bytes (dropped or fetched); the outcome comes back as [`Command::Loaded`].
     OpenBytes(String, Vec<u8>),
+    /// Read a spreadsheet's bytes again as the import window says; the outcome comes back as
+    /// [`Command::Loaded`] for `source`.
+    OpenWith { source: DataSource, name: String, bytes: std::sync::Arc<Vec<u8>>, options: ImportOptions },
     /// Read a text file; the outcome comes back as [`Command::Read`]. A file that does not exist is
     /// an `Err` like any other failure.
     Read(ReadFor, PathBuf),

@@ -71,6 +71,8 @@ pub struct State {
     pub(super) cuts_only: bool,
     /// What the last Save as or Export wrote.
     pub(super) export: Export,
+    /// A spreadsheet waiting in the import window.
+    pub(super) import: Option<PendingImport>,
 }
 
 /// Filters, what they select, and everything that moves through time or between views.
@@ -279,5 +281,45 @@ impl Export {
     /// The message to show about the last export, if any.
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
+    }
+}
+
+/// A spreadsheet waiting for its columns to be mapped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingImport {
+    /// Where it came from (what it is installed as).
+    pub(super) source: DataSource,
+    /// Its headers, first rows and bytes.
+    pub(super) request: crate::formats::loaded::ColumnsToMap,
+    /// The choices so far.
+    pub(super) options: crate::formats::ImportOptions,
+    /// Whether Import was pressed (the outcome is awaited or showed problems).
+    pub(super) tried: bool,
+}
+
+impl PendingImport {
+    /// The file as shown.
+    pub fn name(&self) -> String {
+        self.source.name()
+    }
+    /// Headers, first rows, guesses.
+    pub fn request(&self) -> &crate::formats::loaded::ColumnsToMap {
+        &self.request
+    }
+    /// The field chosen for each column.
+    pub fn columns(&self) -> &[Option<String>] {
+        self.options.columns.as_deref().unwrap_or_default()
+    }
+    /// The choices so far.
+    pub fn options(&self) -> &crate::formats::ImportOptions {
+        &self.options
+    }
+    /// Whether a column is the title (without one, no row is an initiative).
+    pub fn has_title(&self) -> bool {
+        self.columns().iter().any(|c| c.as_deref() == Some("title"))
+    }
+    /// Whether Import was pressed already.
+    pub fn tried(&self) -> bool {
+        self.tried
     }
 }

@@ -14,6 +14,7 @@ pub mod data;
 pub mod deck;
 pub mod export;
 pub mod focus;
+pub mod import;
 pub mod lanes;
 pub mod locations;
 pub mod present;
@@ -70,6 +71,7 @@ impl State {
             source_map: SourceMap::default(),
             cuts_only: false,
             export: crate::state::data::Export::default(),
+            import: None,
         };
         // The embedded dataset's views live in the settings and its deck in the binary: no effects.
         let _ = state.install(dataset, DataSource::Embedded, None);
@@ -91,6 +93,7 @@ impl State {
             Command::Presenting(command) => return self.apply_present(command),
             Command::Deck(command) => return self.apply_deck(command),
             Command::Export(command) => return self.apply_export(command),
+            Command::Import(command) => return self.apply_import(command),
             Command::OpenFile(path) => return vec![Effect::OpenDataset(DataSource::File(path))],
             Command::OpenBytes(name, bytes) => return vec![Effect::OpenBytes(name, bytes)],
             Command::Reload => return self.reload(),
@@ -142,6 +145,7 @@ impl State {
             | Command::Presenting(_)
             | Command::Deck(_)
             | Command::Export(_)
+            | Command::Import(_)
             | Command::OpenFile(_)
             | Command::OpenBytes(..)
             | Command::Reload
@@ -283,9 +287,13 @@ impl State {
     ) -> Vec<Effect> {
         let index = index.and_then(|shared| std::sync::Arc::try_unwrap(shared.0).ok());
         let Some(dataset) = loaded.dataset else {
+            if let Some(request) = loaded.presentation.columns {
+                return self.columns_to_map(request, source);
+            }
             self.load_failure = Some(LoadFailure { file: source.name(), problems: loaded.problems });
             return Vec::new();
         };
+        self.import_done(&source);
         self.source_map = loaded.source_map;
         self.load_failure = None;
         if let DataSource::File(path) = &source {

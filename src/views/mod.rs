@@ -4,6 +4,7 @@ pub mod chrome;
 pub mod deck_editor;
 pub mod detail;
 pub mod find;
+pub mod import_window;
 pub mod location_list;
 pub mod map;
 pub mod presenter;

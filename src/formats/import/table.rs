@@ -9,6 +9,7 @@ mod cells;
 mod csv_in;
 mod enums;
 mod html;
+mod mapping;
 mod places;
 mod template;
 mod timeline;
@@ -16,14 +17,23 @@ mod timeline;
 use std::path::Path;
 
 use crate::formats::import::{Kind, Origins, finish, not_yet};
-use crate::formats::loaded::{Loaded, Progress};
+use crate::formats::loaded::{ImportOptions, Loaded, Progress};
 use crate::formats::problem::ProblemKind;
+use crate::model::date::FiscalCalendar;
 use build::Build;
 use cells::{Out, Sheet};
 
 /// Reads the file's bytes into a dataset, every problem located.
-pub fn read(kind: Kind, name: &str, bytes: &[u8], progress: Option<std::sync::Arc<Progress>>) -> Loaded {
-    let mut out = Out { progress, ..Out::default() };
+pub fn read(
+    kind: Kind,
+    name: &str,
+    bytes: &[u8],
+    progress: Option<std::sync::Arc<Progress>>,
+    options: &ImportOptions,
+) -> Loaded {
+    let fiscal = if options.us_fiscal { FiscalCalendar::Us } else { FiscalCalendar::Japan };
+    let reading = cells::Reading { fiscal, day_order: options.day_order };
+    let mut out = Out { progress, reading, ..Out::default() };
     let total = bytes.len() as u64;
     out.progressed(0, total);
     let mut build = Build::new(display_name(name));
@@ -47,10 +57,11 @@ pub fn read(kind: Kind, name: &str, bytes: &[u8], progress: Option<std::sync::Ar
         );
         return Build::finish_failed(out);
     };
-    let timeline_sheet = timeline::recognise(&main.headers);
+    let forced = options.columns.as_deref();
+    let timeline_sheet = forced.is_none() && timeline::recognise(&main.headers);
     if timeline_sheet {
         timeline::read(main, &mut build, &mut out);
-    } else if template::recognise(&main.headers) {
+    } else if forced.is_some() || template::recognise(&main.headers) {
         let places_sheet = match kind {
             Kind::Csv => places_file(name, &mut out),
             _ => sheets.iter().find(|s| is_places(s)).cloned(),
@@ -61,12 +72,14 @@ pub fn read(kind: Kind, name: &str, bytes: &[u8], progress: Option<std::sync::Ar
             || places::Places { home: home.clone(), ..places::Places::default() },
             |sheet| places::read(&sheet, &home, &mut out),
         );
-        template::read(main, &mut places, &mut build, &mut out);
+        template::read(main, &mut places, &mut build, &mut out, forced);
         build.dataset.locations = places.list;
         build.origins.locations = places.origins;
     } else {
         unknown_headers(main, &mut out);
-        return Build::finish_failed(out);
+        let mut loaded = Build::finish_failed(out);
+        loaded.presentation.columns = Some(mapping::request(main, name, bytes));
+        return loaded;
     }
     let (dataset, problems, from) = build.into_parts(out);
     let origins =
@@ -78,6 +91,16 @@ pub fn read(kind: Kind, name: &str, bytes: &[u8], progress: Option<std::sync::Ar
 }
 
 mod workbook;
+
+/// Every field a column can be mapped to in the import window (the template's field names).
+pub const FIELDS: [&str; 25] = template::FIELD_NAMES;
+
+/// A field's name in words, for the import window (`lines_of_effort` → "Lines of effort").
+pub fn field_label(field: &str) -> String {
+    let words = field.replace('_', " ");
+    let mut chars = words.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
 
 /// The name shown in titles and the file's own source: the path's last part.
 fn display_name(name: &str) -> &str {

@@ -95,6 +95,23 @@ pub struct Out {
     pub problems: Vec<Problem>,
     /// Where the loading window learns how far the reading is, and asks to cancel.
     pub progress: Option<std::sync::Arc<crate::formats::loaded::Progress>>,
+    /// How text dates are read.
+    pub reading: Reading,
+}
+
+/// How text dates are read: whose fiscal year a bare "FY2027" is, and the day order of `03/04/2023`.
+#[derive(Clone, Copy, Debug)]
+pub struct Reading {
+    /// Whose fiscal year.
+    pub fiscal: crate::model::date::FiscalCalendar,
+    /// Day or month first.
+    pub day_order: crate::model::date_loose::DayOrder,
+}
+
+impl Default for Reading {
+    fn default() -> Self {
+        Self { fiscal: crate::model::date::FiscalCalendar::Japan, day_order: crate::model::date_loose::DayOrder::Ask }
+    }
 }
 
 impl Out {

@@ -98,6 +98,23 @@ pub fn read(sheet: &Sheet, home: &str, out: &mut Out) -> Places {
 impl Places {
     /// The id of the place a cell names (`camp_hansen`, "Camp Hansen", "26.45, 127.80"); an error at
     /// `at` when it names none.
+    /// A place from latitude and longitude cells (a sheet without a places sheet), named `name`;
+    /// the same point twice is one place.
+    pub fn resolve_point(&mut self, lat: &str, lon: &str, name: &str, at: &str, out: &mut Out) -> Option<String> {
+        let Some((lat, lon)) = coordinates(&format!("{lat}, {lon}")) else {
+            let message = format!("\"{lat}\", \"{lon}\" is not a latitude and a longitude");
+            let hint = "write decimal degrees: latitude -90 to 90, longitude -180 to 180 (35.69, 139.69)";
+            out.error(ProblemKind::BadCoordinate, at.to_owned(), message, Some(hint.to_owned()));
+            return None;
+        };
+        let fresh = !self.list.iter().any(|p| p.lat.to_bits() == lat.to_bits() && p.lon.to_bits() == lon.to_bits());
+        let id = self.resolve(&format!("{lat}, {lon}"), at, out)?;
+        if fresh && let Some(place) = self.list.iter_mut().find(|p| p.id == id) {
+            name.clone_into(&mut place.name);
+        }
+        Some(id)
+    }
+
     pub fn resolve(&mut self, text: &str, at: &str, out: &mut Out) -> Option<String> {
         if let Some((lat, lon)) = coordinates(text) {
             if let Some(place) =

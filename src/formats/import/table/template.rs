@@ -6,12 +6,12 @@ use super::cells::{Cell, Out, Row, Sheet, header_key, slug, unique_slug};
 use super::enums::named;
 use super::places::Places;
 use crate::formats::problem::ProblemKind;
-use crate::model::date::{FiscalCalendar, FuzzyDate};
-use crate::model::date_loose::parse_loose;
+use crate::model::date::FuzzyDate;
+use crate::model::date_loose::parse_loose_with;
 use crate::model::types::{Cite, Initiative, LineOfEffort, Status};
 
 /// Each field and the header keys that name it (after [`header_key`]).
-const FIELDS: [(&str, &[&str]); 22] = [
+const FIELDS: [(&str, &[&str]); 25] = [
     ("id", &["id"]),
     ("title", &["title"]),
     ("summary", &["summary"]),
@@ -34,7 +34,31 @@ const FIELDS: [(&str, &[&str]); 22] = [
     ("source date", &["sourcedate"]),
     ("source note", &["sourcenote", "note"]),
     ("sources", &["sources"]),
+    ("latitude", &["latitude", "lat"]),
+    ("longitude", &["longitude", "lon"]),
+    ("place name", &["placename"]),
 ];
+
+/// Every field a column can be, in the order the import window lists them.
+pub const FIELD_NAMES: [&str; 25] = {
+    let mut names = [""; 25];
+    let mut i = 0;
+    while i < FIELDS.len() {
+        names[i] = FIELDS[i].0;
+        i += 1;
+    }
+    names
+};
+
+/// The field a header key (after [`header_key`]) names exactly.
+pub fn field_of_key(key: &str) -> Option<&'static str> {
+    FIELDS.iter().find(|(_, keys)| keys.contains(&key)).map(|(f, _)| *f)
+}
+
+/// Every header key and its field.
+pub fn keys() -> impl Iterator<Item = (&'static str, &'static str)> {
+    FIELDS.iter().flat_map(|(field, keys)| keys.iter().map(move |k| (*k, *field)))
+}
 
 /// The template's header names, for messages.
 pub const EXPECTED: &str = "id, title, summary, body, lines of effort, status, announced, start, target, completed, end, \
@@ -67,11 +91,43 @@ pub fn recognise(headers: &[String]) -> bool {
     column_fields(headers).iter().any(|c| matches!(c, Some(("title", _))))
 }
 
-/// Reads the rows of the template into `build`.
-pub fn read(sheet: &Sheet, places: &mut Places, build: &mut Build, out: &mut Out) {
-    let columns = column_fields(&sheet.headers);
+/// The fields the user chose for each column (the import window), with their source groups.
+fn forced_fields(chosen: &[Option<String>]) -> Vec<Option<(&'static str, usize)>> {
+    let mut seen: Vec<&str> = Vec::new();
+    chosen
+        .iter()
+        .map(|c| {
+            let field = FIELD_NAMES.iter().copied().find(|f| Some(*f) == c.as_deref())?;
+            let group = seen.iter().filter(|f| **f == field).count();
+            seen.push(field);
+            Some((field, group))
+        })
+        .collect()
+}
+
+/// Reads the rows of the template into `build`; `forced` gives each column's field (the import
+/// window) instead of reading the headers.
+pub fn read(sheet: &Sheet, places: &mut Places, build: &mut Build, out: &mut Out, forced: Option<&[Option<String>]>) {
+    let columns = forced.map_or_else(|| column_fields(&sheet.headers), forced_fields);
+    let has = |field: &str| columns.iter().any(|c| matches!(c, Some((f, _)) if *f == field));
+    let defaults = Defaults { status: !has("status"), line: !has("lines_of_effort") };
+    if defaults.status || defaults.line {
+        let what: Vec<&str> = [
+            (defaults.status, "no status column: every initiative is Context"),
+            (defaults.line, "no lines of effort column: every initiative is under Policy"),
+        ]
+        .iter()
+        .filter_map(|(missing, words)| missing.then_some(*words))
+        .collect();
+        out.warn(
+            ProblemKind::MissingField,
+            sheet.row_at(header_row(sheet)),
+            what.join("; "),
+            Some("add the column to say more".to_owned()),
+        );
+    }
     for (column, header) in sheet.headers.iter().enumerate() {
-        if columns.get(column).is_some_and(Option::is_none) && !header.is_empty() {
+        if forced.is_none() && columns.get(column).is_some_and(Option::is_none) && !header.is_empty() {
             let message = format!("column \"{header}\" is not one the template has; it is not read");
             out.warn(
                 ProblemKind::UnknownField,
@@ -84,7 +140,7 @@ pub fn read(sheet: &Sheet, places: &mut Places, build: &mut Build, out: &mut Out
     for row in &sheet.rows {
         build.rows_read += 1;
         let r = RowRead { sheet, row, columns: &columns };
-        if let Some(initiative) = initiative(&r, places, build, out) {
+        if let Some(initiative) = initiative(&r, places, build, out, defaults) {
             build.push(initiative, sheet.row_at(row.number));
         }
     }
@@ -133,7 +189,7 @@ pub fn date_of(cell: &Cell, at: &str, out: &mut Out) -> Option<FuzzyDate> {
     if cell.date.is_some() || cell.text.is_empty() {
         return cell.date;
     }
-    match parse_loose(&cell.text, FiscalCalendar::Japan) {
+    match parse_loose_with(&cell.text, out.reading.fiscal, out.reading.day_order) {
         Ok(date) => Some(date),
         Err(e) => {
             out.error(ProblemKind::BadDate, at.to_owned(), e.message, e.hint);
@@ -142,7 +198,20 @@ pub fn date_of(cell: &Cell, at: &str, out: &mut Out) -> Option<FuzzyDate> {
     }
 }
 
-fn initiative(r: &RowRead<'_>, places: &mut Places, build: &mut Build, out: &mut Out) -> Option<Initiative> {
+/// What a sheet without a status or lines of effort column gets for every row.
+#[derive(Clone, Copy)]
+struct Defaults {
+    status: bool,
+    line: bool,
+}
+
+fn initiative(
+    r: &RowRead<'_>,
+    places: &mut Places,
+    build: &mut Build,
+    out: &mut Out,
+    defaults: Defaults,
+) -> Option<Initiative> {
     let title = r.text("title");
     if title.is_empty() {
         let message = "the row has no title, so it is not an initiative; skipped".to_owned();
@@ -162,12 +231,17 @@ fn initiative(r: &RowRead<'_>, places: &mut Places, build: &mut Build, out: &mut
     };
     build.taken.insert(id.clone());
     let at = |field: &str| r.cell(field, 0).map_or_else(|| r.sheet.row_at(r.row.number), |(_, at)| at);
-    let lines_of_effort = r
+    let mut lines_of_effort: Vec<LineOfEffort> = r
         .list("lines_of_effort")
         .iter()
         .filter_map(|l| named::<LineOfEffort>(l, &at("lines_of_effort"), out))
         .collect();
-    let status = if r.text("status").is_empty() {
+    if defaults.line {
+        lines_of_effort.push(crate::formats::import::json::build::IMPORTED_LINE);
+    }
+    let status = if defaults.status {
+        Status::Context
+    } else if r.text("status").is_empty() {
         let hint = format!("write one of {}", <Status as crate::model::schema::UnitEnum>::NAMES.join(", "));
         out.error(ProblemKind::MissingField, at("status"), "the status is empty".to_owned(), Some(hint));
         Status::Context
@@ -175,14 +249,29 @@ fn initiative(r: &RowRead<'_>, places: &mut Places, build: &mut Build, out: &mut
         named::<Status>(r.text("status"), &at("status"), out).unwrap_or(Status::Context)
     };
     let places_at = at("places");
-    let place_ids = r.list("places").iter().filter_map(|p| places.resolve(p, &places_at, out)).collect();
+    let mut place_ids: Vec<String> =
+        r.list("places").iter().filter_map(|p| places.resolve(p, &places_at, out)).collect();
+    let (lat, lon) = (r.text("latitude"), r.text("longitude"));
+    if !lat.is_empty() || !lon.is_empty() {
+        let name = Some(r.text("place name")).filter(|n| !n.is_empty()).unwrap_or(title);
+        place_ids.extend(places.resolve_point(lat, lon, name, &at("latitude"), out));
+    }
     let mut sources: Vec<Cite> = r.list("sources").into_iter().map(|source| Cite { source, note: None }).collect();
     sources.extend(cites(r, build, out));
+    if sources.is_empty() {
+        // The file itself is where the row came from: cited, so provenance is never blank.
+        sources.push(Cite { source: build.file_source(), note: None });
+    }
+    let body = r.text("body");
+    let summary = match r.text("summary") {
+        "" => crate::formats::import::json::build::first_sentence(body),
+        summary => summary.to_owned(),
+    };
     Some(Initiative {
         id,
         title: title.to_owned(),
-        summary: r.text("summary").to_owned(),
-        body: r.text("body").to_owned(),
+        summary,
+        body: body.to_owned(),
         lines_of_effort,
         actors: r.list("actors"),
         status,
