@@ -34,11 +34,12 @@ pub enum ChromeAction {
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const RELOAD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
+const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 const BACK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
 const FORWARD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
 
 /// The keyboard shortcuts, for the help window.
-pub const SHORTCUTS: [(&str, &str); 17] = [
+pub const SHORTCUTS: [(&str, &str); 18] = [
     ("F5", "Present the deck (→ Space PageDown next, ← PageUp previous, number+Enter jumps, B/W blank, Esc ends)"),
     ("Home / End", "While presenting: first / last step"),
     ("Alt+↑ / Alt+↓", "In the deck editor: move the step"),
@@ -46,6 +47,7 @@ pub const SHORTCUTS: [(&str, &str); 17] = [
     ("Ctrl+S", "Save the current view (in the Views menu)"),
     ("Ctrl+O", "Open a dataset…"),
     ("Ctrl+R", "Reload the dataset"),
+    ("Ctrl+Shift+S", "Save the dataset as RON… (a download in the browser)"),
     ("Alt+← / Alt+→", "Back / forward through selections (also the mouse's back and forward buttons)"),
     ("Esc", "Clear the selection"),
     ("← / →", "Pan the timeline (when it has focus or the pointer)"),
@@ -65,6 +67,10 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<ChromeAction> {
     ctx.input_mut(|i| {
         if i.consume_shortcut(&OPEN) {
             out.push(ChromeAction::OpenDialog);
+        }
+        // Before the views' Ctrl+S (save the view), which would match it too.
+        if i.consume_shortcut(&SAVE_AS) {
+            out.push(ChromeAction::Export(ExportFormat::Ron, ExportScope::All));
         }
         if i.consume_shortcut(&FIND) {
             out.push(ChromeAction::FocusSearch);
@@ -245,7 +251,8 @@ fn file_menu_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>) {
     });
     ui.separator();
     let save_as = if cfg!(target_arch = "wasm32") { "Download as RON" } else { "Save as RON…" };
-    if ui.button(save_as).on_hover_text("The whole dataset in our own format: it reads back equal").clicked() {
+    let save_as = egui::Button::new(save_as).shortcut_text(ctx.format_shortcut(&SAVE_AS));
+    if ui.add(save_as).on_hover_text("The whole dataset in our own format: it reads back equal").clicked() {
         out.push(ChromeAction::Export(ExportFormat::Ron, ExportScope::All));
     }
     ui.menu_button("Export", |ui| export_menu_ui(ui, state, out));

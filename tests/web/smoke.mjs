@@ -31,6 +31,7 @@ const base = `http://127.0.0.1:${server.address().port}`;
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "atlas-chromium-")), {
   executablePath: "/usr/lib/chromium/chromium",
   headless: true,
+  acceptDownloads: true,
   viewport: { width: 1600, height: 900 },
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
@@ -194,6 +195,36 @@ await page.evaluate((text) => {
 await page.waitForFunction(() => document.title.startsWith("Minimal"), null, { timeout: 20000 }).catch(() => {});
 await shot("web-dropped");
 check((await page.title()).startsWith("Minimal"), `the dropped file loaded (${await page.title()})`);
+
+// 9a. Other tools' files open by ?data= too: a StoryMapJS story opens as a deck that F5 presents, a
+// TimelineJS sheet and a KML file load (each title is the file's own).
+await open("index.html?data=fixtures/import/json/sochi.json");
+await page.waitForFunction(() => document.title.startsWith("Sochi"), null, { timeout: 20000 }).catch(() => {});
+check((await page.title()).startsWith("Sochi 2014"), `?data= opened a StoryMapJS story (${await page.title()})`);
+await page.mouse.click(800, 450);
+await page.keyboard.press("F5");
+await page.waitForTimeout(1500);
+await shot("web-storymap-presenting");
+check(hash() === "#step=1", `the story presents as a deck from step 1 (${hash()})`);
+await page.keyboard.press("Escape");
+for (const [file, title] of [["import/tables/women_in_computing.csv", "women_in_computing"], ["import/kml/places.kml", "Okinawa"]]) {
+  await open(`index.html?data=fixtures/${file}`);
+  await page.waitForFunction((t) => !document.title.startsWith("US–Japan") && document.title.includes(t), title, { timeout: 20000 }).catch(() => {});
+  await shot(`web-import-${file.split("/").pop()}`);
+  const shown = await page.title();
+  check(!shown.startsWith(DEFAULT_TITLE) && shown.includes(title), `?data= opened ${file} (${shown})`);
+}
+
+// 9b. Save as in the browser is a download: Ctrl+Shift+S hands over the dataset as RON.
+await open("index.html?from=download");
+await page.mouse.click(800, 450);
+const download = page.waitForEvent("download", { timeout: 15000 }).catch(() => null);
+await page.keyboard.press("Control+Shift+S");
+const saved = await download;
+const savedText = saved ? readFileSync(await saved.path(), "utf8") : "";
+await shot("web-download");
+check(saved?.suggestedFilename() === "alliance-atlas.ron" && savedText.startsWith("// ") && savedText.includes("initiatives"),
+  `Ctrl+Shift+S downloaded the dataset as RON (${saved ? `${saved.suggestedFilename()}, ${savedText.length} bytes` : "no download"})`);
 
 // 9. A large dataset loads a slice per frame: the tab title shows the progress as it grows (so frames
 // kept coming while it loaded), then the data is in.
