@@ -9,6 +9,7 @@
 pub mod csv;
 pub mod geojson;
 pub mod ics;
+pub mod patch;
 pub mod render;
 pub mod ron;
 pub mod timelinejs;

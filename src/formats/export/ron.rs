@@ -26,6 +26,47 @@ pub fn to_ron(dataset: &Dataset, origin: Option<&str>) -> String {
     text
 }
 
+/// One item of a dataset, to write on its own (a save that patches the file, `export::patch`).
+#[derive(Clone, Copy, Debug)]
+pub enum ItemRef<'a> {
+    /// A source.
+    Source(&'a Source),
+    /// A place.
+    Location(&'a Location),
+    /// An initiative.
+    Initiative(&'a Initiative),
+    /// An era.
+    Era(&'a Era),
+}
+
+/// One item in our style, as [`to_ron`] writes it inside its list but at no indent
+/// (`Initiative(\n    id: "x",\n    …\n)`); with `implicit_some` (the file enables it), optional
+/// values without `Some(…)`.
+pub fn item_to_ron(item: ItemRef<'_>, implicit_some: bool) -> String {
+    let extensions = if implicit_some {
+        ::ron::extensions::Extensions::IMPLICIT_SOME
+    } else {
+        ::ron::extensions::Extensions::empty()
+    };
+    let config = ::ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .escape_strings(false)
+        .indentor("    ")
+        .extensions(extensions);
+    let text = match item {
+        ItemRef::Source(s) => ::ron::ser::to_string_pretty(&SourceOut::of(s), config),
+        ItemRef::Location(l) => ::ron::ser::to_string_pretty(&LocationOut::of(l), config),
+        ItemRef::Initiative(i) => ::ron::ser::to_string_pretty(&InitiativeOut::of(i), config),
+        ItemRef::Era(e) => ::ron::ser::to_string_pretty(&EraOut::of(e), config),
+    };
+    // As in `to_ron`: these plain structs always serialise. The extension line belongs to a file.
+    let text = text.unwrap_or_default();
+    match text.strip_prefix("#![enable(implicit_some)]") {
+        Some(rest) => rest.trim_start().to_owned(),
+        None => text,
+    }
+}
+
 fn none<T>(items: &&[T]) -> bool {
     items.is_empty()
 }
