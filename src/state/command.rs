@@ -109,6 +109,80 @@ pub fn header_signature(headers: &[String]) -> Vec<String> {
     headers.iter().map(|h| h.trim().to_lowercase()).collect()
 }
 
+/// A text field of an initiative the form edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TextField {
+    /// The title.
+    Title,
+    /// The one-paragraph summary.
+    Summary,
+    /// The markdown body.
+    Body,
+    /// The status note.
+    StatusNote,
+    /// Actors, `;` or `,` separated.
+    Actors,
+    /// Tags, `;` or `,` separated.
+    Tags,
+}
+
+/// One of an initiative's five dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DateField {
+    /// When it was announced.
+    Announced,
+    /// When work started.
+    Start,
+    /// The target.
+    Target,
+    /// When it was completed.
+    Completed,
+    /// When it ended.
+    End,
+}
+
+impl DateField {
+    /// Every date field, in the form's order.
+    pub const ALL: [Self; 5] = [Self::Announced, Self::Start, Self::Target, Self::Completed, Self::End];
+
+    /// The field's name, as in the data.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Announced => "announced",
+            Self::Start => "start",
+            Self::Target => "target",
+            Self::Completed => "completed",
+            Self::End => "end",
+        }
+    }
+}
+
+/// The commands of the dataset editor.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditCommand {
+    /// Open or close the form for the selected initiative.
+    ToggleEditor,
+    /// Set a text field of initiative `i` (typing in a row is one change for undo).
+    SetText(usize, TextField, String),
+    /// Type a date of initiative `i`: taken when it reads (as in our files or as people type it),
+    /// kept as typed with the reason when it does not; empty clears it.
+    SetDate(usize, DateField, String),
+    /// Set the status of initiative `i`.
+    SetStatus(usize, crate::model::Status),
+    /// Turn a line of effort of initiative `i` on or off.
+    ToggleLine(usize, crate::model::LineOfEffort),
+    /// Add a new initiative (selected, the form open).
+    AddInitiative,
+    /// Delete initiative `i`; with `true`, the links other initiatives have to it go too.
+    DeleteInitiative(usize, bool),
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Save into the dataset's file (its other bytes kept), or ask where when it has none.
+    Save,
+}
+
 /// The commands of the import window (a spreadsheet whose columns were not recognised).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportCommand {
@@ -204,6 +278,8 @@ pub enum Command {
     Export(ExportCommand),
     /// The import window.
     Import(ImportCommand),
+    /// The dataset editor.
+    Edit(EditCommand),
     /// A file the state asked to read, read (see [`Effect::Read`]): the text, or why it could not be read.
     Read(ReadFor, PathBuf, Result<String, String>),
     /// A file the state asked to write, written (see [`Effect::Write`]), or why not.
@@ -287,6 +363,8 @@ pub enum ReadFor {
     SavedViews,
     /// The briefing deck next to the dataset.
     Deck,
+    /// The dataset's own file, to save edits into.
+    SaveBase,
 }
 
 /// What a file write is for.
@@ -296,6 +374,8 @@ pub enum WriteFor {
     SavedViews,
     /// The briefing deck.
     Deck,
+    /// The dataset, saved into its own file.
+    Dataset,
     /// An export (or Save as, in RON); `whole` when it wrote the whole dataset.
     Export { format: crate::formats::export::render::ExportFormat, whole: bool },
 }

@@ -73,6 +73,47 @@ pub struct State {
     pub(super) export: Export,
     /// A spreadsheet waiting in the import window.
     pub(super) import: Option<PendingImport>,
+    /// Editing the dataset: undo, what changed since it was read, the form.
+    pub(super) edit: DataEdit,
+}
+
+/// One change to the dataset, as undo keeps it: the initiative before and after (not a copy of the
+/// dataset). `None` before: it was added; `None` after: it was deleted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// "change of the title of X", for the Edit menu.
+    pub(super) label: String,
+    /// Its position in the list.
+    pub(super) index: usize,
+    /// The initiative before, with its position in the file.
+    pub(super) before: Option<(crate::model::Initiative, Option<usize>)>,
+    /// The initiative after, with its position in the file.
+    pub(super) after: Option<(crate::model::Initiative, Option<usize>)>,
+    /// Typing in one field goes into one change: the field it was.
+    pub(super) merge: Option<(usize, &'static str)>,
+}
+
+/// The dataset editor's data.
+#[derive(Clone, Debug, Default)]
+pub struct DataEdit {
+    /// Whether the form is open.
+    pub(super) open: bool,
+    pub(super) undo: Vec<Change>,
+    pub(super) redo: Vec<Change>,
+    /// For each initiative, its position in the file as read (`None`: added since).
+    pub(super) origins: Vec<Option<usize>>,
+    /// The initiatives of the file as read that were changed or deleted since, by position in the file.
+    pub(super) baseline: std::collections::HashMap<usize, crate::model::Initiative>,
+    /// Dates as typed that do not read (yet): the text and why, by initiative and field.
+    pub(super) drafts: std::collections::HashMap<(usize, &'static str), (String, String)>,
+    /// Changes not yet saved.
+    pub(super) dirty: bool,
+    /// The last message (saved, or why not).
+    pub(super) message: Option<String>,
+    /// What `check` would say of the dataset now.
+    pub(super) findings: Vec<crate::model::finding::Finding>,
+    /// The source map of the text being written (taken when the write succeeds).
+    pub(super) saving: Option<crate::formats::source_map::SourceMap>,
 }
 
 /// Filters, what they select, and everything that moves through time or between views.

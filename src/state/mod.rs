@@ -12,6 +12,7 @@
 pub mod command;
 pub mod data;
 pub mod deck;
+pub mod edit;
 pub mod export;
 pub mod focus;
 pub mod import;
@@ -72,6 +73,7 @@ impl State {
             cuts_only: false,
             export: crate::state::data::Export::default(),
             import: None,
+            edit: crate::state::data::DataEdit::default(),
         };
         // The embedded dataset's views live in the settings and its deck in the binary: no effects.
         let _ = state.install(dataset, DataSource::Embedded, None);
@@ -94,6 +96,7 @@ impl State {
             Command::Deck(command) => return self.apply_deck(command),
             Command::Export(command) => return self.apply_export(command),
             Command::Import(command) => return self.apply_import(command),
+            Command::Edit(command) => return self.apply_edit(command),
             Command::OpenFile(path) => return vec![Effect::OpenDataset(DataSource::File(path))],
             Command::OpenBytes(name, bytes) => return vec![Effect::OpenBytes(name, bytes)],
             Command::Reload => return self.reload(),
@@ -146,6 +149,7 @@ impl State {
             | Command::Deck(_)
             | Command::Export(_)
             | Command::Import(_)
+            | Command::Edit(_)
             | Command::OpenFile(_)
             | Command::OpenBytes(..)
             | Command::Reload
@@ -182,6 +186,7 @@ impl State {
         match what {
             ReadFor::SavedViews => self.saved_views_read(path, text),
             ReadFor::Deck => self.deck_read(path, text),
+            ReadFor::SaveBase => return self.save_base_read(path, text),
         }
         Vec::new()
     }
@@ -191,6 +196,7 @@ impl State {
         match what {
             WriteFor::SavedViews => self.saved_views_written(path, result),
             WriteFor::Deck => self.deck_written(path, result),
+            WriteFor::Dataset => self.dataset_written(path, result),
             WriteFor::Export { format, whole } => self.export_written(format, whole, path, result),
         }
     }
@@ -337,6 +343,7 @@ impl State {
         self.generation += 1;
         let mut effects = self.load_saved_views();
         self.refilter();
+        self.reset_edit();
         effects.extend(self.load_deck_for_source());
         self.back.clear();
         self.forward.clear();

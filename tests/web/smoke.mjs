@@ -207,7 +207,7 @@ await page.waitForTimeout(1500);
 await shot("web-storymap-presenting");
 check(hash() === "#step=1", `the story presents as a deck from step 1 (${hash()})`);
 await page.keyboard.press("Escape");
-for (const [file, title] of [["import/tables/women_in_computing.csv", "women_in_computing"], ["import/kml/places.kml", "Okinawa"]]) {
+for (const [file, title] of [["import/tables/women_in_computing.csv", "Women in Computing"], ["import/kml/places.kml", "Okinawa"]]) {
   await open(`index.html?data=fixtures/${file}`);
   await page.waitForFunction((t) => !document.title.startsWith("US–Japan") && document.title.includes(t), title, { timeout: 20000 }).catch(() => {});
   await shot(`web-import-${file.split("/").pop()}`);

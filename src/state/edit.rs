@@ -1,0 +1,420 @@
+//! The dataset editor's part: changes to initiatives (a field typed, a date read as people type it,
+//! status and lines of effort, add, delete), each undoable (undo keeps the initiative before and
+//! after, not copies of the dataset), live checks as `check` would report them, and Save into the
+//! file the data came from: the file is read again (an effect), the edited items are patched into its
+//! text field by field (`formats::export::patch`), the result is read back with our own reader and
+//! written only when it gives the dataset on screen — atomically, the old file kept as `.bak`.
+
+use std::path::{Path, PathBuf};
+
+use crate::formats::export::patch::{Edit, patch};
+use crate::formats::export::ron::ItemRef;
+use crate::model::finding::{BrokenIds, Collection};
+use crate::model::index::Index;
+use crate::model::{Initiative, LineOfEffort, Status};
+use crate::state::command::{DataSource, DateField, EditCommand, Effect, ReadFor, Selection, TextField, WriteFor};
+pub use crate::state::data::DataEdit;
+use crate::state::data::{Change, State};
+
+impl State {
+    /// Applies a command of the dataset editor.
+    pub(crate) fn apply_edit(&mut self, command: EditCommand) -> Vec<Effect> {
+        match command {
+            EditCommand::ToggleEditor => self.edit.open = !self.edit.open,
+            EditCommand::SetText(i, field, text) => self.set_text(i, field, text),
+            EditCommand::SetDate(i, field, text) => self.set_date(i, field, &text),
+            EditCommand::SetStatus(i, status) => self.change(i, "status", false, |x| x.status = status),
+            EditCommand::ToggleLine(i, line) => {
+                self.change(i, "lines of effort", false, |x| toggle(&mut x.lines_of_effort, line))
+            }
+            EditCommand::AddInitiative => self.add_initiative(),
+            EditCommand::DeleteInitiative(i, unlink) => self.delete_initiative(i, unlink),
+            EditCommand::Undo => self.undo_redo(true),
+            EditCommand::Redo => self.undo_redo(false),
+            EditCommand::Save => return self.save(),
+        }
+        Vec::new()
+    }
+
+    fn set_text(&mut self, i: usize, field: TextField, text: String) {
+        let name = match field {
+            TextField::Title => "title",
+            TextField::Summary => "summary",
+            TextField::Body => "body",
+            TextField::StatusNote => "status note",
+            TextField::Actors => "actors",
+            TextField::Tags => "tags",
+        };
+        self.change(i, name, true, |x| match field {
+            TextField::Title => x.title = text,
+            TextField::Summary => x.summary = text,
+            TextField::Body => x.body = text,
+            TextField::StatusNote => x.status_note = Some(text).filter(|t| !t.trim().is_empty()),
+            TextField::Actors => x.actors = list(&text),
+            TextField::Tags => x.tags = list(&text),
+        });
+    }
+
+    fn set_date(&mut self, i: usize, field: DateField, text: &str) {
+        let key = (i, field.name());
+        let read = if text.trim().is_empty() {
+            Ok(None)
+        } else {
+            crate::model::date_loose::parse_loose(text, crate::model::date::FiscalCalendar::Japan).map(Some)
+        };
+        match read {
+            Ok(date) => {
+                self.edit.drafts.remove(&key);
+                self.change(i, field.name(), true, |x| *date_slot(x, field) = date);
+            }
+            Err(e) => {
+                let why = e.hint.map_or_else(|| e.message.clone(), |hint| format!("{} ({hint})", e.message));
+                self.edit.drafts.insert(key, (text.to_owned(), why));
+            }
+        }
+    }
+
+    /// Changes initiative `i` with `f`, as one undoable change named after `field`; with `merge`,
+    /// a change of the same field of the same initiative right after this one joins it.
+    fn change(&mut self, i: usize, field: &'static str, merge: bool, f: impl FnOnce(&mut Initiative)) {
+        let Some(before) = self.dataset.initiatives.get(i).cloned() else { return };
+        let mut after = before.clone();
+        f(&mut after);
+        if after == before {
+            return;
+        }
+        let origin = self.edit.origins.get(i).copied().flatten();
+        let label = format!("change of the {field} of “{}”", before.title);
+        let key = merge.then_some((i, field));
+        match self.edit.undo.last_mut() {
+            Some(last) if key.is_some() && last.merge == key && self.edit.redo.is_empty() => {
+                last.after = Some((after.clone(), origin));
+            }
+            _ => self.edit.undo.push(Change {
+                label,
+                index: i,
+                before: Some((before, origin)),
+                after: Some((after.clone(), origin)),
+                merge: key,
+            }),
+        }
+        self.edit.redo.clear();
+        self.put(i, Some((after, origin)), false);
+    }
+
+    fn add_initiative(&mut self) {
+        let taken = |id: &str| self.dataset.initiatives.iter().any(|x| x.id == id);
+        let id = (1..).map(|n| format!("new-initiative-{n}")).find(|id| !taken(id)).unwrap_or_default();
+        let sources = self.dataset.sources.first().map(|s| crate::model::Cite { source: s.id.clone(), note: None });
+        let initiative = Initiative {
+            id,
+            title: "New initiative".to_owned(),
+            summary: String::new(),
+            body: String::new(),
+            lines_of_effort: vec![LineOfEffort::Policy],
+            actors: Vec::new(),
+            status: Status::Proposed,
+            status_note: None,
+            announced: None,
+            start: None,
+            target: None,
+            completed: None,
+            end: None,
+            places: Vec::new(),
+            related: Vec::new(),
+            tags: Vec::new(),
+            sources: sources.into_iter().collect(),
+        };
+        let at = self.dataset.initiatives.len();
+        let label = "addition of a new initiative".to_owned();
+        self.edit.undo.push(Change {
+            label,
+            index: at,
+            before: None,
+            after: Some((initiative.clone(), None)),
+            merge: None,
+        });
+        self.edit.redo.clear();
+        self.put(at, Some((initiative, None)), true);
+        self.selection = Some(Selection::Initiative(at));
+        self.edit.open = true;
+    }
+
+    fn delete_initiative(&mut self, i: usize, unlink: bool) {
+        let Some(item) = self.dataset.initiatives.get(i).cloned() else { return };
+        let linking: Vec<usize> = (0..self.dataset.initiatives.len())
+            .filter(|&j| j != i && self.dataset.initiatives[j].related.contains(&item.id))
+            .collect();
+        if !linking.is_empty() && !unlink {
+            let names: Vec<String> = linking.iter().map(|&j| format!("“{}”", self.dataset.initiatives[j].id)).collect();
+            self.edit.message = Some(format!(
+                "“{}” is not deleted: {} link to it. Delete it with its links, or remove them first.",
+                item.id,
+                names.join(", ")
+            ));
+            return;
+        }
+        for j in linking {
+            self.change(j, "related", false, |x| x.related.retain(|r| *r != item.id));
+        }
+        let origin = self.edit.origins.get(i).copied().flatten();
+        let label = format!("deletion of “{}”", item.title);
+        self.edit.undo.push(Change { label, index: i, before: Some((item, origin)), after: None, merge: None });
+        self.edit.redo.clear();
+        self.put(i, None, true);
+        self.selection = None;
+        self.edit.message = None;
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        let from = if undo { &mut self.edit.undo } else { &mut self.edit.redo };
+        let Some(change) = from.pop() else { return };
+        let (now, then) = if undo { (&change.after, &change.before) } else { (&change.before, &change.after) };
+        let resize = now.is_none() || then.is_none();
+        self.put(change.index, then.clone(), resize);
+        if then.is_none() && self.selection == Some(Selection::Initiative(change.index)) {
+            self.selection = None;
+        }
+        let mut change = change;
+        change.merge = None;
+        if undo { self.edit.redo.push(change) } else { self.edit.undo.push(change) }
+    }
+
+    /// Puts `item` at `i` (replacing, inserting when `resize` and the list has no such item yet, or
+    /// removing when `None`), remembers the file's version of what it replaces, and updates what
+    /// depends on the data.
+    fn put(&mut self, i: usize, item: Option<(Initiative, Option<usize>)>, resize: bool) {
+        // What is replaced or removed (not what an insertion moves along), as the file has it.
+        let inserting = resize && item.is_some();
+        let old_origin = self.edit.origins.get(i).copied().flatten().filter(|_| !inserting);
+        if let (Some(o), Some(old)) = (old_origin, self.dataset.initiatives.get(i)) {
+            self.edit.baseline.entry(o).or_insert_with(|| old.clone());
+        }
+        match (item, resize) {
+            (Some((x, origin)), false) => {
+                if let Some(slot) = self.dataset.initiatives.get_mut(i) {
+                    *slot = x;
+                }
+                if let Some(slot) = self.edit.origins.get_mut(i) {
+                    *slot = origin;
+                }
+            }
+            (Some((x, origin)), true) => {
+                let at = i.min(self.dataset.initiatives.len());
+                self.dataset.initiatives.insert(at, x);
+                self.edit.origins.insert(at.min(self.edit.origins.len()), origin);
+            }
+            (None, _) => {
+                if i < self.dataset.initiatives.len() {
+                    self.dataset.initiatives.remove(i);
+                }
+                if i < self.edit.origins.len() {
+                    self.edit.origins.remove(i);
+                }
+            }
+        }
+        self.edit.dirty = true;
+        self.data_changed();
+    }
+
+    /// The data changed: the index, the filters' selection, the lanes and the live checks follow.
+    fn data_changed(&mut self) {
+        self.index = Index::build(&self.dataset);
+        self.generation += 1;
+        self.refilter();
+        self.edit.findings = crate::model::validate::validate(&self.dataset, &BrokenIds::default());
+    }
+
+    /// A fresh editing state for data just read (every initiative at its place in the file).
+    pub(crate) fn reset_edit(&mut self) {
+        let open = self.edit.open;
+        self.edit =
+            DataEdit { open, origins: (0..self.dataset.initiatives.len()).map(Some).collect(), ..DataEdit::default() };
+        self.edit.findings = crate::model::validate::validate(&self.dataset, &BrokenIds::default());
+    }
+
+    /// Whether Save can write into the data's own file (a RON file it was read from), rather than
+    /// needing Save as.
+    pub fn can_save_in_place(&self) -> bool {
+        matches!(&self.source, DataSource::File(p) if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
+            && self.source_map.initiatives.len() == self.edit.origins.iter().flatten().count() + self.deleted_count()
+    }
+
+    fn deleted_count(&self) -> usize {
+        self.edit.baseline.keys().filter(|o| !self.edit.origins.contains(&Some(**o))).count()
+    }
+
+    fn save(&mut self) -> Vec<Effect> {
+        match &self.source {
+            DataSource::File(path) if self.can_save_in_place() => vec![Effect::Read(ReadFor::SaveBase, path.clone())],
+            _ => {
+                self.edit.message = Some("This data has no RON file of its own: use File > Save as RON….".to_owned());
+                Vec::new()
+            }
+        }
+    }
+
+    /// The file as it is now, read for saving into: patched, checked by reading it back, written.
+    pub(crate) fn save_base_read(&mut self, path: &Path, text: Result<String, String>) -> Vec<Effect> {
+        if self.source != DataSource::File(path.to_owned()) {
+            return Vec::new();
+        }
+        let text = match text {
+            Ok(text) => text,
+            Err(e) => {
+                self.edit.message = Some(format!("Not saved: {} cannot be read again ({e}).", path.display()));
+                return Vec::new();
+            }
+        };
+        let edits: Vec<Edit<'_>> = self
+            .edit
+            .baseline
+            .iter()
+            .map(|(&at, before)| {
+                let now = self.edit.origins.iter().position(|o| *o == Some(at));
+                let after = now.and_then(|i| self.dataset.initiatives.get(i)).map(ItemRef::Initiative);
+                Edit { collection: Collection::Initiatives, at, before: ItemRef::Initiative(before), after }
+            })
+            .collect();
+        let added: Vec<(Collection, ItemRef<'_>)> = self
+            .edit
+            .origins
+            .iter()
+            .zip(&self.dataset.initiatives)
+            .filter(|(o, _)| o.is_none())
+            .map(|(_, x)| (Collection::Initiatives, ItemRef::Initiative(x)))
+            .collect();
+        let patched = patch(&text, &self.source_map, &edits, &added);
+        let checked = patched.and_then(|new| {
+            let back = crate::formats::load_str(&new);
+            // Added items are appended to the file's list, so compare in the file's order.
+            let mut want = self.dataset.clone();
+            want.initiatives = in_file_order(&self.dataset.initiatives, &self.edit.origins);
+            if back.dataset.as_ref() == Some(&want) { Ok((new, back.source_map)) } else { Err("the text would not read back to the data on screen (has the file changed on disk since it was opened?)".to_owned()) }
+        });
+        match checked {
+            Ok((new, map)) => {
+                self.edit.saving = Some(map);
+                vec![Effect::Write { what: WriteFor::Dataset, path: path.to_owned(), text: new, backup: true }]
+            }
+            Err(why) => {
+                self.edit.message =
+                    Some(format!("Not saved: {why}. Nothing was written; File > Save as RON… writes a new file."));
+                Vec::new()
+            }
+        }
+    }
+
+    /// The dataset file, written or not.
+    pub(crate) fn dataset_written(&mut self, path: &Path, result: Result<(), String>) {
+        match result {
+            Ok(()) => {
+                if let Some(map) = self.edit.saving.take() {
+                    self.source_map = map;
+                }
+                self.dataset.initiatives = in_file_order(&self.dataset.initiatives, &self.edit.origins);
+                let (undo, redo, open) =
+                    (std::mem::take(&mut self.edit.undo), std::mem::take(&mut self.edit.redo), self.edit.open);
+                self.reset_edit();
+                // Undo reaches back past the save; what it re-adds is new to the file now.
+                let forget = |mut c: Change| {
+                    c.before = c.before.map(|(x, _)| (x, None));
+                    c.after = c.after.map(|(x, _)| (x, None));
+                    c
+                };
+                self.edit.undo = undo.into_iter().map(forget).collect();
+                self.edit.redo = redo.into_iter().map(forget).collect();
+                self.edit.open = open;
+                self.data_changed();
+                self.edit.message = Some(format!("Saved {}", path.display()));
+            }
+            Err(e) => {
+                self.edit.saving = None;
+                self.edit.message = Some(format!("Could not save {}: {e}. The file is as it was.", path.display()));
+            }
+        }
+    }
+
+    /// The editor's data (undo, dirty, drafts, findings).
+    pub fn data_edit(&self) -> &DataEdit {
+        &self.edit
+    }
+
+    /// The path Save writes to, when it can save in place.
+    pub fn save_path(&self) -> Option<PathBuf> {
+        match &self.source {
+            DataSource::File(p) if self.can_save_in_place() => Some(p.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// The initiatives in the order the saved file will have them: those read from the file in place,
+/// the added ones after them in the order they were added.
+fn in_file_order(items: &[Initiative], origins: &[Option<usize>]) -> Vec<Initiative> {
+    let mut out: Vec<Initiative> =
+        items.iter().zip(origins).filter(|(_, o)| o.is_some()).map(|(x, _)| x.clone()).collect();
+    out.extend(items.iter().zip(origins).filter(|(_, o)| o.is_none()).map(|(x, _)| x.clone()));
+    out
+}
+
+fn toggle(lines: &mut Vec<LineOfEffort>, line: LineOfEffort) {
+    if let Some(at) = lines.iter().position(|l| *l == line) {
+        lines.remove(at);
+    } else {
+        lines.push(line);
+    }
+}
+
+fn list(text: &str) -> Vec<String> {
+    text.split([';', ',']).map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()
+}
+
+fn date_slot(x: &mut Initiative, field: DateField) -> &mut Option<crate::model::FuzzyDate> {
+    match field {
+        DateField::Announced => &mut x.announced,
+        DateField::Start => &mut x.start,
+        DateField::Target => &mut x.target,
+        DateField::Completed => &mut x.completed,
+        DateField::End => &mut x.end,
+    }
+}
+
+impl DataEdit {
+    /// Changes not yet saved.
+    pub fn dirty(&self) -> bool {
+        self.dirty
+    }
+    /// Whether the form is open.
+    pub fn open(&self) -> bool {
+        self.open
+    }
+    /// The name of what Undo would undo.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|c| c.label.as_str())
+    }
+    /// The name of what Redo would redo.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|c| c.label.as_str())
+    }
+    /// The last message (saved, or why not).
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    /// A date as typed that does not read, and why.
+    pub fn draft(&self, i: usize, field: DateField) -> Option<(&str, &str)> {
+        self.drafts.get(&(i, field.name())).map(|(t, w)| (t.as_str(), w.as_str()))
+    }
+    /// What `check` says of initiative `i` now: (is error, field, message).
+    pub fn findings_for(&self, i: usize) -> Vec<(bool, Option<&'static str>, &str)> {
+        self.findings
+            .iter()
+            .filter(|f| f.locus.collection == Collection::Initiatives && f.locus.index == i)
+            .map(|f| (f.severity == crate::model::finding::Severity::Error, f.locus.field, f.message.as_str()))
+            .collect()
+    }
+    /// How many errors the dataset has now.
+    pub fn error_count(&self) -> usize {
+        self.findings.iter().filter(|f| f.severity == crate::model::finding::Severity::Error).count()
+    }
+}
