@@ -191,12 +191,10 @@ impl State {
             self.edit.baseline.entry(o).or_insert_with(|| old.clone());
         }
         match (item, resize) {
-            (Some((x, origin)), false) => {
+            // A replacement keeps the item's place in the file, whatever the change remembered.
+            (Some((x, _)), false) => {
                 if let Some(slot) = self.dataset.initiatives.get_mut(i) {
                     *slot = x;
-                }
-                if let Some(slot) = self.edit.origins.get_mut(i) {
-                    *slot = origin;
                 }
             }
             (Some((x, origin)), true) => {
@@ -286,11 +284,14 @@ impl State {
             .collect();
         let patched = patch(&text, &self.source_map, &edits, &added);
         let checked = patched.and_then(|new| {
-            let back = crate::formats::load_str(&new);
-            // Added items are appended to the file's list, so compare in the file's order.
+            // Read back as written (the user may save data with errors), compared in the file's order:
+            // added items are appended to their list.
             let mut want = self.dataset.clone();
             want.initiatives = in_file_order(&self.dataset.initiatives, &self.edit.origins);
-            if back.dataset.as_ref() == Some(&want) { Ok((new, back.source_map)) } else { Err("the text would not read back to the data on screen (has the file changed on disk since it was opened?)".to_owned()) }
+            match crate::formats::ron::load::read_unchecked(&new) {
+                Some((back, map)) if back == want => Ok((new, map)),
+                _ => Err("the text would not read back to the data on screen (has the file changed on disk since it was opened?)".to_owned()),
+            }
         });
         match checked {
             Ok((new, map)) => {

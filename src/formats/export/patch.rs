@@ -58,7 +58,9 @@ pub fn patch(
     for collection in [Collection::Sources, Collection::Locations, Collection::Initiatives, Collection::Eras] {
         let items: Vec<ItemRef<'_>> = added.iter().filter(|(c, _)| *c == collection).map(|(_, i)| *i).collect();
         if !items.is_empty() {
-            splices.push(append_splice(original, map, collection, &items, implicit)?);
+            let deleted: Vec<usize> =
+                edits.iter().filter(|e| e.collection == collection && e.after.is_none()).map(|e| e.at).collect();
+            splices.push(append_splice(original, map, collection, &items, &deleted, implicit)?);
         }
     }
     splices.sort_by_key(|s| std::cmp::Reverse((s.span.start, s.span.end)));
@@ -223,6 +225,7 @@ fn append_splice(
     map: &SourceMap,
     collection: Collection,
     items: &[ItemRef<'_>],
+    deleted: &[usize],
     implicit: bool,
 ) -> Result<Splice, String> {
     let spans = match collection {
@@ -232,7 +235,18 @@ fn append_splice(
         Collection::Eras => &map.eras,
         Collection::Meta => return Err("the meta block is not a list".to_owned()),
     };
-    let last = spans.last().ok_or_else(|| format!("the file has no {collection:?} to add after"))?;
+    // After the last item that stays (a deleted one is cut, with the place after it).
+    let Some(last) = (0..spans.len()).rev().find(|i| !deleted.contains(i)).and_then(|i| spans.get(i)) else {
+        // Every item is deleted: the new ones go where the first one began, each on its own lines.
+        let first = spans.first().ok_or_else(|| format!("the file has no {collection:?} to add to"))?;
+        let indent = line_indent(text, first.start);
+        let at = first.start - indent.len();
+        let insert: String = items
+            .iter()
+            .map(|item| format!("{indent}{},\n", reindent(&item_to_ron(*item, implicit), &indent)))
+            .collect();
+        return Ok(Splice { span: Span::new(at, at), text: insert });
+    };
     let indent = line_indent(text, last.start);
     let (at, comma) = after_comma(text, last.end);
     let mut insert = if comma { String::new() } else { ",".to_owned() };

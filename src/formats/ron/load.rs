@@ -15,6 +15,17 @@ pub fn read_str(text: &str, progress: Option<std::sync::Arc<Progress>>) -> Loade
     finish(text, steps)
 }
 
+/// Reads RON text without the cross-item checks: the dataset and its source map as written, or
+/// `None` when the text does not read (a syntax error, a field of the wrong type, a required field
+/// missing). A save reads its text back with this, since the user may save data that has errors.
+pub fn read_unchecked(text: &str) -> Option<(crate::model::Dataset, crate::formats::source_map::SourceMap)> {
+    let mut steps = Steps::new(Cx::default());
+    while !steps.step(text, usize::MAX) {}
+    let Steps { dataset, map, cx, failed, .. } = steps;
+    let decoded = failed.is_none() && !cx.issues.iter().any(|i| i.severity == Severity::Error);
+    decoded.then_some((dataset, map))
+}
+
 /// Validates what a finished [`Steps`] read and puts every problem at its line and column.
 pub fn finish(text: &str, steps: Steps) -> Loaded {
     finish_with(&text, |offsets| line_cols(text, offsets), steps)
