@@ -202,6 +202,21 @@ pub const IMPORT_WINDOW_WIDTH: f32 = 1040.0;
 /// Width of a column's field chooser in the import window, points.
 pub const IMPORT_FIELD_WIDTH: f32 = 124.0;
 
+/// The edit form: width, where it first opens, and the height of its scrolling part, points.
+pub const EDIT_FORM_WIDTH: f32 = 460.0;
+/// Where the edit form first opens (left edge).
+pub const EDIT_FORM_X: f32 = 1080.0;
+/// Where the edit form first opens (top edge).
+pub const EDIT_FORM_Y: f32 = 60.0;
+/// Height of the edit form's scrolling part.
+pub const EDIT_FORM_HEIGHT: f32 = 640.0;
+/// Height of a long text (summary, body) in the edit form before it scrolls.
+pub const EDIT_TEXT_HEIGHT: f32 = 96.0;
+/// Height of a one-line field in the edit form.
+pub const EDIT_ROW_HEIGHT: f32 = 20.0;
+/// Width of a date field in the edit form.
+pub const EDIT_DATE_WIDTH: f32 = 150.0;
+
 /// A stroke of `width` in `color`.
 pub fn stroke(width: f32, color: Color32) -> Stroke {
     Stroke::new(width, color)

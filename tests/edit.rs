@@ -3,6 +3,8 @@
 //! initiative others link to is refused with their ids; a random run of edits undone gives back the
 //! original, and saved then loaded gives the edited dataset.
 
+#![expect(clippy::expect_used, reason = "a test helper that fails is a failed test")]
+
 use std::path::{Path, PathBuf};
 
 use alliance_atlas::app::effects::run;
@@ -91,7 +93,10 @@ fn dates_read_as_people_type_them_and_bad_ones_wait_with_the_reason() {
     let mut state = state_on(&path);
     let original = state.dataset().clone();
     edit(&mut state, EditCommand::SetDate(0, DateField::Start, "c. Nov 2022".to_owned()));
-    assert_eq!(state.dataset().initiatives[0].start.map(|d| d.to_data_string()), Some("c. 2022-11".to_owned()));
+    assert_eq!(
+        state.dataset().initiatives[0].start.map(alliance_atlas::model::FuzzyDate::to_data_string),
+        Some("c. 2022-11".to_owned())
+    );
     edit(&mut state, EditCommand::SetDate(0, DateField::End, "2023/13/01".to_owned()));
     let (text, why) = state.data_edit().draft(0, DateField::End).expect("kept as typed");
     assert_eq!(text, "2023/13/01");

@@ -62,3 +62,18 @@ fn the_import_window_for_a_sheet_with_its_own_headers() {
     harness.run();
     harness.snapshot("import_window");
 }
+
+#[test]
+fn the_edit_form_with_a_date_that_does_not_read() {
+    use alliance_atlas::state::command::{DateField, EditCommand};
+    use alliance_atlas::state::{Command, Origin, Selection};
+    let mut harness = app(ThemeChoice::Light);
+    let i =
+        harness.state().state().dataset().initiatives.iter().position(|x| x.id == "12mlr-capabilities").expect("there");
+    harness.state_mut().apply(Command::Select(Selection::Initiative(i), Origin::Other));
+    harness.state_mut().apply(Command::Edit(EditCommand::ToggleEditor));
+    harness.state_mut().apply(Command::Edit(EditCommand::SetDate(i, DateField::Start, "c. Nov 2022".to_owned())));
+    harness.state_mut().apply(Command::Edit(EditCommand::SetDate(i, DateField::End, "2023/13/01".to_owned())));
+    harness.run();
+    harness.snapshot("edit_form");
+}

@@ -76,7 +76,8 @@ impl LinkSync {
             return;
         }
         self.take_arrivals(state);
-        let title = format!("{} — Alliance Atlas", state.dataset().meta.title);
+        let dirty = if state.data_edit().dirty() { "• " } else { "" };
+        let title = format!("{dirty}{} — Alliance Atlas", state.dataset().meta.title);
         if title != self.title {
             crate::platform::set_title(ctx, &title);
             self.title = title;

@@ -364,6 +364,14 @@ impl eframe::App for AtlasApp {
             actions.extend(app_chrome::help_window(&ctx));
         }
         commands.extend(crate::views::import_window::import_window(&ctx, state));
+        let (edit_commands, asks) = crate::views::edit_form::edit_form(&ctx, state);
+        commands.extend(edit_commands);
+        if asks.save_as {
+            actions.push(ChromeAction::Export(
+                crate::formats::export::render::ExportFormat::Ron,
+                crate::state::export::ExportScope::All,
+            ));
+        }
         let (deck_commands, save_as) = crate::views::deck_editor::deck_editor_ui(&ctx, state);
         commands.extend(deck_commands);
         if save_as {

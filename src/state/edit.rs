@@ -25,7 +25,7 @@ impl State {
             EditCommand::SetDate(i, field, text) => self.set_date(i, field, &text),
             EditCommand::SetStatus(i, status) => self.change(i, "status", false, |x| x.status = status),
             EditCommand::ToggleLine(i, line) => {
-                self.change(i, "lines of effort", false, |x| toggle(&mut x.lines_of_effort, line))
+                self.change(i, "lines of effort", false, |x| toggle(&mut x.lines_of_effort, line));
             }
             EditCommand::AddInitiative => self.add_initiative(),
             EditCommand::DeleteInitiative(i, unlink) => self.delete_initiative(i, unlink),
@@ -104,7 +104,9 @@ impl State {
 
     fn add_initiative(&mut self) {
         let taken = |id: &str| self.dataset.initiatives.iter().any(|x| x.id == id);
-        let id = (1..).map(|n| format!("new-initiative-{n}")).find(|id| !taken(id)).unwrap_or_default();
+        // One of the first n + 1 numbers is always free.
+        let n = self.dataset.initiatives.len() + 1;
+        let id = (1..=n).map(|k| format!("new-initiative-{k}")).find(|id| !taken(id)).unwrap_or_default();
         let sources = self.dataset.sources.first().map(|s| crate::model::Cite { source: s.id.clone(), note: None });
         let initiative = Initiative {
             id,

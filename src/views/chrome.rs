@@ -212,6 +212,13 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<ChromeAction> {
             {
                 out.push(ChromeAction::Command(Command::Presenting(PresentCommand::Present(Some(0)))));
             }
+            if ui
+                .button("Edit…")
+                .on_hover_text("Edit the initiatives (undo, live checks, save into the file)")
+                .clicked()
+            {
+                out.push(ChromeAction::Command(Command::Edit(crate::state::command::EditCommand::ToggleEditor)));
+            }
             if ui.button("Deck…").on_hover_text("Edit the briefing deck").clicked() {
                 out.push(ChromeAction::Command(Command::Deck(DeckCommand::ToggleDeckEditor)));
             }

@@ -3,6 +3,7 @@
 pub mod chrome;
 pub mod deck_editor;
 pub mod detail;
+pub mod edit_form;
 pub mod find;
 pub mod import_window;
 pub mod location_list;

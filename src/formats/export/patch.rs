@@ -136,7 +136,7 @@ fn field_splices(
                 out.push(Splice { span: value_span, text: reindent(&now, &indent) });
             }
             (Some((name_span, value_span)), None) => {
-                out.push(Splice { span: field_cut(original, name_span, value_span), text: String::new() })
+                out.push(Splice { span: field_cut(original, name_span, value_span), text: String::new() });
             }
             (None, Some(now)) => {
                 // After the field that comes before it in our order, else after the last field.
@@ -241,10 +241,15 @@ fn append_splice(
         let first = spans.first().ok_or_else(|| format!("the file has no {collection:?} to add to"))?;
         let indent = line_indent(text, first.start);
         let at = first.start - indent.len();
-        let insert: String = items
-            .iter()
-            .map(|item| format!("{indent}{},\n", reindent(&item_to_ron(*item, implicit), &indent)))
-            .collect();
+        let mut insert = String::new();
+        for item in items {
+            insert.push_str(&indent);
+            insert.push_str(&reindent(&item_to_ron(*item, implicit), &indent));
+            insert.push_str(
+                ",
+",
+            );
+        }
         return Ok(Splice { span: Span::new(at, at), text: insert });
     };
     let indent = line_indent(text, last.start);

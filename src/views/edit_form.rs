@@ -1,0 +1,226 @@
+//! The initiative form: every field of the selected initiative as the data has it — title, summary,
+//! body (markdown), status and its note, lines of effort, actors and tags, and the five dates typed
+//! as we write them or as people type them, each with its reading in words (or why it does not read)
+//! — with the problems `check` reports for it beside the form, Undo/Redo named after the change, and
+//! Save. Like the other views it only returns commands.
+
+use crate::model::schema::UnitEnum as _;
+use crate::model::view::{line_label, status_label};
+use crate::model::{LineOfEffort, Status};
+use crate::state::command::{DateField, EditCommand, TextField};
+use crate::state::{Command, Selection, State};
+use crate::theme;
+
+/// What the form asks the shell for besides commands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FormAsks {
+    /// Save as (the data has no RON file of its own).
+    pub save_as: bool,
+}
+
+/// Draws the form when it is open; returns its commands.
+pub fn edit_form(ctx: &egui::Context, state: &State) -> (Vec<Command>, FormAsks) {
+    let mut out = Vec::new();
+    let mut asks = FormAsks::default();
+    if !state.data_edit().open() {
+        return (out, asks);
+    }
+    let mut open = true;
+    let title = if state.data_edit().dirty() { "Edit (unsaved changes)" } else { "Edit" };
+    egui::Window::new(title)
+        .id(egui::Id::unique("edit_form"))
+        .open(&mut open)
+        .default_size([theme::EDIT_FORM_WIDTH, theme::EDIT_FORM_HEIGHT])
+        .resizable(true)
+        .default_pos([theme::EDIT_FORM_X, theme::EDIT_FORM_Y])
+        .show(ctx, |ui| {
+            toolbar_ui(ui, state, &mut out, &mut asks);
+            ui.separator();
+            match state.selection() {
+                Some(Selection::Initiative(i)) => {
+                    egui::ScrollArea::vertical()
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| initiative_ui(ui, state, i, &mut out));
+                }
+                _ => {
+                    ui.weak("Select an initiative on the timeline, the map or the list to edit it, or add one.");
+                }
+            }
+        });
+    if !open {
+        out.push(Command::Edit(EditCommand::ToggleEditor));
+    }
+    (out, asks)
+}
+
+fn toolbar_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>, asks: &mut FormAsks) {
+    let edit = state.data_edit();
+    ui.horizontal(|ui| {
+        if ui.button("Add initiative").clicked() {
+            out.push(Command::Edit(EditCommand::AddInitiative));
+        }
+        let undo = edit.undo_label().map(|l| format!("Undo {l}"));
+        if ui.add_enabled(undo.is_some(), egui::Button::new("Undo")).on_hover_text(undo.unwrap_or_default()).clicked() {
+            out.push(Command::Edit(EditCommand::Undo));
+        }
+        let redo = edit.redo_label().map(|l| format!("Redo {l}"));
+        if ui.add_enabled(redo.is_some(), egui::Button::new("Redo")).on_hover_text(redo.unwrap_or_default()).clicked() {
+            out.push(Command::Edit(EditCommand::Redo));
+        }
+        let save = if state.can_save_in_place() { "Save" } else { "Save as RON…" };
+        if ui.add_enabled(edit.dirty(), egui::Button::new(save)).clicked() {
+            if state.can_save_in_place() {
+                out.push(Command::Edit(EditCommand::Save));
+            } else {
+                asks.save_as = true;
+            }
+        }
+        let errors = edit.error_count();
+        if errors > 0 {
+            ui.colored_label(theme::palette(state.theme()).error_text, format!("{errors} error(s) in the data"))
+                .on_hover_text("It can still be saved: it is your file. `check` lists them.");
+        }
+    });
+    if let Some(message) = edit.message() {
+        ui.label(message);
+    }
+}
+
+/// What every row of the form needs: which initiative, its problems, the colours.
+struct Form<'a> {
+    i: usize,
+    problems: Vec<(bool, Option<&'static str>, &'a str)>,
+    pal: theme::Palette,
+}
+
+impl Form<'_> {
+    /// The problems `check` reports for a field, under it.
+    fn problems_ui(&self, ui: &mut egui::Ui, field: &str) {
+        for (error, f, message) in &self.problems {
+            if f.is_some_and(|f| f.starts_with(field)) {
+                ui.colored_label(if *error { self.pal.error_text } else { self.pal.weak_text }, *message);
+            }
+        }
+    }
+
+    /// A labelled text field; `name` is the data's field name (for its problems).
+    fn text_ui(
+        &self,
+        ui: &mut egui::Ui,
+        out: &mut Vec<Command>,
+        (label, field, name): (&str, TextField, &str),
+        value: &str,
+    ) {
+        let label = ui.label(label);
+        let mut text = value.to_owned();
+        let multiline = matches!(field, TextField::Summary | TextField::Body);
+        let changed = if multiline {
+            // Long texts scroll inside their box, so the form keeps its size.
+            egui::ScrollArea::vertical()
+                .id_salt(("edit_text", label.id))
+                .max_height(theme::EDIT_TEXT_HEIGHT)
+                .show(ui, |ui| {
+                    let edit = egui::TextEdit::multiline(&mut text).desired_rows(3).desired_width(f32::INFINITY);
+                    ui.add(edit).labelled_by(label.id).changed()
+                })
+                .inner
+        } else {
+            ui.add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY)).labelled_by(label.id).changed()
+        };
+        if changed {
+            out.push(Command::Edit(EditCommand::SetText(self.i, field, text)));
+        }
+        self.problems_ui(ui, name);
+    }
+}
+
+fn initiative_ui(ui: &mut egui::Ui, state: &State, i: usize, out: &mut Vec<Command>) {
+    let Some(x) = state.dataset().initiatives.get(i) else { return };
+    let form = Form { i, problems: state.data_edit().findings_for(i), pal: theme::palette(state.theme()) };
+    ui.weak(format!("id: {}", x.id));
+    form.text_ui(ui, out, ("Title", TextField::Title, "title"), &x.title);
+    dates_ui(ui, state, i, out);
+    form.text_ui(ui, out, ("Summary", TextField::Summary, "summary"), &x.summary);
+    form.text_ui(ui, out, ("Body (markdown)", TextField::Body, "body"), &x.body);
+    ui.horizontal(|ui| {
+        let label = ui.label("Status");
+        let mut status = x.status;
+        egui::ComboBox::from_id_salt(("edit_status", i))
+            .selected_text(status_label(status))
+            .show_ui(ui, |ui| {
+                for s in Status::ALL {
+                    ui.selectable_value(&mut status, *s, status_label(*s));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if status != x.status {
+            out.push(Command::Edit(EditCommand::SetStatus(i, status)));
+        }
+    });
+    let note = x.status_note.as_deref().unwrap_or_default();
+    form.text_ui(ui, out, ("Status note", TextField::StatusNote, "status_note"), note);
+    ui.label("Lines of effort");
+    ui.horizontal_wrapped(|ui| {
+        for line in LineOfEffort::ALL {
+            let mut on = x.lines_of_effort.contains(line);
+            if ui.checkbox(&mut on, line_label(*line)).changed() {
+                out.push(Command::Edit(EditCommand::ToggleLine(i, *line)));
+            }
+        }
+    });
+    form.problems_ui(ui, "lines_of_effort");
+    form.text_ui(ui, out, ("Actors (; or , between)", TextField::Actors, "actors"), &x.actors.join("; "));
+    form.text_ui(ui, out, ("Tags (; or , between)", TextField::Tags, "tags"), &x.tags.join("; "));
+    for (error, field, message) in &form.problems {
+        if field.is_none() {
+            ui.colored_label(if *error { form.pal.error_text } else { form.pal.weak_text }, *message);
+        }
+    }
+    ui.separator();
+    ui.horizontal(|ui| {
+        if ui.button("Delete this initiative").clicked() {
+            out.push(Command::Edit(EditCommand::DeleteInitiative(i, false)));
+        }
+        if state.data_edit().message().is_some_and(|m| m.contains("is not deleted"))
+            && ui.button("Delete it and the links to it").clicked()
+        {
+            out.push(Command::Edit(EditCommand::DeleteInitiative(i, true)));
+        }
+    });
+}
+
+fn dates_ui(ui: &mut egui::Ui, state: &State, i: usize, out: &mut Vec<Command>) {
+    let Some(x) = state.dataset().initiatives.get(i) else { return };
+    let pal = theme::palette(state.theme());
+    egui::Grid::new(("edit_dates", i)).num_columns(3).spacing([8.0, 4.0]).show(ui, |ui| {
+        for field in DateField::ALL {
+            let value = match field {
+                DateField::Announced => x.announced,
+                DateField::Start => x.start,
+                DateField::Target => x.target,
+                DateField::Completed => x.completed,
+                DateField::End => x.end,
+            };
+            let draft = state.data_edit().draft(i, field);
+            let mut text = draft.map_or_else(
+                || value.map(crate::model::FuzzyDate::to_data_string).unwrap_or_default(),
+                |(t, _)| t.to_owned(),
+            );
+            let label = ui.label(field.name());
+            let input = egui::TextEdit::singleline(&mut text)
+                .desired_width(theme::EDIT_DATE_WIDTH)
+                .hint_text("by 2025, JFY2027, c. Nov 2022…");
+            let response = ui.add_sized([theme::EDIT_DATE_WIDTH, theme::EDIT_ROW_HEIGHT], input).labelled_by(label.id);
+            if response.changed() {
+                out.push(Command::Edit(EditCommand::SetDate(i, field, text)));
+            }
+            match (draft, value) {
+                (Some((_, why)), _) => ui.colored_label(pal.error_text, why),
+                (None, Some(date)) => ui.weak(date.in_words()),
+                (None, None) => ui.weak("—"),
+            };
+            ui.end_row();
+        }
+    });
+}
