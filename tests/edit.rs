@@ -220,3 +220,30 @@ proptest! {
         prop_assert_eq!(state.dataset(), &original);
     }
 }
+
+#[test]
+fn unsaved_edits_are_never_dropped_by_opening_another_file() {
+    let path = copy_of("data/us-japan-2023.ron", "guard");
+    let mut state = state_on(&path);
+    let original = state.dataset().clone();
+    edit(&mut state, EditCommand::SetText(0, TextField::Title, "Edited".to_owned()));
+    let edited = state.dataset().clone();
+    let other = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.ron");
+    let effects = state.apply(Command::OpenFile(other.clone()));
+    run(&mut state, effects, |_| false);
+    assert_eq!(state.dataset(), &edited, "the edited data stays");
+    assert!(
+        state.data_edit().message().is_some_and(|m| m.contains("was not opened")),
+        "{:?}",
+        state.data_edit().message()
+    );
+    let effects = state.apply(Command::Reload);
+    run(&mut state, effects, |_| false);
+    assert_eq!(state.dataset(), &edited, "nor by reloading");
+    edit(&mut state, EditCommand::Discard);
+    assert_eq!(state.dataset(), &original);
+    assert!(!state.data_edit().dirty());
+    let effects = state.apply(Command::OpenFile(other));
+    run(&mut state, effects, |_| false);
+    assert_eq!(state.dataset().meta.title, "Minimal", "once discarded, the other file opens");
+}

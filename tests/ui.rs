@@ -214,3 +214,35 @@ fn a_source_link_asks_to_open_its_url_in_a_new_tab() {
     assert_eq!(opened.len(), 1, "{opened:?}");
     assert!(opened[0].0.starts_with("https://www.3rdmardiv.marines.mil/") && opened[0].1, "{opened:?}");
 }
+
+#[test]
+fn ctrl_n_adds_an_initiative_that_the_form_edits_and_ctrl_z_takes_back() {
+    let mut harness = app(ThemeChoice::Dark);
+    let before = harness.state().state().dataset().initiatives.len();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert_eq!(harness.state().state().dataset().initiatives.len(), before + 1);
+    assert!(harness.state().state().data_edit().open(), "the form opens on it");
+    // The form's title field holds it; typing there renames it on the timeline.
+    harness.get_by_label("Title").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Title").type_text("Radar on Kitadaito");
+    harness.run();
+    let added = &harness.state().state().dataset().initiatives[before];
+    assert_eq!(added.title, "Radar on Kitadaito");
+    // A date typed as people type it puts it on the timeline.
+    harness.get_by_label("announced").focus();
+    harness.get_by_label("announced").type_text("Nov 2025");
+    harness.run();
+    assert!(harness.state().state().index().spans[before].is_some());
+    assert!(!harness.query_all_by_label("Radar on Kitadaito").collect::<Vec<_>>().is_empty());
+    // Outside the text fields, Ctrl+Z undoes the changes one by one.
+    harness.key_press(Key::Escape);
+    harness.run();
+    for _ in 0..3 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+    }
+    assert_eq!(harness.state().state().dataset().initiatives.len(), before, "the addition is undone too");
+}

@@ -197,7 +197,12 @@ impl AtlasApp {
             ChromeAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             ChromeAction::FocusSearch => ctx.memory_mut(|m| m.request_focus(find::search_id())),
             ChromeAction::QuitIfSaved => {
-                if self.state.deck_edit().dirty() {
+                if self.state.data_edit().dirty() {
+                    // Not saved (no file of its own, or the save failed): the form says why.
+                    if !self.state.data_edit().open() {
+                        self.apply_ui(ctx, Command::Edit(crate::state::command::EditCommand::ToggleEditor));
+                    }
+                } else if self.state.deck_edit().dirty() {
                     // Not saved (no place to save yet): keep the window and open the editor to show why.
                     if !self.state.deck_edit().open() {
                         self.apply_ui(ctx, Command::Deck(DeckCommand::ToggleDeckEditor));

@@ -181,6 +181,8 @@ pub enum EditCommand {
     Redo,
     /// Save into the dataset's file (its other bytes kept), or ask where when it has none.
     Save,
+    /// Undo every change since the data was read or saved.
+    Discard,
 }
 
 /// The commands of the import window (a spreadsheet whose columns were not recognised).

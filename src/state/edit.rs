@@ -32,6 +32,15 @@ impl State {
             EditCommand::Undo => self.undo_redo(true),
             EditCommand::Redo => self.undo_redo(false),
             EditCommand::Save => return self.save(),
+            EditCommand::Discard => {
+                while !self.edit.undo.is_empty() {
+                    self.undo_redo(true);
+                }
+                self.edit.redo.clear();
+                self.edit.drafts.clear();
+                self.edit.dirty = false;
+                self.edit.message = Some("The changes were discarded: the data is as it was read.".to_owned());
+            }
         }
         Vec::new()
     }
@@ -223,6 +232,15 @@ impl State {
         self.generation += 1;
         self.refilter();
         self.edit.findings = crate::model::validate::validate(&self.dataset, &BrokenIds::default());
+    }
+
+    /// Another dataset was to replace one with unsaved edits: it is not, and the form says why.
+    pub(crate) fn edits_in_the_way(&mut self, source: &DataSource) {
+        self.edit.open = true;
+        self.edit.message = Some(format!(
+            "{} was not opened: the data on screen has unsaved changes. Save them or discard them, then open it again.",
+            source.name()
+        ));
     }
 
     /// A fresh editing state for data just read (every initiative at its place in the file).

@@ -292,6 +292,11 @@ impl State {
         index: Option<SharedIndex>,
     ) -> Vec<Effect> {
         let index = index.and_then(|shared| std::sync::Arc::try_unwrap(shared.0).ok());
+        if self.edit.dirty && loaded.dataset.is_some() {
+            // Unsaved edits are never dropped by opening or reloading.
+            self.edits_in_the_way(&source);
+            return Vec::new();
+        }
         let Some(dataset) = loaded.dataset else {
             if let Some(request) = loaded.presentation.columns {
                 return self.columns_to_map(request, source);

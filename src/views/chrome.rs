@@ -34,12 +34,16 @@ pub enum ChromeAction {
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const RELOAD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
+const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+const ADD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 const BACK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
 const FORWARD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
 
 /// The keyboard shortcuts, for the help window.
-pub const SHORTCUTS: [(&str, &str); 18] = [
+pub const SHORTCUTS: [(&str, &str); 20] = [
     ("F5", "Present the deck (→ Space PageDown next, ← PageUp previous, number+Enter jumps, B/W blank, Esc ends)"),
     ("Home / End", "While presenting: first / last step"),
     ("Alt+↑ / Alt+↓", "In the deck editor: move the step"),
@@ -48,6 +52,8 @@ pub const SHORTCUTS: [(&str, &str); 18] = [
     ("Ctrl+O", "Open a dataset…"),
     ("Ctrl+R", "Reload the dataset"),
     ("Ctrl+Shift+S", "Save the dataset as RON… (a download in the browser)"),
+    ("Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "Undo / redo a change to the data (outside text fields)"),
+    ("Ctrl+N", "Add an initiative (the edit form opens on it)"),
     ("Alt+← / Alt+→", "Back / forward through selections (also the mouse's back and forward buttons)"),
     ("Esc", "Clear the selection"),
     ("← / →", "Pan the timeline (when it has focus or the pointer)"),
@@ -86,6 +92,16 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<ChromeAction> {
         }
         if typing {
             return;
+        }
+        // Outside a text field (which has its own undo): the data's undo and redo; a new initiative.
+        let edit = |c| ChromeAction::Command(Command::Edit(c));
+        if i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y) {
+            out.push(edit(crate::state::command::EditCommand::Redo));
+        } else if i.consume_shortcut(&UNDO) {
+            out.push(edit(crate::state::command::EditCommand::Undo));
+        }
+        if i.consume_shortcut(&ADD) {
+            out.push(edit(crate::state::command::EditCommand::AddInitiative));
         }
         if i.key_pressed(Key::Escape) {
             out.push(ChromeAction::Command(Command::ClearSelection));
@@ -291,6 +307,11 @@ fn export_menu_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>)
     }
 }
 
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// The error panel for a file that did not load: every problem as `file:line:col`, data unchanged.
 pub fn problems_ui(ui: &mut egui::Ui, failure: &LoadFailure) -> Vec<ChromeAction> {
     let mut out = Vec::new();
@@ -351,7 +372,8 @@ pub enum CloseState {
 /// Unsaved deck changes are never lost silently: closing the window asks first.
 pub fn close_guard(ctx: &egui::Context, state: &State, asked: &mut CloseState) -> Vec<ChromeAction> {
     let mut out = Vec::new();
-    if ctx.input(|i| i.viewport().close_requested()) && state.deck_edit().dirty() && *asked != CloseState::Confirmed {
+    let dirty = state.deck_edit().dirty() || state.data_edit().dirty();
+    if ctx.input(|i| i.viewport().close_requested()) && dirty && *asked != CloseState::Confirmed {
         ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
         *asked = CloseState::Asking;
     }
@@ -359,11 +381,21 @@ pub fn close_guard(ctx: &egui::Context, state: &State, asked: &mut CloseState) -
         return out;
     }
     egui::Modal::new(egui::Id::unique("close_guard")).show(ctx, |ui| {
-        ui.heading("Save the deck before closing?");
-        ui.label("The briefing deck has changes that are not saved.");
+        let what = match (state.data_edit().dirty(), state.deck_edit().dirty()) {
+            (true, true) => "the data and the briefing deck have",
+            (true, false) => "the data has",
+            _ => "the briefing deck has",
+        };
+        ui.heading("Save before closing?");
+        ui.label(format!("{} changes that are not saved.", capitalised(what)));
         ui.horizontal(|ui| {
             if ui.button("Save and close").clicked() {
-                out.push(ChromeAction::Command(Command::Deck(DeckCommand::SaveDeck(None))));
+                if state.deck_edit().dirty() {
+                    out.push(ChromeAction::Command(Command::Deck(DeckCommand::SaveDeck(None))));
+                }
+                if state.data_edit().dirty() {
+                    out.push(ChromeAction::Command(Command::Edit(crate::state::command::EditCommand::Save)));
+                }
                 *asked = CloseState::Idle;
                 out.push(ChromeAction::QuitIfSaved);
             }

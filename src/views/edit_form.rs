@@ -75,6 +75,13 @@ fn toolbar_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>, asks: &m
                 asks.save_as = true;
             }
         }
+        if ui
+            .add_enabled(edit.dirty(), egui::Button::new("Discard"))
+            .on_hover_text("Undo every change since the data was read or saved")
+            .clicked()
+        {
+            out.push(Command::Edit(EditCommand::Discard));
+        }
         let errors = edit.error_count();
         if errors > 0 {
             ui.colored_label(theme::palette(state.theme()).error_text, format!("{errors} error(s) in the data"))
