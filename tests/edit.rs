@@ -247,3 +247,28 @@ fn unsaved_edits_are_never_dropped_by_opening_another_file() {
     run(&mut state, effects, |_| false);
     assert_eq!(state.dataset().meta.title, "Minimal", "once discarded, the other file opens");
 }
+
+#[test]
+fn places_links_and_sources_are_picked_by_id_and_saved() {
+    use alliance_atlas::state::command::ListField;
+    let path = copy_of("data/us-japan-2023.ron", "lists");
+    let mut state = state_on(&path);
+    edit(&mut state, EditCommand::AddInitiative);
+    let n = state.dataset().initiatives.len() - 1;
+    let (place, other) = (state.dataset().locations[3].id.clone(), state.dataset().initiatives[0].id.clone());
+    let sources = vec![state.dataset().sources[2].id.clone(), state.dataset().sources[5].id.clone()];
+    edit(&mut state, EditCommand::SetList(n, ListField::Places, vec![place.clone()]));
+    edit(&mut state, EditCommand::SetList(n, ListField::Related, vec![other.clone()]));
+    edit(&mut state, EditCommand::SetList(n, ListField::Sources, sources.clone()));
+    let x = &state.dataset().initiatives[n];
+    assert_eq!((x.places.clone(), x.related.clone()), (vec![place.clone()], vec![other]));
+    assert_eq!(x.sources.iter().map(|c| c.source.clone()).collect::<Vec<_>>(), sources);
+    let at = state.index().location_by_id.get(&place).copied().expect("place");
+    assert!(state.index().initiatives_at[at].contains(&n), "on the map at its place");
+    save(&mut state);
+    assert_eq!(&reread(&path), state.dataset());
+    // Taking one source off keeps the other's note.
+    let first = state.dataset().initiatives[0].sources[0].clone();
+    edit(&mut state, EditCommand::SetList(0, ListField::Sources, vec![first.source.clone()]));
+    assert_eq!(state.dataset().initiatives[0].sources, [first]);
+}

@@ -157,6 +157,17 @@ impl DateField {
     }
 }
 
+/// A list of ids an initiative holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ListField {
+    /// Its places (location ids).
+    Places,
+    /// The initiatives it relates to.
+    Related,
+    /// The sources it cites (source ids; a note stays with its source).
+    Sources,
+}
+
 /// The commands of the dataset editor.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EditCommand {
@@ -171,6 +182,8 @@ pub enum EditCommand {
     SetStatus(usize, crate::model::Status),
     /// Turn a line of effort of initiative `i` on or off.
     ToggleLine(usize, crate::model::LineOfEffort),
+    /// Set the places, related initiatives or sources of initiative `i` (ids, in order).
+    SetList(usize, ListField, Vec<String>),
     /// Add a new initiative (selected, the form open).
     AddInitiative,
     /// Delete initiative `i`; with `true`, the links other initiatives have to it go too.

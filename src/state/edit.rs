@@ -12,7 +12,9 @@ use crate::formats::export::ron::ItemRef;
 use crate::model::finding::{BrokenIds, Collection};
 use crate::model::index::Index;
 use crate::model::{Initiative, LineOfEffort, Status};
-use crate::state::command::{DataSource, DateField, EditCommand, Effect, ReadFor, Selection, TextField, WriteFor};
+use crate::state::command::{
+    DataSource, DateField, EditCommand, Effect, ListField, ReadFor, Selection, TextField, WriteFor,
+};
 pub use crate::state::data::DataEdit;
 use crate::state::data::{Change, State};
 
@@ -27,6 +29,7 @@ impl State {
             EditCommand::ToggleLine(i, line) => {
                 self.change(i, "lines of effort", false, |x| toggle(&mut x.lines_of_effort, line));
             }
+            EditCommand::SetList(i, field, ids) => self.set_list(i, field, ids),
             EditCommand::AddInitiative => self.add_initiative(),
             EditCommand::DeleteInitiative(i, unlink) => self.delete_initiative(i, unlink),
             EditCommand::Undo => self.undo_redo(true),
@@ -61,6 +64,22 @@ impl State {
             TextField::StatusNote => x.status_note = Some(text).filter(|t| !t.trim().is_empty()),
             TextField::Actors => x.actors = list(&text),
             TextField::Tags => x.tags = list(&text),
+        });
+    }
+
+    fn set_list(&mut self, i: usize, field: ListField, ids: Vec<String>) {
+        let name = match field {
+            ListField::Places => "places",
+            ListField::Related => "related initiatives",
+            ListField::Sources => "sources",
+        };
+        self.change(i, name, false, |x| match field {
+            ListField::Places => x.places = ids,
+            ListField::Related => x.related = ids,
+            ListField::Sources => {
+                let note = |id: &str| x.sources.iter().find(|c| c.source == id).and_then(|c| c.note.clone());
+                x.sources = ids.iter().map(|id| crate::model::Cite { source: id.clone(), note: note(id) }).collect();
+            }
         });
     }
 

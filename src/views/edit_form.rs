@@ -7,7 +7,7 @@
 use crate::model::schema::UnitEnum as _;
 use crate::model::view::{line_label, status_label};
 use crate::model::{LineOfEffort, Status};
-use crate::state::command::{DateField, EditCommand, TextField};
+use crate::state::command::{DateField, EditCommand, ListField, TextField};
 use crate::state::{Command, Selection, State};
 use crate::theme;
 
@@ -177,6 +177,7 @@ fn initiative_ui(ui: &mut egui::Ui, state: &State, i: usize, out: &mut Vec<Comma
         }
     });
     form.problems_ui(ui, "lines_of_effort");
+    lists_ui(ui, state, i, out, &form);
     form.text_ui(ui, out, ("Actors (; or , between)", TextField::Actors, "actors"), &x.actors.join("; "));
     form.text_ui(ui, out, ("Tags (; or , between)", TextField::Tags, "tags"), &x.tags.join("; "));
     for (error, field, message) in &form.problems {
@@ -195,6 +196,75 @@ fn initiative_ui(ui: &mut egui::Ui, state: &State, i: usize, out: &mut Vec<Comma
             out.push(Command::Edit(EditCommand::DeleteInitiative(i, true)));
         }
     });
+}
+
+/// The places, related initiatives and sources: the chosen ones (× takes one off) and a searchable
+/// list to add from.
+fn lists_ui(ui: &mut egui::Ui, state: &State, i: usize, out: &mut Vec<Command>, form: &Form<'_>) {
+    let Some(x) = state.dataset().initiatives.get(i) else { return };
+    let ds = state.dataset();
+    let places: Vec<(String, String)> = ds.locations.iter().map(|l| (l.id.clone(), l.name.clone())).collect();
+    let others: Vec<(String, String)> =
+        ds.initiatives.iter().filter(|o| o.id != x.id).map(|o| (o.id.clone(), o.title.clone())).collect();
+    let sources: Vec<(String, String)> = ds.sources.iter().map(|s| (s.id.clone(), s.title.clone())).collect();
+    let cited: Vec<String> = x.sources.iter().map(|c| c.source.clone()).collect();
+    for (label, field, chosen, all, name) in [
+        ("Places", ListField::Places, &x.places, &places, "places"),
+        ("Related initiatives", ListField::Related, &x.related, &others, "related"),
+        ("Sources", ListField::Sources, &cited, &sources, "sources"),
+    ] {
+        let label = ui.label(label).id;
+        ui.horizontal_wrapped(|ui| {
+            for id in chosen {
+                let shown = all.iter().find(|(k, _)| k == id).map_or(id.as_str(), |(_, n)| n.as_str());
+                if ui.small_button(format!("{shown} ×")).on_hover_text(format!("{id}: click to take it off")).clicked()
+                {
+                    let rest = chosen.iter().filter(|c| *c != id).cloned().collect();
+                    out.push(Command::Edit(EditCommand::SetList(i, field, rest)));
+                }
+            }
+            picker_ui(ui, (i, field, label), all, chosen, |id| {
+                let mut more = chosen.clone();
+                more.push(id);
+                out.push(Command::Edit(EditCommand::SetList(i, field, more)));
+            });
+        });
+        form.problems_ui(ui, name);
+    }
+}
+
+/// "Add…": a list of what is not chosen yet, narrowed by what is typed in its search box (kept in
+/// egui's memory, like any text being typed).
+fn picker_ui(
+    ui: &mut egui::Ui,
+    key: (usize, ListField, egui::Id),
+    all: &[(String, String)],
+    chosen: &[String],
+    mut picked: impl FnMut(String),
+) {
+    let query_id = egui::Id::unique(("edit_picker_query", key.0, format!("{:?}", key.1)));
+    egui::ComboBox::from_id_salt(("edit_picker", key.0, format!("{:?}", key.1)))
+        .selected_text("Add…")
+        .width(theme::EDIT_DATE_WIDTH)
+        .show_ui(ui, |ui| {
+            let mut query: String = ui.data_mut(|d| d.get_temp(query_id).unwrap_or_default());
+            ui.add(egui::TextEdit::singleline(&mut query).hint_text("search"));
+            let folded = crate::model::search::normalize(&query);
+            egui::ScrollArea::vertical().max_height(theme::EDIT_PICKER_HEIGHT).show(ui, |ui| {
+                for (id, name) in all.iter().filter(|(id, _)| !chosen.contains(id)) {
+                    let hay = crate::model::search::normalize(&format!("{name} {id}"));
+                    if !folded.is_empty() && !hay.contains(&folded) {
+                        continue;
+                    }
+                    if ui.selectable_label(false, name).on_hover_text(id.as_str()).clicked() {
+                        picked(id.clone());
+                    }
+                }
+            });
+            ui.data_mut(|d| d.insert_temp(query_id, query));
+        })
+        .response
+        .labelled_by(key.2);
 }
 
 fn dates_ui(ui: &mut egui::Ui, state: &State, i: usize, out: &mut Vec<Command>) {
