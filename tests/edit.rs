@@ -272,3 +272,34 @@ fn places_links_and_sources_are_picked_by_id_and_saved() {
     edit(&mut state, EditCommand::SetList(0, ListField::Sources, vec![first.source.clone()]));
     assert_eq!(state.dataset().initiatives[0].sources, [first]);
 }
+
+#[test]
+fn a_file_changed_on_disk_is_never_overwritten_silently() {
+    let path = copy_of("data/us-japan-2023.ron", "disk");
+    let mut state = state_on(&path);
+    edit(&mut state, EditCommand::SetText(0, TextField::Title, "Edited here".to_owned()));
+    // Meanwhile another editor adds a comment at the top: every span after it moves.
+    let text = std::fs::read_to_string(&path).expect("text");
+    let theirs = text.replacen("Dataset(", "// added by a colleague\nDataset(", 1);
+    std::fs::write(&path, &theirs).expect("write");
+    let effects = edit(&mut state, EditCommand::Save);
+    run(&mut state, effects, |_| false);
+    assert!(state.data_edit().dirty());
+    assert!(state.data_edit().changed_on_disk());
+    assert!(
+        state.data_edit().message().is_some_and(|m| m.contains("changed on disk")),
+        "{:?}",
+        state.data_edit().message()
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("text"), theirs, "their file untouched");
+    // Save over it writes the whole dataset (their comment goes), reading back to what is on screen.
+    let effects = edit(&mut state, EditCommand::SaveOver);
+    run(&mut state, effects, |_| false);
+    assert!(!state.data_edit().dirty(), "{:?}", state.data_edit().message());
+    assert_eq!(&reread(&path), state.dataset());
+    assert_eq!(std::fs::read_to_string(path.with_extension("ron.bak")).expect("bak"), theirs, "theirs kept as .bak");
+    // And the next edit patches the new file again.
+    edit(&mut state, EditCommand::SetText(1, TextField::Title, "Edited again".to_owned()));
+    save(&mut state);
+    assert_eq!(&reread(&path), state.dataset());
+}

@@ -112,8 +112,12 @@ pub struct DataEdit {
     pub(super) message: Option<String>,
     /// What `check` would say of the dataset now.
     pub(super) findings: Vec<crate::model::finding::Finding>,
-    /// The source map of the text being written (taken when the write succeeds).
-    pub(super) saving: Option<crate::formats::source_map::SourceMap>,
+    /// The source map of the text being written (taken when the write succeeds), and whether the
+    /// file will have the initiatives in the order on screen (a whole write) rather than the added
+    /// ones at the end (a patch).
+    pub(super) saving: Option<(crate::formats::source_map::SourceMap, bool)>,
+    /// The file changed on disk since it was read (Save found it so): Save over it is offered.
+    pub(super) changed_on_disk: bool,
 }
 
 /// Filters, what they select, and everything that moves through time or between views.

@@ -5,16 +5,10 @@
 //! text field by field (`formats::export::patch`), the result is read back with our own reader and
 //! written only when it gives the dataset on screen — atomically, the old file kept as `.bak`.
 
-use std::path::{Path, PathBuf};
-
-use crate::formats::export::patch::{Edit, patch};
-use crate::formats::export::ron::ItemRef;
 use crate::model::finding::{BrokenIds, Collection};
 use crate::model::index::Index;
 use crate::model::{Initiative, LineOfEffort, Status};
-use crate::state::command::{
-    DataSource, DateField, EditCommand, Effect, ListField, ReadFor, Selection, TextField, WriteFor,
-};
+use crate::state::command::{DataSource, DateField, EditCommand, Effect, ListField, Selection, TextField};
 pub use crate::state::data::DataEdit;
 use crate::state::data::{Change, State};
 
@@ -35,6 +29,7 @@ impl State {
             EditCommand::Undo => self.undo_redo(true),
             EditCommand::Redo => self.undo_redo(false),
             EditCommand::Save => return self.save(),
+            EditCommand::SaveOver => return self.save_over(),
             EditCommand::Discard => {
                 while !self.edit.undo.is_empty() {
                     self.undo_redo(true);
@@ -246,7 +241,7 @@ impl State {
     }
 
     /// The data changed: the index, the filters' selection, the lanes and the live checks follow.
-    fn data_changed(&mut self) {
+    pub(crate) fn data_changed(&mut self) {
         self.index = Index::build(&self.dataset);
         self.generation += 1;
         self.refilter();
@@ -270,132 +265,10 @@ impl State {
         self.edit.findings = crate::model::validate::validate(&self.dataset, &BrokenIds::default());
     }
 
-    /// Whether Save can write into the data's own file (a RON file it was read from), rather than
-    /// needing Save as.
-    pub fn can_save_in_place(&self) -> bool {
-        matches!(&self.source, DataSource::File(p) if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
-            && self.source_map.initiatives.len() == self.edit.origins.iter().flatten().count() + self.deleted_count()
-    }
-
-    fn deleted_count(&self) -> usize {
-        self.edit.baseline.keys().filter(|o| !self.edit.origins.contains(&Some(**o))).count()
-    }
-
-    fn save(&mut self) -> Vec<Effect> {
-        match &self.source {
-            DataSource::File(path) if self.can_save_in_place() => vec![Effect::Read(ReadFor::SaveBase, path.clone())],
-            _ => {
-                self.edit.message = Some("This data has no RON file of its own: use File > Save as RON….".to_owned());
-                Vec::new()
-            }
-        }
-    }
-
-    /// The file as it is now, read for saving into: patched, checked by reading it back, written.
-    pub(crate) fn save_base_read(&mut self, path: &Path, text: Result<String, String>) -> Vec<Effect> {
-        if self.source != DataSource::File(path.to_owned()) {
-            return Vec::new();
-        }
-        let text = match text {
-            Ok(text) => text,
-            Err(e) => {
-                self.edit.message = Some(format!("Not saved: {} cannot be read again ({e}).", path.display()));
-                return Vec::new();
-            }
-        };
-        let edits: Vec<Edit<'_>> = self
-            .edit
-            .baseline
-            .iter()
-            .map(|(&at, before)| {
-                let now = self.edit.origins.iter().position(|o| *o == Some(at));
-                let after = now.and_then(|i| self.dataset.initiatives.get(i)).map(ItemRef::Initiative);
-                Edit { collection: Collection::Initiatives, at, before: ItemRef::Initiative(before), after }
-            })
-            .collect();
-        let added: Vec<(Collection, ItemRef<'_>)> = self
-            .edit
-            .origins
-            .iter()
-            .zip(&self.dataset.initiatives)
-            .filter(|(o, _)| o.is_none())
-            .map(|(_, x)| (Collection::Initiatives, ItemRef::Initiative(x)))
-            .collect();
-        let patched = patch(&text, &self.source_map, &edits, &added);
-        let checked = patched.and_then(|new| {
-            // Read back as written (the user may save data with errors), compared in the file's order:
-            // added items are appended to their list.
-            let mut want = self.dataset.clone();
-            want.initiatives = in_file_order(&self.dataset.initiatives, &self.edit.origins);
-            match crate::formats::ron::load::read_unchecked(&new) {
-                Some((back, map)) if back == want => Ok((new, map)),
-                _ => Err("the text would not read back to the data on screen (has the file changed on disk since it was opened?)".to_owned()),
-            }
-        });
-        match checked {
-            Ok((new, map)) => {
-                self.edit.saving = Some(map);
-                vec![Effect::Write { what: WriteFor::Dataset, path: path.to_owned(), text: new, backup: true }]
-            }
-            Err(why) => {
-                self.edit.message =
-                    Some(format!("Not saved: {why}. Nothing was written; File > Save as RON… writes a new file."));
-                Vec::new()
-            }
-        }
-    }
-
-    /// The dataset file, written or not.
-    pub(crate) fn dataset_written(&mut self, path: &Path, result: Result<(), String>) {
-        match result {
-            Ok(()) => {
-                if let Some(map) = self.edit.saving.take() {
-                    self.source_map = map;
-                }
-                self.dataset.initiatives = in_file_order(&self.dataset.initiatives, &self.edit.origins);
-                let (undo, redo, open) =
-                    (std::mem::take(&mut self.edit.undo), std::mem::take(&mut self.edit.redo), self.edit.open);
-                self.reset_edit();
-                // Undo reaches back past the save; what it re-adds is new to the file now.
-                let forget = |mut c: Change| {
-                    c.before = c.before.map(|(x, _)| (x, None));
-                    c.after = c.after.map(|(x, _)| (x, None));
-                    c
-                };
-                self.edit.undo = undo.into_iter().map(forget).collect();
-                self.edit.redo = redo.into_iter().map(forget).collect();
-                self.edit.open = open;
-                self.data_changed();
-                self.edit.message = Some(format!("Saved {}", path.display()));
-            }
-            Err(e) => {
-                self.edit.saving = None;
-                self.edit.message = Some(format!("Could not save {}: {e}. The file is as it was.", path.display()));
-            }
-        }
-    }
-
     /// The editor's data (undo, dirty, drafts, findings).
     pub fn data_edit(&self) -> &DataEdit {
         &self.edit
     }
-
-    /// The path Save writes to, when it can save in place.
-    pub fn save_path(&self) -> Option<PathBuf> {
-        match &self.source {
-            DataSource::File(p) if self.can_save_in_place() => Some(p.clone()),
-            _ => None,
-        }
-    }
-}
-
-/// The initiatives in the order the saved file will have them: those read from the file in place,
-/// the added ones after them in the order they were added.
-fn in_file_order(items: &[Initiative], origins: &[Option<usize>]) -> Vec<Initiative> {
-    let mut out: Vec<Initiative> =
-        items.iter().zip(origins).filter(|(_, o)| o.is_some()).map(|(x, _)| x.clone()).collect();
-    out.extend(items.iter().zip(origins).filter(|(_, o)| o.is_none()).map(|(x, _)| x.clone()));
-    out
 }
 
 fn toggle(lines: &mut Vec<LineOfEffort>, line: LineOfEffort) {
@@ -452,6 +325,10 @@ impl DataEdit {
             .filter(|f| f.locus.collection == Collection::Initiatives && f.locus.index == i)
             .map(|f| (f.severity == crate::model::finding::Severity::Error, f.locus.field, f.message.as_str()))
             .collect()
+    }
+    /// Whether Save found the file changed on disk (Save over it is offered).
+    pub fn changed_on_disk(&self) -> bool {
+        self.changed_on_disk
     }
     /// How many errors the dataset has now.
     pub fn error_count(&self) -> usize {

@@ -91,6 +91,20 @@ fn toolbar_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>, asks: &m
     if let Some(message) = edit.message() {
         ui.label(message);
     }
+    if edit.changed_on_disk() {
+        ui.horizontal(|ui| {
+            if ui
+                .button("Save over it")
+                .on_hover_text("Write the whole dataset; the file's other changes are lost")
+                .clicked()
+            {
+                out.push(Command::Edit(EditCommand::SaveOver));
+            }
+            if ui.button("Save as RON…").clicked() {
+                asks.save_as = true;
+            }
+        });
+    }
 }
 
 /// What every row of the form needs: which initiative, its problems, the colours.

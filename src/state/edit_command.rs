@@ -1,0 +1,93 @@
+//! The dataset editor's vocabulary: the fields the form edits and its commands. (`command.rs`
+//! re-exports them with the other parts' commands.)
+
+/// A text field of an initiative the form edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TextField {
+    /// The title.
+    Title,
+    /// The one-paragraph summary.
+    Summary,
+    /// The markdown body.
+    Body,
+    /// The status note.
+    StatusNote,
+    /// Actors, `;` or `,` separated.
+    Actors,
+    /// Tags, `;` or `,` separated.
+    Tags,
+}
+
+/// One of an initiative's five dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DateField {
+    /// When it was announced.
+    Announced,
+    /// When work started.
+    Start,
+    /// The target.
+    Target,
+    /// When it was completed.
+    Completed,
+    /// When it ended.
+    End,
+}
+
+impl DateField {
+    /// Every date field, in the form's order.
+    pub const ALL: [Self; 5] = [Self::Announced, Self::Start, Self::Target, Self::Completed, Self::End];
+
+    /// The field's name, as in the data.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Announced => "announced",
+            Self::Start => "start",
+            Self::Target => "target",
+            Self::Completed => "completed",
+            Self::End => "end",
+        }
+    }
+}
+
+/// A list of ids an initiative holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ListField {
+    /// Its places (location ids).
+    Places,
+    /// The initiatives it relates to.
+    Related,
+    /// The sources it cites (source ids; a note stays with its source).
+    Sources,
+}
+
+/// The commands of the dataset editor.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditCommand {
+    /// Open or close the form for the selected initiative.
+    ToggleEditor,
+    /// Set a text field of initiative `i` (typing in a row is one change for undo).
+    SetText(usize, TextField, String),
+    /// Type a date of initiative `i`: taken when it reads (as in our files or as people type it),
+    /// kept as typed with the reason when it does not; empty clears it.
+    SetDate(usize, DateField, String),
+    /// Set the status of initiative `i`.
+    SetStatus(usize, crate::model::Status),
+    /// Turn a line of effort of initiative `i` on or off.
+    ToggleLine(usize, crate::model::LineOfEffort),
+    /// Set the places, related initiatives or sources of initiative `i` (ids, in order).
+    SetList(usize, ListField, Vec<String>),
+    /// Add a new initiative (selected, the form open).
+    AddInitiative,
+    /// Delete initiative `i`; with `true`, the links other initiatives have to it go too.
+    DeleteInitiative(usize, bool),
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Save into the dataset's file (its other bytes kept), or ask where when it has none.
+    Save,
+    /// The file changed on disk since it was read: write the whole dataset over it anyway.
+    SaveOver,
+    /// Undo every change since the data was read or saved.
+    Discard,
+}

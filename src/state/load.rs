@@ -1,0 +1,97 @@
+//! Installing data that was read: a load's outcome replaces the dataset (keeping the selection by
+//! id, taking what the file says of its presentation — lanes, a story as deck — and asking for the
+//! files that go with it), shows its problems, opens the import window for unknown columns, or is
+//! refused while there are unsaved edits.
+
+use crate::formats::Loaded;
+use crate::model::Dataset;
+use crate::model::index::Index;
+use crate::state::command::{DataSource, Effect, LoadFailure, Selection, SharedIndex};
+use crate::state::data::State;
+
+impl State {
+    /// Takes a load result: installs the data when it has no errors, else keeps the current data and
+    /// shows the problems.
+    pub fn take_loaded(&mut self, loaded: Loaded, source: DataSource) -> Vec<Effect> {
+        self.take_loaded_indexed(loaded, source, None)
+    }
+
+    /// [`Self::take_loaded`] with the dataset's index already built (on the loading thread). The shared
+    /// index is used when this is its only holder (it always is); otherwise it is built again.
+    pub fn take_loaded_indexed(
+        &mut self,
+        loaded: Loaded,
+        source: DataSource,
+        index: Option<SharedIndex>,
+    ) -> Vec<Effect> {
+        let index = index.and_then(|shared| std::sync::Arc::try_unwrap(shared.0).ok());
+        if self.edit.dirty && loaded.dataset.is_some() {
+            // Unsaved edits are never dropped by opening or reloading.
+            self.edits_in_the_way(&source);
+            return Vec::new();
+        }
+        let Some(dataset) = loaded.dataset else {
+            if let Some(request) = loaded.presentation.columns {
+                return self.columns_to_map(request, source);
+            }
+            self.load_failure = Some(LoadFailure { file: source.name(), problems: loaded.problems });
+            return Vec::new();
+        };
+        self.import_done(&source);
+        self.source_map = loaded.source_map;
+        self.load_failure = None;
+        if let DataSource::File(path) = &source {
+            self.remember_recent(path);
+        }
+        let same_source = self.source == source;
+        let effects = self.install(dataset, source, index);
+        if !same_source {
+            // The file's own tool's lanes (a `TimelineJS` file: its groups).
+            if let Some(lanes) = loaded.presentation.lanes.filter(|l| *l != self.settings.lane_grouping) {
+                self.settings.lane_grouping = lanes;
+                self.rebuild_lanes();
+            }
+            self.fit_time();
+            self.fit_map(true);
+        }
+        if let Some(story) = &loaded.presentation.story {
+            self.take_story(story);
+        }
+        effects
+    }
+
+    /// Puts a file at the top of the recent files and makes it the one reopened at start.
+    pub(crate) fn remember_recent(&mut self, path: &std::path::Path) {
+        self.settings.last_file = Some(path.to_owned());
+        self.settings.recent.retain(|p| p != path);
+        self.settings.recent.insert(0, path.to_owned());
+        self.settings.recent.truncate(8);
+    }
+
+    /// Replaces the dataset, remapping the selection by id and dropping the history.
+    /// Returns the reads of the files that go with it (saved views, deck).
+    pub(crate) fn install(&mut self, dataset: Dataset, source: DataSource, index: Option<Index>) -> Vec<Effect> {
+        let selected_id = self.selection.and_then(|s| match s {
+            Selection::Initiative(i) => self.dataset.initiatives.get(i).map(|x| (true, x.id.clone())),
+            Selection::Location(i) => self.dataset.locations.get(i).map(|x| (false, x.id.clone())),
+        });
+        self.index = index.unwrap_or_else(|| Index::build(&dataset));
+        self.dataset = dataset;
+        self.source = source;
+        self.generation += 1;
+        let mut effects = self.load_saved_views();
+        self.refilter();
+        self.reset_edit();
+        effects.extend(self.load_deck_for_source());
+        self.back.clear();
+        self.forward.clear();
+        self.selection = selected_id.and_then(|(initiative, id)| {
+            if initiative {
+                self.index.initiative_by_id.get(&id).map(|&i| Selection::Initiative(i))
+            } else {
+                self.index.location_by_id.get(&id).map(|&i| Selection::Location(i))
+            }
+        });
+        effects
+    }
+}
