@@ -77,3 +77,22 @@ fn the_edit_form_with_a_date_that_does_not_read() {
     harness.run();
     harness.snapshot("edit_form");
 }
+
+#[test]
+fn dragging_a_mark_on_the_timeline_shows_where_its_dates_go() {
+    let mut harness = app(ThemeChoice::Light);
+    // Dragging needs the editor open.
+    harness
+        .state_mut()
+        .apply(alliance_atlas::state::Command::Edit(alliance_atlas::state::command::EditCommand::ToggleEditor));
+    harness.run();
+    let mark = harness.get_by_label("12th Littoral Combat Team established").rect();
+    let from = mark.left_center() + egui::vec2(6.0, 0.0);
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=8 {
+        harness.hover_at(from + egui::vec2(12.0 * step as f32, 0.0));
+        harness.run();
+    }
+    harness.snapshot("timeline_drag");
+}

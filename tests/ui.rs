@@ -246,3 +246,30 @@ fn ctrl_n_adds_an_initiative_that_the_form_edits_and_ctrl_z_takes_back() {
     }
     assert_eq!(harness.state().state().dataset().initiatives.len(), before, "the addition is undone too");
 }
+
+#[test]
+fn dragging_a_mark_while_editing_moves_its_dates_at_their_precision() {
+    let mut harness = app(ThemeChoice::Dark);
+    let i = initiative(&harness, "12lct-establishment");
+    let before = harness.state().state().dataset().initiatives[i].clone();
+    harness.state_mut().apply(Command::Edit(alliance_atlas::state::command::EditCommand::ToggleEditor));
+    harness.run();
+    let mark = harness.get_by_label("12th Littoral Combat Team established").rect();
+    let from = mark.left_center() + egui::vec2(6.0, 0.0);
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=6 {
+        harness.hover_at(from + egui::vec2(10.0 * step as f32, 0.0));
+        harness.run();
+    }
+    harness.drop_at(from + egui::vec2(60.0, 0.0));
+    harness.run();
+    let after = &harness.state().state().dataset().initiatives[i];
+    let (was, now) = (before.completed.expect("dated"), after.completed.expect("still dated"));
+    assert!(now > was, "moved later: {was} → {now}");
+    assert_eq!(std::mem::discriminant(&now.period), std::mem::discriminant(&was.period), "same precision");
+    assert_eq!(
+        harness.state().state().data_edit().undo_label(),
+        Some("move of the dates of “12th Littoral Combat Team established”")
+    );
+}

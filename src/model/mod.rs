@@ -11,6 +11,7 @@ pub mod cluster;
 pub mod date;
 pub mod date_loose;
 mod date_parse;
+mod date_shift;
 pub mod filter;
 pub mod finding;
 pub mod generate;

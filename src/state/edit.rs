@@ -24,6 +24,11 @@ impl State {
                 self.change(i, "lines of effort", false, |x| toggle(&mut x.lines_of_effort, line));
             }
             EditCommand::SetList(i, field, ids) => self.set_list(i, field, ids),
+            EditCommand::ShiftDates(i, days) => self.change(i, "dates", false, |x| {
+                for date in [&mut x.announced, &mut x.start, &mut x.target, &mut x.completed, &mut x.end] {
+                    *date = date.map(|d| d.shifted(days));
+                }
+            }),
             EditCommand::AddInitiative => self.add_initiative(),
             EditCommand::DeleteInitiative(i, unlink) => self.delete_initiative(i, unlink),
             EditCommand::Undo => self.undo_redo(true),
@@ -107,7 +112,11 @@ impl State {
             return;
         }
         let origin = self.edit.origins.get(i).copied().flatten();
-        let label = format!("change of the {field} of “{}”", before.title);
+        let label = if field == "dates" {
+            format!("move of the dates of “{}”", before.title)
+        } else {
+            format!("change of the {field} of “{}”", before.title)
+        };
         let key = merge.then_some((i, field));
         match self.edit.undo.last_mut() {
             Some(last) if key.is_some() && last.merge == key && self.edit.redo.is_empty() => {

@@ -74,6 +74,9 @@ pub enum EditCommand {
     SetStatus(usize, crate::model::Status),
     /// Turn a line of effort of initiative `i` on or off.
     ToggleLine(usize, crate::model::LineOfEffort),
+    /// Move every date of initiative `i` by this many days, each at its precision (a drag on the
+    /// timeline).
+    ShiftDates(usize, i64),
     /// Set the places, related initiatives or sources of initiative `i` (ids, in order).
     SetList(usize, ListField, Vec<String>),
     /// Add a new initiative (selected, the form open).

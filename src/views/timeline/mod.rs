@@ -195,7 +195,7 @@ fn lanes_ui(
             if highlighted {
                 painter.rect_stroke(hit, 3.0, theme::stroke(1.5, pal.selection), egui::StrokeKind::Inside);
             }
-            item_response(ui, state, i, hit, commands);
+            item_response(ui, state, (i, axis), hit, commands);
         }
         paint_lane_header(&painter, area, top, height, &lane.label, lane_color, &pal);
         y += height;
@@ -258,22 +258,72 @@ fn measure_lane(
     (order.iter().map(|&k| extents[k]).collect(), order.iter().map(|&k| galleys[k].clone()).collect())
 }
 
-fn item_response(ui: &mut egui::Ui, state: &State, i: usize, hit: Rect, commands: &mut Vec<Command>) {
+fn item_response(ui: &mut egui::Ui, state: &State, (i, axis): (usize, &Axis), hit: Rect, commands: &mut Vec<Command>) {
     let Some(item) = state.dataset().initiatives.get(i) else {
         return;
     };
     if !hit.is_positive() {
         return;
     }
-    let response = ui.interact(hit, ui.scope_id().with(("item", i)), Sense::click());
+    // While editing, an initiative's mark can be dragged to move its dates.
+    let editing = state.data_edit().open();
+    let sense = if editing { Sense::click_and_drag() } else { Sense::click() };
+    let response = ui.interact(hit, ui.scope_id().with(("item", i)), sense);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &item.title));
     if response.clicked() {
         commands.push(Command::Select(Selection::Initiative(i), Origin::Timeline));
+    }
+    if editing && (response.dragged() || response.drag_stopped()) {
+        // How far it has been dragged, in days; kept while dragging, since on release the press
+        // is over and its origin gone.
+        let key = response.id.with("drag_days");
+        let moved =
+            ui.input(|input| input.pointer.press_origin().zip(input.pointer.latest_pos()).map(|(a, b)| b.x - a.x));
+        let days = match moved {
+            Some(dx) => (f64::from(dx) * axis.days_per_point()).round() as i64,
+            None => ui.data(|d| d.get_temp::<i64>(key)).unwrap_or(0),
+        };
+        ui.data_mut(|d| d.insert_temp(key, days));
+        if response.drag_stopped() {
+            ui.data_mut(|d| d.remove::<i64>(key));
+            if days != 0 {
+                commands.push(Command::Edit(crate::state::command::EditCommand::ShiftDates(i, days)));
+            }
+        } else {
+            drag_tip(ui, item, days);
+        }
+        return;
     }
     response.on_hover_ui(|ui| {
         ui.strong(&item.title);
         ui.label(dates_in_words(item));
         ui.weak(crate::state::lanes::status_label(item.status));
+    });
+}
+
+/// While a mark is dragged: where its dates would go, at their precision.
+fn drag_tip(ui: &egui::Ui, item: &crate::model::Initiative, days: i64) {
+    let dates: Vec<String> = [
+        ("announced", item.announced),
+        ("start", item.start),
+        ("target", item.target),
+        ("completed", item.completed),
+        ("end", item.end),
+    ]
+    .into_iter()
+    .filter_map(|(name, d)| d.map(|d| format!("{name}: {}", d.shifted(days).in_words())))
+    .collect();
+    egui::Tooltip::always_open(
+        ui.ctx().clone(),
+        ui.layer_id(),
+        egui::Id::unique("timeline_drag_tip"),
+        egui::PopupAnchor::Pointer,
+    )
+    .show(|ui| {
+        ui.strong(&item.title);
+        for line in dates {
+            ui.label(line);
+        }
     });
 }
 
