@@ -303,3 +303,39 @@ fn a_file_changed_on_disk_is_never_overwritten_silently() {
     save(&mut state);
     assert_eq!(&reread(&path), state.dataset());
 }
+
+#[test]
+fn a_new_dataset_is_filled_in_and_saved_as_ron() {
+    use alliance_atlas::formats::export::render::ExportFormat;
+    use alliance_atlas::state::export::{ExportCommand, ExportScope, ExportTarget};
+    let mut state = State::new(Settings::default(), Day(20_000));
+    let effects = state.apply(Command::NewDataset);
+    run(&mut state, effects, |_| false);
+    assert!(state.dataset().initiatives.is_empty() && state.dataset().locations.is_empty());
+    assert!(state.data_edit().open(), "the form opens to add the first initiative");
+    edit(&mut state, EditCommand::AddInitiative);
+    edit(&mut state, EditCommand::SetText(0, TextField::Title, "The first one".to_owned()));
+    edit(&mut state, EditCommand::SetDate(0, DateField::Start, "Q3 2024".to_owned()));
+    assert!(
+        state.data_edit().findings_for(0).iter().any(|(error, field, _)| *error && *field == Some("sources")),
+        "no source yet: an error, shown"
+    );
+    assert!(edit(&mut state, EditCommand::Save).is_empty(), "no file of its own yet");
+    let path = std::env::temp_dir().join(format!("atlas-new-{}.ron", std::process::id()));
+    let target = ExportTarget::File(path.clone());
+    let effects = state.apply(Command::Export(ExportCommand::Write {
+        format: ExportFormat::Ron,
+        scope: ExportScope::All,
+        target,
+    }));
+    run(&mut state, effects, |_| false);
+    let text = std::fs::read_to_string(&path).expect("written");
+    let back = alliance_atlas::formats::ron::load::read_unchecked(&text).map(|(d, _)| d);
+    assert_eq!(back.as_ref(), Some(state.dataset()), "saved with its error, as the user's file");
+    assert!(!state.data_edit().dirty(), "saved");
+    // From now on Save writes into that file, field by field.
+    edit(&mut state, EditCommand::SetText(0, TextField::Summary, "Now with a summary.".to_owned()));
+    save(&mut state);
+    let text = std::fs::read_to_string(&path).expect("written");
+    assert!(text.contains("summary: \"Now with a summary.\""), "{text}");
+}

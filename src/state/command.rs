@@ -207,6 +207,8 @@ pub enum Command {
     Import(ImportCommand),
     /// The dataset editor.
     Edit(EditCommand),
+    /// Start a new, empty dataset (File > New); saved with Save as.
+    NewDataset,
     /// A file the state asked to read, read (see [`Effect::Read`]): the text, or why it could not be read.
     Read(ReadFor, PathBuf, Result<String, String>),
     /// A file the state asked to write, written (see [`Effect::Write`]), or why not.

@@ -53,6 +53,11 @@ impl State {
         let names: Vec<String> = rendered.files.iter().map(|(file, _)| file.clone()).collect();
         self.export = Export { summary: rendered.summary, written: Vec::new(), notice: None };
         let whole = scope == ExportScope::All;
+        if format == ExportFormat::Ron && whole && matches!(target, ExportTarget::File(_)) {
+            // The saved file becomes the data's own: its spans, for the next Save in place.
+            let text = rendered.files.first().map_or("", |(_, t)| t.as_str());
+            self.edit.saving = crate::formats::ron::load::read_unchecked(text).map(|(_, map)| (map, true));
+        }
         let mut effects: Vec<Effect> = rendered
             .files
             .into_iter()
@@ -98,6 +103,8 @@ impl State {
                 if format == ExportFormat::Ron && whole {
                     self.source = DataSource::File(path.to_owned());
                     self.remember_recent(path);
+                    // Saved: the edits are in, and the next Save writes into this file.
+                    self.dataset_written(path, Ok(()));
                 }
             }
             Err(e) => self.export.notice = Some(format!("Could not write {}: {e}", path.display())),

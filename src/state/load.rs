@@ -94,4 +94,31 @@ impl State {
         });
         effects
     }
+
+    /// A new, empty dataset, as of today, with the form open to add its first initiative.
+    pub(crate) fn new_dataset(&mut self) -> Vec<Effect> {
+        let source = DataSource::Named("untitled.ron".to_owned());
+        if self.edit.dirty {
+            self.edits_in_the_way(&source);
+            return Vec::new();
+        }
+        let (y, m, d) = self.today.ymd();
+        let as_of = crate::model::FuzzyDate::exact(crate::model::Period::Day(
+            i32::try_from(y).unwrap_or(2026),
+            u8::try_from(m).unwrap_or(1),
+            u8::try_from(d).unwrap_or(1),
+        ));
+        let meta = crate::model::Meta {
+            title: "Untitled dataset".to_owned(),
+            description: String::new(),
+            as_of,
+            authors: Vec::new(),
+        };
+        let dataset = Dataset { meta, ..Dataset::default() };
+        self.source_map = crate::formats::source_map::SourceMap::default();
+        self.load_failure = None;
+        let effects = self.install(dataset, source, None);
+        self.edit.open = true;
+        effects
+    }
 }

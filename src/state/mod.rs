@@ -99,6 +99,7 @@ impl State {
             Command::Export(command) => return self.apply_export(command),
             Command::Import(command) => return self.apply_import(command),
             Command::Edit(command) => return self.apply_edit(command),
+            Command::NewDataset => return self.new_dataset(),
             Command::OpenFile(path) => return vec![Effect::OpenDataset(DataSource::File(path))],
             Command::OpenBytes(name, bytes) => return vec![Effect::OpenBytes(name, bytes)],
             Command::Reload => return self.reload(),
@@ -152,6 +153,7 @@ impl State {
             | Command::Export(_)
             | Command::Import(_)
             | Command::Edit(_)
+            | Command::NewDataset
             | Command::OpenFile(_)
             | Command::OpenBytes(..)
             | Command::Reload

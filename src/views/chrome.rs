@@ -255,6 +255,9 @@ fn nav_buttons_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>)
 
 fn file_menu_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>) {
     let ctx = ui.ctx().clone();
+    if ui.button("New").on_hover_text("An empty dataset to fill in (save it with Save as RON…)").clicked() {
+        out.push(ChromeAction::Command(Command::NewDataset));
+    }
     if ui.add(egui::Button::new("Open…").shortcut_text(ctx.format_shortcut(&OPEN))).clicked() {
         out.push(ChromeAction::OpenDialog);
     }
