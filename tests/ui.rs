@@ -273,3 +273,32 @@ fn dragging_a_mark_while_editing_moves_its_dates_at_their_precision() {
         Some("move of the dates of “12th Littoral Combat Team established”")
     );
 }
+
+#[test]
+fn right_click_on_the_timeline_adds_an_initiative_in_that_month() {
+    let mut harness = app(ThemeChoice::Dark);
+    let before = harness.state().state().dataset().initiatives.len();
+    // An empty spot of the timeline: just right of the axis labels, low in the first lane.
+    let mark = harness.get_by_label("12th Littoral Combat Team established").rect();
+    let spot = egui::pos2(mark.left() - 40.0, mark.bottom() + 2.0);
+    harness.event(egui::Event::PointerMoved(spot));
+    harness.event(egui::Event::PointerButton {
+        pos: spot,
+        button: egui::PointerButton::Secondary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.event(egui::Event::PointerButton {
+        pos: spot,
+        button: egui::PointerButton::Secondary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    harness.get_by_label_contains("Add initiative here").click();
+    harness.run();
+    let ds = harness.state().state().dataset();
+    assert_eq!(ds.initiatives.len(), before + 1);
+    let start = ds.initiatives[before].start.expect("starts in the month under the pointer");
+    assert!(matches!(start.period, alliance_atlas::model::Period::Month(..)), "{start}");
+}

@@ -29,7 +29,8 @@ impl State {
                     *date = date.map(|d| d.shifted(days));
                 }
             }),
-            EditCommand::AddInitiative => self.add_initiative(),
+            EditCommand::AddInitiative => self.add_initiative(None),
+            EditCommand::AddInitiativeAt(start) => self.add_initiative(Some(start)),
             EditCommand::DeleteInitiative(i, unlink) => self.delete_initiative(i, unlink),
             EditCommand::Undo => self.undo_redo(true),
             EditCommand::Redo => self.undo_redo(false),
@@ -134,7 +135,7 @@ impl State {
         self.put(i, Some((after, origin)), false);
     }
 
-    fn add_initiative(&mut self) {
+    fn add_initiative(&mut self, start: Option<crate::model::FuzzyDate>) {
         let taken = |id: &str| self.dataset.initiatives.iter().any(|x| x.id == id);
         // One of the first n + 1 numbers is always free.
         let n = self.dataset.initiatives.len() + 1;
@@ -150,7 +151,7 @@ impl State {
             status: Status::Proposed,
             status_note: None,
             announced: None,
-            start: None,
+            start,
             target: None,
             completed: None,
             end: None,

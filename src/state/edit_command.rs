@@ -81,6 +81,8 @@ pub enum EditCommand {
     SetList(usize, ListField, Vec<String>),
     /// Add a new initiative (selected, the form open).
     AddInitiative,
+    /// Add a new initiative starting at this date (the timeline's "Add initiative here").
+    AddInitiativeAt(crate::model::FuzzyDate),
     /// Delete initiative `i`; with `true`, the links other initiatives have to it go too.
     DeleteInitiative(usize, bool),
     /// Undo the last change.
