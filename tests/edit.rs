@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use alliance_atlas::app::effects::run;
 use alliance_atlas::formats::{Input, open};
 use alliance_atlas::model::{Dataset, Day, LineOfEffort, Status};
-use alliance_atlas::state::command::{DateField, EditCommand, TextField};
+use alliance_atlas::state::command::{DateField, EditCommand, PlaceField, TextField};
 use alliance_atlas::state::{Command, DataSource, Effect, ReadFor, Settings, State};
 use proptest::prelude::*;
 
@@ -168,6 +168,9 @@ enum Op {
     Add,
     Delete(usize),
     Undo,
+    AddPlace(i32, i32),
+    PlaceName(usize, String),
+    MovePlace(usize, i32),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -180,6 +183,9 @@ fn op() -> impl Strategy<Value = Op> {
         Just(Op::Add),
         (0..50usize).prop_map(Op::Delete),
         Just(Op::Undo),
+        (-80..80i32, -170..170i32).prop_map(|(a, b)| Op::AddPlace(a, b)),
+        (0..50usize, "[A-Za-z ]{1,12}").prop_map(|(l, t)| Op::PlaceName(l, t)),
+        (0..50usize, -80..80i32).prop_map(|(l, a)| Op::MovePlace(l, a)),
     ]
 }
 
@@ -200,6 +206,9 @@ proptest! {
                 Op::Add => EditCommand::AddInitiative,
                 Op::Delete(i) => EditCommand::DeleteInitiative(i % n, true),
                 Op::Undo => EditCommand::Undo,
+                Op::AddPlace(a, b) => EditCommand::AddPlace(f64::from(a), f64::from(b)),
+                Op::PlaceName(l, t) => EditCommand::SetPlaceText(l % state.dataset().locations.len().max(1), PlaceField::Name, t),
+                Op::MovePlace(l, a) => EditCommand::MovePlace(l % state.dataset().locations.len().max(1), f64::from(a), 10.0),
             };
             edit(&mut state, command);
         }
@@ -338,4 +347,47 @@ fn a_new_dataset_is_filled_in_and_saved_as_ron() {
     save(&mut state);
     let text = std::fs::read_to_string(&path).expect("written");
     assert!(text.contains("summary: \"Now with a summary.\""), "{text}");
+}
+
+#[test]
+fn places_are_added_moved_renamed_and_saved_and_never_deleted_while_used() {
+    let path = copy_of("data/us-japan-2023.ron", "places");
+    let before = std::fs::read_to_string(&path).expect("text");
+    let mut state = state_on(&path);
+    let original = state.dataset().clone();
+    edit(&mut state, EditCommand::AddPlace(25.9436, 131.3134));
+    let l = state.dataset().locations.len() - 1;
+    assert_eq!(state.selection(), Some(alliance_atlas::state::Selection::Location(l)));
+    edit(&mut state, EditCommand::SetPlaceText(l, PlaceField::Name, "Kitadaito".to_owned()));
+    edit(&mut state, EditCommand::SetPlaceText(l, PlaceField::Country, "jp".to_owned()));
+    let camp = state.dataset().locations.iter().position(|p| p.id == "camp_hansen").expect("there");
+    edit(&mut state, EditCommand::MovePlace(camp, 26.46, 127.92));
+    edit(&mut state, EditCommand::DeletePlace(camp));
+    assert!(
+        state.data_edit().message().is_some_and(|m| m.contains("is not deleted")),
+        "{:?}",
+        state.data_edit().message()
+    );
+    save(&mut state);
+    let after = std::fs::read_to_string(&path).expect("text");
+    assert_eq!(&reread(&path), state.dataset());
+    assert!(after.contains("name: \"Kitadaito\"") && after.contains("country: \"JP\""));
+    // Take the new place's block out: what is left differs from the file only in Camp Hansen's lat and lon.
+    let id_at = after.find("id: \"new_place_1\"").expect("the new place");
+    let start = after[..id_at].rfind("\n        Location(").expect("its start");
+    let end = id_at + after[id_at..].find("\n        ),").expect("its end") + "\n        ),".len();
+    let rest = format!("{}{}", &after[..start], &after[end..]);
+    let changed: Vec<(&str, &str)> = before.lines().zip(rest.lines()).filter(|(a, b)| a != b).collect();
+    assert_eq!(rest.lines().count(), before.lines().count());
+    assert_eq!(
+        changed,
+        [
+            ("            lat: 26.460467,", "            lat: 26.46,"),
+            ("            lon: 127.915076,", "            lon: 127.92,")
+        ]
+    );
+    while state.data_edit().undo_label().is_some() {
+        edit(&mut state, EditCommand::Undo);
+    }
+    assert_eq!(state.dataset(), &original);
 }

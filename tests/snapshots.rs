@@ -96,3 +96,29 @@ fn dragging_a_mark_on_the_timeline_shows_where_its_dates_go() {
     }
     harness.snapshot("timeline_drag");
 }
+
+#[test]
+fn alt_click_on_the_map_adds_a_place_and_the_form_edits_it() {
+    use alliance_atlas::state::command::EditCommand;
+    let mut harness = app(ThemeChoice::Light);
+    harness.state_mut().apply(alliance_atlas::state::Command::Edit(EditCommand::ToggleEditor));
+    harness.run();
+    let before = harness.state().state().dataset().locations.len();
+    let spot = egui::pos2(700.0, 330.0);
+    harness.event(egui::Event::ModifiersChanged(egui::Modifiers::ALT));
+    harness.event(egui::Event::PointerMoved(spot));
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: spot,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::ALT,
+        });
+    }
+    harness.run();
+    harness.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+    harness.run();
+    assert_eq!(harness.state().state().dataset().locations.len(), before + 1, "a place where the map was Alt+clicked");
+    harness.get_by_label("place id: new_place_1");
+    harness.snapshot("edit_place");
+}

@@ -77,18 +77,29 @@ pub struct State {
     pub(super) edit: DataEdit,
 }
 
-/// One change to the dataset, as undo keeps it: the initiative before and after (not a copy of the
+/// An item the editor changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    /// An initiative.
+    Initiative(crate::model::Initiative),
+    /// A place.
+    Location(crate::model::Location),
+}
+
+/// One change to the dataset, as undo keeps it: the item before and after (not a copy of the
 /// dataset). `None` before: it was added; `None` after: it was deleted.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Change {
     /// "change of the title of X", for the Edit menu.
     pub(super) label: String,
+    /// Which list.
+    pub(super) collection: crate::model::finding::Collection,
     /// Its position in the list.
     pub(super) index: usize,
-    /// The initiative before, with its position in the file.
-    pub(super) before: Option<(crate::model::Initiative, Option<usize>)>,
-    /// The initiative after, with its position in the file.
-    pub(super) after: Option<(crate::model::Initiative, Option<usize>)>,
+    /// The item before, with its position in the file.
+    pub(super) before: Option<(Item, Option<usize>)>,
+    /// The item after, with its position in the file.
+    pub(super) after: Option<(Item, Option<usize>)>,
     /// Typing in one field goes into one change: the field it was.
     pub(super) merge: Option<(usize, &'static str)>,
 }
@@ -104,6 +115,10 @@ pub struct DataEdit {
     pub(super) origins: Vec<Option<usize>>,
     /// The initiatives of the file as read that were changed or deleted since, by position in the file.
     pub(super) baseline: std::collections::HashMap<usize, crate::model::Initiative>,
+    /// For each place, its position in the file as read (`None`: added since).
+    pub(super) place_origins: Vec<Option<usize>>,
+    /// The places of the file as read that were changed or deleted since, by position in the file.
+    pub(super) place_baseline: std::collections::HashMap<usize, crate::model::Location>,
     /// Dates as typed that do not read (yet): the text and why, by initiative and field.
     pub(super) drafts: std::collections::HashMap<(usize, &'static str), (String, String)>,
     /// Changes not yet saved.

@@ -10,7 +10,7 @@ use crate::model::index::Index;
 use crate::model::{Initiative, LineOfEffort, Status};
 use crate::state::command::{DataSource, DateField, EditCommand, Effect, ListField, Selection, TextField};
 pub use crate::state::data::DataEdit;
-use crate::state::data::{Change, State};
+use crate::state::data::{Change, Item, State};
 
 impl State {
     /// Applies a command of the dataset editor.
@@ -32,6 +32,12 @@ impl State {
             EditCommand::AddInitiative => self.add_initiative(None),
             EditCommand::AddInitiativeAt(start) => self.add_initiative(Some(start)),
             EditCommand::DeleteInitiative(i, unlink) => self.delete_initiative(i, unlink),
+            EditCommand::AddPlace(lat, lon) => self.add_place(lat, lon),
+            EditCommand::SetPlaceText(l, field, text) => self.set_place_text(l, field, text),
+            EditCommand::SetPlaceKind(l, kind) => self.set_place_kind(l, kind),
+            EditCommand::SetPlacePrecision(l, precision) => self.set_place_precision(l, precision),
+            EditCommand::MovePlace(l, lat, lon) => self.move_place(l, lat, lon),
+            EditCommand::DeletePlace(l) => self.delete_place(l),
             EditCommand::Undo => self.undo_redo(true),
             EditCommand::Redo => self.undo_redo(false),
             EditCommand::Save => return self.save(),
@@ -112,27 +118,63 @@ impl State {
         if after == before {
             return;
         }
-        let origin = self.edit.origins.get(i).copied().flatten();
         let label = if field == "dates" {
             format!("move of the dates of “{}”", before.title)
         } else {
             format!("change of the {field} of “{}”", before.title)
         };
-        let key = merge.then_some((i, field));
+        self.record(
+            Collection::Initiatives,
+            i,
+            label,
+            (Item::Initiative(before), Item::Initiative(after)),
+            merge.then_some((i, field)),
+        );
+    }
+
+    /// Adds `item` at `at` of `collection`, as one undoable change.
+    pub(crate) fn add(&mut self, collection: Collection, at: usize, label: String, item: Item) {
+        let change =
+            Change { label, collection, index: at, before: None, after: Some((item.clone(), None)), merge: None };
+        self.edit.undo.push(change);
+        self.edit.redo.clear();
+        self.put(collection, at, Some((item, None)), true);
+    }
+
+    /// Records a change of item `i` of `collection` from `before` to `after` for undo (joining the
+    /// last one when `merge` names the same field of the same item) and makes it.
+    pub(crate) fn record(
+        &mut self,
+        collection: Collection,
+        i: usize,
+        label: String,
+        (before, after): (Item, Item),
+        merge: Option<(usize, &'static str)>,
+    ) {
+        let origin = match collection {
+            Collection::Locations => self.edit.place_origins.get(i).copied().flatten(),
+            _ => self.edit.origins.get(i).copied().flatten(),
+        };
         match self.edit.undo.last_mut() {
-            Some(last) if key.is_some() && last.merge == key && self.edit.redo.is_empty() => {
+            Some(last)
+                if merge.is_some()
+                    && last.merge == merge
+                    && last.collection == collection
+                    && self.edit.redo.is_empty() =>
+            {
                 last.after = Some((after.clone(), origin));
             }
             _ => self.edit.undo.push(Change {
                 label,
+                collection,
                 index: i,
                 before: Some((before, origin)),
                 after: Some((after.clone(), origin)),
-                merge: key,
+                merge,
             }),
         }
         self.edit.redo.clear();
-        self.put(i, Some((after, origin)), false);
+        self.put(collection, i, Some((after, origin)), false);
     }
 
     fn add_initiative(&mut self, start: Option<crate::model::FuzzyDate>) {
@@ -162,15 +204,7 @@ impl State {
         };
         let at = self.dataset.initiatives.len();
         let label = "addition of a new initiative".to_owned();
-        self.edit.undo.push(Change {
-            label,
-            index: at,
-            before: None,
-            after: Some((initiative.clone(), None)),
-            merge: None,
-        });
-        self.edit.redo.clear();
-        self.put(at, Some((initiative, None)), true);
+        self.add(Collection::Initiatives, at, label, Item::Initiative(initiative));
         self.selection = Some(Selection::Initiative(at));
         self.edit.open = true;
     }
@@ -194,9 +228,17 @@ impl State {
         }
         let origin = self.edit.origins.get(i).copied().flatten();
         let label = format!("deletion of “{}”", item.title);
-        self.edit.undo.push(Change { label, index: i, before: Some((item, origin)), after: None, merge: None });
+        let collection = Collection::Initiatives;
+        self.edit.undo.push(Change {
+            label,
+            collection,
+            index: i,
+            before: Some((Item::Initiative(item), origin)),
+            after: None,
+            merge: None,
+        });
         self.edit.redo.clear();
-        self.put(i, None, true);
+        self.put(collection, i, None, true);
         self.selection = None;
         self.edit.message = None;
     }
@@ -206,8 +248,12 @@ impl State {
         let Some(change) = from.pop() else { return };
         let (now, then) = if undo { (&change.after, &change.before) } else { (&change.before, &change.after) };
         let resize = now.is_none() || then.is_none();
-        self.put(change.index, then.clone(), resize);
-        if then.is_none() && self.selection == Some(Selection::Initiative(change.index)) {
+        self.put(change.collection, change.index, then.clone(), resize);
+        let selected = match change.collection {
+            Collection::Locations => Selection::Location(change.index),
+            _ => Selection::Initiative(change.index),
+        };
+        if then.is_none() && self.selection == Some(selected) {
             self.selection = None;
         }
         let mut change = change;
@@ -215,36 +261,17 @@ impl State {
         if undo { self.edit.redo.push(change) } else { self.edit.undo.push(change) }
     }
 
-    /// Puts `item` at `i` (replacing, inserting when `resize` and the list has no such item yet, or
-    /// removing when `None`), remembers the file's version of what it replaces, and updates what
-    /// depends on the data.
-    fn put(&mut self, i: usize, item: Option<(Initiative, Option<usize>)>, resize: bool) {
-        // What is replaced or removed (not what an insertion moves along), as the file has it.
-        let inserting = resize && item.is_some();
-        let old_origin = self.edit.origins.get(i).copied().flatten().filter(|_| !inserting);
-        if let (Some(o), Some(old)) = (old_origin, self.dataset.initiatives.get(i)) {
-            self.edit.baseline.entry(o).or_insert_with(|| old.clone());
-        }
-        match (item, resize) {
-            // A replacement keeps the item's place in the file, whatever the change remembered.
-            (Some((x, _)), false) => {
-                if let Some(slot) = self.dataset.initiatives.get_mut(i) {
-                    *slot = x;
-                }
-            }
-            (Some((x, origin)), true) => {
-                let at = i.min(self.dataset.initiatives.len());
-                self.dataset.initiatives.insert(at, x);
-                self.edit.origins.insert(at.min(self.edit.origins.len()), origin);
-            }
-            (None, _) => {
-                if i < self.dataset.initiatives.len() {
-                    self.dataset.initiatives.remove(i);
-                }
-                if i < self.edit.origins.len() {
-                    self.edit.origins.remove(i);
-                }
-            }
+    /// Puts `item` at `i` of `collection` (replacing, inserting when `resize` and the list has no such
+    /// item yet, or removing when `None`), remembers the file's version of what it replaces, and
+    /// updates what depends on the data.
+    pub(crate) fn put(&mut self, collection: Collection, i: usize, item: Option<(Item, Option<usize>)>, resize: bool) {
+        if collection == Collection::Locations {
+            let item = item.and_then(|(x, o)| if let Item::Location(l) = x { Some((l, o)) } else { None });
+            let edit = &mut self.edit;
+            put_in(&mut self.dataset.locations, &mut edit.place_origins, &mut edit.place_baseline, i, item, resize);
+        } else {
+            let item = item.and_then(|(x, o)| if let Item::Initiative(v) = x { Some((v, o)) } else { None });
+            put_in(&mut self.dataset.initiatives, &mut self.edit.origins, &mut self.edit.baseline, i, item, resize);
         }
         self.edit.dirty = true;
         self.data_changed();
@@ -270,14 +297,57 @@ impl State {
     /// A fresh editing state for data just read (every initiative at its place in the file).
     pub(crate) fn reset_edit(&mut self) {
         let open = self.edit.open;
-        self.edit =
-            DataEdit { open, origins: (0..self.dataset.initiatives.len()).map(Some).collect(), ..DataEdit::default() };
+        self.edit = DataEdit {
+            open,
+            origins: (0..self.dataset.initiatives.len()).map(Some).collect(),
+            place_origins: (0..self.dataset.locations.len()).map(Some).collect(),
+            ..DataEdit::default()
+        };
         self.edit.findings = crate::model::validate::validate(&self.dataset, &BrokenIds::default());
     }
 
     /// The editor's data (undo, dirty, drafts, findings).
     pub fn data_edit(&self) -> &DataEdit {
         &self.edit
+    }
+}
+
+/// [`State::put`] on one list: `items`, each item's place in the file, and the file's version of
+/// the items changed since.
+fn put_in<T: Clone>(
+    items: &mut Vec<T>,
+    origins: &mut Vec<Option<usize>>,
+    baseline: &mut std::collections::HashMap<usize, T>,
+    i: usize,
+    item: Option<(T, Option<usize>)>,
+    resize: bool,
+) {
+    // What is replaced or removed (not what an insertion moves along), as the file has it.
+    let inserting = resize && item.is_some();
+    let old_origin = origins.get(i).copied().flatten().filter(|_| !inserting);
+    if let (Some(o), Some(old)) = (old_origin, items.get(i)) {
+        baseline.entry(o).or_insert_with(|| old.clone());
+    }
+    match (item, resize) {
+        // A replacement keeps the item's place in the file, whatever the change remembered.
+        (Some((x, _)), false) => {
+            if let Some(slot) = items.get_mut(i) {
+                *slot = x;
+            }
+        }
+        (Some((x, origin)), true) => {
+            let at = i.min(items.len());
+            items.insert(at, x);
+            origins.insert(at.min(origins.len()), origin);
+        }
+        (None, _) => {
+            if i < items.len() {
+                items.remove(i);
+            }
+            if i < origins.len() {
+                origins.remove(i);
+            }
+        }
     }
 }
 
@@ -300,48 +370,5 @@ fn date_slot(x: &mut Initiative, field: DateField) -> &mut Option<crate::model::
         DateField::Target => &mut x.target,
         DateField::Completed => &mut x.completed,
         DateField::End => &mut x.end,
-    }
-}
-
-impl DataEdit {
-    /// Changes not yet saved.
-    pub fn dirty(&self) -> bool {
-        self.dirty
-    }
-    /// Whether the form is open.
-    pub fn open(&self) -> bool {
-        self.open
-    }
-    /// The name of what Undo would undo.
-    pub fn undo_label(&self) -> Option<&str> {
-        self.undo.last().map(|c| c.label.as_str())
-    }
-    /// The name of what Redo would redo.
-    pub fn redo_label(&self) -> Option<&str> {
-        self.redo.last().map(|c| c.label.as_str())
-    }
-    /// The last message (saved, or why not).
-    pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
-    /// A date as typed that does not read, and why.
-    pub fn draft(&self, i: usize, field: DateField) -> Option<(&str, &str)> {
-        self.drafts.get(&(i, field.name())).map(|(t, w)| (t.as_str(), w.as_str()))
-    }
-    /// What `check` says of initiative `i` now: (is error, field, message).
-    pub fn findings_for(&self, i: usize) -> Vec<(bool, Option<&'static str>, &str)> {
-        self.findings
-            .iter()
-            .filter(|f| f.locus.collection == Collection::Initiatives && f.locus.index == i)
-            .map(|f| (f.severity == crate::model::finding::Severity::Error, f.locus.field, f.message.as_str()))
-            .collect()
-    }
-    /// Whether Save found the file changed on disk (Save over it is offered).
-    pub fn changed_on_disk(&self) -> bool {
-        self.changed_on_disk
-    }
-    /// How many errors the dataset has now.
-    pub fn error_count(&self) -> usize {
-        self.findings.iter().filter(|f| f.severity == crate::model::finding::Severity::Error).count()
     }
 }

@@ -60,6 +60,17 @@ pub enum ListField {
     Sources,
 }
 
+/// A text field of a place the form edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PlaceField {
+    /// The English name.
+    Name,
+    /// The Japanese name.
+    NameJa,
+    /// The ISO country code.
+    Country,
+}
+
 /// The commands of the dataset editor.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EditCommand {
@@ -85,6 +96,18 @@ pub enum EditCommand {
     AddInitiativeAt(crate::model::FuzzyDate),
     /// Delete initiative `i`; with `true`, the links other initiatives have to it go too.
     DeleteInitiative(usize, bool),
+    /// Add a place at this latitude and longitude (Alt+click on the map; selected, the form open).
+    AddPlace(f64, f64),
+    /// Set a text field of place `l`.
+    SetPlaceText(usize, PlaceField, String),
+    /// Set what sort of place `l` is.
+    SetPlaceKind(usize, crate::model::LocationKind),
+    /// Set how exact the coordinates of place `l` are.
+    SetPlacePrecision(usize, crate::model::PlacePrecision),
+    /// Move place `l` to this latitude and longitude.
+    MovePlace(usize, f64, f64),
+    /// Delete place `l` (refused while initiatives are at it, naming them).
+    DeletePlace(usize),
     /// Undo the last change.
     Undo,
     /// Redo the last undone change.

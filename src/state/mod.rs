@@ -14,6 +14,7 @@ pub mod data;
 pub mod deck;
 pub mod edit;
 pub mod edit_command;
+pub mod edit_places;
 pub mod export;
 pub mod focus;
 pub mod import;

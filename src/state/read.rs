@@ -6,9 +6,10 @@ use crate::model::index::Index;
 use crate::model::map_camera::Flight;
 use crate::model::view::{MapView, TimeView};
 use crate::model::{Dataset, Day};
+use crate::state::command::DateField;
 use crate::state::command::{DataSource, LoadFailure, Origin, Pane, Selection, Settings};
 use crate::state::data::State;
-use crate::state::data::{DeckEdit, Focus, Presenting};
+use crate::state::data::{DataEdit, DeckEdit, Focus, Presenting};
 use crate::state::lanes::Lane;
 use crate::state::locations::{LocationColumn, LocationRow, LocationSort, kind_label};
 
@@ -144,4 +145,47 @@ pub fn location_rows(state: &State, sort: LocationSort) -> Vec<LocationRow> {
         order.then_with(|| name(a).cmp(&name(b)))
     });
     rows
+}
+
+impl DataEdit {
+    /// Changes not yet saved.
+    pub fn dirty(&self) -> bool {
+        self.dirty
+    }
+    /// Whether the form is open.
+    pub fn open(&self) -> bool {
+        self.open
+    }
+    /// The name of what Undo would undo.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|c| c.label.as_str())
+    }
+    /// The name of what Redo would redo.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|c| c.label.as_str())
+    }
+    /// The last message (saved, or why not).
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    /// A date as typed that does not read, and why.
+    pub fn draft(&self, i: usize, field: DateField) -> Option<(&str, &str)> {
+        self.drafts.get(&(i, field.name())).map(|(t, w)| (t.as_str(), w.as_str()))
+    }
+    /// What `check` says of initiative `i` now: (is error, field, message).
+    pub fn findings_for(&self, i: usize) -> Vec<(bool, Option<&'static str>, &str)> {
+        self.findings
+            .iter()
+            .filter(|f| f.locus.collection == crate::model::finding::Collection::Initiatives && f.locus.index == i)
+            .map(|f| (f.severity == crate::model::finding::Severity::Error, f.locus.field, f.message.as_str()))
+            .collect()
+    }
+    /// Whether Save found the file changed on disk (Save over it is offered).
+    pub fn changed_on_disk(&self) -> bool {
+        self.changed_on_disk
+    }
+    /// How many errors the dataset has now.
+    pub fn error_count(&self) -> usize {
+        self.findings.iter().filter(|f| f.severity == crate::model::finding::Severity::Error).count()
+    }
 }

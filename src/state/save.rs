@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 
 use crate::formats::export::patch::{Edit, patch};
 use crate::formats::export::ron::ItemRef;
-use crate::model::Initiative;
 use crate::model::finding::Collection;
 use crate::state::command::{DataSource, Effect, ReadFor, WriteFor};
 use crate::state::data::{Change, State};
@@ -18,12 +17,12 @@ impl State {
     /// Whether Save can write into the data's own file (a RON file it was read from), rather than
     /// needing Save as.
     pub fn can_save_in_place(&self) -> bool {
+        let whole = |spans: usize, origins: &[Option<usize>], changed: &mut dyn Iterator<Item = &usize>| {
+            spans == origins.iter().flatten().count() + changed.filter(|o| !origins.contains(&Some(**o))).count()
+        };
         matches!(&self.source, DataSource::File(p) if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
-            && self.source_map.initiatives.len() == self.edit.origins.iter().flatten().count() + self.deleted_count()
-    }
-
-    fn deleted_count(&self) -> usize {
-        self.edit.baseline.keys().filter(|o| !self.edit.origins.contains(&Some(**o))).count()
+            && whole(self.source_map.initiatives.len(), &self.edit.origins, &mut self.edit.baseline.keys())
+            && whole(self.source_map.locations.len(), &self.edit.place_origins, &mut self.edit.place_baseline.keys())
     }
 
     pub(crate) fn save(&mut self) -> Vec<Effect> {
@@ -50,8 +49,11 @@ impl State {
         };
         // Still the file that was read: the same data at the same places (a comment added above an
         // item would move every span after it).
-        let unchanged = crate::formats::ron::load::read_unchecked(&text)
-            .is_some_and(|(data, map)| data == self.as_read() && map.initiatives == self.source_map.initiatives);
+        let unchanged = crate::formats::ron::load::read_unchecked(&text).is_some_and(|(data, map)| {
+            data == self.as_read()
+                && map.initiatives == self.source_map.initiatives
+                && map.locations == self.source_map.locations
+        });
         if self.edit.changed_on_disk || !unchanged {
             self.edit.changed_on_disk = true;
             self.edit.message = Some(format!(
@@ -61,30 +63,35 @@ impl State {
             ));
             return Vec::new();
         }
-        let edits: Vec<Edit<'_>> = self
-            .edit
-            .baseline
-            .iter()
-            .map(|(&at, before)| {
-                let now = self.edit.origins.iter().position(|o| *o == Some(at));
-                let after = now.and_then(|i| self.dataset.initiatives.get(i)).map(ItemRef::Initiative);
-                Edit { collection: Collection::Initiatives, at, before: ItemRef::Initiative(before), after }
-            })
-            .collect();
-        let added: Vec<(Collection, ItemRef<'_>)> = self
-            .edit
-            .origins
-            .iter()
-            .zip(&self.dataset.initiatives)
-            .filter(|(o, _)| o.is_none())
-            .map(|(_, x)| (Collection::Initiatives, ItemRef::Initiative(x)))
-            .collect();
+        let mut edits: Vec<Edit<'_>> = edits_of(
+            Collection::Initiatives,
+            &self.edit.baseline,
+            &self.edit.origins,
+            &self.dataset.initiatives,
+            ItemRef::Initiative,
+        );
+        edits.extend(edits_of(
+            Collection::Locations,
+            &self.edit.place_baseline,
+            &self.edit.place_origins,
+            &self.dataset.locations,
+            ItemRef::Location,
+        ));
+        let mut added =
+            added_of(Collection::Initiatives, &self.edit.origins, &self.dataset.initiatives, ItemRef::Initiative);
+        added.extend(added_of(
+            Collection::Locations,
+            &self.edit.place_origins,
+            &self.dataset.locations,
+            ItemRef::Location,
+        ));
         let patched = patch(&text, &self.source_map, &edits, &added);
         let checked = patched.and_then(|new| {
             // Read back as written (the user may save data with errors), compared in the file's order:
             // added items are appended to their list.
             let mut want = self.dataset.clone();
             want.initiatives = in_file_order(&self.dataset.initiatives, &self.edit.origins);
+            want.locations = in_file_order(&self.dataset.locations, &self.edit.place_origins);
             match crate::formats::ron::load::read_unchecked(&new) {
                 Some((back, map)) if back == want => Ok((new, map)),
                 _ => Err("the text would not read back to the data on screen (has the file changed on disk since it was opened?)".to_owned()),
@@ -116,6 +123,7 @@ impl State {
                 };
                 if !whole {
                     self.dataset.initiatives = in_file_order(&self.dataset.initiatives, &self.edit.origins);
+                    self.dataset.locations = in_file_order(&self.dataset.locations, &self.edit.place_origins);
                 }
                 let (undo, redo, open) =
                     (std::mem::take(&mut self.edit.undo), std::mem::take(&mut self.edit.redo), self.edit.open);
@@ -142,19 +150,19 @@ impl State {
     /// The dataset as it was read from the file: the file's version of every changed or deleted
     /// initiative, without the added ones, in the file's order.
     fn as_read(&self) -> crate::model::Dataset {
-        let mut now: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-        for (i, origin) in self.edit.origins.iter().enumerate() {
-            if let Some(o) = origin {
-                now.insert(*o, i);
-            }
-        }
-        let initiatives = (0..self.source_map.initiatives.len())
-            .filter_map(|o| {
-                self.edit.baseline.get(&o).or_else(|| now.get(&o).and_then(|&i| self.dataset.initiatives.get(i)))
-            })
-            .cloned()
-            .collect();
-        crate::model::Dataset { initiatives, ..self.dataset.clone() }
+        let initiatives = as_read_list(
+            self.source_map.initiatives.len(),
+            &self.edit.baseline,
+            &self.edit.origins,
+            &self.dataset.initiatives,
+        );
+        let locations = as_read_list(
+            self.source_map.locations.len(),
+            &self.edit.place_baseline,
+            &self.edit.place_origins,
+            &self.dataset.locations,
+        );
+        crate::model::Dataset { locations, initiatives, ..self.dataset.clone() }
     }
 
     /// Writes the whole dataset over a file that changed on disk (in our style: its comments go).
@@ -185,9 +193,50 @@ impl State {
 
 /// The initiatives in the order the saved file will have them: those read from the file in place,
 /// the added ones after them in the order they were added.
-fn in_file_order(items: &[Initiative], origins: &[Option<usize>]) -> Vec<Initiative> {
-    let mut out: Vec<Initiative> =
-        items.iter().zip(origins).filter(|(_, o)| o.is_some()).map(|(x, _)| x.clone()).collect();
+fn in_file_order<T: Clone>(items: &[T], origins: &[Option<usize>]) -> Vec<T> {
+    let mut out: Vec<T> = items.iter().zip(origins).filter(|(_, o)| o.is_some()).map(|(x, _)| x.clone()).collect();
     out.extend(items.iter().zip(origins).filter(|(_, o)| o.is_none()).map(|(x, _)| x.clone()));
     out
+}
+
+/// The edits of one list for the patch: each item of the file changed or deleted since, as the file
+/// had it and as it is now.
+fn edits_of<'a, T>(
+    collection: Collection,
+    baseline: &'a std::collections::HashMap<usize, T>,
+    origins: &[Option<usize>],
+    items: &'a [T],
+    item_ref: fn(&'a T) -> ItemRef<'a>,
+) -> Vec<Edit<'a>> {
+    baseline
+        .iter()
+        .map(|(&at, before)| {
+            let now = origins.iter().position(|o| *o == Some(at));
+            let after = now.and_then(|i| items.get(i)).map(item_ref);
+            Edit { collection, at, before: item_ref(before), after }
+        })
+        .collect()
+}
+
+/// The items of one list added since the file was read.
+fn added_of<'a, T>(
+    collection: Collection,
+    origins: &[Option<usize>],
+    items: &'a [T],
+    item_ref: fn(&'a T) -> ItemRef<'a>,
+) -> Vec<(Collection, ItemRef<'a>)> {
+    origins.iter().zip(items).filter(|(o, _)| o.is_none()).map(|(_, x)| (collection, item_ref(x))).collect()
+}
+
+/// One list as the file has it: its version of the changed or deleted items, the others as they
+/// are, without the added ones.
+fn as_read_list<T: Clone>(
+    spans: usize,
+    baseline: &std::collections::HashMap<usize, T>,
+    origins: &[Option<usize>],
+    items: &[T],
+) -> Vec<T> {
+    let now: std::collections::HashMap<usize, usize> =
+        origins.iter().enumerate().filter_map(|(i, o)| o.map(|o| (o, i))).collect();
+    (0..spans).filter_map(|o| baseline.get(&o).or_else(|| now.get(&o).and_then(|&i| items.get(i)))).cloned().collect()
 }

@@ -37,13 +37,20 @@ pub fn edit_form(ctx: &egui::Context, state: &State) -> (Vec<Command>, FormAsks)
             toolbar_ui(ui, state, &mut out, &mut asks);
             ui.separator();
             match state.selection() {
+                Some(Selection::Location(l)) => {
+                    egui::ScrollArea::vertical()
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| crate::views::edit_place::place_ui(ui, state, l, &mut out));
+                }
                 Some(Selection::Initiative(i)) => {
                     egui::ScrollArea::vertical()
                         .auto_shrink([false, false])
                         .show(ui, |ui| initiative_ui(ui, state, i, &mut out));
                 }
                 _ => {
-                    ui.weak("Select an initiative on the timeline, the map or the list to edit it, or add one.");
+                    ui.weak(
+                        "Select an initiative or a place to edit it, or add one (Alt+click on the map adds a place there).",
+                    );
                 }
             }
         });

@@ -52,6 +52,15 @@ pub fn map_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     if let Some(view) = interact(ui, &background, &t, &mut commands, state.presenting().is_some()) {
         commands.push(Command::SetMapView(view));
     }
+    // While editing, Alt+click puts a new place there.
+    if state.data_edit().open()
+        && background.clicked()
+        && ui.input(|i| i.modifiers.alt)
+        && let Some(p) = background.interact_pointer_pos()
+    {
+        let (lat, lon) = crate::model::geo::unproject(t.world(p));
+        commands.push(Command::Edit(crate::state::command::EditCommand::AddPlace(lat, lon)));
+    }
     ui.advance_cursor_after_rect(rect);
     // A projected slide shows the map, not its controls.
     if state.presenting().is_none() {
