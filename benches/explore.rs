@@ -4,6 +4,8 @@
 //! selected place with many initiatives. Also the load pipeline's parts: index build on its own.
 //! Run with `cargo bench --bench explore` (`ATLAS_BENCH_SIZES=1000,10000` runs only those sizes).
 
+mod common;
+
 use alliance_atlas::state::FocusCommand;
 use std::hint::black_box;
 
@@ -43,13 +45,6 @@ fn frame(harness: &mut Harness<'static, AtlasApp>) -> usize {
     meshes.len()
 }
 
-/// Dataset sizes: `ATLAS_BENCH_SIZES=1000,100000` picks some; all four by default.
-fn sizes() -> Vec<usize> {
-    std::env::var("ATLAS_BENCH_SIZES").ok().map_or_else(
-        || vec![1_000, 10_000, 100_000, 1_000_000],
-        |v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect(),
-    )
-}
 
 fn busiest_place(index: &Index) -> usize {
     (0..index.initiatives_at.len()).max_by_key(|&l| index.initiatives_at[l].len()).unwrap_or(0)
@@ -58,7 +53,7 @@ fn busiest_place(index: &Index) -> usize {
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("explore frame 1920x1080");
     group.sample_size(20);
-    for n in sizes() {
+    for n in common::sizes(&[1_000, 10_000, 100_000, 1_000_000]) {
         let ds = generate(n, (n / 100).clamp(50, 10_000), 42);
         let mut index_group_ds = Some(ds.clone());
         let mut harness = app(ds);

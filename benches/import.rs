@@ -14,6 +14,8 @@
 #[expect(dead_code, reason = "the bench writes text and number cells only")]
 mod xlsx;
 
+mod common;
+
 use std::hint::black_box;
 use std::path::PathBuf;
 
@@ -23,12 +25,6 @@ use alliance_atlas::formats::{Input, open};
 use alliance_atlas::model::generate::generate;
 use alliance_atlas::model::view::LaneGrouping;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-
-fn sizes() -> Vec<usize> {
-    std::env::var("ATLAS_BENCH_SIZES")
-        .ok()
-        .map_or_else(|| vec![1_000, 10_000, 100_000], |v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-}
 
 fn rows(text: &str, numbers: &[usize]) -> Vec<Vec<xlsx::Value>> {
     let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
@@ -54,7 +50,7 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     let dir = std::env::temp_dir().join(format!("atlas-bench-import-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    for n in sizes() {
+    for n in common::sizes(&[1_000, 10_000, 100_000]) {
         let ds = generate(n, (n / 100).clamp(50, 10_000), 42);
         let csv_path: PathBuf = dir.join(format!("g{n}.csv"));
         let name = csv_path.to_string_lossy().into_owned();

@@ -3,6 +3,8 @@
 //! Run with `cargo bench --bench load`; `ATLAS_BENCH_SIZES=1000000` runs one size. Peak memory: run it
 //! under `/usr/bin/time -v` (see docs/PERFORMANCE.md).
 
+mod common;
+
 use std::hint::black_box;
 
 use alliance_atlas::formats::load_str;
@@ -10,16 +12,10 @@ use alliance_atlas::model::generate::generate;
 use alliance_atlas::model::index::Index;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
-fn sizes() -> Vec<usize> {
-    std::env::var("ATLAS_BENCH_SIZES")
-        .ok()
-        .map_or_else(|| vec![1_000, 10_000, 100_000], |v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-}
-
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
     group.sample_size(10);
-    for n in sizes() {
+    for n in common::sizes(&[1_000, 10_000, 100_000]) {
         let ds = generate(n, (n / 100).clamp(50, 10_000), 42);
         let config = ron::ser::PrettyConfig::default().indentor("  ".to_owned());
         let Ok(text) = ron::ser::to_string_pretty(&ds, config) else { continue };

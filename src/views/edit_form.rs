@@ -4,9 +4,9 @@
 //! — with the problems `check` reports for it beside the form, Undo/Redo named after the change, and
 //! Save. Like the other views it only returns commands.
 
+use crate::model::LineOfEffort;
 use crate::model::schema::UnitEnum as _;
 use crate::model::view::{line_label, status_label};
-use crate::model::{LineOfEffort, Status};
 use crate::state::command::{DateField, EditCommand, ListField, TextField};
 use crate::state::{Command, Selection, State};
 use crate::theme;
@@ -171,18 +171,7 @@ fn initiative_ui(ui: &mut egui::Ui, state: &State, i: usize, out: &mut Vec<Comma
     form.text_ui(ui, out, ("Summary", TextField::Summary, "summary"), &x.summary);
     form.text_ui(ui, out, ("Body (markdown)", TextField::Body, "body"), &x.body);
     ui.horizontal(|ui| {
-        let label = ui.label("Status");
-        let mut status = x.status;
-        egui::ComboBox::from_id_salt(("edit_status", i))
-            .selected_text(status_label(status))
-            .show_ui(ui, |ui| {
-                for s in Status::ALL {
-                    ui.selectable_value(&mut status, *s, status_label(*s));
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        if status != x.status {
+        if let Some(status) = crate::views::edit_place::choice_ui(ui, ("Status", i), x.status, status_label) {
             out.push(Command::Edit(EditCommand::SetStatus(i, status)));
         }
     });

@@ -1,7 +1,6 @@
 //! The edit form's part for a place: names, kind, precision, country and coordinates (a new place
 //! comes from Alt+click on the map). Like the other views it only returns commands.
 
-use crate::model::schema::UnitEnum as _;
 use crate::state::command::EditCommand;
 use crate::state::{Command, State};
 use crate::theme;
@@ -9,7 +8,6 @@ use crate::theme;
 /// The place form: names, kind, precision, country, and the coordinates (typed; Alt+click on the map
 /// adds a new place).
 pub fn place_ui(ui: &mut egui::Ui, state: &State, l: usize, out: &mut Vec<Command>) {
-    use crate::model::{LocationKind, PlacePrecision};
     use crate::state::command::PlaceField;
     let Some(place) = state.dataset().locations.get(l) else { return };
     ui.weak(format!("place id: {}", place.id));
@@ -25,32 +23,11 @@ pub fn place_ui(ui: &mut egui::Ui, state: &State, l: usize, out: &mut Vec<Comman
         }
     }
     ui.horizontal(|ui| {
-        let label = ui.label("Kind");
-        let mut kind = place.kind;
-        egui::ComboBox::from_id_salt(("place_kind", l))
-            .selected_text(kind.name())
-            .show_ui(ui, |ui| {
-                for k in LocationKind::ALL {
-                    ui.selectable_value(&mut kind, *k, k.name());
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        if kind != place.kind {
+        if let Some(kind) = choice_ui(ui, ("Kind", l), place.kind, crate::model::schema::UnitEnum::name) {
             out.push(Command::Edit(EditCommand::SetPlaceKind(l, kind)));
         }
-        let label = ui.label("Precision");
-        let mut precision = place.precision;
-        egui::ComboBox::from_id_salt(("place_precision", l))
-            .selected_text(precision.name())
-            .show_ui(ui, |ui| {
-                for p in PlacePrecision::ALL {
-                    ui.selectable_value(&mut precision, *p, p.name());
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        if precision != place.precision {
+        if let Some(precision) = choice_ui(ui, ("Precision", l), place.precision, crate::model::schema::UnitEnum::name)
+        {
             out.push(Command::Edit(EditCommand::SetPlacePrecision(l, precision)));
         }
     });
@@ -99,4 +76,25 @@ fn coordinates_ui(ui: &mut egui::Ui, state: &State, l: usize, out: &mut Vec<Comm
             "Latitude −90 to 90 and longitude −180 to 180, in decimal degrees",
         );
     }
+}
+
+/// A labelled chooser of one of an enum's variants (`words` names each); the new one when changed.
+pub fn choice_ui<T: crate::model::schema::UnitEnum + std::fmt::Debug>(
+    ui: &mut egui::Ui,
+    (label, salt): (&str, usize),
+    current: T,
+    words: fn(T) -> &'static str,
+) -> Option<T> {
+    let label = ui.label(label);
+    let mut picked = current;
+    egui::ComboBox::from_id_salt((label.id, salt))
+        .selected_text(words(current))
+        .show_ui(ui, |ui| {
+            for v in T::ALL {
+                ui.selectable_value(&mut picked, *v, words(*v));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    (picked != current).then_some(picked)
 }
