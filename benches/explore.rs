@@ -45,7 +45,6 @@ fn frame(harness: &mut Harness<'static, AtlasApp>) -> usize {
     meshes.len()
 }
 
-
 fn busiest_place(index: &Index) -> usize {
     (0..index.initiatives_at.len()).max_by_key(|&l| index.initiatives_at[l].len()).unwrap_or(0)
 }
