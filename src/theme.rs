@@ -216,6 +216,8 @@ pub const EDIT_TEXT_HEIGHT: f32 = 96.0;
 pub const EDIT_ROW_HEIGHT: f32 = 20.0;
 /// Height of the list in an edit form picker (places, related, sources).
 pub const EDIT_PICKER_HEIGHT: f32 = 240.0;
+/// Width of the source and era choosers in the edit form.
+pub const EDIT_PICKER_WIDTH: f32 = 300.0;
 /// Width of a date field in the edit form.
 pub const EDIT_DATE_WIDTH: f32 = 150.0;
 

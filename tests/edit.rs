@@ -391,3 +391,43 @@ fn places_are_added_moved_renamed_and_saved_and_never_deleted_while_used() {
     }
     assert_eq!(state.dataset(), &original);
 }
+
+#[test]
+fn sources_and_eras_are_added_edited_saved_and_a_cited_source_is_kept() {
+    use alliance_atlas::state::command::{EraField, ListField, SourceField};
+    let path = copy_of("data/us-japan-2023.ron", "sources");
+    let mut state = state_on(&path);
+    let original = state.dataset().clone();
+    edit(&mut state, EditCommand::AddSource);
+    let s = state.dataset().sources.len() - 1;
+    edit(&mut state, EditCommand::SetSource(s, SourceField::Title, "A new report".to_owned()));
+    edit(&mut state, EditCommand::SetSource(s, SourceField::Publisher, "Someone".to_owned()));
+    edit(&mut state, EditCommand::SetSource(s, SourceField::Date, "Nov 2023".to_owned()));
+    edit(&mut state, EditCommand::SetSource(s, SourceField::Date, "2023/13/01".to_owned()));
+    assert!(state.data_edit().message().is_some_and(|m| m.contains("month 13")), "{:?}", state.data_edit().message());
+    let source = state.dataset().sources[s].clone();
+    assert_eq!(
+        source.date.map(alliance_atlas::model::FuzzyDate::to_data_string),
+        Some("2023-11".to_owned()),
+        "the good date stays"
+    );
+    let mut cites: Vec<String> = state.dataset().initiatives[0].sources.iter().map(|c| c.source.clone()).collect();
+    cites.push(source.id.clone());
+    edit(&mut state, EditCommand::SetList(0, ListField::Sources, cites));
+    edit(&mut state, EditCommand::DeleteSource(s));
+    assert!(state.data_edit().message().is_some_and(|m| m.contains("is not deleted")), "cited: kept");
+    edit(&mut state, EditCommand::AddEra);
+    let e = state.dataset().eras.len() - 1;
+    edit(&mut state, EditCommand::SetEra(e, EraField::Title, "Build-up, second half".to_owned()));
+    edit(&mut state, EditCommand::SetEra(e, EraField::Start, "JFY2025".to_owned()));
+    edit(&mut state, EditCommand::SetEra(e, EraField::End, "by 2027".to_owned()));
+    assert!(state.data_edit().findings_for(0).iter().all(|(error, _, _)| !error));
+    save(&mut state);
+    assert_eq!(&reread(&path), state.dataset());
+    let text = std::fs::read_to_string(&path).expect("text");
+    assert!(text.contains("title: \"A new report\"") && text.contains("Build-up, second half"));
+    while state.data_edit().undo_label().is_some() {
+        edit(&mut state, EditCommand::Undo);
+    }
+    assert_eq!(state.dataset(), &original);
+}

@@ -12,7 +12,7 @@ use crate::model::map_camera::FlyTarget;
 use crate::model::view::ThemeChoice;
 use crate::model::view::{LaneGrouping, MapView, TimeView};
 use crate::model::view_state::{SavedViews, ViewState};
-pub use crate::state::edit_command::{DateField, EditCommand, ListField, PlaceField, TextField};
+pub use crate::state::edit_command::{DateField, EditCommand, EraField, ListField, PlaceField, SourceField, TextField};
 use crate::state::locations::LocationColumn;
 
 /// What is selected: an initiative or a place, by position in the dataset.

@@ -84,6 +84,10 @@ pub enum Item {
     Initiative(crate::model::Initiative),
     /// A place.
     Location(crate::model::Location),
+    /// A source.
+    Source(crate::model::Source),
+    /// An era.
+    Era(crate::model::Era),
 }
 
 /// One change to the dataset, as undo keeps it: the item before and after (not a copy of the
@@ -119,6 +123,15 @@ pub struct DataEdit {
     pub(super) place_origins: Vec<Option<usize>>,
     /// The places of the file as read that were changed or deleted since, by position in the file.
     pub(super) place_baseline: std::collections::HashMap<usize, crate::model::Location>,
+    /// For each source, its position in the file as read (`None`: added since).
+    pub(super) source_origins: Vec<Option<usize>>,
+    /// The sources of the file as read that were changed or deleted since.
+    pub(super) source_baseline: std::collections::HashMap<usize, crate::model::Source>,
+    /// For each era, its position in the file as read (`None`: added since).
+    pub(super) era_origins: Vec<Option<usize>>,
+    /// The eras of the file as read that were changed or deleted since.
+    pub(super) era_baseline: std::collections::HashMap<usize, crate::model::Era>,
+
     /// Dates as typed that do not read (yet): the text and why, by initiative and field.
     pub(super) drafts: std::collections::HashMap<(usize, &'static str), (String, String)>,
     /// Changes not yet saved.

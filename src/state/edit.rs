@@ -38,6 +38,12 @@ impl State {
             EditCommand::SetPlacePrecision(l, precision) => self.set_place_precision(l, precision),
             EditCommand::MovePlace(l, lat, lon) => self.move_place(l, lat, lon),
             EditCommand::DeletePlace(l) => self.delete_place(l),
+            EditCommand::AddSource => self.add_source(),
+            EditCommand::SetSource(i, field, text) => self.set_source(i, field, text),
+            EditCommand::DeleteSource(i) => self.delete_source(i),
+            EditCommand::AddEra => self.add_era(),
+            EditCommand::SetEra(i, field, text) => self.set_era(i, field, text),
+            EditCommand::DeleteEra(i) => self.delete_era(i),
             EditCommand::Undo => self.undo_redo(true),
             EditCommand::Redo => self.undo_redo(false),
             EditCommand::Save => return self.save(),
@@ -151,10 +157,13 @@ impl State {
         (before, after): (Item, Item),
         merge: Option<(usize, &'static str)>,
     ) {
-        let origin = match collection {
-            Collection::Locations => self.edit.place_origins.get(i).copied().flatten(),
-            _ => self.edit.origins.get(i).copied().flatten(),
+        let origins = match collection {
+            Collection::Locations => &self.edit.place_origins,
+            Collection::Sources => &self.edit.source_origins,
+            Collection::Eras => &self.edit.era_origins,
+            Collection::Initiatives | Collection::Meta => &self.edit.origins,
         };
+        let origin = origins.get(i).copied().flatten();
         match self.edit.undo.last_mut() {
             Some(last)
                 if merge.is_some()
@@ -265,13 +274,25 @@ impl State {
     /// item yet, or removing when `None`), remembers the file's version of what it replaces, and
     /// updates what depends on the data.
     pub(crate) fn put(&mut self, collection: Collection, i: usize, item: Option<(Item, Option<usize>)>, resize: bool) {
-        if collection == Collection::Locations {
-            let item = item.and_then(|(x, o)| if let Item::Location(l) = x { Some((l, o)) } else { None });
-            let edit = &mut self.edit;
-            put_in(&mut self.dataset.locations, &mut edit.place_origins, &mut edit.place_baseline, i, item, resize);
-        } else {
-            let item = item.and_then(|(x, o)| if let Item::Initiative(v) = x { Some((v, o)) } else { None });
-            put_in(&mut self.dataset.initiatives, &mut self.edit.origins, &mut self.edit.baseline, i, item, resize);
+        let edit = &mut self.edit;
+        let ds = &mut self.dataset;
+        match (collection, item) {
+            (Collection::Locations, item) => {
+                let item = item.and_then(|(x, o)| if let Item::Location(v) = x { Some((v, o)) } else { None });
+                put_in(&mut ds.locations, &mut edit.place_origins, &mut edit.place_baseline, i, item, resize);
+            }
+            (Collection::Sources, item) => {
+                let item = item.and_then(|(x, o)| if let Item::Source(v) = x { Some((v, o)) } else { None });
+                put_in(&mut ds.sources, &mut edit.source_origins, &mut edit.source_baseline, i, item, resize);
+            }
+            (Collection::Eras, item) => {
+                let item = item.and_then(|(x, o)| if let Item::Era(v) = x { Some((v, o)) } else { None });
+                put_in(&mut ds.eras, &mut edit.era_origins, &mut edit.era_baseline, i, item, resize);
+            }
+            (Collection::Initiatives | Collection::Meta, item) => {
+                let item = item.and_then(|(x, o)| if let Item::Initiative(v) = x { Some((v, o)) } else { None });
+                put_in(&mut ds.initiatives, &mut edit.origins, &mut edit.baseline, i, item, resize);
+            }
         }
         self.edit.dirty = true;
         self.data_changed();
@@ -301,6 +322,8 @@ impl State {
             open,
             origins: (0..self.dataset.initiatives.len()).map(Some).collect(),
             place_origins: (0..self.dataset.locations.len()).map(Some).collect(),
+            source_origins: (0..self.dataset.sources.len()).map(Some).collect(),
+            era_origins: (0..self.dataset.eras.len()).map(Some).collect(),
             ..DataEdit::default()
         };
         self.edit.findings = crate::model::validate::validate(&self.dataset, &BrokenIds::default());

@@ -71,6 +71,30 @@ pub enum PlaceField {
     Country,
 }
 
+/// A field of a source or an era the form edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SourceField {
+    /// A source's title.
+    Title,
+    /// A source's publisher.
+    Publisher,
+    /// A source's url.
+    Url,
+    /// A source's publication date (as people type it; empty clears it).
+    Date,
+}
+
+/// A field of an era the form edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EraField {
+    /// Its label.
+    Title,
+    /// Its first day (a date as people type it).
+    Start,
+    /// Its last day.
+    End,
+}
+
 /// The commands of the dataset editor.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EditCommand {
@@ -108,6 +132,18 @@ pub enum EditCommand {
     MovePlace(usize, f64, f64),
     /// Delete place `l` (refused while initiatives are at it, naming them).
     DeletePlace(usize),
+    /// Add a source (cited by nothing yet).
+    AddSource,
+    /// Set a field of source `s`; a date that does not read is refused with the reason.
+    SetSource(usize, SourceField, String),
+    /// Delete source `s` (refused while initiatives cite it, naming them).
+    DeleteSource(usize),
+    /// Add an era (this year, to be edited).
+    AddEra,
+    /// Set a field of era `e`; a date that does not read is refused with the reason.
+    SetEra(usize, EraField, String),
+    /// Delete era `e`.
+    DeleteEra(usize),
     /// Undo the last change.
     Undo,
     /// Redo the last undone change.

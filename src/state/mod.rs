@@ -15,6 +15,7 @@ pub mod deck;
 pub mod edit;
 pub mod edit_command;
 pub mod edit_places;
+pub mod edit_sources;
 pub mod export;
 pub mod focus;
 pub mod import;

@@ -23,6 +23,8 @@ impl State {
         matches!(&self.source, DataSource::File(p) if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
             && whole(self.source_map.initiatives.len(), &self.edit.origins, &mut self.edit.baseline.keys())
             && whole(self.source_map.locations.len(), &self.edit.place_origins, &mut self.edit.place_baseline.keys())
+            && whole(self.source_map.sources.len(), &self.edit.source_origins, &mut self.edit.source_baseline.keys())
+            && whole(self.source_map.eras.len(), &self.edit.era_origins, &mut self.edit.era_baseline.keys())
     }
 
     pub(crate) fn save(&mut self) -> Vec<Effect> {
@@ -85,6 +87,17 @@ impl State {
             &self.dataset.locations,
             ItemRef::Location,
         ));
+        let (e, ds) = (&self.edit, &self.dataset);
+        edits.extend(edits_of(
+            Collection::Sources,
+            &e.source_baseline,
+            &e.source_origins,
+            &ds.sources,
+            ItemRef::Source,
+        ));
+        edits.extend(edits_of(Collection::Eras, &e.era_baseline, &e.era_origins, &ds.eras, ItemRef::Era));
+        added.extend(added_of(Collection::Sources, &e.source_origins, &ds.sources, ItemRef::Source));
+        added.extend(added_of(Collection::Eras, &e.era_origins, &ds.eras, ItemRef::Era));
         let patched = patch(&text, &self.source_map, &edits, &added);
         let checked = patched.and_then(|new| {
             // Read back as written (the user may save data with errors), compared in the file's order:
@@ -92,6 +105,8 @@ impl State {
             let mut want = self.dataset.clone();
             want.initiatives = in_file_order(&self.dataset.initiatives, &self.edit.origins);
             want.locations = in_file_order(&self.dataset.locations, &self.edit.place_origins);
+            want.sources = in_file_order(&self.dataset.sources, &self.edit.source_origins);
+            want.eras = in_file_order(&self.dataset.eras, &self.edit.era_origins);
             match crate::formats::ron::load::read_unchecked(&new) {
                 Some((back, map)) if back == want => Ok((new, map)),
                 _ => Err("the text would not read back to the data on screen (has the file changed on disk since it was opened?)".to_owned()),
@@ -124,6 +139,8 @@ impl State {
                 if !whole {
                     self.dataset.initiatives = in_file_order(&self.dataset.initiatives, &self.edit.origins);
                     self.dataset.locations = in_file_order(&self.dataset.locations, &self.edit.place_origins);
+                    self.dataset.sources = in_file_order(&self.dataset.sources, &self.edit.source_origins);
+                    self.dataset.eras = in_file_order(&self.dataset.eras, &self.edit.era_origins);
                 }
                 let (undo, redo, open) =
                     (std::mem::take(&mut self.edit.undo), std::mem::take(&mut self.edit.redo), self.edit.open);
@@ -150,19 +167,14 @@ impl State {
     /// The dataset as it was read from the file: the file's version of every changed or deleted
     /// initiative, without the added ones, in the file's order.
     fn as_read(&self) -> crate::model::Dataset {
-        let initiatives = as_read_list(
-            self.source_map.initiatives.len(),
-            &self.edit.baseline,
-            &self.edit.origins,
-            &self.dataset.initiatives,
-        );
-        let locations = as_read_list(
-            self.source_map.locations.len(),
-            &self.edit.place_baseline,
-            &self.edit.place_origins,
-            &self.dataset.locations,
-        );
-        crate::model::Dataset { locations, initiatives, ..self.dataset.clone() }
+        let (e, ds, map) = (&self.edit, &self.dataset, &self.source_map);
+        crate::model::Dataset {
+            meta: ds.meta.clone(),
+            sources: as_read_list(map.sources.len(), &e.source_baseline, &e.source_origins, &ds.sources),
+            locations: as_read_list(map.locations.len(), &e.place_baseline, &e.place_origins, &ds.locations),
+            initiatives: as_read_list(map.initiatives.len(), &e.baseline, &e.origins, &ds.initiatives),
+            eras: as_read_list(map.eras.len(), &e.era_baseline, &e.era_origins, &ds.eras),
+        }
     }
 
     /// Writes the whole dataset over a file that changed on disk (in our style: its comments go).

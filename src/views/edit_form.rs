@@ -35,6 +35,7 @@ pub fn edit_form(ctx: &egui::Context, state: &State) -> (Vec<Command>, FormAsks)
         .default_pos([theme::EDIT_FORM_X, theme::EDIT_FORM_Y])
         .show(ctx, |ui| {
             toolbar_ui(ui, state, &mut out, &mut asks);
+            crate::views::edit_lists::sources_and_eras_ui(ui, state, &mut out);
             ui.separator();
             match state.selection() {
                 Some(Selection::Location(l)) => {

@@ -170,20 +170,38 @@ fn after_comma(text: &str, end: usize) -> (usize, bool) {
 }
 
 /// A value written at no indent, moved to sit under a field indented by `indent`: every continuation
-/// line gets the field's indent instead of our one level. Values holding a multi-line string are
-/// left as they are (re-indenting would change the string).
+/// line gets the field's indent instead of our one level, except lines inside a multi-line raw
+/// string (re-indenting them would change the string).
 fn reindent(value: &str, indent: &str) -> String {
-    if !value.contains('\n') || value.contains("r#\"") || value.contains("r\"") {
-        return value.to_owned();
-    }
     let mut lines = value.lines();
     let mut out = lines.next().unwrap_or_default().to_owned();
+    let mut in_raw = opens_raw(&out, false);
     for line in lines {
         out.push('\n');
-        out.push_str(indent);
-        out.push_str(line.strip_prefix("    ").unwrap_or(line));
+        if in_raw {
+            out.push_str(line);
+        } else {
+            out.push_str(indent);
+            out.push_str(line.strip_prefix("    ").unwrap_or(line));
+        }
+        in_raw = opens_raw(line, in_raw);
     }
     out
+}
+
+/// Whether a raw string (`r#"…"#`, as our writer makes them) is still open after `line`.
+fn opens_raw(line: &str, mut open: bool) -> bool {
+    let mut rest = line;
+    loop {
+        let next = if open { rest.find("\"#") } else { rest.find("r#\"") };
+        match next {
+            Some(at) => {
+                rest = &rest[at + 2..];
+                open = !open;
+            }
+            None => return open,
+        }
+    }
 }
 
 /// The span to cut for a field: its whole line(s) with the comma and line break when it has its
