@@ -313,7 +313,12 @@ pub fn download(name: &str, text: &str) -> Result<(), String> {
     let fail = |e: wasm_bindgen::JsValue| format!("the browser refused the download: {e:?}");
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type(download_type(name));
+    options.set_type(match name.rsplit('.').next() {
+        Some("csv") => "text/csv;charset=utf-8",
+        Some("ics") => "text/calendar;charset=utf-8",
+        Some("json" | "geojson") => "application/json",
+        _ => "text/plain;charset=utf-8",
+    });
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
@@ -331,24 +336,18 @@ pub fn download(name: &str, _text: &str) -> Result<(), String> {
     Err(format!("{name}: downloads exist only in the browser; save to a file instead"))
 }
 
-/// The MIME type a download is offered as.
-#[cfg(target_arch = "wasm32")]
-fn download_type(name: &str) -> &'static str {
-    match name.rsplit('.').next() {
-        Some("csv") => "text/csv;charset=utf-8",
-        Some("ics") => "text/calendar;charset=utf-8",
-        Some("json") => "application/json",
-        Some("geojson") => "application/geo+json",
-        _ => "text/plain;charset=utf-8",
-    }
-}
-
-/// Asks where to save an export in `format`, offering `name`.
-#[cfg(not(target_arch = "wasm32"))]
+/// Asks where to save an export in `format`, offering `name`; in the browser there is no path to
+/// ask for (an export is a download).
 pub fn pick_export_path(
     format: crate::formats::export::render::ExportFormat,
     name: &str,
 ) -> Option<std::path::PathBuf> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = (format, name);
+        None
+    }
+    #[cfg(not(target_arch = "wasm32"))]
     rfd::FileDialog::new()
         .set_title(format!("Export as {}", format.label()))
         .set_file_name(name)
@@ -356,16 +355,14 @@ pub fn pick_export_path(
         .save_file()
 }
 
-/// Asks where to save a briefing deck.
-#[cfg(not(target_arch = "wasm32"))]
+/// Asks where to save a briefing deck (in the browser there is no path to ask for).
 pub fn pick_deck_save_path() -> Option<std::path::PathBuf> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        None
+    }
+    #[cfg(not(target_arch = "wasm32"))]
     rfd::FileDialog::new().set_title("Save the deck").add_filter("Briefing deck (RON)", &["ron"]).save_file()
-}
-
-/// Asks where to save a briefing deck (not available in this build).
-#[cfg(target_arch = "wasm32")]
-pub fn pick_deck_save_path() -> Option<std::path::PathBuf> {
-    None
 }
 
 /// Reads a text file (the saved views or deck next to a dataset). In the browser there are no paths.

@@ -57,3 +57,20 @@ pub fn apply(state: &mut State, command: Command) {
     let effects = state.apply(command);
     run(state, effects, |_| false);
 }
+
+/// The command for an export the user asked for: to the file the save dialog gives (none when it
+/// is cancelled), or a download in the browser.
+pub fn export_asked(
+    state: &State,
+    format: crate::formats::export::render::ExportFormat,
+    scope: crate::state::export::ExportScope,
+) -> Option<Command> {
+    use crate::state::export::{ExportCommand, ExportTarget};
+    let name = crate::state::export::suggested_name(state.source(), format, scope);
+    let target = if cfg!(target_arch = "wasm32") {
+        Some(ExportTarget::Download(name))
+    } else {
+        crate::platform::pick_export_path(format, &name).map(ExportTarget::File)
+    };
+    target.map(|target| Command::Export(ExportCommand::Write { format, scope, target }))
+}

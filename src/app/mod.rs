@@ -63,7 +63,7 @@ pub struct AtlasApp {
     screenshot: Option<ScreenshotPlan>,
     persist: bool,
     /// Whether the "unsaved deck" question is showing (or was answered "close anyway").
-    close_asked: app_chrome::CloseState,
+    close_asked: crate::views::close_guard::CloseState,
     /// A slide export under way.
     export: Option<crate::app::export_slides::ExportPlan>,
     /// The URL, the tab title and what arrives from the browser.
@@ -131,7 +131,7 @@ impl AtlasApp {
                 result: Arc::new(Mutex::new(None)),
             }),
             persist: options.persist,
-            close_asked: app_chrome::CloseState::default(),
+            close_asked: crate::views::close_guard::CloseState::default(),
             export,
             link: crate::app::link::LinkSync::from_page(&cc.egui_ctx),
             fullscreen_seen: false,
@@ -208,20 +208,13 @@ impl AtlasApp {
                         self.apply_ui(ctx, Command::Deck(DeckCommand::ToggleDeckEditor));
                     }
                 } else {
-                    self.close_asked = app_chrome::CloseState::Confirmed;
+                    self.close_asked = crate::views::close_guard::CloseState::Confirmed;
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
             ChromeAction::Export(format, scope) => {
-                let name = crate::state::export::suggested_name(self.state.source(), format, scope);
-                #[cfg(target_arch = "wasm32")]
-                let target = Some(crate::state::export::ExportTarget::Download(name));
-                #[cfg(not(target_arch = "wasm32"))]
-                let target =
-                    crate::platform::pick_export_path(format, &name).map(crate::state::export::ExportTarget::File);
-                if let Some(target) = target {
-                    let command = crate::state::export::ExportCommand::Write { format, scope, target };
-                    self.apply_ui(ctx, Command::Export(command));
+                if let Some(command) = crate::app::effects::export_asked(&self.state, format, scope) {
+                    self.apply_ui(ctx, command);
                 }
             }
             ChromeAction::SaveDeckAs => {
@@ -322,7 +315,7 @@ impl eframe::App for AtlasApp {
         let was_presenting = self.state.presenting().is_some();
         if was_presenting {
             let mut actions = app_chrome::present_keys(&ctx, &self.state);
-            actions.extend(app_chrome::close_guard(&ctx, &self.state, &mut self.close_asked));
+            actions.extend(crate::views::close_guard::close_guard(&ctx, &self.state, &mut self.close_asked));
             let mut commands = egui::CentralPanel::default()
                 .show(ui, |ui| crate::views::slide::slide_ui(ui, &self.state, &mut self.markdown))
                 .inner;
@@ -382,7 +375,7 @@ impl eframe::App for AtlasApp {
         if save_as {
             actions.push(ChromeAction::SaveDeckAs);
         }
-        actions.extend(app_chrome::close_guard(&ctx, state, &mut self.close_asked));
+        actions.extend(crate::views::close_guard::close_guard(&ctx, state, &mut self.close_asked));
         actions.extend(commands.into_iter().map(ChromeAction::Command));
         for action in actions {
             self.handle(&ctx, action);

@@ -1,6 +1,7 @@
 //! Views: each reads `&State` and returns `Command`s; none changes state or talks to another view.
 
 pub mod chrome;
+pub mod close_guard;
 pub mod deck_editor;
 pub mod detail;
 pub mod edit_form;
