@@ -154,6 +154,7 @@ check(logs.some((l) => /no-such-file\.ron:1:1: error: .*404/.test(l)), `a missin
 check((await page.title()).startsWith(DEFAULT_TITLE), "the default data stays loaded");
 
 // 7. File ▸ Open… opens the browser's file picker; the chosen file loads. (Ctrl+O is the browser's own.)
+// (Open… is the second item of the File menu, under New.)
 // rfd opens the picker at once while the click's user activation lasts; when the browser says it has lapsed
 // (a slow frame), it shows its own small dialog whose file input the user clicks instead. Both are fine.
 await open("index.html?from=picker");
@@ -163,9 +164,9 @@ await page.mouse.click(20, 12, { delay: 60 });
 await page.waitForTimeout(800);
 await shot("web-file-menu");
 let chooser = page.waitForEvent("filechooser", { timeout: 10000 }).catch(() => null);
-await page.mouse.move(45, 40);
+await page.mouse.move(45, 61);
 await page.waitForTimeout(300);
-await page.mouse.click(45, 40, { delay: 60 });
+await page.mouse.click(45, 61, { delay: 60 });
 let picker = await chooser, route = "directly";
 if (!picker && (await page.locator("#rfd-input").count()) > 0) {
   await shot("web-file-dialog");
