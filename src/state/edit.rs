@@ -187,10 +187,7 @@ impl State {
     }
 
     fn add_initiative(&mut self, start: Option<crate::model::FuzzyDate>) {
-        let taken = |id: &str| self.dataset.initiatives.iter().any(|x| x.id == id);
-        // One of the first n + 1 numbers is always free.
-        let n = self.dataset.initiatives.len() + 1;
-        let id = (1..=n).map(|k| format!("new-initiative-{k}")).find(|id| !taken(id)).unwrap_or_default();
+        let id = fresh_id("new-initiative-", self.dataset.initiatives.iter().map(|x| x.id.as_str()));
         let sources = self.dataset.sources.first().map(|s| crate::model::Cite { source: s.id.clone(), note: None });
         let initiative = Initiative {
             id,
@@ -394,4 +391,11 @@ fn date_slot(x: &mut Initiative, field: DateField) -> &mut Option<crate::model::
         DateField::Completed => &mut x.completed,
         DateField::End => &mut x.end,
     }
+}
+
+/// The first of `prefix1`, `prefix2`, … that no id in `ids` has (one of the first `len + 1` always is
+/// free): the id of a new initiative, place, source or era.
+pub(crate) fn fresh_id<'a>(prefix: &str, ids: impl Iterator<Item = &'a str>) -> String {
+    let taken: std::collections::HashSet<&str> = ids.collect();
+    (1..=taken.len() + 1).map(|k| format!("{prefix}{k}")).find(|id| !taken.contains(id.as_str())).unwrap_or_default()
 }

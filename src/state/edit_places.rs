@@ -28,9 +28,7 @@ impl State {
 
     /// A new place at `lat`, `lon`: selected, the form open on it.
     pub(crate) fn add_place(&mut self, lat: f64, lon: f64) {
-        let taken = |id: &str| self.dataset.locations.iter().any(|x| x.id == id);
-        let n = self.dataset.locations.len() + 1;
-        let id = (1..=n).map(|k| format!("new_place_{k}")).find(|id| !taken(id)).unwrap_or_default();
+        let id = crate::state::edit::fresh_id("new_place_", self.dataset.locations.iter().map(|x| x.id.as_str()));
         let place = Location {
             id,
             name: "New place".to_owned(),

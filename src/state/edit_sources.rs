@@ -17,9 +17,7 @@ fn read_date(text: &str) -> Result<FuzzyDate, String> {
 
 impl State {
     pub(crate) fn add_source(&mut self) {
-        let taken = |id: &str| self.dataset.sources.iter().any(|x| x.id == id);
-        let n = self.dataset.sources.len() + 1;
-        let id = (1..=n).map(|k| format!("new-source-{k}")).find(|id| !taken(id)).unwrap_or_default();
+        let id = crate::state::edit::fresh_id("new-source-", self.dataset.sources.iter().map(|x| x.id.as_str()));
         let source = Source { id, title: "New source".to_owned(), publisher: String::new(), date: None, url: None };
         let at = self.dataset.sources.len();
         self.add(Collection::Sources, at, "addition of a new source".to_owned(), Item::Source(source));
@@ -86,9 +84,7 @@ impl State {
     }
 
     pub(crate) fn add_era(&mut self) {
-        let taken = |id: &str| self.dataset.eras.iter().any(|x| x.id == id);
-        let n = self.dataset.eras.len() + 1;
-        let id = (1..=n).map(|k| format!("new-era-{k}")).find(|id| !taken(id)).unwrap_or_default();
+        let id = crate::state::edit::fresh_id("new-era-", self.dataset.eras.iter().map(|x| x.id.as_str()));
         let (y, _, _) = self.today.ymd();
         let year = FuzzyDate::exact(crate::model::Period::Year(i32::try_from(y).unwrap_or(2026)));
         let era = Era { id, title: "New era".to_owned(), start: year, end: year };
