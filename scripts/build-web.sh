@@ -42,7 +42,7 @@ if [ "$ci" = 1 ]; then
   sed -e 's/data-cargo-profile="web"/data-cargo-profile="web-ci"/' -e 's/data-wasm-opt="z"/data-wasm-opt="0"/' \
     index.html >.index-ci.html
   grep -q 'data-cargo-profile="web-ci" data-wasm-opt="0"' .index-ci.html || { echo "index.html changed: fix --ci" >&2; exit 1; }
-  trunk build "$@" .index-ci.html
+  trunk build .index-ci.html "$@"
   rm -f .index-ci.html
 else
   trunk build "$@"

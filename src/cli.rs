@@ -196,7 +196,7 @@ pub fn import_file(input: &Path, to: &Path, out: &mut impl Write) -> io::Result<
         return Ok(1);
     };
     let text = crate::formats::export::ron::to_ron(dataset, Some(&name));
-    if let Err(e) = crate::platform::write_atomic(to, &text, false) {
+    if let Err(e) = crate::platform::write_atomic(to, text.as_bytes(), false) {
         writeln!(out, "{}:1:1: error: {e}", to.display())?;
         return Ok(1);
     }
@@ -236,7 +236,7 @@ pub fn export_file(
     writeln!(out, "{name}: {}", rendered.summary)?;
     let files: Vec<(PathBuf, String)> = rendered.files.into_iter().map(|(n, t)| (PathBuf::from(n), t)).collect();
     for (path, text) in &files {
-        if let Err(e) = crate::platform::write_atomic(path, text, false) {
+        if let Err(e) = crate::platform::write_atomic(path, text.as_bytes(), false) {
             writeln!(out, "{}:1:1: error: {e}", path.display())?;
             return Ok(1);
         }
@@ -250,7 +250,7 @@ pub fn generate_file(initiatives: usize, places: usize, seed: u64, out: &Path) -
     let dataset = crate::model::generate::generate(initiatives, places, seed);
     let config = ron::ser::PrettyConfig::default().indentor("  ".to_owned());
     let text = ron::ser::to_string_pretty(&dataset, config).map_err(|e| e.to_string())?;
-    std::fs::write(out, format!("#![enable(implicit_some)]\n{text}\n"))
+    crate::platform::write_atomic(out, format!("#![enable(implicit_some)]\n{text}\n").as_bytes(), false)
         .map_err(|e| format!("cannot write {}: {e}", out.display()))
 }
 

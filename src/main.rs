@@ -92,6 +92,7 @@ fn run_app(cli: Cli) -> ExitCode {
         view: cli.view,
         present: cli.present,
         export: None,
+        no_dialogs: false,
     };
     run_window(start, size, screenshot)
 }

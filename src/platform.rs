@@ -290,9 +290,10 @@ pub fn spawn(work: impl FnOnce() + Send + 'static) {
     work();
 }
 
-/// Opens a source link: only http and https; in the browser in a new tab with `noopener`.
+/// Opens a source link: only http, https and mailto ([`crate::model::links::is_safe_url`]); in the
+/// browser in a new tab with `noopener`.
 pub fn open_link(ctx: &egui::Context, url: &str) {
-    if !(url.starts_with("https://") || url.starts_with("http://")) {
+    if !crate::model::links::is_safe_url(url) {
         return;
     }
     #[cfg(target_arch = "wasm32")]
@@ -373,28 +374,15 @@ pub fn read_text(path: &std::path::Path) -> Result<String, String> {
     Err(format!("cannot read {} in the browser", path.display()))
 }
 
-/// Writes a text file atomically: a temporary file in the same folder, flushed, then renamed over the
-/// old one; with `backup`, the old file is first copied to `.bak`. A failure leaves the old file as it
-/// was. In the browser there are no paths.
-pub fn write_atomic(path: &std::path::Path, text: &str, backup: bool) -> Result<(), String> {
+/// Writes a file through the one safe routine ([`crate::formats::write`]): a temporary file in the
+/// same folder, flushed, the old file kept as `NAME.bak` when `backup`, then renamed over the old one.
+/// A failure leaves the old file as it was. In the browser there are no paths.
+pub fn write_atomic(path: &std::path::Path, bytes: &[u8], backup: bool) -> Result<(), String> {
     #[cfg(not(target_arch = "wasm32"))]
-    {
-        use std::io::Write as _;
-        let fail = |e: std::io::Error| format!("could not write {}: {e}", path.display());
-        let tmp = path.with_extension("ron.tmp");
-        let mut file = std::fs::File::create(&tmp).map_err(fail)?;
-        file.write_all(text.as_bytes()).and_then(|()| file.sync_all()).map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            fail(e)
-        })?;
-        if backup && path.exists() {
-            std::fs::copy(path, path.with_extension("ron.bak")).map_err(fail)?;
-        }
-        std::fs::rename(&tmp, path).map_err(fail)
-    }
+    return crate::formats::write::write_safely(path, bytes, backup);
     #[cfg(target_arch = "wasm32")]
     {
-        let _ = (text, backup);
+        let _ = (bytes, backup);
         Err(format!("cannot write {} in the browser", path.display()))
     }
 }

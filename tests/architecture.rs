@@ -14,6 +14,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("model", 1),
     ("formats", 2),
     ("briefing", 3),
+    ("fuzz_targets", 4),
     ("platform", 3),
     ("state", 4),
     ("theme", 5),

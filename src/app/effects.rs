@@ -40,7 +40,7 @@ pub fn run(state: &mut State, effects: Vec<Effect>, mut background: impl FnMut(&
                 Command::Read(what, path, text)
             }
             Effect::Write { what, path, text, backup } => {
-                let result = crate::platform::write_atomic(&path, &text, backup);
+                let result = crate::platform::write_atomic(&path, text.as_bytes(), backup);
                 Command::Written(what, path, result)
             }
             Effect::Download { what, name, text } => match crate::platform::download(&name, &text) {

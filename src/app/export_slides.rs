@@ -96,7 +96,7 @@ impl ExportPlan {
         }
         let title = state.deck().map_or_else(String::new, |d| d.title.clone());
         let pdf = self.out.join("handout.pdf");
-        let outcome = std::fs::write(&pdf, handout_pdf(&title, &self.slides))
+        let outcome = crate::platform::write_atomic(&pdf, &handout_pdf(&title, &self.slides), false)
             .map(|()| self.out.clone())
             .map_err(|e| format!("cannot write {}: {e}", pdf.display()));
         self.finish(outcome);
@@ -108,10 +108,27 @@ impl ExportPlan {
         let rgba: Vec<u8> = image.pixels.iter().flat_map(egui::Color32::to_array).collect();
         let picture = image::RgbaImage::from_raw(w as u32, h as u32, rgba).ok_or("the screenshot has no pixels")?;
         let path = self.out.join(format!("slide-{:02}.png", self.step + 1));
-        picture.save(&path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        crate::platform::write_atomic(&path, &png_bytes(&picture)?, false)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         let rgb = image::DynamicImage::ImageRgba8(picture).to_rgb8();
         let step = state.current_step().cloned().ok_or("no step on screen")?;
         self.slides.push((SlideImage { width: rgb.width(), height: rgb.height(), rgb: rgb.into_raw() }, step));
         Ok(())
     }
+}
+
+/// Saves a screenshot as PNG, through the one safe write routine.
+pub(crate) fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
+    let [w, h] = image.size;
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(egui::Color32::to_array).collect();
+    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, bytes).ok_or("the screenshot has no pixels")?;
+    crate::platform::write_atomic(path, &png_bytes(&buffer)?, false)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// An image as PNG bytes (for the one safe write routine).
+pub(crate) fn png_bytes(image: &image::RgbaImage) -> Result<Vec<u8>, String> {
+    let mut png = std::io::Cursor::new(Vec::new());
+    image.write_to(&mut png, image::ImageFormat::Png).map_err(|e| format!("cannot encode the PNG: {e}"))?;
+    Ok(png.into_inner())
 }

@@ -41,6 +41,9 @@ pub struct StartOptions {
     pub today: Option<Day>,
     /// Read and write persisted settings.
     pub persist: bool,
+    /// Never open the system's file dialogs; asking for one is as if it were cancelled (the soak test
+    /// clicks every menu item).
+    pub no_dialogs: bool,
 }
 
 pub use export_slides::ScreenshotResult;
@@ -62,6 +65,7 @@ pub struct AtlasApp {
     applied_theme: Option<ThemeChoice>,
     screenshot: Option<ScreenshotPlan>,
     persist: bool,
+    no_dialogs: bool,
     /// Whether the "unsaved deck" question is showing (or was answered "close anyway").
     close_asked: crate::views::close_guard::CloseState,
     /// A slide export under way.
@@ -84,13 +88,16 @@ impl AtlasApp {
     /// Starts the app: saved settings (when persisting), then the requested file and selection.
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
         crate::theme::install_fonts(&cc.egui_ctx);
-        let settings: Settings = if options.persist {
-            cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default()
+        let (settings, unreadable) = if options.persist {
+            Settings::from_saved(cc.storage.and_then(|s| s.get_string(eframe::APP_KEY)).as_deref())
         } else {
-            Settings::default()
+            (Settings::default(), None)
         };
         let reopen = settings.last_file.clone().filter(|p| options.persist && p.exists());
         let mut state = State::new(settings, options.today.unwrap_or_else(crate::platform::today));
+        if let Some(message) = unreadable {
+            effects::apply(&mut state, Command::Notify(message));
+        }
         if let Some(theme) = options.theme {
             effects::apply(&mut state, Command::SetTheme(theme));
         }
@@ -131,6 +138,7 @@ impl AtlasApp {
                 result: Arc::new(Mutex::new(None)),
             }),
             persist: options.persist,
+            no_dialogs: options.no_dialogs,
             close_asked: crate::views::close_guard::CloseState::default(),
             export,
             link: crate::app::link::LinkSync::from_page(&cc.egui_ctx),
@@ -192,6 +200,7 @@ impl AtlasApp {
     fn handle(&mut self, ctx: &egui::Context, action: ChromeAction) {
         match action {
             ChromeAction::Command(command) => self.apply_ui(ctx, command),
+            ChromeAction::OpenDialog | ChromeAction::Export(..) | ChromeAction::SaveDeckAs if self.no_dialogs => {}
             ChromeAction::OpenDialog => self.open_picked(ctx, crate::platform::pick_dataset(ctx)),
             ChromeAction::OpenDropped(file) => self.open_picked(ctx, crate::platform::read_dropped(ctx, &file)),
             ChromeAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
@@ -228,6 +237,7 @@ impl AtlasApp {
     /// Loads arrivals and keeps the URL in step, repaints while animating, enters or leaves full screen
     /// with presenting (and stops presenting when the browser leaves full screen), takes the screenshot.
     fn after_frame(&mut self, ctx: &egui::Context, was_presenting: bool) {
+        drop_unsafe_urls(ctx);
         self.link.after_frame(ctx, &mut self.state, self.loading.is_some());
         if let Some((name, bytes)) = self.link.take_large() {
             match crate::app::loader::Loading::in_slices(name, bytes) {
@@ -282,7 +292,7 @@ impl AtlasApp {
             plan.requested = true;
             let (out, result, repaint) = (plan.out.clone(), plan.result.clone(), ctx.clone());
             ctx.request_screenshot(move |image| {
-                let saved = save_png(&out, &image).map(|()| out);
+                let saved = crate::app::export_slides::save_png(&out, &image).map(|()| out);
                 if let Ok(mut slot) = result.lock() {
                     *slot = Some(saved);
                 }
@@ -296,11 +306,11 @@ impl AtlasApp {
     }
 }
 
-fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
-    let [w, h] = image.size;
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(egui::Color32::to_array).collect();
-    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, bytes).ok_or("the screenshot has no pixels")?;
-    buffer.save(path).map_err(|e| format!("cannot write {}: {e}", path.display()))
+/// The last guard for links: whatever asked this frame to open an address (a markdown link, a
+/// widget), only web pages and mail go out ([`crate::model::links::is_safe_url`]).
+fn drop_unsafe_urls(ctx: &egui::Context) {
+    let unsafe_url = |c: &egui::OutputCommand| matches!(c, egui::OutputCommand::OpenUrl(o) if !crate::model::links::is_safe_url(&o.url));
+    ctx.output_mut(|o| o.commands.retain(|c| !unsafe_url(c)));
 }
 
 impl eframe::App for AtlasApp {

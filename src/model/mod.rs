@@ -18,6 +18,7 @@ pub mod generate;
 pub mod geo;
 pub mod ids;
 pub mod index;
+pub mod links;
 pub mod map_camera;
 pub mod ragged;
 pub mod schema;

@@ -95,6 +95,24 @@ pub struct Settings {
     pub column_mappings: Vec<RememberedColumns>,
 }
 
+impl Settings {
+    /// The settings saved by the last run (RON), and a message when they could not be read: a damaged
+    /// or hand-edited settings file gives the defaults, never a failed start.
+    pub fn from_saved(saved: Option<&str>) -> (Self, Option<String>) {
+        match saved.map(ron::from_str::<Self>) {
+            None => (Self::default(), None),
+            Some(Ok(settings)) => (settings, None),
+            Some(Err(e)) => (
+                Self::default(),
+                Some(format!(
+                    "The saved settings could not be read ({e}); the app starts with the defaults and saves \
+                     them over the damaged ones when it closes."
+                )),
+            ),
+        }
+    }
+}
+
 /// A mapping the user chose in the import window, for files with these headers.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -215,6 +233,8 @@ pub enum Command {
     Written(WriteFor, PathBuf, Result<(), String>),
     /// Show a message about saved views (e.g. a view that was asked for by name and does not exist).
     ViewMessage(String),
+    /// Show a message in the top bar until dismissed (settings that could not be read at start).
+    Notify(String),
 }
 
 /// Changes to the filters and what they select, the as-of player and saved views (`state::focus`).

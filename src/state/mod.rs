@@ -110,6 +110,7 @@ impl State {
             Command::Read(what, path, text) => return self.file_read(what, &path, text),
             Command::Written(what, path, result) => self.file_written(what, &path, result),
             Command::ViewMessage(message) => self.focus.message = Some(message),
+            Command::Notify(message) => self.export.notice = Some(message),
             Command::FetchFailed(file, message) => self.fetch_failed(file, message),
             command => self.apply_view(command),
         }
@@ -164,6 +165,7 @@ impl State {
             | Command::Read(..)
             | Command::Written(..)
             | Command::ViewMessage(_)
+            | Command::Notify(_)
             | Command::FetchFailed(..) => {}
         }
     }

@@ -103,7 +103,7 @@ impl State {
     pub fn deck_edit(&self) -> &DeckEdit {
         &self.deck_edit
     }
-    /// What the last Save as or Export wrote, or why not.
+    /// What the last Save as or Export wrote, or why not; or another message for the top bar.
     pub fn export_notice(&self) -> Option<&str> {
         self.export.notice()
     }

@@ -159,7 +159,7 @@ impl State {
             }
             Err(e) => {
                 self.edit.saving = None;
-                self.edit.message = Some(format!("Could not save {}: {e}. The file is as it was.", path.display()));
+                self.edit.message = Some(format!("Could not save {}: {e}", path.display()));
             }
         }
     }

@@ -1,6 +1,6 @@
 //! The detail panel: everything about the selected initiative or place.
 
-use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
+use egui_commonmark::CommonMarkCache;
 
 use crate::model::{Initiative, Location, PlacePrecision};
 use crate::state::lanes::{line_label, status_label};
@@ -43,7 +43,7 @@ fn overview_ui(ui: &mut egui::Ui, state: &State, cache: &mut CommonMarkCache) {
     ui.heading(&meta.title);
     ui.label(format!("As of {}", meta.as_of));
     ui.add_space(6.0);
-    CommonMarkViewer::new().show(ui, cache, &meta.description);
+    crate::views::markdown::show(ui, cache, &meta.description);
     ui.add_space(6.0);
     ui.weak("Select an initiative on the timeline or a place in the list.");
 }
@@ -85,7 +85,7 @@ fn initiative_ui(
         });
     }
     ui.separator();
-    CommonMarkViewer::new().show(ui, cache, &item.body);
+    crate::views::markdown::show(ui, cache, &item.body);
     sources_ui(ui, state, item);
     related_ui(ui, state, item, commands);
 }
@@ -123,12 +123,17 @@ fn sources_ui(ui: &mut egui::Ui, state: &State, item: &Initiative) {
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = 4.0;
             match &source.url {
-                Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+                Some(url) if crate::model::links::is_safe_url(url) => {
                     if ui.link(&source.title).on_hover_text(url).clicked() {
                         crate::platform::open_link(ui.ctx(), url);
                     }
                 }
-                _ => {
+                // An address the app does not open is shown as text.
+                Some(url) => {
+                    ui.label(&source.title);
+                    ui.weak(format!("({url})"));
+                }
+                None => {
                     ui.label(&source.title);
                 }
             }

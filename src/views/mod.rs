@@ -11,6 +11,7 @@ pub mod find;
 pub mod import_window;
 pub mod location_list;
 pub mod map;
+pub mod markdown;
 pub mod presenter;
 pub mod slide;
 pub mod timeline;

@@ -1,7 +1,7 @@
 //! The projector slide: a large title, the talking points, the step's map and timeline filling the
 //! rest (the map alone for data without dates, as a story map), and progress ("3 / 10"). Blanked, it is all black or all white.
 
-use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
+use egui_commonmark::CommonMarkCache;
 
 use crate::state::{Blank, Command, State};
 use crate::theme::{self, slide};
@@ -37,7 +37,7 @@ pub fn slide_ui(ui: &mut egui::Ui, state: &State, markdown: &mut CommonMarkCache
                 }
             }
             ui.spacing_mut().item_spacing.y = 14.0;
-            CommonMarkViewer::new().show(ui, markdown, &step.points);
+            crate::views::markdown::show(ui, markdown, &step.points);
         });
     });
     // Data with no dates (a story map) has nothing to show on a timeline: the map takes it all.

@@ -95,7 +95,8 @@ fn paint_as_of(painter: &egui::Painter, axis: &Axis, body: Rect, state: &State, 
     let Some(day) = state.focus().filter().as_of else {
         return;
     };
-    let x = axis.x_from_day(day as f64 + 1.0).clamp(body.left(), body.right());
+    // Not `clamp`: a panel squeezed to nothing has its right edge left of its left (the soak test).
+    let x = axis.x_from_day(day as f64 + 1.0).min(body.right()).max(body.left());
     let veil = Rect::from_min_max(pos2(x, body.top() + sizes::AXIS_HEIGHT), body.max);
     painter.rect_filled(veil, 0.0, theme::faded(pal.canvas, 0.7));
     painter.line_segment([pos2(x, body.top() + 18.0), pos2(x, body.bottom())], theme::stroke(2.0, pal.as_of));

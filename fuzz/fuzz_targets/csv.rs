@@ -1,0 +1,3 @@
+#![no_main]
+//! `alliance_atlas::fuzz_targets::csv`: see its documentation for what it checks.
+libfuzzer_sys::fuzz_target!(|data: &[u8]| alliance_atlas::fuzz_targets::csv(data));
