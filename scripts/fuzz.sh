@@ -9,8 +9,9 @@
 #   scripts/fuzz.sh run TARGET [ARGS]  fuzz one target until stopped (libFuzzer ARGS, e.g. -runs=1000000)
 #   scripts/fuzz.sh ci [SECONDS]       CI: every target replays its seeds and kept corpus, then fuzzes for
 #                                      SECONDS (default 20), two at a time; fails on any crash or timeout
-#   scripts/fuzz.sh campaign [RUNS]    RUNS executions per target (default 10,000,000), figures to
-#                                      fuzz/campaign.log
+#   scripts/fuzz.sh campaign [RUNS [SECONDS [TARGET…]]]
+#                                      RUNS executions per target (default 10,000,000; SECONDS, when not 0,
+#                                      stops a target earlier), figures appended to fuzz/campaign.log
 #
 # A crash is saved under fuzz/artifacts/TARGET/; copy it to fuzz/regressions/TARGET/ and `cargo test
 # --test fuzz_regressions` replays it (write that test before the fix). The growing corpus is kept
@@ -39,7 +40,7 @@ install() {
 
 build() {
   install
-  cargo fuzz build -s none --target-dir "$fuzz_target_dir"
+  cargo fuzz build -s none -a --target-dir "$fuzz_target_dir"
 }
 
 # One target: libFuzzer over the kept corpus and the seeds, with the target's dictionary. A second
@@ -48,7 +49,7 @@ run() {
   local target="$1"
   shift
   mkdir -p "$corpus_root/$target" "fuzz/artifacts/$target"
-  cargo fuzz run -s none --target-dir "$fuzz_target_dir" "$target" "$corpus_root/$target" "fuzz/seeds/$target" -- \
+  cargo fuzz run -s none -a --target-dir "$fuzz_target_dir" "$target" "$corpus_root/$target" "fuzz/seeds/$target" -- \
     -dict="$(dict_of "$target")" -timeout=1 -max_len=65536 -rss_limit_mb=2048 \
     -artifact_prefix="fuzz/artifacts/$target/" -print_final_stats=1 "$@"
 }
@@ -60,19 +61,22 @@ ci() {
   logs="$(mktemp -d)"
   # Two at a time (two cores); each log kept, printed when its target fails.
   printf '%s\n' "${targets[@]}" | xargs -P 2 -I{} bash -c \
-    "scripts/fuzz.sh run {} -max_total_time=$seconds >'$logs/{}.log' 2>&1 || { echo '{}: FAILED'; tail -40 '$logs/{}.log'; exit 255; }"
+    "scripts/fuzz.sh run {} -max_total_time=$seconds >'$logs/{}.log' 2>&1 || { echo '{}: FAILED'; grep -E -A12 'panicked at|ERROR: libFuzzer|ParseDictionaryFile' '$logs/{}.log' | head -40; grep 'Test unit written' '$logs/{}.log'; exit 255; }"
   for target in "${targets[@]}"; do
     printf '%-18s %s\n' "$target" "$(grep -E '^stat::number_of_executed_units' "$logs/$target.log" | awk '{ print $2 " executions" }')"
   done
 }
 
 campaign() {
-  local runs="${1:-10000000}"
+  local runs="${1:-10000000}" seconds="${2:-0}"
+  shift 2 || shift $#
+  local chosen=("$@")
+  ((${#chosen[@]})) || chosen=("${targets[@]}")
   build
-  for target in "${targets[@]}"; do
-    local start=$SECONDS log
+  for target in "${chosen[@]}"; do
+    local start=$SECONDS log outcome
     log="$(mktemp)"
-    if run "$target" -runs="$runs" >"$log" 2>&1; then outcome="no crash"; else outcome="FAILED (see $log)"; fi
+    if run "$target" -runs="$runs" -max_total_time="$seconds" >"$log" 2>&1; then outcome="no crash"; else outcome="FAILED (see $log)"; fi
     local execs
     execs="$(grep -E '^stat::number_of_executed_units' "$log" | awk '{ print $2 }')"
     printf '%s %-18s %12s executions %6d s  corpus %5d  %s\n' "$(date -u +%F)" "$target" "${execs:-?}" \
@@ -133,5 +137,5 @@ case "$command" in
   run) run "$@" ;;
   ci) ci "$@" ;;
   campaign) campaign "$@" ;;
-  *) sed -n '2,18p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,20p' "$0" >&2; exit 2 ;;
 esac

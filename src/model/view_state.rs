@@ -74,7 +74,8 @@ fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '%' | ';' | '=' | ',' | '&' | '#' | '\n' => {
+            // Also every ASCII control character and space: the text form is trimmed when read.
+            '%' | ';' | '=' | ',' | '&' | '#' | ' ' | '\0'..='\x1f' | '\x7f' => {
                 write!(out, "%{:02X}", c as u32).ok();
             }
             _ => out.push(c),
@@ -89,6 +90,9 @@ fn unescape(text: &str) -> Result<String, String> {
     while let Some(c) = chars.next() {
         if c == '%' {
             let hex: String = chars.by_ref().take(2).collect();
+            if hex.len() != 2 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+                return Err(format!("bad escape %{hex}: a % is followed by two hex digits"));
+            }
             let code = u32::from_str_radix(&hex, 16).map_err(|_| format!("bad escape %{hex}"))?;
             out.push(char::from_u32(code).ok_or_else(|| format!("bad escape %{hex}"))?);
         } else {
@@ -158,7 +162,8 @@ impl ViewState {
     /// Reads the compact text form; unknown keys are errors so typos in links do not pass silently.
     pub fn from_text(text: &str) -> Result<Self, String> {
         let mut view = Self::default();
-        for part in text.trim().split(';').filter(|p| !p.is_empty()) {
+        // Only ASCII white space is trimmed (what a pasted link picks up); the writer escapes it.
+        for part in text.trim_matches(|c: char| c.is_ascii_whitespace()).split(';').filter(|p| !p.is_empty()) {
             let (key, value) = part.split_once('=').ok_or_else(|| format!("expected key=value, found {part}"))?;
             view.set(key, value)?;
         }

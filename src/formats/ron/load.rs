@@ -34,8 +34,13 @@ pub fn finish(text: &str, steps: Steps) -> Loaded {
 /// [`finish`] for text that is no longer in memory: `src` gives an item's text back by its span, and
 /// `locate` the line and column of byte offsets.
 pub fn finish_with(src: &dyn ItemText, locate: impl FnOnce(&[usize]) -> Vec<(usize, usize)>, steps: Steps) -> Loaded {
-    let Steps { dataset, map, cx, broken, failed, .. } = steps;
+    let Steps { dataset, mut map, cx, broken, failed, .. } = steps;
     let mut issues = cx.issues;
+    // A file with a syntax error gives no data, so no map of where its items are either: how far the
+    // reader got before the error depends on how the file was cut into windows (found by the fuzzer).
+    if failed.is_some() {
+        map = crate::formats::source_map::SourceMap::default();
+    }
     let dataset = match failed {
         None => {
             for finding in validate(&dataset, &broken) {

@@ -179,6 +179,9 @@ impl Steps {
             self.pos = self.cx.base + p.pos();
             *mark = self.checkpoint();
             p.clear_hit_end();
+            // A multi-line string is a likely unclosed quote only in the unit being read (so a file read
+            // in chunks, with a new reader per window, says the same; found by the fuzzer).
+            p.multiline_string = None;
             match self.stage {
                 Stage::Start => self.begin(p)?,
                 Stage::Fields => self.field(p)?,
@@ -343,12 +346,16 @@ impl Steps {
             ));
         }
         if !self.seen.iter().any(|s| s == "meta") {
+            // `start` is a file offset, and `error` shifts by the window's base: not again (a file read
+            // in chunks put this at the end of the file; found by the fuzzer).
+            let base = std::mem::take(&mut self.cx.base);
             self.cx.error(
                 ProblemKind::MissingField,
                 Span::new(self.start, self.start),
                 "Dataset is missing the required field `meta`".to_owned(),
                 Some("add `meta: Meta(title: \"…\", as_of: \"2025-01-01\")`".to_owned()),
             );
+            self.cx.base = base;
         }
         Ok(())
     }
