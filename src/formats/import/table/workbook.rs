@@ -14,7 +14,22 @@ use crate::model::date::FuzzyDate;
 type Sparse = Vec<(usize, usize, Data)>;
 
 /// Reads every sheet of a workbook; `None` when the workbook cannot be opened (the reason is in `out`).
+/// `calamine` is someone else's code reading untrusted bytes: a panic in it (an integer overflow on a
+/// cell reference such as `AAAAAAAAA1` in a build with overflow checks, found by the fuzzer) becomes a
+/// problem, and the app keeps the data it had.
 pub fn read(bytes: &[u8], out: &mut Out) -> Option<Vec<Sheet>> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_unguarded(bytes, out))) {
+        Ok(sheets) => sheets,
+        Err(_) => {
+            let message = "this workbook could not be read: the spreadsheet reader failed on it".to_owned();
+            let hint = "open it in a spreadsheet program and save it again as .xlsx, or as .csv";
+            out.error(ProblemKind::Unreadable, "the workbook".to_owned(), message, Some(hint.to_owned()));
+            None
+        }
+    }
+}
+
+fn read_unguarded(bytes: &[u8], out: &mut Out) -> Option<Vec<Sheet>> {
     let mut book = match calamine::open_workbook_auto_from_rs(Cursor::new(bytes)) {
         Ok(book) => book,
         Err(e) => {
