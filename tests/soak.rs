@@ -376,5 +376,8 @@ fn ten_thousand_frames_of_random_input_neither_panic_nor_grow_the_heap() {
     assert!(harness.state().state().dataset().initiatives.len() > 20);
     harness.get_by_label("File").click();
     harness.run();
-    assert!(harness.query_by_label("New").is_some(), "the File menu opens after the soak");
+    let labels: Vec<String> = egui_kittest::kittest::NodeT::children_recursive(&harness.root())
+        .filter_map(|n| egui_kittest::kittest::NodeT::accesskit_node(&n).label())
+        .collect();
+    assert!(harness.query_by_label("New").is_some(), "the File menu opens after the soak; on screen: {labels:?}");
 }

@@ -203,6 +203,12 @@ impl Steps {
                 }
                 Stage::Done => return Ok(true),
             }
+            // A unit that looked past the end of the window may have decided on too little text (`,`
+            // then a comment the window cut: "no `]` follows", where the whole file says "the comment
+            // is never closed"; found by the fuzzer): it is read again with more.
+            if more && p.hit_end() {
+                return Err(p.error("more text is coming", None));
+            }
         }
     }
 
