@@ -179,6 +179,9 @@ pub fn faded(color: Color32, alpha: f32) -> Color32 {
 
 /// Sizes used by the timeline.
 pub mod sizes {
+    /// Widest a message in the top bar gets (longer ones are cut with "…", the whole on hover), so its
+    /// dismiss button and the bar's own buttons stay on screen.
+    pub const NOTICE_WIDTH: f32 = 560.0;
     /// Height of one item row.
     pub const ROW_HEIGHT: f32 = 22.0;
     /// Height of a bar inside a row.

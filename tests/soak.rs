@@ -372,9 +372,10 @@ fn ten_thousand_frames_of_random_input_neither_panic_nor_grow_the_heap() {
     // The glyph atlas is egui's own bounded cache: it doubles as glyphs arrive (a slide's large type, a
     // kanji typed) up to the largest texture side, and egui empties it when it is 80% full.
     assert!(last.atlas[1] <= 8192, "the font atlas stays within egui's bound: {:?}", last.atlas);
-    // And the app still answers: the shipped data is shown, and the File menu opens.
+    // And the app still answers: the shipped data is shown, and the File menu opens (through
+    // AccessKit, as a screen reader would: the soak may have dragged a window over the menu bar).
     assert!(harness.state().state().dataset().initiatives.len() > 20);
-    harness.get_by_label("File").click();
+    harness.get_by_label("File").click_accesskit();
     harness.run();
     let labels: Vec<String> = egui_kittest::kittest::NodeT::children_recursive(&harness.root())
         .filter_map(|n| egui_kittest::kittest::NodeT::accesskit_node(&n).label())

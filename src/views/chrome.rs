@@ -192,10 +192,13 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<ChromeAction> {
         ui.weak(format!("as of {}", state.dataset().meta.as_of));
         if let Some(notice) = state.export_notice() {
             ui.separator();
-            ui.label(notice);
             if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                 out.push(ChromeAction::Command(Command::Export(ExportCommand::DismissNotice)));
             }
+            ui.scope(|ui| {
+                ui.set_max_width(crate::theme::sizes::NOTICE_WIDTH);
+                ui.add(egui::Label::new(notice).truncate()).on_hover_text(notice);
+            });
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("?").on_hover_text("Keyboard shortcuts").clicked() {
