@@ -18,15 +18,13 @@ type Sparse = Vec<(usize, usize, Data)>;
 /// cell reference such as `AAAAAAAAA1` in a build with overflow checks, found by the fuzzer) becomes a
 /// problem, and the app keeps the data it had.
 pub fn read(bytes: &[u8], out: &mut Out) -> Option<Vec<Sheet>> {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_unguarded(bytes, out))) {
-        Ok(sheets) => sheets,
-        Err(_) => {
-            let message = "this workbook could not be read: the spreadsheet reader failed on it".to_owned();
-            let hint = "open it in a spreadsheet program and save it again as .xlsx, or as .csv";
-            out.error(ProblemKind::Unreadable, "the workbook".to_owned(), message, Some(hint.to_owned()));
-            None
-        }
+    if let Ok(sheets) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_unguarded(bytes, out))) {
+        return sheets;
     }
+    let message = "this workbook could not be read: the spreadsheet reader failed on it".to_owned();
+    let hint = "open it in a spreadsheet program and save it again as .xlsx, or as .csv";
+    out.error(ProblemKind::Unreadable, "the workbook".to_owned(), message, Some(hint.to_owned()));
+    None
 }
 
 fn read_unguarded(bytes: &[u8], out: &mut Out) -> Option<Vec<Sheet>> {
