@@ -190,16 +190,6 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<ChromeAction> {
         ui.separator();
         ui.strong(&state.dataset().meta.title);
         ui.weak(format!("as of {}", state.dataset().meta.as_of));
-        if let Some(notice) = state.export_notice() {
-            ui.separator();
-            if ui.small_button("×").on_hover_text("Dismiss").clicked() {
-                out.push(ChromeAction::Command(Command::Export(ExportCommand::DismissNotice)));
-            }
-            ui.scope(|ui| {
-                ui.set_max_width(crate::theme::sizes::NOTICE_WIDTH);
-                ui.add(egui::Label::new(notice).truncate()).on_hover_text(notice);
-            });
-        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("?").on_hover_text("Keyboard shortcuts").clicked() {
                 out.push(ChromeAction::Command(Command::ToggleHelp));
@@ -242,9 +232,26 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<ChromeAction> {
                 out.push(ChromeAction::Command(Command::Deck(DeckCommand::ToggleDeckEditor)));
             }
             nav_buttons_ui(ui, state, &mut out);
+            notice_ui(ui, state, &mut out);
         });
     });
     out
+}
+
+/// The last message (an export written, settings that did not read), between the title and the
+/// buttons (this runs right to left): its dismiss button, then the text, cut with "…" to the room
+/// left and whole on hover.
+fn notice_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>) {
+    let Some(notice) = state.export_notice() else { return };
+    ui.separator();
+    if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+        out.push(ChromeAction::Command(Command::Export(ExportCommand::DismissNotice)));
+    }
+    let room = (ui.available_width() - ui.spacing().item_spacing.x * 2.0).max(0.0);
+    ui.scope(|ui| {
+        ui.set_max_width(room.min(crate::theme::sizes::NOTICE_WIDTH));
+        ui.add(egui::Label::new(notice).truncate()).on_hover_text(notice);
+    });
 }
 
 fn nav_buttons_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>) {
