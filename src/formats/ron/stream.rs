@@ -54,32 +54,6 @@ fn read_full(file: &mut impl std::io::Read, buf: &mut [u8]) -> std::io::Result<u
     Ok(filled)
 }
 
-/// Where the rest of the file first stops being UTF-8, if it does: `pending` are the bytes read but
-/// not yet taken (from file offset `start`), the rest comes from the file in `buf`-sized reads.
-fn invalid_utf8_after(
-    file: &File,
-    mut pending: Vec<u8>,
-    start: usize,
-    buf: &mut [u8],
-) -> std::io::Result<Option<usize>> {
-    let (mut reader, mut offset) = (file, start);
-    loop {
-        let n = read_full(&mut reader, buf)?;
-        pending.extend_from_slice(&buf[..n]);
-        let more = n == buf.len();
-        let valid = match std::str::from_utf8(&pending) {
-            Ok(text) => text.len(),
-            Err(e) if e.error_len().is_none() && more => e.valid_up_to(),
-            Err(e) => return Ok(Some(offset + e.valid_up_to())),
-        };
-        offset += valid;
-        pending.drain(..valid);
-        if !more {
-            return Ok(None);
-        }
-    }
-}
-
 /// Loads a dataset file in chunks of [`CHUNK`] bytes, reporting progress and stopping early when
 /// cancelled.
 pub fn load_path(path: &Path, progress: Option<Arc<Progress>>) -> Loaded {
@@ -131,22 +105,6 @@ pub fn load_path_chunked(path: &Path, progress: Option<Arc<Progress>>, chunk: us
         window.push_str(std::str::from_utf8(&pending[..valid]).unwrap_or_default());
         pending.drain(..valid);
         if steps.step_window(&window, (base, lines), more, usize::MAX) {
-            // Reading stopped early (a syntax error): the file must still be text all through, as
-            // when it is read whole, which rejects it for a bad byte anywhere.
-            if more {
-                let at = match invalid_utf8_after(&file, std::mem::take(&mut pending), base + window.len(), &mut buf) {
-                    Ok(at) => at,
-                    Err(e) => {
-                        let message = format!("cannot read the file: {e}");
-                        return failed(unreadable_at((1, 1), message, "check that the file is readable and try again"));
-                    }
-                };
-                if let Some(at) = at {
-                    let at = locate(&file, &[at]).first().copied().unwrap_or((1, 1));
-                    let message = "the file is not valid UTF-8 text".to_owned();
-                    return failed(unreadable_at(at, message, "save the file as UTF-8"));
-                }
-            }
             break;
         }
         // The reader stops between units, after ASCII punctuation, so this is a character boundary.
