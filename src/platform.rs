@@ -307,6 +307,13 @@ pub fn open_link(ctx: &egui::Context, url: &str) {
     ctx.open_url(egui::OpenUrl::new_tab(url));
 }
 
+/// The last guard for links: whatever asked this frame to open an address (a markdown link, a
+/// widget), only web pages and mail go out ([`crate::model::links::is_safe_url`]).
+pub fn drop_unsafe_urls(ctx: &egui::Context) {
+    let unsafe_url = |c: &egui::OutputCommand| matches!(c, egui::OutputCommand::OpenUrl(o) if !crate::model::links::is_safe_url(&o.url));
+    ctx.output_mut(|o| o.commands.retain(|c| !unsafe_url(c)));
+}
+
 /// Hands `text` to the browser as a file download named `name` (a Blob behind an `<a download>`).
 #[cfg(target_arch = "wasm32")]
 pub fn download(name: &str, text: &str) -> Result<(), String> {

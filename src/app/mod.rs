@@ -237,7 +237,7 @@ impl AtlasApp {
     /// Loads arrivals and keeps the URL in step, repaints while animating, enters or leaves full screen
     /// with presenting (and stops presenting when the browser leaves full screen), takes the screenshot.
     fn after_frame(&mut self, ctx: &egui::Context, was_presenting: bool) {
-        drop_unsafe_urls(ctx);
+        crate::platform::drop_unsafe_urls(ctx);
         self.link.after_frame(ctx, &mut self.state, self.loading.is_some());
         if let Some((name, bytes)) = self.link.take_large() {
             match crate::app::loader::Loading::in_slices(name, bytes) {
@@ -304,13 +304,6 @@ impl AtlasApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
-}
-
-/// The last guard for links: whatever asked this frame to open an address (a markdown link, a
-/// widget), only web pages and mail go out ([`crate::model::links::is_safe_url`]).
-fn drop_unsafe_urls(ctx: &egui::Context) {
-    let unsafe_url = |c: &egui::OutputCommand| matches!(c, egui::OutputCommand::OpenUrl(o) if !crate::model::links::is_safe_url(&o.url));
-    ctx.output_mut(|o| o.commands.retain(|c| !unsafe_url(c)));
 }
 
 impl eframe::App for AtlasApp {
