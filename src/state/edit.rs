@@ -1,9 +1,8 @@
 //! The dataset editor's part: changes to initiatives (a field typed, a date read as people type it,
 //! status and lines of effort, add, delete), each undoable (undo keeps the initiative before and
 //! after, not copies of the dataset), live checks as `check` would report them, and Save into the
-//! file the data came from: the file is read again (an effect), the edited items are patched into its
-//! text field by field (`formats::export::patch`), the result is read back with our own reader and
-//! written only when it gives the dataset on screen — atomically, the old file kept as `.bak`.
+//! file the data came from: read again (an effect), edited items patched in field by field
+//! (`formats::export::patch`), read back, written only if it gives the data on screen (`formats::write`).
 
 use crate::model::finding::{BrokenIds, Collection};
 use crate::model::index::Index;
