@@ -19,9 +19,13 @@ pub fn start() {
             log::error!("the page has no <canvas id=\"the_canvas_id\">");
             return;
         };
+        prepare_webgl(&canvas);
         let options = StartOptions { persist: true, ..StartOptions::default() };
+        // No dithering: its noise is work for every pixel, which a software renderer pays for on each
+        // frame; banding is invisible in the app's flat colours.
+        let web_options = eframe::WebOptions { dithering: false, ..eframe::WebOptions::default() };
         let result = eframe::WebRunner::new()
-            .start(canvas, eframe::WebOptions::default(), Box::new(|cc| Ok(Box::new(AtlasApp::new(cc, options)))))
+            .start(canvas, web_options, Box::new(|cc| Ok(Box::new(AtlasApp::new(cc, options)))))
             .await;
         if let Some(loading) = document.get_element_by_id("loading_text") {
             match result {
@@ -35,4 +39,20 @@ pub fn start() {
             }
         }
     });
+}
+
+/// Creates the canvas's WebGL context before eframe asks for it (a canvas keeps its first context, and
+/// eframe asks without attributes): no multisampling, depth or stencil buffer. egui smooths its own
+/// edges and uses neither buffer, and in a browser without a GPU (WebGL through `SwiftShader`) the
+/// default 4× multisampling doubled the cost of every frame (`docs/PERFORMANCE.md`).
+fn prepare_webgl(canvas: &web_sys::HtmlCanvasElement) {
+    let attributes = js_sys::Object::new();
+    for (key, value) in [("antialias", false), ("depth", false), ("stencil", false)] {
+        js_sys::Reflect::set(&attributes, &key.into(), &value.into()).ok();
+    }
+    for kind in ["webgl2", "webgl"] {
+        if canvas.get_context_with_context_options(kind, &attributes).ok().flatten().is_some() {
+            return;
+        }
+    }
 }

@@ -76,6 +76,11 @@ impl LinkSync {
             return;
         }
         self.take_arrivals(state);
+        if self.large.is_some() {
+            // A large dataset loads first; the link (a `#t=` window, a selection) is followed once it
+            // is in, not applied to the data it replaces and then lost.
+            return;
+        }
         let dirty = if state.data_edit().dirty() { "• " } else { "" };
         let title = format!("{dirty}{} — Alliance Atlas", state.dataset().meta.title);
         if title != self.title {

@@ -1,7 +1,9 @@
 //! Large files load off the UI thread: the window stays responsive, shows how far the load has come and
-//! can cancel it. On the desktop a thread loads the file; in the browser (one thread) the text is read
-//! a slice of items per frame. Small files (the common case, and every test fixture) still load at
-//! once, so opening them stays a single step.
+//! can cancel it. On the desktop a thread loads the file; bytes (fetched, picked or dropped in the
+//! browser) are read in slices beside the UI (`platform::run_in_slices`: a thread on the desktop, in
+//! the browser runs of at most 12 ms between which the page paints and takes input), not one slice a
+//! frame, so a slow frame does not make a slow load. Small files (the common case, and every test
+//! fixture) still load at once, so opening them stays a single step.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
@@ -15,20 +17,11 @@ use crate::state::command::{Command, DataSource};
 /// Files at least this large (4 MiB, about 7,000 initiatives or 50 ms of parsing) load in the background.
 pub const BACKGROUND_BYTES: u64 = 4 << 20;
 
-/// List items read per frame when loading in slices (a few milliseconds of parsing).
-pub const ITEMS_PER_FRAME: usize = 2_000;
+/// List items read in one slice (well under a millisecond of parsing).
+pub const ITEMS_PER_SLICE: usize = 200;
 
 /// A finished load and its index (built on the same thread).
 type Finished = (Loaded, Option<Index>);
-
-/// How the load runs.
-#[derive(Debug)]
-enum Work {
-    /// A thread loads and indexes the file; the result lands here.
-    Thread(Arc<Mutex<Option<Finished>>>),
-    /// The text is read a slice per frame (taken when the reading ends).
-    Slices(Option<Box<Opening>>),
-}
 
 /// A load under way.
 #[derive(Debug)]
@@ -37,7 +30,8 @@ pub struct Loading {
     pub path: PathBuf,
     /// Bytes parsed, the file's size, and the cancel flag.
     pub progress: Arc<Progress>,
-    work: Work,
+    /// The load and its index land here when done.
+    result: Arc<Mutex<Option<Finished>>>,
     source: DataSource,
 }
 
@@ -61,42 +55,46 @@ impl Loading {
             }
             ctx.request_repaint();
         });
-        Self { source: DataSource::File(path.clone()), path, progress, work: Work::Thread(result) }
+        Self { source: DataSource::File(path.clone()), path, progress, result }
     }
 
-    /// Starts reading `bytes` (fetched, picked or dropped in the browser) a slice per frame through the
-    /// data door. Bytes that cannot be read in slices give their outcome at once, as the command that
-    /// installs it (or shows its problems).
-    pub fn in_slices(name: String, bytes: Vec<u8>) -> Result<Self, Command> {
-        let path = PathBuf::from(&name);
-        let opening = Opening::new(&name, bytes);
-        let source = DataSource::Named(name);
-        match opening {
-            Ok(opening) => Ok(Self {
-                path,
-                progress: opening.progress.clone(),
-                work: Work::Slices(Some(Box::new(opening))),
-                source,
-            }),
-            Err(loaded) => Err(Command::Loaded(loaded, source, None)),
-        }
-    }
-
-    /// Goes on with the load (reads the next slice, when loading in slices) and returns the command
-    /// that installs it once finished; `None` while it runs; `Some(Err(()))` when it was cancelled.
-    pub fn finished(&mut self) -> Option<Result<Command, ()>> {
-        let (loaded, index) = match &mut self.work {
-            Work::Thread(result) => result.lock().ok()?.take()?,
-            Work::Slices(slot) => {
-                if !slot.as_mut()?.step(ITEMS_PER_FRAME) {
-                    return None;
-                }
-                // Validation and the index run in one go at the end (about a fifth of the load).
-                let loaded = slot.take()?.finish();
-                let index = loaded.dataset.as_ref().map(Index::build);
-                (loaded, index)
-            }
+    /// Starts reading `bytes` (fetched, picked or dropped in the browser) in slices beside the UI,
+    /// through the data door; the UI is woken when it ends. Bytes that cannot be read in slices give
+    /// their outcome at once, as the command that installs it (or shows its problems).
+    pub fn in_slices(name: &str, bytes: Vec<u8>, ctx: &egui::Context) -> Result<Self, Command> {
+        let path = PathBuf::from(name);
+        let source = DataSource::Named(name.to_owned());
+        let opening = match Opening::new(name, bytes) {
+            Ok(opening) => opening,
+            Err(loaded) => return Err(Command::Loaded(loaded, source, None)),
         };
+        let progress = opening.progress.clone();
+        let result = Arc::new(Mutex::new(None));
+        let (r, ctx) = (result.clone(), ctx.clone());
+        let mut opening = Some(opening);
+        crate::platform::run_in_slices(move || {
+            let Some(reading) = opening.as_mut() else { return true };
+            if !reading.step(ITEMS_PER_SLICE) {
+                return false;
+            }
+            // Validation and the index run in one go at the end (about a fifth of the load).
+            if let Some(reading) = opening.take() {
+                let loaded = reading.finish();
+                let index = loaded.dataset.as_ref().map(Index::build);
+                if let Ok(mut slot) = r.lock() {
+                    *slot = Some((loaded, index));
+                }
+            }
+            ctx.request_repaint();
+            true
+        });
+        Ok(Self { path, progress, result, source })
+    }
+
+    /// The command that installs the load once finished; `None` while it runs; `Some(Err(()))` when it
+    /// was cancelled.
+    pub fn finished(&mut self) -> Option<Result<Command, ()>> {
+        let (loaded, index) = self.result.lock().ok()?.take()?;
         if loaded.was_cancelled() {
             return Some(Err(()));
         }
@@ -137,7 +135,7 @@ impl Loading {
                     cancel = true;
                 }
             });
-        ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        ctx.request_repaint_after(crate::platform::PROGRESS_REPAINT);
         cancel
     }
 }

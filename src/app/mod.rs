@@ -240,7 +240,7 @@ impl AtlasApp {
         crate::platform::drop_unsafe_urls(ctx);
         self.link.after_frame(ctx, &mut self.state, self.loading.is_some());
         if let Some((name, bytes)) = self.link.take_large() {
-            match crate::app::loader::Loading::in_slices(name, bytes) {
+            match crate::app::loader::Loading::in_slices(&name, bytes, ctx) {
                 Ok(loading) => self.loading = Some(loading),
                 Err(command) => self.apply_ui(ctx, command),
             }

@@ -102,8 +102,12 @@ impl Locus {
 /// The known name closest to `name`, if any is close enough to be a likely typo.
 pub fn nearest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
     let lower = name.to_lowercase();
+    let chars = lower.chars().count();
+    // The distance is at least the difference in length: names far longer or shorter than a known
+    // one are not measured (a long junk name would cost its length times each known one's).
     known
         .iter()
+        .filter(|k| chars.abs_diff(k.chars().count()) <= (k.len() / 3).max(2))
         .map(|k| (strsim::damerau_levenshtein(&lower, &k.to_lowercase()), *k))
         .filter(|(d, k)| *d <= (k.len() / 3).max(2))
         .min_by_key(|(d, _)| *d)

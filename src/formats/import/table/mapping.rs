@@ -49,7 +49,14 @@ pub fn guess(header: &str) -> Option<&'static str> {
     let candidates = super::template::keys()
         .map(|(k, f)| (k.to_owned(), f))
         .chain(SYNONYMS.iter().flat_map(|(field, words)| words.iter().map(move |w| ((*w).to_owned(), *field))));
+    // The score is at most 1 - (difference in length / longer length): words that cannot reach 0.8
+    // are not measured (a long junk header would cost its length times each word's).
+    let chars = key.chars().count();
     candidates
+        .filter(|(word, _)| {
+            let len = word.chars().count();
+            chars.abs_diff(len) * 5 <= chars.max(len)
+        })
         .map(|(word, field)| (strsim::normalized_levenshtein(&key, &word), field))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))

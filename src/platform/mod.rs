@@ -1,7 +1,17 @@
 //! The few things that differ between native and web: the clock, file dialogs, the URL, full screen,
-//! the window title, fetching. The only module (with `main.rs`) that looks at the target.
+//! the window title, fetching, work beside the UI (`slices.rs`). The only module (with `main.rs`) that
+//! looks at the target.
+
+mod slices;
+
+pub use slices::run_in_slices;
 
 use crate::model::Day;
+
+/// How often a load's progress is repainted: in the browser each repaint is a whole frame of the app,
+/// which a machine without a GPU pays for with time the load could have had.
+pub const PROGRESS_REPAINT: std::time::Duration =
+    std::time::Duration::from_millis(if cfg!(target_arch = "wasm32") { 1000 } else { 100 });
 
 /// Seconds since 1970 (UTC): the one clock read of the app.
 fn unix_seconds() -> u64 {

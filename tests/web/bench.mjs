@@ -1,0 +1,170 @@
+// Web performance, side by side, in Debian's headless Chromium with the GPU off (WebGL through
+// SwiftShader), 1600×900: our build and vis-timeline (npm, standalone build) on the same generated data.
+// For each N: the time until the data is shown, and frame times while dragging (panning) the timeline —
+// and the map, for ours — as the intervals between animation frames, medians over RUNS fresh browsers.
+// A benchmark, not a test: it prints a table and writes every figure to OUT/bench.json, with a
+// screenshot per run. scripts/web-bench.sh makes the data and runs it.
+// Usage: node tests/web/bench.mjs DIST DATA_DIR OUT RUNS N…   (DATA_DIR holds gN.ron and gN.json)
+import { chromium } from "playwright-core";
+import { createServer } from "node:http";
+import { mkdtempSync, mkdirSync, readFileSync, existsSync, statSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, extname, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const [distArg, dataArg, outArg, runsArg, ...sizes] = process.argv.slice(2);
+const [dist, data, out] = [distArg, dataArg, outArg].map((p) => resolve(p));
+const runs = Number(runsArg ?? 3);
+const only = process.env.ATLAS_BENCH_ONLY ?? "ours,vis"; // which pages to measure
+mkdirSync(out, { recursive: true });
+const here = dirname(fileURLToPath(import.meta.url));
+const visJs = join(here, "node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js");
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json",
+  ".ron": "text/plain; charset=utf-8", ".png": "image/png" };
+
+// vis-timeline on the TimelineJS export of the same data: one item per event, grouped like our lanes.
+const VIS_PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"><script src="/vis/vis.js"></script>
+<style>html,body{margin:0;height:100%;font-family:sans-serif}#tl{height:900px}</style></head>
+<body><div id="tl"></div><script>
+const day = (d) => d && new Date(d.year, (d.month ?? 1) - 1, d.day ?? 1);
+fetch("/data/" + new URLSearchParams(location.search).get("data")).then((r) => r.json()).then((tl) => {
+  const groups = [...new Set(tl.events.map((e) => e.group ?? ""))].map((g) => ({ id: g, content: g }));
+  const items = tl.events.map((e, i) => {
+    const start = day(e.start_date), end = day(e.end_date);
+    return end && end > start ? { id: i, group: e.group ?? "", content: e.text.headline, start, end }
+      : { id: i, group: e.group ?? "", content: e.text.headline, start };
+  });
+  const timeline = new vis.Timeline(document.getElementById("tl"), items, groups, { height: "900px" });
+  timeline.once("changed", () => requestAnimationFrame(() => requestAnimationFrame(() => {
+    window.__bench.shown = performance.now();
+  })));
+});
+</script></body></html>`;
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url, "http://x");
+  const path = decodeURIComponent(url.pathname);
+  if (path === "/vis.html") { res.writeHead(200, { "content-type": "text/html" }).end(VIS_PAGE); return; }
+  const file = path === "/vis/vis.js" ? visJs
+    : path.startsWith("/data/") ? join(data, path.slice(6)) : join(dist, path === "/" ? "index.html" : path);
+  if (file !== visJs && !file.startsWith(data) && !file.startsWith(dist)) { res.writeHead(403).end(); return; }
+  if (!existsSync(file) || !statSync(file).isFile()) { res.writeHead(404).end("not found"); return; }
+  res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+});
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+// In every page before its own scripts: when the app started (its loading text went), when the data
+// was shown (the tab title names the generated dataset, then two animation frames), and a recorder of
+// animation-frame times.
+const INIT = (attrs) => {
+  if (attrs) {
+    const get = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, options) { return get.call(this, kind, { ...options, ...attrs }); };
+  }
+  window.__bench = { frames: null, busy: [], draws: 0, indices: 0 };
+  // How long each animation-frame callback (the app's frame: UI, tessellation, GL calls) runs.
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) => raf((t) => { const t0 = performance.now(); cb(t); const b = window.__bench; if (b.frames) b.busy.push(performance.now() - t0); });
+  for (const C of [window.WebGL2RenderingContext, window.WebGLRenderingContext]) {
+    const draw = C.prototype.drawElements;
+    C.prototype.drawElements = function (mode, count, type, offset) { const b = window.__bench; if (b.frames) { b.draws++; b.indices += count; } return draw.call(this, mode, count, type, offset); };
+  }
+  const watch = () => {
+    const b = window.__bench;
+    if (b.started === undefined && document.readyState !== "loading" && document.getElementById("the_canvas_id")
+      && !document.getElementById("loading_text")) b.started = performance.now();
+    if (b.titled === undefined && document.title.startsWith("Generated")) {
+      b.titled = performance.now();
+      requestAnimationFrame(() => requestAnimationFrame(() => { b.shown = performance.now(); }));
+    }
+  };
+  new MutationObserver(watch).observe(document, { subtree: true, childList: true, characterData: true });
+  const tick = (t) => { if (window.__bench.frames) window.__bench.frames.push(t); requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+};
+
+async function browser() {
+  const dir = mkdtempSync(join(tmpdir(), "atlas-bench-"));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: "/usr/lib/chromium/chromium",
+    headless: true,
+    viewport: { width: Number(process.env.ATLAS_BENCH_W ?? 1600), height: Number(process.env.ATLAS_BENCH_H ?? 900) },
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+  });
+  await context.addInitScript(INIT, process.env.ATLAS_BENCH_GL ? JSON.parse(process.env.ATLAS_BENCH_GL) : null);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page, close: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { mean: s.reduce((a, b) => a + b, 0) / s.length, p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))], n: s.length };
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Drags from (x, y) by dx in `moves` steps, each waiting for the page to take it; returns the animation
+// frame intervals from the first move to the last.
+async function drag(page, x, y, dx, moves = 60) {
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.evaluate(() => { Object.assign(window.__bench, { frames: [], busy: [], draws: 0, indices: 0 }); });
+  for (let i = 1; i <= moves; i++) await page.mouse.move(x + (dx * i) / moves, y);
+  const { frames, busy, draws, indices } = await page.evaluate(() => { const b = window.__bench; const r = { ...b }; b.frames = null; return r; });
+  await page.mouse.up();
+  return { ...stats(frames.slice(1).map((t, i) => t - frames[i])), busy: stats(busy).mean, draws: draws / frames.length, triangles: indices / 3 / frames.length };
+}
+
+async function measure(kind, n, run) {
+  const { page, close } = await browser();
+  try {
+    const data = `g${n}.${kind === "ours" ? "ron" : "json"}`;
+    await page.goto(kind === "ours" ? `${base}/?data=/data/${data}` : `${base}/vis.html?data=${data}`);
+    await page.waitForFunction(() => window.__bench.shown !== undefined, null, { timeout: 300000, polling: 100 });
+    const t = await page.evaluate(() => window.__bench);
+    await page.waitForTimeout(1500);
+    const result = { kind, n, run, shown: t.shown, started: t.started, fromStart: t.started === undefined ? undefined : t.shown - t.started };
+    if (kind === "ours") {
+      // The timeline fills the lower part of the window below the map and the list, the map its upper middle.
+      result.timeline = await drag(page, 900, 720, -400);
+      await page.waitForTimeout(500);
+      result.map = await drag(page, 700, 300, 300);
+    } else {
+      result.timeline = await drag(page, 900, 450, -400);
+    }
+    await page.screenshot({ path: join(out, `${kind}-${n}-${run}.png`) });
+    return result;
+  } finally {
+    await close();
+  }
+}
+
+const results = [];
+for (const n of sizes.map(Number)) {
+  for (const kind of only.split(",")) {
+    for (let run = 1; run <= runs; run++) {
+      const r = await measure(kind, n, run);
+      results.push(r);
+      const f = (s) => (s ? `${s.mean.toFixed(0)} / ${s.p95.toFixed(0)} ms (${s.n} frames; in callbacks ${s.busy.toFixed(1)} ms; ${s.draws.toFixed(0)} draws, ${s.triangles.toFixed(0)} triangles a frame)` : "");
+      console.log(`${kind} ${n} run ${run}: shown ${(r.shown / 1000).toFixed(2)} s from navigation`
+        + (r.fromStart !== undefined ? `, ${(r.fromStart / 1000).toFixed(2)} s from the app's start` : "")
+        + `; timeline pan ${f(r.timeline)}` + (r.map ? `; map pan ${f(r.map)}` : ""));
+    }
+  }
+}
+writeFileSync(join(out, "bench.json"), JSON.stringify(results, null, 1));
+
+console.log("\n| N | vis-timeline first paint | ours: shown from the app's start (from navigation) | vis pan mean / p95 | ours timeline pan mean / p95 | ours map pan mean / p95 |");
+console.log("|---|---|---|---|---|---|");
+for (const n of sizes.map(Number)) {
+  const of = (kind) => results.filter((r) => r.kind === kind && r.n === n);
+  const s = (x) => (x === undefined ? "–" : (x / 1000).toFixed(2) + " s");
+  const m = (rs, key, stat) => (rs.length ? median(rs.map((r) => r[key][stat])).toFixed(0) : "–");
+  const [vis, ours] = [of("vis"), of("ours")];
+  console.log(`| ${n.toLocaleString("en")} | ${vis.length ? s(median(vis.map((r) => r.shown))) : "–"} | `
+    + `${ours.length ? `${s(median(ours.map((r) => r.fromStart)))} (${s(median(ours.map((r) => r.shown)))})` : "–"} | `
+    + `${m(vis, "timeline", "mean")} / ${m(vis, "timeline", "p95")} ms | ${m(ours, "timeline", "mean")} / ${m(ours, "timeline", "p95")} ms | `
+    + `${m(ours, "map", "mean")} / ${m(ours, "map", "p95")} ms |`);
+}
+server.close();
