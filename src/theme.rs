@@ -229,16 +229,19 @@ pub fn stroke(width: f32, color: Color32) -> Stroke {
     Stroke::new(width, color)
 }
 
-/// Applies the theme's egui visuals.
-pub fn apply(ctx: &egui::Context, theme: ThemeChoice) {
+/// Applies the theme's egui visuals and returns the panels' colour. With `clear_paints_panels` the
+/// panels are left unfilled and the caller clears the window with that colour instead: in a browser
+/// without a GPU every filled pixel costs, and the panels' fills were a whole window's worth a frame.
+pub fn apply(ctx: &egui::Context, theme: ThemeChoice, clear_paints_panels: bool) -> Color32 {
     let visuals = if theme.is_dark() { egui::Visuals::dark() } else { egui::Visuals::light() };
+    let mut panel = visuals.panel_fill;
     ctx.set_visuals(visuals);
     if theme == ThemeChoice::Projector {
-        ctx.global_style_mut(|style| {
-            style.visuals.override_text_color = Some(Color32::WHITE);
-            style.visuals.panel_fill = Color32::BLACK;
-        });
+        panel = Color32::BLACK;
+        ctx.global_style_mut(|style| style.visuals.override_text_color = Some(Color32::WHITE));
     }
+    ctx.global_style_mut(|style| style.visuals.panel_fill = if clear_paints_panels { Color32::TRANSPARENT } else { panel });
+    panel
 }
 
 /// Type sizes of a projector slide.

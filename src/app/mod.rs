@@ -62,7 +62,8 @@ pub struct AtlasApp {
     markdown: CommonMarkCache,
     rows: Vec<LocationRow>,
     rows_key: (u64, LocationSort),
-    applied_theme: Option<ThemeChoice>,
+    /// The theme applied, and the colour the window is cleared with.
+    applied_theme: Option<(ThemeChoice, egui::Color32)>,
     screenshot: Option<ScreenshotPlan>,
     persist: bool,
     no_dialogs: bool,
@@ -309,9 +310,9 @@ impl AtlasApp {
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        if self.applied_theme != Some(self.state.theme()) {
-            theme::apply(&ctx, self.state.theme());
-            self.applied_theme = Some(self.state.theme());
+        let theme = self.state.theme();
+        if self.applied_theme.is_none_or(|(applied, _)| applied != theme) {
+            self.applied_theme = Some((theme, theme::apply(&ctx, theme, crate::platform::CLEAR_PAINTS_PANELS)));
         }
         self.refresh_rows();
         effects::apply(&mut self.state, Command::Tick(ctx.input(|i| i.time)));
@@ -383,10 +384,11 @@ impl eframe::App for AtlasApp {
         for action in actions {
             self.handle(&ctx, action);
         }
-        if self.state.is_animating() {
-            ctx.request_repaint();
-        }
         self.after_frame(&ctx, was_presenting);
+    }
+
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        self.applied_theme.map_or(egui::Color32::BLACK, |(_, clear)| clear).to_normalized_gamma_f32()
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -1,12 +1,19 @@
 //! The few things that differ between native and web: the clock, file dialogs, the URL, full screen,
-//! the window title, fetching, work beside the UI (`slices.rs`). The only module (with `main.rs`) that
+//! the window title, fetching, work beside the UI (`slices.rs`), files and downloads (`files.rs`). The only module (with `main.rs`) that
 //! looks at the target.
 
+mod files;
 mod slices;
 
+pub use files::{download, pick_deck_save_path, pick_export_path, read_text, write_atomic};
 pub use slices::run_in_slices;
 
 use crate::model::Day;
+
+/// Whether the window is cleared with the panels' colour instead of filling each panel (the browser,
+/// where a frame without a GPU costs its filled pixels). Not on the desktop: the test renderer clears
+/// to transparent, and the snapshots show the panels as filled.
+pub const CLEAR_PAINTS_PANELS: bool = cfg!(target_arch = "wasm32");
 
 /// How often a load's progress is repainted: in the browser each repaint is a whole frame of the app,
 /// which a machine without a GPU pays for with time the load could have had.
@@ -322,84 +329,4 @@ pub fn open_link(ctx: &egui::Context, url: &str) {
 pub fn drop_unsafe_urls(ctx: &egui::Context) {
     let unsafe_url = |c: &egui::OutputCommand| matches!(c, egui::OutputCommand::OpenUrl(o) if !crate::model::links::is_safe_url(&o.url));
     ctx.output_mut(|o| o.commands.retain(|c| !unsafe_url(c)));
-}
-
-/// Hands `text` to the browser as a file download named `name` (a Blob behind an `<a download>`).
-#[cfg(target_arch = "wasm32")]
-pub fn download(name: &str, text: &str) -> Result<(), String> {
-    use wasm_bindgen::JsCast as _;
-    let fail = |e: wasm_bindgen::JsValue| format!("the browser refused the download: {e:?}");
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(match name.rsplit('.').next() {
-        Some("csv") => "text/csv;charset=utf-8",
-        Some("ics") => "text/calendar;charset=utf-8",
-        Some("json" | "geojson") => "application/json",
-        _ => "text/plain;charset=utf-8",
-    });
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let anchor: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(fail)?.dyn_into().map_err(|_| "not an anchor".to_owned())?;
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.click();
-    web_sys::Url::revoke_object_url(&url).map_err(fail)
-}
-
-/// Downloads exist only in the browser; the desktop writes files.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn download(name: &str, _text: &str) -> Result<(), String> {
-    Err(format!("{name}: downloads exist only in the browser; save to a file instead"))
-}
-
-/// Asks where to save an export in `format`, offering `name`; in the browser there is no path to
-/// ask for (an export is a download).
-pub fn pick_export_path(
-    format: crate::formats::export::render::ExportFormat,
-    name: &str,
-) -> Option<std::path::PathBuf> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let _ = (format, name);
-        None
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    rfd::FileDialog::new()
-        .set_title(format!("Export as {}", format.label()))
-        .set_file_name(name)
-        .add_filter(format.label(), &[format.extension()])
-        .save_file()
-}
-
-/// Asks where to save a briefing deck (in the browser there is no path to ask for).
-pub fn pick_deck_save_path() -> Option<std::path::PathBuf> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        None
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    rfd::FileDialog::new().set_title("Save the deck").add_filter("Briefing deck (RON)", &["ron"]).save_file()
-}
-
-/// Reads a text file (the saved views or deck next to a dataset). In the browser there are no paths.
-pub fn read_text(path: &std::path::Path) -> Result<String, String> {
-    #[cfg(not(target_arch = "wasm32"))]
-    return std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()));
-    #[cfg(target_arch = "wasm32")]
-    Err(format!("cannot read {} in the browser", path.display()))
-}
-
-/// Writes a file through the one safe routine ([`crate::formats::write`]): a temporary file in the
-/// same folder, flushed, the old file kept as `NAME.bak` when `backup`, then renamed over the old one.
-/// A failure leaves the old file as it was. In the browser there are no paths.
-pub fn write_atomic(path: &std::path::Path, bytes: &[u8], backup: bool) -> Result<(), String> {
-    #[cfg(not(target_arch = "wasm32"))]
-    return crate::formats::write::write_safely(path, bytes, backup);
-    #[cfg(target_arch = "wasm32")]
-    {
-        let _ = (bytes, backup);
-        Err(format!("cannot write {} in the browser", path.display()))
-    }
 }

@@ -127,11 +127,11 @@ async function measure(kind, n, run) {
     const result = { kind, n, run, shown: t.shown, started: t.started, fromStart: t.started === undefined ? undefined : t.shown - t.started };
     if (kind === "ours") {
       // The timeline fills the lower part of the window below the map and the list, the map its upper middle.
-      result.timeline = await drag(page, 900, 720, -400);
+      result.timeline = await drag(page, 900, 720, 150);
       await page.waitForTimeout(500);
       result.map = await drag(page, 700, 300, 300);
     } else {
-      result.timeline = await drag(page, 900, 450, -400);
+      result.timeline = await drag(page, 900, 450, 150);
     }
     await page.screenshot({ path: join(out, `${kind}-${n}-${run}.png`) });
     return result;
