@@ -398,3 +398,16 @@ fn a_large_csv_reports_its_progress_and_stops_when_cancelled() {
     let loaded = open(Input::Named("big.xlsx", &book), Some(cancelled));
     assert!(loaded.was_cancelled(), "{:?}", loaded.problems);
 }
+
+#[test]
+fn a_source_group_numbered_in_billions_is_one_group() {
+    // Found by the fuzzer: the sources were read group by group up to the highest number a header
+    // named, four billion passes for this row.
+    let csv = "id,title,start,source title 4000000000,source url 4000000000\n\
+               a,An initiative,2023-01-11,The article,https://example.org/a\n";
+    let loaded = open(Input::Named("groups.csv", csv.as_bytes()), None);
+    let ds = dataset(&loaded);
+    assert_eq!(ds.initiatives.len(), 1);
+    let titles: Vec<&str> = ds.sources.iter().map(|s| s.title.as_str()).collect();
+    assert!(titles.contains(&"The article"), "{titles:?}");
+}

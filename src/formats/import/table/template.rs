@@ -290,9 +290,17 @@ fn initiative(
 
 /// The row's sources: each group of source columns, each `;`-separated entry of them.
 fn cites(r: &RowRead<'_>, build: &mut Build, out: &mut Out) -> Vec<Cite> {
-    let groups = r.columns.iter().filter_map(|c| c.filter(|(f, _)| f.starts_with("source ")).map(|(_, g)| g)).max();
+    // The groups the headers name, in order: "source title 4000000000" is one group, not four
+    // billion (the fuzzer's timeout found that loop).
+    let mut groups: Vec<usize> =
+        r.columns.iter().filter_map(|c| c.filter(|(f, _)| f.starts_with("source ")).map(|(_, g)| g)).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    if groups.is_empty() {
+        groups.push(0);
+    }
     let mut cites = Vec::new();
-    for group in 0..=groups.unwrap_or(0) {
+    for group in groups {
         let parts = |field: &str| -> Vec<String> {
             r.cell(field, group)
                 .map_or_else(Vec::new, |(c, _)| c.text.split(';').map(|t| t.trim().to_owned()).collect())
