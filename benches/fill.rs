@@ -29,8 +29,12 @@ const SIZE: egui::Vec2 = egui::vec2(1600.0, 900.0);
 /// The area of triangle `t` inside `clip` (Sutherland–Hodgman against the four edges).
 fn clipped_area(t: [Pos2; 3], clip: Rect) -> f32 {
     let mut poly: Vec<Pos2> = t.to_vec();
-    let edges: [Edge; 4] =
-        [(|p| p.x, clip.min.x, true), (|p| p.x, clip.max.x, false), (|p| p.y, clip.min.y, true), (|p| p.y, clip.max.y, false)];
+    let edges: [Edge; 4] = [
+        (|p| p.x, clip.min.x, true),
+        (|p| p.x, clip.max.x, false),
+        (|p| p.y, clip.min.y, true),
+        (|p| p.y, clip.max.y, false),
+    ];
     for (coord, limit, keep_above) in edges {
         let inside = |p: Pos2| if keep_above { coord(p) >= limit } else { coord(p) <= limit };
         let mut next = Vec::with_capacity(poly.len() + 2);
@@ -49,7 +53,9 @@ fn clipped_area(t: [Pos2; 3], clip: Rect) -> f32 {
             return 0.0;
         }
     }
-    let twice: f32 = (0..poly.len()).map(|i| poly[i].to_vec2().x * poly[(i + 1) % poly.len()].y - poly[(i + 1) % poly.len()].x * poly[i].y).sum();
+    let twice: f32 = (0..poly.len())
+        .map(|i| poly[i].to_vec2().x * poly[(i + 1) % poly.len()].y - poly[(i + 1) % poly.len()].x * poly[i].y)
+        .sum();
     twice.abs() / 2.0
 }
 
@@ -90,16 +96,18 @@ fn main() {
     let top: usize = std::env::var("ATLAS_FILL_TOP").ok().and_then(|v| v.parse().ok()).unwrap_or(12);
     for n in common::sizes(&[1_000, 100_000]) {
         let ds = generate(n, (n / 10).clamp(50, 10_000), 1);
-        let mut harness = Harness::builder().with_size(SIZE).with_pixels_per_point(1.0).with_max_steps(1_000).build_eframe(
-            move |cc| {
+        let mut harness = Harness::builder()
+            .with_size(SIZE)
+            .with_pixels_per_point(1.0)
+            .with_max_steps(1_000)
+            .build_eframe(move |cc| {
                 let mut app = AtlasApp::new(
                     cc,
                     StartOptions { today: Some(Day::from_ymd(2026, 11, 26)), ..StartOptions::default() },
                 );
                 app.apply(Command::Loaded(Box::new(Loaded::made(ds)), DataSource::Named("generated".to_owned()), None));
                 app
-            },
-        );
+            });
         harness.run_ok();
         harness.step();
         let output = harness.output();
@@ -117,7 +125,11 @@ fn main() {
             entry.1 += 1;
             entry.2 += triangles;
             let r = shape.shape.visual_bounding_rect();
-            shapes.push((area, triangles, format!("{key} at {:.0},{:.0} {:.0}×{:.0}", r.min.x, r.min.y, r.width(), r.height())));
+            shapes.push((
+                area,
+                triangles,
+                format!("{key} at {:.0},{:.0} {:.0}×{:.0}", r.min.x, r.min.y, r.width(), r.height()),
+            ));
         }
         let screen = SIZE.x * SIZE.y;
         println!(

@@ -240,7 +240,9 @@ pub fn apply(ctx: &egui::Context, theme: ThemeChoice, clear_paints_panels: bool)
         panel = Color32::BLACK;
         ctx.global_style_mut(|style| style.visuals.override_text_color = Some(Color32::WHITE));
     }
-    ctx.global_style_mut(|style| style.visuals.panel_fill = if clear_paints_panels { Color32::TRANSPARENT } else { panel });
+    ctx.global_style_mut(|style| {
+        style.visuals.panel_fill = if clear_paints_panels { Color32::TRANSPARENT } else { panel }
+    });
     panel
 }
 

@@ -9,7 +9,9 @@ const BUDGET_MS: f64 = 12.0;
 /// Calls `slice` until it returns `true` (each call should take well under a millisecond).
 pub fn run_in_slices(mut slice: impl FnMut() -> bool + Send + 'static) {
     #[cfg(not(target_arch = "wasm32"))]
-    super::spawn(move || while !slice() {});
+    if let Err(e) = std::thread::Builder::new().name("atlas-slices".to_owned()).spawn(move || while !slice() {}) {
+        log::error!("could not start a loading thread: {e}");
+    }
     #[cfg(target_arch = "wasm32")]
     wasm_bindgen_futures::spawn_local(async move {
         loop {
