@@ -31,7 +31,7 @@ pub struct LinkSync {
     incoming: Vec<(Kind, Pending)>,
     /// The title last given to the window or tab.
     title: String,
-    /// A large dataset that arrived, for the app to load a slice per frame.
+    /// A large dataset that arrived, for the app to load in slices beside the UI.
     large: Option<(String, Vec<u8>)>,
 }
 

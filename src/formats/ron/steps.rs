@@ -1,6 +1,6 @@
 //! Reading `Dataset(meta: …, sources: […], …)` in steps: the top-level lists are read a given number of
 //! items at a time, and the reader can stop between any two items and go on later from the same byte.
-//! A thread runs it to the end in one go; the browser runs a slice per frame, so the page stays alive
+//! A thread runs it to the end in one go; the browser runs it in slices between frames (`platform/slices.rs`), so the page stays alive
 //! while a large file loads. The state between steps is owned (a byte offset, not a borrow), so the
 //! caller keeps the text and the state side by side.
 
