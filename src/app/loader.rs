@@ -23,6 +23,13 @@ pub const ITEMS_PER_SLICE: usize = 200;
 /// A finished load and its index (built on the same thread).
 type Finished = (Loaded, Option<Index>);
 
+/// Installs a finished load (`install`), logging how long that took (the last phase of a load).
+pub fn timed(install: impl FnOnce()) {
+    let start = crate::platform::now_ms();
+    install();
+    log::info!("installed in {:.0} ms", crate::platform::now_ms() - start);
+}
+
 /// A load under way.
 #[derive(Debug)]
 pub struct Loading {
@@ -72,6 +79,7 @@ impl Loading {
         let result = Arc::new(Mutex::new(None));
         let (r, ctx) = (result.clone(), ctx.clone());
         let mut opening = Some(opening);
+        let (name, start) = (name.to_owned(), crate::platform::now_ms());
         crate::platform::run_in_slices(move || {
             let Some(reading) = opening.as_mut() else { return true };
             if !reading.step(ITEMS_PER_SLICE) {
@@ -79,8 +87,17 @@ impl Loading {
             }
             // Validation and the index run in one go at the end (about a fifth of the load).
             if let Some(reading) = opening.take() {
+                let read = crate::platform::now_ms();
                 let loaded = reading.finish();
+                let checked = crate::platform::now_ms();
                 let index = loaded.dataset.as_ref().map(Index::build);
+                let indexed = crate::platform::now_ms();
+                log::info!(
+                    "loaded {name}: read in slices {:.0} ms, checked {:.0} ms, indexed {:.0} ms",
+                    read - start,
+                    checked - read,
+                    indexed - checked
+                );
                 if let Ok(mut slot) = r.lock() {
                     *slot = Some((loaded, index));
                 }

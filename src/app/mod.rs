@@ -251,7 +251,7 @@ impl AtlasApp {
             crate::platform::set_title(ctx, &loading.title());
             if loading.ui(ctx) || finished.is_some() {
                 if let Some(Ok(command)) = finished {
-                    self.apply_ui(ctx, command);
+                    crate::app::loader::timed(|| self.apply_ui(ctx, command));
                 }
                 self.loading = None;
                 self.link.forget_title();

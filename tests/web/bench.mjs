@@ -118,13 +118,16 @@ async function drag(page, x, y, dx, moves = 60) {
 
 async function measure(kind, n, run) {
   const { page, close } = await browser();
+  // The app logs how long each phase of a large load took ("loaded …: read in slices … ms", "installed in …").
+  const phases = [];
+  page.on("console", (m) => { if (/\] (\S+:\d+: )?(loaded |installed in )/.test(m.text())) phases.push(m.text()); });
   try {
     const data = `g${n}.${kind === "ours" ? "ron" : "json"}`;
     await page.goto(kind === "ours" ? `${base}/?data=/data/${data}` : `${base}/vis.html?data=${data}`);
     await page.waitForFunction(() => window.__bench.shown !== undefined, null, { timeout: 300000, polling: 100 });
     const t = await page.evaluate(() => window.__bench);
     await page.waitForTimeout(1500);
-    const result = { kind, n, run, shown: t.shown, started: t.started, fromStart: t.started === undefined ? undefined : t.shown - t.started };
+    const result = { kind, n, run, shown: t.shown, started: t.started, fromStart: t.started === undefined ? undefined : t.shown - t.started, phases };
     if (kind === "ours") {
       // The timeline fills the lower part of the window below the map and the list, the map its upper middle.
       result.timeline = await drag(page, 900, 720, 150);
@@ -149,7 +152,8 @@ for (const n of sizes.map(Number)) {
       const f = (s) => (s ? `${s.mean.toFixed(0)} / ${s.p95.toFixed(0)} ms (${s.n} frames; in callbacks ${s.busy.toFixed(1)} ms; ${s.draws.toFixed(0)} draws, ${s.triangles.toFixed(0)} triangles a frame)` : "");
       console.log(`${kind} ${n} run ${run}: shown ${(r.shown / 1000).toFixed(2)} s from navigation`
         + (r.fromStart !== undefined ? `, ${(r.fromStart / 1000).toFixed(2)} s from the app's start` : "")
-        + `; timeline pan ${f(r.timeline)}` + (r.map ? `; map pan ${f(r.map)}` : ""));
+        + `; timeline pan ${f(r.timeline)}` + (r.map ? `; map pan ${f(r.map)}` : "")
+        + (r.phases?.length ? `\n  ${r.phases.join("; ")}` : ""));
     }
   }
 }
