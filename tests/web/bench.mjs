@@ -57,7 +57,9 @@ const base = `http://127.0.0.1:${server.address().port}`;
 // In every page before its own scripts: when the app started (its loading text went), when the data
 // was shown (the tab title names the generated dataset, then two animation frames), and a recorder of
 // animation-frame times.
-const INIT = (attrs) => {
+// ATLAS_BENCH_SKIP="MIN,MAX" skips every draw of MIN to MAX triangles (an experiment: what do those
+// draws cost?), e.g. "5000,1e9" for the basemap mesh.
+const INIT = ([attrs, skip]) => {
   if (attrs) {
     const get = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (kind, options) { return get.call(this, kind, { ...options, ...attrs }); };
@@ -68,7 +70,12 @@ const INIT = (attrs) => {
   window.requestAnimationFrame = (cb) => raf((t) => { const t0 = performance.now(); cb(t); const b = window.__bench; if (b.frames) b.busy.push(performance.now() - t0); });
   for (const C of [window.WebGL2RenderingContext, window.WebGLRenderingContext]) {
     const draw = C.prototype.drawElements;
-    C.prototype.drawElements = function (mode, count, type, offset) { const b = window.__bench; if (b.frames) { b.draws++; b.indices += count; } return draw.call(this, mode, count, type, offset); };
+    C.prototype.drawElements = function (mode, count, type, offset) {
+      const b = window.__bench;
+      if (b.frames) { b.draws++; b.indices += count; b.current.push(Math.round(count / 3)); }
+      if (skip && count / 3 >= skip[0] && count / 3 <= skip[1]) return undefined;
+      return draw.call(this, mode, count, type, offset);
+    };
   }
   const watch = () => {
     const b = window.__bench;
@@ -80,7 +87,8 @@ const INIT = (attrs) => {
     }
   };
   new MutationObserver(watch).observe(document, { subtree: true, childList: true, characterData: true });
-  const tick = (t) => { if (window.__bench.frames) window.__bench.frames.push(t); requestAnimationFrame(tick); };
+  // The triangles of each draw of the last whole frame (`sizes`): where a frame's triangles go.
+  const tick = (t) => { const b = window.__bench; if (b.frames) { b.frames.push(t); b.sizes = b.current; b.current = []; } requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
 };
 
@@ -93,7 +101,9 @@ async function browser() {
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
       "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
   });
-  await context.addInitScript(INIT, process.env.ATLAS_BENCH_GL ? JSON.parse(process.env.ATLAS_BENCH_GL) : null);
+  const env = process.env;
+  await context.addInitScript(INIT, [env.ATLAS_BENCH_GL ? JSON.parse(env.ATLAS_BENCH_GL) : null,
+    env.ATLAS_BENCH_SKIP ? env.ATLAS_BENCH_SKIP.split(",").map(Number) : null]);
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page, close: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); } };
 }
@@ -109,11 +119,12 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function drag(page, x, y, dx, moves = 60) {
   await page.mouse.move(x, y);
   await page.mouse.down();
-  await page.evaluate(() => { Object.assign(window.__bench, { frames: [], busy: [], draws: 0, indices: 0 }); });
+  await page.evaluate(() => { Object.assign(window.__bench, { frames: [], busy: [], draws: 0, indices: 0, current: [], sizes: [] }); });
   for (let i = 1; i <= moves; i++) await page.mouse.move(x + (dx * i) / moves, y);
-  const { frames, busy, draws, indices } = await page.evaluate(() => { const b = window.__bench; const r = { ...b }; b.frames = null; return r; });
+  const { frames, busy, draws, indices, sizes } = await page.evaluate(() => { const b = window.__bench; const r = { ...b }; b.frames = null; return r; });
   await page.mouse.up();
-  return { ...stats(frames.slice(1).map((t, i) => t - frames[i])), busy: stats(busy).mean, draws: draws / frames.length, triangles: indices / 3 / frames.length };
+  return { ...stats(frames.slice(1).map((t, i) => t - frames[i])), busy: stats(busy).mean, draws: draws / frames.length, triangles: indices / 3 / frames.length,
+    largest: [...sizes].sort((a, b) => b - a).slice(0, 6) };
 }
 
 async function measure(kind, n, run) {
@@ -149,7 +160,7 @@ for (const n of sizes.map(Number)) {
     for (let run = 1; run <= runs; run++) {
       const r = await measure(kind, n, run);
       results.push(r);
-      const f = (s) => (s ? `${s.mean.toFixed(0)} / ${s.p95.toFixed(0)} ms (${s.n} frames; in callbacks ${s.busy.toFixed(1)} ms; ${s.draws.toFixed(0)} draws, ${s.triangles.toFixed(0)} triangles a frame)` : "");
+      const f = (s) => (s ? `${s.mean.toFixed(0)} / ${s.p95.toFixed(0)} ms (${s.n} frames; in callbacks ${s.busy.toFixed(1)} ms; ${s.draws.toFixed(0)} draws, ${s.triangles.toFixed(0)} triangles a frame, the largest draws ${s.largest.join(", ")})` : "");
       console.log(`${kind} ${n} run ${run}: shown ${(r.shown / 1000).toFixed(2)} s from navigation`
         + (r.fromStart !== undefined ? `, ${(r.fromStart / 1000).toFixed(2)} s from the app's start` : "")
         + `; timeline pan ${f(r.timeline)}` + (r.map ? `; map pan ${f(r.map)}` : "")

@@ -63,6 +63,9 @@ pub struct Line {
 /// The decoded, triangulated basemap.
 #[derive(Debug, Default)]
 pub struct Basemap {
+    /// 110m land simplified to what shows below [`WORLD_ZOOM`] (half a point there): the whole
+    /// world in fewer triangles, which a browser without a GPU pays for on every frame.
+    pub land_world: Vec<FillMesh>,
     /// 110m land, one mesh per polygon, for the zoomed-out world.
     pub land_coarse: Vec<FillMesh>,
     /// 50m countries, one mesh per polygon.
@@ -74,6 +77,13 @@ pub struct Basemap {
     /// 110m coastlines.
     pub coast_coarse: Vec<Line>,
 }
+
+/// Below this zoom the map draws [`Basemap::land_world`].
+pub const WORLD_ZOOM: f64 = 2.0;
+
+/// How far `land_world` may stray from the 110m outlines, in world units: half a point at
+/// [`WORLD_ZOOM`] (`256 · 2^zoom` points per world unit).
+const WORLD_TOLERANCE: f32 = 0.5 / 1024.0;
 
 /// The basemap, decoded on first use.
 pub fn basemap() -> &'static Basemap {
@@ -149,6 +159,7 @@ pub fn decode(bytes: &[u8]) -> Result<Basemap, String> {
     let _central = r.u16()?;
     let layers = r.u8()?;
     let mut fills: Vec<Vec<FillMesh>> = Vec::new();
+    let mut land_world = Vec::new();
     let mut lines: Vec<Vec<Line>> = Vec::new();
     for _ in 0..layers {
         let kind = r.u8()?;
@@ -157,6 +168,9 @@ pub fn decode(bytes: &[u8]) -> Result<Basemap, String> {
             let mut meshes = Vec::with_capacity(count.min(1 << 16));
             for _ in 0..count {
                 let rings = (0..r.u16()?).map(|_| r.ring()).collect::<Result<Vec<_>, _>>()?;
+                if fills.is_empty() {
+                    land_world.extend(simplified_polygon(&rings, WORLD_TOLERANCE));
+                }
                 meshes.extend(chunk_fill(&triangulate(&rings)));
             }
             fills.push(meshes);
@@ -171,12 +185,59 @@ pub fn decode(bytes: &[u8]) -> Result<Basemap, String> {
     let mut fills = fills.into_iter();
     let mut lines = lines.into_iter();
     Ok(Basemap {
+        land_world,
         land_coarse: fills.next().unwrap_or_default(),
         land_fine: fills.next().unwrap_or_default(),
         coast_fine: lines.next().unwrap_or_default(),
         borders: lines.next().unwrap_or_default(),
         coast_coarse: lines.next().unwrap_or_default(),
     })
+}
+
+/// A polygon (outer ring, then holes) simplified by `tolerance` and triangulated, in pieces; rings thinner
+/// than the tolerance go (and the polygon with its outer ring).
+fn simplified_polygon(rings: &[Vec<[f32; 2]>], tolerance: f32) -> Vec<FillMesh> {
+    // A closed ring repeats its first point: four points are a triangle.
+    let kept: Vec<Vec<[f32; 2]>> = rings.iter().map(|ring| simplify(ring, tolerance)).collect();
+    if kept.first().is_none_or(|outer| outer.len() < 4) {
+        return Vec::new();
+    }
+    chunk_fill(&triangulate(&kept.into_iter().filter(|ring| ring.len() >= 4).collect::<Vec<_>>()))
+}
+
+/// Douglas–Peucker: the fewest of `points` (the first and the last always) such that none left out is
+/// further than `tolerance` from the line that replaces it.
+pub fn simplify(points: &[[f32; 2]], tolerance: f32) -> Vec<[f32; 2]> {
+    if points.len() <= 2 {
+        return points.to_vec();
+    }
+    let mut keep = vec![false; points.len()];
+    keep[0] = true;
+    keep[points.len() - 1] = true;
+    let mut spans = vec![(0, points.len() - 1)];
+    while let Some((a, b)) = spans.pop() {
+        let (mut far, mut far_d) = (a, 0.0_f32);
+        for i in a + 1..b {
+            let d = distance_to_segment(points[i], points[a], points[b]);
+            if d > far_d {
+                (far, far_d) = (i, d);
+            }
+        }
+        if far_d > tolerance {
+            keep[far] = true;
+            spans.extend([(a, far), (far, b)]);
+        }
+    }
+    points.iter().zip(keep).filter_map(|(p, k)| k.then_some(*p)).collect()
+}
+
+/// How far `p` is from the segment `a`–`b` (from `a` when they are one point).
+fn distance_to_segment(p: [f32; 2], a: [f32; 2], b: [f32; 2]) -> f32 {
+    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+    let len_sq = dx * dx + dy * dy;
+    let t = if len_sq > 0.0 { (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len_sq).clamp(0.0, 1.0) } else { 0.0 };
+    let (ex, ey) = (p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
+    (ex * ex + ey * ey).sqrt()
 }
 
 /// Points a line chunk holds at most: a long coast is cut into pieces with their own bounds, so a view
@@ -305,6 +366,28 @@ mod tests {
         assert!(!on_land(fine, 20.0, 130.0), "Philippine Sea");
         // 110m has no Okinawa: the fine layer is needed when zoomed in.
         assert!(!on_land(&basemap().land_coarse, 26.46, 127.915));
+    }
+
+    #[test]
+    fn the_world_layer_is_the_coarse_land_in_fewer_triangles() {
+        let map = basemap();
+        let triangles = |layer: &[FillMesh]| layer.iter().map(|m| m.indices.len() / 3).sum::<usize>();
+        let (world, coarse) = (triangles(&map.land_world), triangles(&map.land_coarse));
+        assert!(world * 10 < coarse * 7, "{world} triangles against {coarse}");
+        assert!(on_land(&map.land_world, 38.87, -77.056), "the Pentagon");
+        assert!(on_land(&map.land_world, 35.68, 139.77), "Tokyo");
+        assert!(!on_land(&map.land_world, 20.0, 130.0), "Philippine Sea");
+        assert!(!on_land(&map.land_world, 35.0, -40.0), "the Atlantic");
+    }
+
+    #[test]
+    fn simplifying_keeps_the_ends_and_every_point_further_than_the_tolerance() {
+        let line = [[0.0, 0.0], [1.0, 0.1], [2.0, -0.1], [3.0, 5.0], [4.0, 0.0], [5.0, 0.0]];
+        assert_eq!(simplify(&line, 0.5), vec![[0.0, 0.0], [2.0, -0.1], [3.0, 5.0], [4.0, 0.0], [5.0, 0.0]]);
+        assert_eq!(simplify(&line, 10.0), vec![[0.0, 0.0], [5.0, 0.0]]);
+        assert_eq!(simplify(&line, 0.0).len(), line.len());
+        let ring = [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]];
+        assert_eq!(simplify(&ring, 0.1), ring.to_vec(), "a closed ring keeps its corners");
     }
 
     #[test]

@@ -106,6 +106,19 @@ pub fn markers_ui(ui: &mut egui::Ui, state: &State, t: &Transform, commands: &mu
     }
 }
 
+/// A disc of radius `r` (filled with `fill` unless transparent, outlined with `stroke`) as a polygon of
+/// as few corners as keep it within a quarter of a point of the circle: egui's circles take 64 corners
+/// from a radius of 18 and 128 from 50, three times the triangles, which a browser without a GPU pays
+/// for on every frame.
+fn disc(painter: &egui::Painter, centre: Pos2, r: f32, fill: Color32, stroke: egui::Stroke) {
+    let corners = (std::f32::consts::PI / (1.0 - 0.25 / r.max(1.0)).acos()).ceil().clamp(12.0, 96.0) as usize;
+    let points = (0..corners)
+        .map(|k| centre + r * egui::Vec2::angled(k as f32 * std::f32::consts::TAU / corners as f32))
+        .collect();
+    // Outside, as egui strokes a circle.
+    painter.add(egui::Shape::convex_polygon(points, fill, egui::epaint::PathStroke::from(stroke).outside()));
+}
+
 /// Paints one place; returns its radius.
 fn place_marker(painter: &egui::Painter, state: &State, location: usize, weight: usize, pos: Pos2) -> f32 {
     let pal = theme::palette(state.theme());
@@ -120,21 +133,20 @@ fn place_marker(painter: &egui::Painter, state: &State, location: usize, weight:
             // Not a position: a soft halo, no hard dot.
             for k in 1..=4 {
                 let f = k as f32 / 4.0;
-                painter.circle_filled(pos, r * (3.2 - 2.0 * f), theme::faded(color, 0.12 * f));
+                disc(painter, pos, r * (3.2 - 2.0 * f), theme::faded(color, 0.12 * f), egui::Stroke::NONE);
             }
-            painter.circle_stroke(pos, r * 1.2, theme::stroke(1.0, theme::faded(color, 0.6)));
+            disc(painter, pos, r * 1.2, Color32::TRANSPARENT, theme::stroke(1.0, theme::faded(color, 0.6)));
         }
         PlacePrecision::City => {
-            painter.circle_filled(pos, r, theme::faded(color, 0.85));
-            painter.circle_stroke(pos, r + 3.0, theme::stroke(1.2, color));
+            disc(painter, pos, r, theme::faded(color, 0.85), egui::Stroke::NONE);
+            disc(painter, pos, r + 3.0, Color32::TRANSPARENT, theme::stroke(1.2, color));
         }
         PlacePrecision::ExactSite | PlacePrecision::About1Km => {
-            painter.circle_filled(pos, r, color);
-            painter.circle_stroke(pos, r, theme::stroke(1.0, pal.marker_outline));
+            disc(painter, pos, r, color, theme::stroke(1.0, pal.marker_outline));
         }
     }
     if state.is_location_highlighted(location) {
-        painter.circle_stroke(pos, r + 4.0, theme::stroke(2.5, pal.selection));
+        disc(painter, pos, r + 4.0, Color32::TRANSPARENT, theme::stroke(2.5, pal.selection));
     }
     r
 }
@@ -179,10 +191,9 @@ fn cluster_marker(painter: &egui::Painter, state: &State, c: &Cluster, pos: Pos2
     let any_highlighted = c.members.iter().any(|&m| state.is_location_highlighted(places[m].location));
     let all_dim = c.members.iter().all(|&m| out_of_time(state, places[m].location));
     let fill = theme::faded(pal.cluster, if all_dim { 0.4 } else { 0.95 });
-    painter.circle_filled(pos, r, fill);
-    painter.circle_stroke(pos, r, theme::stroke(1.5, pal.marker_outline));
+    disc(painter, pos, r, fill, theme::stroke(1.5, pal.marker_outline));
     if any_highlighted {
-        painter.circle_stroke(pos, r + 4.0, theme::stroke(2.5, pal.selection));
+        disc(painter, pos, r + 4.0, Color32::TRANSPARENT, theme::stroke(2.5, pal.selection));
     }
     painter.text(pos, Align2::CENTER_CENTER, c.members.len().to_string(), FontId::proportional(12.0), Color32::WHITE);
     r

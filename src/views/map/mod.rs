@@ -102,7 +102,13 @@ fn basemap_mesh(t: &Transform, zoom: f64, pal: &Palette, pixels_per_point: f32) 
     let visible = t.visible();
     let fine = zoom >= 2.5;
     let mut out = egui::Mesh::default();
-    let land = if fine { &map.land_fine } else { &map.land_coarse };
+    let land = if fine {
+        &map.land_fine
+    } else if zoom < basemap::WORLD_ZOOM {
+        &map.land_world
+    } else {
+        &map.land_coarse
+    };
     for mesh in land {
         if mesh.bounds.is_some_and(|b| b.intersects(&visible)) {
             out.append(screen_mesh(mesh, t, pal.land));
@@ -140,8 +146,9 @@ fn screen_mesh(mesh: &FillMesh, t: &Transform, color: Color32) -> egui::Mesh {
     out
 }
 
-/// Lines in screen space, dropping points less than half a point from the last one kept (invisible
-/// detail that would only cost tessellation when zoomed out).
+/// Lines in screen space, without the detail that would not show (a point less than half a point from
+/// the last one kept, then any a third of a point off the line that skips it): each point drawn is
+/// four more triangles, which a browser without a GPU pays for on every frame.
 fn screen_lines(t: &Transform, lines: &[Line], visible: &Bounds, stroke: egui::Stroke) -> Vec<Shape> {
     lines
         .iter()
@@ -155,6 +162,8 @@ fn screen_lines(t: &Transform, lines: &[Line], visible: &Bounds, stroke: egui::S
                     points.push(q);
                 }
             }
+            let flat: Vec<[f32; 2]> = points.iter().map(|p| [p.x, p.y]).collect();
+            let points: Vec<Pos2> = basemap::simplify(&flat, 0.33).into_iter().map(|[x, y]| pos2(x, y)).collect();
             (points.len() >= 2).then(|| Shape::line(points, stroke))
         })
         .collect()
