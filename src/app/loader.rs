@@ -27,7 +27,8 @@ type Finished = (Loaded, Option<Index>);
 pub fn timed(install: impl FnOnce()) {
     let start = crate::platform::now_ms();
     install();
-    log::info!("installed in {:.0} ms", crate::platform::now_ms() - start);
+    let end = crate::platform::now_ms();
+    log::info!("installed in {:.0} ms (at {end:.0} ms)", end - start);
 }
 
 /// A load under way.
@@ -93,7 +94,7 @@ impl Loading {
                 let index = loaded.dataset.as_ref().map(Index::build);
                 let indexed = crate::platform::now_ms();
                 log::info!(
-                    "loaded {name}: read in slices {:.0} ms, checked {:.0} ms, indexed {:.0} ms",
+                    "loaded {name}: read in slices {:.0} ms, checked {:.0} ms, indexed {:.0} ms (at {indexed:.0} ms)",
                     read - start,
                     checked - read,
                     indexed - checked

@@ -226,10 +226,18 @@ pub fn fetch(url: &str, ctx: &egui::Context) -> Pending {
     let slot: Pending = std::sync::Arc::new(std::sync::Mutex::new(None));
     #[cfg(target_arch = "wasm32")]
     {
-        let (out, ctx, name) = (slot.clone(), ctx.clone(), url.to_owned());
+        let (out, ctx, name, start) = (slot.clone(), ctx.clone(), url.to_owned(), now_ms());
         ehttp::fetch(ehttp::Request::get(url), move |response| {
             let arrival = match response {
-                Ok(r) if r.ok => Arrival::Bytes(name, r.bytes),
+                Ok(r) if r.ok => {
+                    log::info!(
+                        "fetched {name}: {} bytes in {:.0} ms (at {:.0} ms)",
+                        r.bytes.len(),
+                        now_ms() - start,
+                        now_ms()
+                    );
+                    Arrival::Bytes(name, r.bytes)
+                }
                 Ok(r) => Arrival::Failed(name, format!("the server answered {} {}", r.status, r.status_text)),
                 Err(e) => Arrival::Failed(name, e),
             };

@@ -131,14 +131,14 @@ async function measure(kind, n, run) {
   const { page, close } = await browser();
   // The app logs how long each phase of a large load took ("loaded …: read in slices … ms", "installed in …").
   const phases = [];
-  page.on("console", (m) => { if (/\] (\S+:\d+: )?(loaded |installed in )/.test(m.text())) phases.push(m.text()); });
+  page.on("console", (m) => { if (/\] (\S+:\d+: )?(fetched |loaded |installed in )/.test(m.text())) phases.push(m.text()); });
   try {
     const data = `g${n}.${kind === "ours" ? "ron" : "json"}`;
     await page.goto(kind === "ours" ? `${base}/?data=/data/${data}` : `${base}/vis.html?data=${data}`);
     await page.waitForFunction(() => window.__bench.shown !== undefined, null, { timeout: 300000, polling: 100 });
     const t = await page.evaluate(() => window.__bench);
     await page.waitForTimeout(1500);
-    const result = { kind, n, run, shown: t.shown, started: t.started, fromStart: t.started === undefined ? undefined : t.shown - t.started, phases };
+    const result = { kind, n, run, shown: t.shown, started: t.started, fromStart: t.started === undefined ? undefined : t.shown - t.started, titled: t.titled, phases };
     if (kind === "ours") {
       // The timeline fills the lower part of the window below the map and the list, the map its upper middle.
       result.timeline = await drag(page, 900, 720, 150);
@@ -164,7 +164,8 @@ for (const n of sizes.map(Number)) {
       console.log(`${kind} ${n} run ${run}: shown ${(r.shown / 1000).toFixed(2)} s from navigation`
         + (r.fromStart !== undefined ? `, ${(r.fromStart / 1000).toFixed(2)} s from the app's start` : "")
         + `; timeline pan ${f(r.timeline)}` + (r.map ? `; map pan ${f(r.map)}` : "")
-        + (r.phases?.length ? `\n  ${r.phases.join("; ")}` : ""));
+        + (r.phases?.length ? `\n  app started at ${r.started?.toFixed(0)} ms, titled at ${r.titled?.toFixed(0)} ms, shown at ${r.shown.toFixed(0)} ms; `
+          + r.phases.map((p) => p.replace(/^.*?\] (\S+:\d+: )?/, "")).join("; ") : ""));
     }
   }
 }
