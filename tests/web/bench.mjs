@@ -97,6 +97,7 @@ async function browser() {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: "/usr/lib/chromium/chromium",
     headless: true,
+    serviceWorkers: process.env.ATLAS_BENCH_NO_SW ? "block" : "allow", // ATLAS_BENCH_NO_SW=1: without the service worker
     viewport: { width: Number(process.env.ATLAS_BENCH_W ?? 1600), height: Number(process.env.ATLAS_BENCH_H ?? 900) },
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
       "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
@@ -131,7 +132,7 @@ async function measure(kind, n, run) {
   const { page, close } = await browser();
   // The app logs how long each phase of a large load took ("loaded …: read in slices … ms", "installed in …").
   const phases = [];
-  page.on("console", (m) => { if (/\] (\S+:\d+: )?(fetched |loaded |installed in )/.test(m.text())) phases.push(m.text()); });
+  page.on("console", (m) => { if (/\] (\S+:\d+: )?(fetched |loaded |installed in |decoded the basemap)/.test(m.text())) phases.push(m.text()); });
   try {
     const data = `g${n}.${kind === "ours" ? "ron" : "json"}`;
     await page.goto(kind === "ours" ? `${base}/?data=/data/${data}` : `${base}/vis.html?data=${data}`);

@@ -89,10 +89,14 @@ const WORLD_TOLERANCE: f32 = 0.5 / 1024.0;
 pub fn basemap() -> &'static Basemap {
     static MAP: OnceLock<Basemap> = OnceLock::new();
     MAP.get_or_init(|| {
-        decode(ASSET).unwrap_or_else(|e| {
+        let start = crate::platform::now_ms();
+        let map = decode(ASSET).unwrap_or_else(|e| {
             log::error!("the embedded basemap is damaged ({e}); the map shows markers only");
             Basemap::default()
-        })
+        });
+        let end = crate::platform::now_ms();
+        log::info!("decoded the basemap in {:.0} ms (at {end:.0} ms)", end - start);
+        map
     })
 }
 
