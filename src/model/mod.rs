@@ -23,6 +23,7 @@ pub mod map_camera;
 pub mod ragged;
 pub mod schema;
 pub mod search;
+pub mod simplify;
 pub mod summary;
 pub mod types;
 pub mod validate;

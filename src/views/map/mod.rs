@@ -163,7 +163,8 @@ fn screen_lines(t: &Transform, lines: &[Line], visible: &Bounds, stroke: egui::S
                 }
             }
             let flat: Vec<[f32; 2]> = points.iter().map(|p| [p.x, p.y]).collect();
-            let points: Vec<Pos2> = basemap::simplify(&flat, 0.33).into_iter().map(|[x, y]| pos2(x, y)).collect();
+            let points: Vec<Pos2> =
+                crate::model::simplify::simplify(&flat, 0.33).into_iter().map(|[x, y]| pos2(x, y)).collect();
             (points.len() >= 2).then(|| Shape::line(points, stroke))
         })
         .collect()
