@@ -120,6 +120,11 @@ impl Filter {
                 .is_none_or(|(a, b)| index.spans.get(i).copied().flatten().is_some_and(|(s, e)| e > a && s < b))
     }
 
+    /// Whether initiative `i` passes (one item of [`Self::apply`]).
+    pub fn matches(&self, ds: &Dataset, index: &Index, i: usize) -> bool {
+        self.matches_except(ds, index, &normalize(self.search.trim()), i, None)
+    }
+
     /// Which initiatives pass.
     pub fn apply(&self, ds: &Dataset, index: &Index) -> Vec<bool> {
         let needle = normalize(self.search.trim());

@@ -8,7 +8,7 @@ use super::date::FuzzyDate;
 use super::geo::project;
 use super::ids::Ids;
 use super::ragged::{Ragged, Texts};
-use super::types::{Dataset, LineOfEffort};
+use super::types::{Dataset, Initiative, LineOfEffort};
 
 /// Lookups derived from one dataset.
 #[derive(Clone, Debug, Default)]
@@ -58,13 +58,7 @@ impl Index {
         let places_of: Ragged<usize> =
             ds.initiatives.iter().map(|i| i.places.iter().filter_map(|p| location_by_id.get(p).copied())).collect();
         let initiatives_at = initiatives_at(ds.locations.len(), &places_of, &spans);
-        let eras = ds.eras.iter().filter_map(|e| span_of([e.start, e.end].into_iter()));
-        let full_span = spans
-            .iter()
-            .flatten()
-            .copied()
-            .chain(eras)
-            .fold(None, |acc, (a, b)| Some(acc.map_or((a, b), |(x, y): (f64, f64)| (x.min(a), y.max(b)))));
+        let full_span = full_span(ds, &spans);
         let map_places = map_places(ds, &initiatives_at);
         let main_line = main_lines(ds, &initiatives_at);
         let mut index = Self {
@@ -86,6 +80,50 @@ impl Index {
     }
 }
 
+impl Index {
+    /// Follows an edit of initiative `i` in place (`before` is what it was), for that item only:
+    /// its span, the undated list, the overall span, the date order at its places, its places' main
+    /// line and its search text. Returns false, changing nothing, when the edit reaches further (a
+    /// new id or other places): then the index must be built again.
+    pub fn update_initiative(&mut self, ds: &Dataset, i: usize, before: &Initiative) -> bool {
+        let Some(now) = ds.initiatives.get(i) else { return false };
+        if now.id != before.id || now.places != before.places || i >= self.spans.len() {
+            return false;
+        }
+        let span = span_of(now.dates().map(|(_, d)| d));
+        let places: Vec<usize> = self.places_of.get(i).unwrap_or_default().to_vec();
+        if span != self.spans[i] {
+            match (self.spans[i].is_some(), span.is_some(), self.undated.binary_search(&i)) {
+                (true, false, Err(k)) => self.undated.insert(k, i),
+                (false, true, Ok(k)) => {
+                    self.undated.remove(k);
+                }
+                _ => {}
+            }
+            self.spans[i] = span;
+            self.full_span = full_span(ds, &self.spans);
+            for &p in &places {
+                if let Some(list) = self.initiatives_at.get_mut(p) {
+                    sort_by_start(list, &self.spans);
+                }
+            }
+        }
+        if now.lines_of_effort.first() != before.lines_of_effort.first() {
+            for &p in &places {
+                if let (Some(line), Some(items)) = (self.main_line.get_mut(p), self.initiatives_at.get(p)) {
+                    *line = main_line(ds, items);
+                }
+            }
+        }
+        let mut text = String::new();
+        super::search::haystack_into(ds, &self.places_of, i, &mut text);
+        if self.haystacks.get(i) != Some(text.as_str()) {
+            self.haystacks.replace(i, &text);
+        }
+        true
+    }
+}
+
 /// For each location, the initiatives there, in date order.
 fn initiatives_at(locations: usize, places_of: &Ragged<usize>, spans: &[Option<(f64, f64)>]) -> Vec<Vec<usize>> {
     let mut at = vec![Vec::new(); locations];
@@ -96,11 +134,27 @@ fn initiatives_at(locations: usize, places_of: &Ragged<usize>, spans: &[Option<(
             }
         }
     }
-    let start = |i: usize| spans.get(i).copied().flatten().map_or(f64::INFINITY, |s| s.0);
     for list in &mut at {
-        list.sort_by(|&a, &b| start(a).total_cmp(&start(b)));
+        sort_by_start(list, spans);
     }
     at
+}
+
+/// Sorts initiatives by their first day (undated last), ties in dataset order.
+fn sort_by_start(list: &mut [usize], spans: &[Option<(f64, f64)>]) {
+    let start = |i: usize| spans.get(i).copied().flatten().map_or(f64::INFINITY, |s| s.0);
+    list.sort_by(|&a, &b| start(a).total_cmp(&start(b)).then(a.cmp(&b)));
+}
+
+/// First and last day of anything in the dataset (initiatives and eras).
+fn full_span(ds: &Dataset, spans: &[Option<(f64, f64)>]) -> Option<(f64, f64)> {
+    let eras = ds.eras.iter().filter_map(|e| span_of([e.start, e.end].into_iter()));
+    spans
+        .iter()
+        .flatten()
+        .copied()
+        .chain(eras)
+        .fold(None, |acc, (a, b)| Some(acc.map_or((a, b), |(x, y): (f64, f64)| (x.min(a), y.max(b)))))
 }
 
 /// Places that have initiatives, projected to world coordinates.
@@ -118,16 +172,16 @@ fn map_places(ds: &Dataset, initiatives_at: &[Vec<usize>]) -> Vec<Place> {
 
 /// For each location, the line of effort its initiatives most often have first.
 fn main_lines(ds: &Dataset, initiatives_at: &[Vec<usize>]) -> Vec<Option<LineOfEffort>> {
-    initiatives_at
-        .iter()
-        .map(|items| {
-            let mut counts: HashMap<LineOfEffort, usize> = HashMap::default();
-            for line in items.iter().filter_map(|&i| ds.initiatives.get(i)?.lines_of_effort.first()) {
-                *counts.entry(*line).or_insert(0) += 1;
-            }
-            counts.into_iter().max_by_key(|&(line, n)| (n, std::cmp::Reverse(line))).map(|(line, _)| line)
-        })
-        .collect()
+    initiatives_at.iter().map(|items| main_line(ds, items)).collect()
+}
+
+/// The line of effort `items` most often have first (ties: the first line in order).
+fn main_line(ds: &Dataset, items: &[usize]) -> Option<LineOfEffort> {
+    let mut counts: HashMap<LineOfEffort, usize> = HashMap::default();
+    for line in items.iter().filter_map(|&i| ds.initiatives.get(i)?.lines_of_effort.first()) {
+        *counts.entry(*line).or_insert(0) += 1;
+    }
+    counts.into_iter().max_by_key(|&(line, n)| (n, std::cmp::Reverse(line))).map(|(line, _)| line)
 }
 
 #[cfg(test)]

@@ -91,6 +91,21 @@ impl Texts {
         self.ends.push(self.text.len());
     }
 
+    /// Replaces string `i` with `with` (an edit of one initiative): the text after it moves, and the
+    /// later ends shift by the difference. Does nothing past the end.
+    pub fn replace(&mut self, i: usize, with: &str) {
+        let Some(range) = entry(&self.ends, i) else { return };
+        let (old, new) = (range.len(), with.len());
+        if new > old && self.text.len() + (new - old) > self.text.capacity() {
+            // A little room, not the doubling `replace_range` would do to a buffer of many megabytes.
+            self.text.reserve_exact(new - old + self.text.len() / 64);
+        }
+        self.text.replace_range(range, with);
+        for end in &mut self.ends[i..] {
+            *end = *end - old + new;
+        }
+    }
+
     /// Gives back spare capacity once every string is in.
     pub fn shrink_to_fit(&mut self) {
         self.text.shrink_to_fit();
@@ -120,6 +135,21 @@ mod tests {
                 let expected: String = list.iter().map(|d| char::from(b'a' + d)).collect();
                 proptest::prop_assert_eq!(texts.get(i), Some(expected.as_str()));
             }
+        }
+
+        #[test]
+        fn a_replaced_string_leaves_the_others(words in proptest::collection::vec("[a-zé]{0,4}", 1..12), at in 0usize..12, with in "[a-zé]{0,6}") {
+            let mut texts = Texts::default();
+            for w in &words {
+                texts.buffer().push_str(w);
+                texts.end_entry();
+            }
+            texts.replace(at, &with);
+            for (i, w) in words.iter().enumerate() {
+                let expected = if i == at { with.as_str() } else { w.as_str() };
+                proptest::prop_assert_eq!(texts.get(i), Some(expected));
+            }
+            proptest::prop_assert_eq!(texts.len(), words.len());
         }
     }
 }

@@ -45,34 +45,39 @@ fn fold_into(text: &str, out: &mut String) {
 /// Japanese), source titles; folded once when the dataset loads, into one buffer.
 pub fn haystacks(ds: &Dataset, places_of: &Ragged<usize>) -> Texts {
     let mut texts = Texts::default();
-    for (i, item) in ds.initiatives.iter().enumerate() {
-        let out = texts.buffer();
-        let mut add = |s: &str| {
-            fold_into(s, out);
-            fold_char('\u{1F}', out);
-        };
-        add(&item.title);
-        add(&item.summary);
-        add(&item.body);
-        item.tags.iter().for_each(|t| add(t));
-        item.actors.iter().for_each(|a| add(a));
-        for &l in places_of.get(i).unwrap_or_default() {
-            if let Some(place) = ds.locations.get(l) {
-                add(&place.name);
-                if let Some(ja) = &place.name_ja {
-                    add(ja);
-                }
-            }
-        }
-        for cite in &item.sources {
-            if let Some(source) = ds.source(&cite.source) {
-                add(&source.title);
-            }
-        }
+    for i in 0..ds.initiatives.len() {
+        haystack_into(ds, places_of, i, texts.buffer());
         texts.end_entry();
     }
     texts.shrink_to_fit();
     texts
+}
+
+/// The searchable text of initiative `i` (as [`haystacks`] has it), appended to `out`.
+pub fn haystack_into(ds: &Dataset, places_of: &Ragged<usize>, i: usize, out: &mut String) {
+    let Some(item) = ds.initiatives.get(i) else { return };
+    let mut add = |s: &str| {
+        fold_into(s, out);
+        fold_char('\u{1F}', out);
+    };
+    add(&item.title);
+    add(&item.summary);
+    add(&item.body);
+    item.tags.iter().for_each(|t| add(t));
+    item.actors.iter().for_each(|a| add(a));
+    for &l in places_of.get(i).unwrap_or_default() {
+        if let Some(place) = ds.locations.get(l) {
+            add(&place.name);
+            if let Some(ja) = &place.name_ja {
+                add(ja);
+            }
+        }
+    }
+    for cite in &item.sources {
+        if let Some(source) = ds.source(&cite.source) {
+            add(&source.title);
+        }
+    }
 }
 
 /// Byte ranges of `text` whose folded form matches the folded `query`, for highlighting.

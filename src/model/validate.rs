@@ -6,6 +6,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::finding::{Collection, Locus, ProblemKind};
+use super::ids::Ids;
 use super::types::{Dataset, Initiative};
 use super::validate_initiative::{KnownIds, check_dates, check_references, definitely_before};
 
@@ -50,6 +51,20 @@ pub fn validate(ds: &Dataset, broken: &BrokenIds) -> Vec<Finding> {
             out.error(ProblemKind::DateOrder, at.field("end"), message, "swap start and end");
         }
     }
+    out.0
+}
+
+/// What [`validate`] says of initiative `i` alone, except its id (whether the id is a slug and unique
+/// is a question for the whole list): text, references and dates. The id lookups come from an
+/// index of `ds`, so that one edit does not hash every id again.
+pub fn validate_initiative(ds: &Dataset, broken: &BrokenIds, ids: (&Ids, &Ids), i: usize) -> Vec<Finding> {
+    let mut out = Findings::default();
+    let Some(initiative) = ds.initiatives.get(i) else { return out.0 };
+    let known = KnownIds::indexed(ds, broken, ids.0, ids.1);
+    let at = Locus::item(Collection::Initiatives, i);
+    check_initiative_text(&mut out, initiative, at);
+    check_references(&mut out, initiative, at, &known);
+    check_dates(&mut out, initiative, at, ds.meta.as_of);
     out.0
 }
 

@@ -5,45 +5,73 @@ use rustc_hash::FxHashSet as HashSet;
 use super::date::FuzzyDate;
 use super::finding::{BrokenIds, Findings};
 use super::finding::{Collection, Locus, ProblemKind};
+use super::ids::Ids;
 use super::types::{Dataset, Initiative, Status};
 
 /// Ids that references may point at.
 pub(super) struct KnownIds<'a> {
+    ds: &'a Dataset,
     sources: HashSet<&'a str>,
-    locations: HashSet<&'a str>,
-    initiatives: HashSet<&'a str>,
+    locations: Lookup<'a>,
+    initiatives: Lookup<'a>,
     broken: &'a BrokenIds,
-    location_list: Vec<&'a str>,
-    initiative_list: Vec<&'a str>,
-    source_list: Vec<&'a str>,
+}
+
+/// One list's ids: hashed for a whole validation, or the index's sorted ids when one item is checked
+/// (hashing a million ids for one edit would take longer than the edit).
+enum Lookup<'a> {
+    Set(HashSet<&'a str>),
+    Sorted(&'a Ids),
+}
+
+impl Lookup<'_> {
+    fn contains(&self, id: &str) -> bool {
+        match self {
+            Lookup::Set(set) => set.contains(id),
+            Lookup::Sorted(ids) => ids.contains_key(id),
+        }
+    }
 }
 
 impl<'a> KnownIds<'a> {
     pub(super) fn new(ds: &'a Dataset, broken: &'a BrokenIds) -> Self {
-        let source_list: Vec<&str> = ds.sources.iter().map(|s| s.id.as_str()).collect();
-        let location_list: Vec<&str> = ds.locations.iter().map(|l| l.id.as_str()).collect();
-        let initiative_list: Vec<&str> = ds.initiatives.iter().map(|i| i.id.as_str()).collect();
         Self {
-            sources: source_list.iter().copied().collect(),
-            locations: location_list.iter().copied().collect(),
-            initiatives: initiative_list.iter().copied().collect(),
+            ds,
+            sources: ds.sources.iter().map(|s| s.id.as_str()).collect(),
+            locations: Lookup::Set(ds.locations.iter().map(|l| l.id.as_str()).collect()),
+            initiatives: Lookup::Set(ds.initiatives.iter().map(|i| i.id.as_str()).collect()),
             broken,
-            location_list,
-            initiative_list,
-            source_list,
+        }
+    }
+
+    /// The same, with the places' and initiatives' ids from an index of `ds`.
+    pub(super) fn indexed(ds: &'a Dataset, broken: &'a BrokenIds, locations: &'a Ids, initiatives: &'a Ids) -> Self {
+        Self {
+            ds,
+            sources: ds.sources.iter().map(|s| s.id.as_str()).collect(),
+            locations: Lookup::Sorted(locations),
+            initiatives: Lookup::Sorted(initiatives),
+            broken,
         }
     }
 
     fn check(&self, collection: Collection, id: &str) -> Result<(), String> {
-        let (set, list, what) = match collection {
-            Collection::Sources => (&self.sources, &self.source_list, "source"),
-            Collection::Locations => (&self.locations, &self.location_list, "location"),
-            _ => (&self.initiatives, &self.initiative_list, "initiative"),
+        let known = match collection {
+            Collection::Sources => self.sources.contains(id),
+            Collection::Locations => self.locations.contains(id),
+            _ => self.initiatives.contains(id),
         };
-        if set.contains(id) || self.broken.ids.contains(&(collection, id.to_owned())) {
+        if known || self.broken.ids.contains(&(collection, id.to_owned())) {
             return Ok(());
         }
-        let near = super::finding::nearest(id, list);
+        // The names to suggest from are listed only when a reference is wrong.
+        let ds = self.ds;
+        let (list, what): (Vec<&str>, &str) = match collection {
+            Collection::Sources => (ds.sources.iter().map(|s| s.id.as_str()).collect(), "source"),
+            Collection::Locations => (ds.locations.iter().map(|l| l.id.as_str()).collect(), "location"),
+            _ => (ds.initiatives.iter().map(|i| i.id.as_str()).collect(), "initiative"),
+        };
+        let near = super::finding::nearest(id, &list);
         Err(near.map_or_else(
             || format!("no {what} has this id; define it or fix the reference"),
             |n| format!("did you mean \"{n}\"?"),

@@ -10,6 +10,7 @@ use crate::model::{Initiative, LineOfEffort, Status};
 use crate::state::command::{DataSource, DateField, EditCommand, Effect, ListField, Selection, TextField};
 pub use crate::state::data::DataEdit;
 use crate::state::data::{Change, Item, State};
+use crate::state::edit_follow::put_in;
 
 impl State {
     /// Applies a command of the dataset editor.
@@ -287,7 +288,14 @@ impl State {
             }
             (Collection::Initiatives | Collection::Meta, item) => {
                 let item = item.and_then(|(x, o)| if let Item::Initiative(v) = x { Some((v, o)) } else { None });
+                let replaced = (!resize && item.is_some()).then(|| ds.initiatives.get(i).cloned()).flatten();
                 put_in(&mut ds.initiatives, &mut edit.origins, &mut edit.baseline, i, item, resize);
+                self.edit.dirty = true;
+                match replaced {
+                    Some(before) => self.initiative_changed(i, &before),
+                    None => self.data_changed(),
+                }
+                return;
             }
         }
         self.edit.dirty = true;
@@ -328,45 +336,6 @@ impl State {
     /// The editor's data (undo, dirty, drafts, findings).
     pub fn data_edit(&self) -> &DataEdit {
         &self.edit
-    }
-}
-
-/// [`State::put`] on one list: `items`, each item's place in the file, and the file's version of
-/// the items changed since.
-fn put_in<T: Clone>(
-    items: &mut Vec<T>,
-    origins: &mut Vec<Option<usize>>,
-    baseline: &mut std::collections::HashMap<usize, T>,
-    i: usize,
-    item: Option<(T, Option<usize>)>,
-    resize: bool,
-) {
-    // What is replaced or removed (not what an insertion moves along), as the file has it.
-    let inserting = resize && item.is_some();
-    let old_origin = origins.get(i).copied().flatten().filter(|_| !inserting);
-    if let (Some(o), Some(old)) = (old_origin, items.get(i)) {
-        baseline.entry(o).or_insert_with(|| old.clone());
-    }
-    match (item, resize) {
-        // A replacement keeps the item's place in the file, whatever the change remembered.
-        (Some((x, _)), false) => {
-            if let Some(slot) = items.get_mut(i) {
-                *slot = x;
-            }
-        }
-        (Some((x, origin)), true) => {
-            let at = i.min(items.len());
-            items.insert(at, x);
-            origins.insert(at.min(origins.len()), origin);
-        }
-        (None, _) => {
-            if i < items.len() {
-                items.remove(i);
-            }
-            if i < origins.len() {
-                origins.remove(i);
-            }
-        }
     }
 }
 

@@ -61,6 +61,23 @@ impl Lane {
         *self = Self::new(self.key.clone(), std::mem::take(&mut self.label), items, index);
     }
 
+    /// Takes item `i` out of the lane, if it is in it, and rebuilds the time index; whether it was.
+    pub fn remove_item(&mut self, i: usize, index: &Index) -> bool {
+        let Some(k) = self.items.iter().position(|&x| x == i) else { return false };
+        self.items.remove(k);
+        self.retain(index, |_| true);
+        true
+    }
+
+    /// Puts item `i` in the lane at its place by start (ties in dataset order, as [`lanes`] sorts),
+    /// and rebuilds the time index.
+    pub fn insert_item(&mut self, i: usize, index: &Index) {
+        let start = |i: usize| index.spans.get(i).copied().flatten().map_or(0.0, |s| s.0);
+        let at = self.items.partition_point(|&x| start(x).total_cmp(&start(i)).then(x.cmp(&i)).is_lt());
+        self.items.insert(at, i);
+        self.retain(index, |_| true);
+    }
+
     /// Positions in `items` of every item whose span can meet the days `[t0, t1)`: two binary searches.
     /// Every item that meets the window is in the range; items in the range may end before `t0` when
     /// a longer item earlier in the lane reaches past it.
@@ -86,7 +103,7 @@ impl Lane {
     }
 }
 
-fn key_of(ds: &Dataset, index: &Index, item: usize, grouping: LaneGrouping) -> LaneKey {
+pub(crate) fn key_of(ds: &Dataset, index: &Index, item: usize, grouping: LaneGrouping) -> LaneKey {
     let Some(initiative) = ds.initiatives.get(item) else {
         return LaneKey::None;
     };
@@ -101,7 +118,7 @@ fn key_of(ds: &Dataset, index: &Index, item: usize, grouping: LaneGrouping) -> L
     }
 }
 
-fn label_of(ds: &Dataset, key: &LaneKey, grouping: LaneGrouping) -> String {
+pub(crate) fn label_of(ds: &Dataset, key: &LaneKey, grouping: LaneGrouping) -> String {
     match key {
         LaneKey::Line(l) => line_label(*l).to_owned(),
         LaneKey::Status(s) => status_label(*s).to_owned(),

@@ -14,6 +14,9 @@ pub mod data;
 pub mod deck;
 pub mod edit;
 pub mod edit_command;
+pub mod edit_follow;
+#[cfg(test)]
+mod edit_follow_tests;
 pub mod edit_places;
 pub mod edit_sources;
 pub mod export;

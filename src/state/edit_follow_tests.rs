@@ -1,0 +1,81 @@
+//! An edit followed for one item gives the same state as a rebuild of everything: index, filters'
+//! selection, the map's places, lanes and live checks, under random filters and lane groupings.
+
+use proptest::prelude::*;
+
+use crate::model::filter::Filter;
+use crate::model::generate::generate;
+use crate::model::view::LaneGrouping;
+use crate::model::{Day, LineOfEffort, Status};
+use crate::state::command::{DateField, EditCommand, TextField};
+use crate::state::data::State;
+use crate::state::{Command, Settings};
+
+/// Everything an edit must keep up to date, in a comparable form.
+fn derived(s: &State) -> impl PartialEq + std::fmt::Debug + use<> {
+    let x = &s.index;
+    (
+        (x.spans.clone(), x.undated.clone(), x.full_span, x.initiatives_at.clone(), x.main_line.clone()),
+        (x.haystacks.clone(), x.map_places.clone(), x.no_place.clone()),
+        (s.focus.visible.clone(), s.focus.visible_items.clone(), s.focus.visible_count, s.focus.map_places.clone()),
+        (s.lanes.clone(), s.edit.findings.clone()),
+    )
+}
+
+fn edit(i: usize, kind: u8, k: u32) -> EditCommand {
+    let fields = [DateField::Announced, DateField::Start, DateField::Target, DateField::Completed, DateField::End];
+    let field = fields[k as usize % fields.len()];
+    let statuses = [Status::Proposed, Status::Announced, Status::InProgress, Status::Completed];
+    let lines = [LineOfEffort::Policy, LineOfEffort::ForcePosture, LineOfEffort::Space];
+    match kind % 7 {
+        0 => EditCommand::SetDate(i, field, format!("{}-{:02}", 2015 + k % 15, 1 + k % 12)),
+        1 => EditCommand::SetDate(i, field, String::new()),
+        2 => EditCommand::SetStatus(i, statuses[k as usize % statuses.len()]),
+        3 => EditCommand::ToggleLine(i, lines[k as usize % lines.len()]),
+        4 => EditCommand::SetText(i, TextField::Title, format!("Edited {k} Kanoya")),
+        5 => EditCommand::SetText(i, TextField::Tags, ["", "space", "new-tag, drills"][k as usize % 3].to_owned()),
+        _ => EditCommand::ShiftDates(i, i64::from(k % 900) - 450),
+    }
+}
+
+fn filter(kind: u8) -> Filter {
+    match kind % 5 {
+        0 => Filter::default(),
+        1 => Filter { search: "kanoya".to_owned(), ..Filter::default() },
+        2 => Filter { statuses: [Status::Completed].into(), ..Filter::default() },
+        3 => Filter { lines: [LineOfEffort::Space].into(), ..Filter::default() },
+        _ => Filter { date_range: Some((17_000.0, 19_500.0)), as_of: Some(19_000), ..Filter::default() },
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn following_one_item_equals_rebuilding(
+        seed in 1u64..500,
+        n in 1usize..120,
+        grouping in 0usize..5,
+        filter_kind in 0u8..5,
+        edits in proptest::collection::vec((0usize..1000, 0u8..7, 0u32..10_000), 1..12),
+    ) {
+        let ds = generate(n, 12, seed);
+        let mut state = State::with_dataset(ds, Settings::default(), Day(20_000));
+        state.settings.lane_grouping = LaneGrouping::ALL[grouping % LaneGrouping::ALL.len()];
+        state.focus.filter = filter(filter_kind);
+        state.refilter();
+        for (i, kind, k) in edits {
+            state.apply(Command::Edit(edit(i % n, kind, k)));
+            let followed = derived(&state);
+            state.data_changed();
+            prop_assert_eq!(followed, derived(&state), "after {:?}", edit(i % n, kind, k));
+        }
+        // Undo follows the same way.
+        while !state.edit.undo.is_empty() {
+            state.apply(Command::Edit(EditCommand::Undo));
+            let followed = derived(&state);
+            state.data_changed();
+            prop_assert_eq!(followed, derived(&state), "after an undo");
+        }
+    }
+}
