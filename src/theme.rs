@@ -219,6 +219,8 @@ pub const EDIT_TEXT_HEIGHT: f32 = 96.0;
 pub const EDIT_ROW_HEIGHT: f32 = 20.0;
 /// Height of the list in an edit form picker (places, related, sources).
 pub const EDIT_PICKER_HEIGHT: f32 = 240.0;
+/// At most this many matches listed in an edit picker (type to narrow).
+pub const EDIT_PICKER_MAX: usize = 200;
 /// Width of the source and era choosers in the edit form.
 pub const EDIT_PICKER_WIDTH: f32 = 300.0;
 /// Width of a date field in the edit form.

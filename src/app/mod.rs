@@ -17,7 +17,7 @@ use crate::model::Day;
 use crate::state::{Command, Pane, Settings, State};
 use crate::theme::{self, ThemeChoice};
 use crate::views::chrome::{self as app_chrome, ChromeAction};
-use crate::views::location_list::{LocationRow, LocationSort, location_list_ui, location_rows};
+use crate::views::location_list::{LocationRow, LocationSort, location_list_ui};
 use crate::views::{detail, find, map, timeline};
 
 /// How the app starts.
@@ -169,11 +169,7 @@ impl AtlasApp {
     }
 
     fn refresh_rows(&mut self) {
-        let key = (self.state.focus().generation(), self.state.location_sort());
-        if key != self.rows_key {
-            self.rows = location_rows(&self.state, self.state.location_sort());
-            self.rows_key = key;
-        }
+        crate::state::read::refresh_location_rows(&self.state, &mut self.rows, &mut self.rows_key);
     }
 
     /// Applies a command from the UI and runs its effects: a large dataset file loads on a thread.
@@ -330,7 +326,7 @@ impl eframe::App for AtlasApp {
             self.after_frame(&ctx, was_presenting);
             return;
         }
-        let mut actions = app_chrome::shortcuts(&ctx);
+        let mut actions = app_chrome::shortcuts(&ctx, &self.state);
         actions.extend(app_chrome::present_keys(&ctx, &self.state));
         actions.extend(app_chrome::dropped_files(&ctx));
         let state = &self.state;

@@ -161,6 +161,8 @@ pub struct Focus {
     pub(super) visible_items: Vec<usize>,
     /// Increases whenever `visible` changes; derived rows are keyed on it.
     pub(super) generation: u64,
+    /// When the last change was one initiative's: the generation before it and that item's places.
+    pub(super) touched: Option<(u64, Vec<usize>)>,
     /// Places with visible initiatives (weights are visible counts), for the map.
     pub(super) map_places: Vec<Place>,
     /// R-tree over `map_places`.

@@ -29,8 +29,17 @@ impl State {
                     *date = date.map(|d| d.shifted(days));
                 }
             }),
-            EditCommand::AddInitiative => self.add_initiative(None),
-            EditCommand::AddInitiativeAt(start) => self.add_initiative(Some(start)),
+            EditCommand::AddInitiative => self.add_initiative(None, Vec::new()),
+            EditCommand::AddInitiativeAt(start) => self.add_initiative(Some(start), Vec::new()),
+            EditCommand::AddInitiativeAtPlace(l) => {
+                let place = self.dataset.locations.get(l).map(|x| x.id.clone());
+                self.add_initiative(None, place.into_iter().collect());
+            }
+            EditCommand::AddInitiativeAtPoint(lat, lon) => {
+                self.add_place(lat, lon);
+                let place = self.dataset.locations.last().map(|x| x.id.clone());
+                self.add_initiative(None, place.into_iter().collect());
+            }
             EditCommand::DeleteInitiative(i, unlink) => self.delete_initiative(i, unlink),
             EditCommand::AddPlace(lat, lon) => self.add_place(lat, lon),
             EditCommand::SetPlaceText(l, field, text) => self.set_place_text(l, field, text),
@@ -186,7 +195,7 @@ impl State {
         self.put(collection, i, Some((after, origin)), false);
     }
 
-    fn add_initiative(&mut self, start: Option<crate::model::FuzzyDate>) {
+    fn add_initiative(&mut self, start: Option<crate::model::FuzzyDate>, places: Vec<String>) {
         let id = fresh_id("new-initiative-", self.dataset.initiatives.iter().map(|x| x.id.as_str()));
         let sources = self.dataset.sources.first().map(|s| crate::model::Cite { source: s.id.clone(), note: None });
         let initiative = Initiative {
@@ -203,7 +212,7 @@ impl State {
             target: None,
             completed: None,
             end: None,
-            places: Vec::new(),
+            places,
             related: Vec::new(),
             tags: Vec::new(),
             sources: sources.into_iter().collect(),

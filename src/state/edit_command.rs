@@ -118,6 +118,11 @@ pub enum EditCommand {
     AddInitiative,
     /// Add a new initiative starting at this date (the timeline's "Add initiative here").
     AddInitiativeAt(crate::model::FuzzyDate),
+    /// Add a new initiative at place `l` (the map's "Add initiative here" on a marker).
+    AddInitiativeAtPlace(usize),
+    /// Add a new place at this latitude and longitude and a new initiative at it (the map's "Add
+    /// initiative here" on open ground): two changes for undo.
+    AddInitiativeAtPoint(f64, f64),
     /// Delete initiative `i`; with `true`, the links other initiatives have to it go too.
     DeleteInitiative(usize, bool),
     /// Add a place at this latitude and longitude (Alt+click on the map; selected, the form open).

@@ -29,6 +29,7 @@ impl State {
     fn follow_visibility(&mut self, i: usize) {
         let now = self.focus.filter.matches(&self.dataset, &self.index, i);
         let f = &mut self.focus;
+        f.touched = Some((f.generation, self.index.places_of.get(i).unwrap_or_default().to_vec()));
         f.generation += 1;
         let Some(was) = f.visible.get(i).copied() else { return };
         if now == was {

@@ -1,5 +1,6 @@
 //! An edit followed for one item gives the same state as a rebuild of everything: index, filters'
-//! selection, the map's places, lanes and live checks, under random filters and lane groupings.
+//! selection, the map's places, lanes, live checks and the location list's rows, under random filters,
+//! lane groupings and list orders. Then every edit is undone (extra undos do nothing), followed alike.
 
 use proptest::prelude::*;
 
@@ -9,6 +10,8 @@ use crate::model::view::LaneGrouping;
 use crate::model::{Day, LineOfEffort, Status};
 use crate::state::command::{DateField, EditCommand, TextField};
 use crate::state::data::State;
+use crate::state::locations::{LocationColumn, LocationSort};
+use crate::state::read::{location_rows, refresh_location_rows};
 use crate::state::{Command, Settings};
 
 /// Everything an edit must keep up to date, in a comparable form.
@@ -58,24 +61,28 @@ proptest! {
         grouping in 0usize..5,
         filter_kind in 0u8..5,
         edits in proptest::collection::vec((0usize..1000, 0u8..7, 0u32..10_000), 1..12),
+        (column, ascending) in (0usize..6, any::<bool>()),
     ) {
         let ds = generate(n, 12, seed);
         let mut state = State::with_dataset(ds, Settings::default(), Day(20_000));
         state.settings.lane_grouping = LaneGrouping::ALL[grouping % LaneGrouping::ALL.len()];
         state.focus.filter = filter(filter_kind);
+        state.location_sort = LocationSort { column: LocationColumn::ALL[column], ascending };
         state.refilter();
-        for (i, kind, k) in edits {
-            state.apply(Command::Edit(edit(i % n, kind, k)));
+        // The location list's rows, kept in step as the app keeps them.
+        let mut rows = Vec::new();
+        let mut key = (u64::MAX, state.location_sort);
+        refresh_location_rows(&state, &mut rows, &mut key);
+        let undos = vec![None; edits.len() * 2];
+        for command in edits.into_iter().map(|(i, kind, k)| Some(edit(i % n, kind, k))).chain(undos) {
+            let command = command.unwrap_or(EditCommand::Undo);
+            state.apply(Command::Edit(command.clone()));
+            refresh_location_rows(&state, &mut rows, &mut key);
+            prop_assert_eq!(&rows, &location_rows(&state, state.location_sort), "rows after {:?}", command);
             let followed = derived(&state);
             state.data_changed();
-            prop_assert_eq!(followed, derived(&state), "after {:?}", edit(i % n, kind, k));
-        }
-        // Undo follows the same way.
-        while !state.edit.undo.is_empty() {
-            state.apply(Command::Edit(EditCommand::Undo));
-            let followed = derived(&state);
-            state.data_changed();
-            prop_assert_eq!(followed, derived(&state), "after an undo");
+            prop_assert_eq!(followed, derived(&state), "after {:?}", command);
+            refresh_location_rows(&state, &mut rows, &mut key);
         }
     }
 }

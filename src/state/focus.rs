@@ -88,6 +88,7 @@ impl State {
             .collect();
         f.place_tree = place_tree(&f.map_places);
         f.generation += 1;
+        f.touched = None;
         self.rebuild_lanes();
     }
 

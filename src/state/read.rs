@@ -111,40 +111,77 @@ impl State {
 
 /// The rows of the list in display order.
 pub fn location_rows(state: &State, sort: LocationSort) -> Vec<LocationRow> {
-    let (ds, index) = (&state.dataset, &state.index);
     // Every place when nothing is filtered; else only places with initiatives that pass.
-    let filtered = !state.focus.filter.is_empty();
-    let mut rows: Vec<LocationRow> = (0..ds.locations.len())
-        .filter_map(|location| {
-            let all = index.initiatives_at.get(location).map_or(&[][..], Vec::as_slice);
-            let items: Vec<usize> = all.iter().copied().filter(|&i| state.is_visible(i)).collect();
-            if filtered && items.is_empty() {
-                return None;
-            }
-            let initiatives = || items.iter().filter_map(|&i| ds.initiatives.get(i));
-            Some(LocationRow {
-                location,
-                count: items.len(),
-                first: initiatives().filter_map(crate::model::Initiative::first_date).min(),
-                last: initiatives().filter_map(crate::model::Initiative::last_date).max(),
-            })
-        })
-        .collect();
-    let name = |r: &LocationRow| ds.locations.get(r.location).map(|l| l.name.to_lowercase()).unwrap_or_default();
-    rows.sort_by(|a, b| {
-        let (la, lb) = (ds.locations.get(a.location), ds.locations.get(b.location));
-        let order = match sort.column {
-            LocationColumn::Name => name(a).cmp(&name(b)),
-            LocationColumn::Kind => la.map(|l| kind_label(l.kind)).cmp(&lb.map(|l| kind_label(l.kind))),
-            LocationColumn::Country => la.map(|l| &l.country).cmp(&lb.map(|l| &l.country)),
-            LocationColumn::Count => a.count.cmp(&b.count),
-            LocationColumn::First => a.first.cmp(&b.first),
-            LocationColumn::Last => a.last.cmp(&b.last),
-        };
-        let order = if sort.ascending { order } else { order.reverse() };
-        order.then_with(|| name(a).cmp(&name(b)))
-    });
+    let mut rows: Vec<LocationRow> = (0..state.dataset.locations.len()).filter_map(|l| row_of(state, l)).collect();
+    // The list is in location order, so a stable sort equals the order `compare_rows` makes total.
+    rows.sort_by(|a, b| compare_rows(state, sort, a, b));
     rows
+}
+
+/// Keeps the list's rows in step with the focus generation and the sort in `key` (what they were
+/// made for): made again in full only when more than one initiative changed.
+pub fn refresh_location_rows(state: &State, rows: &mut Vec<LocationRow>, key: &mut (u64, LocationSort)) {
+    let now = (state.focus.generation, state.location_sort());
+    if now != *key {
+        if now.1 != key.1 || !update_location_rows(state, now.1, rows, key.0) {
+            *rows = location_rows(state, now.1);
+        }
+        *key = now;
+    }
+}
+
+/// Brings `rows` (made by [`location_rows`] at focus generation `since`, in order `sort`) up to date:
+/// when only one initiative changed since, only the rows of its places are made again and put back
+/// where they sort. Returns false when more changed (the caller makes them all again).
+pub fn update_location_rows(state: &State, sort: LocationSort, rows: &mut Vec<LocationRow>, since: u64) -> bool {
+    let Some((from, places)) = &state.focus.touched else { return false };
+    if *from != since || state.focus.generation != since + 1 {
+        return false;
+    }
+    for &location in places {
+        rows.retain(|r| r.location != location);
+        if let Some(row) = row_of(state, location) {
+            let at = rows.partition_point(|r| compare_rows(state, sort, r, &row).is_lt());
+            rows.insert(at, row);
+        }
+    }
+    true
+}
+
+/// The row of place `location`, or `None` when a filter is on and none of its initiatives pass.
+fn row_of(state: &State, location: usize) -> Option<LocationRow> {
+    let (ds, index) = (&state.dataset, &state.index);
+    let all = index.initiatives_at.get(location).map_or(&[][..], Vec::as_slice);
+    let (mut count, mut first, mut last) = (0, None, None);
+    for x in all.iter().filter(|&&i| state.is_visible(i)).filter_map(|&i| ds.initiatives.get(i)) {
+        count += 1;
+        if let Some(d) = x.first_date() {
+            first = Some(first.map_or(d, |f: crate::model::FuzzyDate| f.min(d)));
+        }
+        // `None` sorts first, so the max of the dated ones.
+        last = last.max(x.last_date());
+    }
+    if count == 0 && !state.focus.filter.is_empty() {
+        return None;
+    }
+    Some(LocationRow { location, count, first, last })
+}
+
+/// The list's order: by the column, then by name, then by position in the dataset.
+fn compare_rows(state: &State, sort: LocationSort, a: &LocationRow, b: &LocationRow) -> std::cmp::Ordering {
+    let ds = &state.dataset;
+    let name = |r: &LocationRow| ds.locations.get(r.location).map(|l| l.name.to_lowercase()).unwrap_or_default();
+    let (la, lb) = (ds.locations.get(a.location), ds.locations.get(b.location));
+    let order = match sort.column {
+        LocationColumn::Name => name(a).cmp(&name(b)),
+        LocationColumn::Kind => la.map(|l| kind_label(l.kind)).cmp(&lb.map(|l| kind_label(l.kind))),
+        LocationColumn::Country => la.map(|l| &l.country).cmp(&lb.map(|l| &l.country)),
+        LocationColumn::Count => a.count.cmp(&b.count),
+        LocationColumn::First => a.first.cmp(&b.first),
+        LocationColumn::Last => a.last.cmp(&b.last),
+    };
+    let order = if sort.ascending { order } else { order.reverse() };
+    order.then_with(|| name(a).cmp(&name(b))).then(a.location.cmp(&b.location))
 }
 
 impl DataEdit {

@@ -38,6 +38,7 @@ const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Mod
 const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 const ADD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 const BACK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
 const FORWARD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
@@ -48,7 +49,7 @@ pub const SHORTCUTS: [(&str, &str); 20] = [
     ("Home / End", "While presenting: first / last step"),
     ("Alt+↑ / Alt+↓", "In the deck editor: move the step"),
     ("Ctrl+F", "Search (Esc clears, Enter selects the first result)"),
-    ("Ctrl+S", "Save the current view (in the Views menu)"),
+    ("Ctrl+S", "Save the data's changes into its file (Save as RON… when it has none; a download in the browser)"),
     ("Ctrl+O", "Open a dataset…"),
     ("Ctrl+R", "Reload the dataset"),
     ("Ctrl+Shift+S", "Save the dataset as RON… (a download in the browser)"),
@@ -67,16 +68,18 @@ pub const SHORTCUTS: [(&str, &str); 20] = [
 ];
 
 /// Global keyboard shortcuts and mouse back/forward buttons.
-pub fn shortcuts(ctx: &egui::Context) -> Vec<ChromeAction> {
+pub fn shortcuts(ctx: &egui::Context, state: &State) -> Vec<ChromeAction> {
     let mut out = Vec::new();
     let typing = ctx.egui_wants_keyboard_input();
     ctx.input_mut(|i| {
         if i.consume_shortcut(&OPEN) {
             out.push(ChromeAction::OpenDialog);
         }
-        // Before the views' Ctrl+S (save the view), which would match it too.
+        // Ctrl+Shift+S first: Ctrl+S would match it too (modifiers are matched loosely).
         if i.consume_shortcut(&SAVE_AS) {
             out.push(ChromeAction::Export(ExportFormat::Ron, ExportScope::All));
+        } else if i.consume_shortcut(&SAVE) {
+            out.push(save_action(state));
         }
         if i.consume_shortcut(&FIND) {
             out.push(ChromeAction::FocusSearch);
@@ -286,6 +289,11 @@ fn file_menu_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>) {
         }
     });
     ui.separator();
+    let save = egui::Button::new(if state.data_edit().dirty() { "Save •" } else { "Save" })
+        .shortcut_text(ctx.format_shortcut(&SAVE));
+    if ui.add(save).on_hover_text("Only what changed is written into the file; the rest stays byte for byte").clicked() {
+        out.push(save_action(state));
+    }
     let save_as = if cfg!(target_arch = "wasm32") { "Download as RON" } else { "Save as RON…" };
     let save_as = egui::Button::new(save_as).shortcut_text(ctx.format_shortcut(&SAVE_AS));
     if ui.add(save_as).on_hover_text("The whole dataset in our own format: it reads back equal").clicked() {
@@ -297,6 +305,15 @@ fn file_menu_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>) {
     #[cfg(not(target_arch = "wasm32"))]
     if ui.button("Quit").clicked() {
         out.push(ChromeAction::Quit);
+    }
+}
+
+/// Save: into the file it came from when that can be patched in place, else Save as RON….
+fn save_action(state: &State) -> ChromeAction {
+    if state.can_save_in_place() {
+        ChromeAction::Command(Command::Edit(crate::state::command::EditCommand::Save))
+    } else {
+        ChromeAction::Export(ExportFormat::Ron, ExportScope::All)
     }
 }
 

@@ -209,32 +209,68 @@ fn initiative_ui(ui: &mut egui::Ui, state: &State, i: usize, out: &mut Vec<Comma
     });
 }
 
+/// What a picker chooses from: the dataset's places, initiatives or sources.
+#[derive(Clone, Copy)]
+enum Pool {
+    Places,
+    Initiatives,
+    Sources,
+}
+
+impl Pool {
+    fn len(self, ds: &crate::model::Dataset) -> usize {
+        match self {
+            Self::Places => ds.locations.len(),
+            Self::Initiatives => ds.initiatives.len(),
+            Self::Sources => ds.sources.len(),
+        }
+    }
+
+    /// Item `k`'s id and name.
+    fn item(self, ds: &crate::model::Dataset, k: usize) -> Option<(&str, &str)> {
+        match self {
+            Self::Places => ds.locations.get(k).map(|l| (l.id.as_str(), l.name.as_str())),
+            Self::Initiatives => ds.initiatives.get(k).map(|x| (x.id.as_str(), x.title.as_str())),
+            Self::Sources => ds.sources.get(k).map(|s| (s.id.as_str(), s.title.as_str())),
+        }
+    }
+
+    /// The name of the item with this id (looked up in the index for places and initiatives).
+    fn name_of<'a>(self, state: &'a State, id: &str) -> Option<&'a str> {
+        let (ds, index) = (state.dataset(), state.index());
+        let k = match self {
+            Self::Places => index.location_by_id.get(id).copied(),
+            Self::Initiatives => index.initiative_by_id.get(id).copied(),
+            Self::Sources => ds.sources.iter().position(|s| s.id == id),
+        };
+        k.and_then(|k| self.item(ds, k)).map(|(_, name)| name)
+    }
+}
+
 /// The places, related initiatives and sources: the chosen ones (× takes one off) and a searchable
-/// list to add from.
+/// list to add from. Nothing is copied per frame: a million initiatives cost what the chosen ones do
+/// until the list to add from is opened.
 fn lists_ui(ui: &mut egui::Ui, state: &State, i: usize, out: &mut Vec<Command>, form: &Form<'_>) {
     let Some(x) = state.dataset().initiatives.get(i) else { return };
-    let ds = state.dataset();
-    let places: Vec<(String, String)> = ds.locations.iter().map(|l| (l.id.clone(), l.name.clone())).collect();
-    let others: Vec<(String, String)> =
-        ds.initiatives.iter().filter(|o| o.id != x.id).map(|o| (o.id.clone(), o.title.clone())).collect();
-    let sources: Vec<(String, String)> = ds.sources.iter().map(|s| (s.id.clone(), s.title.clone())).collect();
     let cited: Vec<String> = x.sources.iter().map(|c| c.source.clone()).collect();
-    for (label, field, chosen, all, name) in [
-        ("Places", ListField::Places, &x.places, &places, "places"),
-        ("Related initiatives", ListField::Related, &x.related, &others, "related"),
-        ("Sources", ListField::Sources, &cited, &sources, "sources"),
+    for (label, field, chosen, pool, name) in [
+        ("Places", ListField::Places, &x.places, Pool::Places, "places"),
+        ("Related initiatives", ListField::Related, &x.related, Pool::Initiatives, "related"),
+        ("Sources", ListField::Sources, &cited, Pool::Sources, "sources"),
     ] {
         let label = ui.label(label).id;
         ui.horizontal_wrapped(|ui| {
             for id in chosen {
-                let shown = all.iter().find(|(k, _)| k == id).map_or(id.as_str(), |(_, n)| n.as_str());
+                let shown = pool.name_of(state, id).unwrap_or(id.as_str());
                 if ui.small_button(format!("{shown} ×")).on_hover_text(format!("{id}: click to take it off")).clicked()
                 {
                     let rest = chosen.iter().filter(|c| *c != id).cloned().collect();
                     out.push(Command::Edit(EditCommand::SetList(i, field, rest)));
                 }
             }
-            picker_ui(ui, (i, field, label), all, chosen, |id| {
+            // An initiative is not related to itself.
+            let skip = (field == ListField::Related).then_some(x.id.as_str());
+            picker_ui(ui, (i, field, label), (state, pool, skip), chosen, |id| {
                 let mut more = chosen.clone();
                 more.push(id);
                 out.push(Command::Edit(EditCommand::SetList(i, field, more)));
@@ -244,12 +280,12 @@ fn lists_ui(ui: &mut egui::Ui, state: &State, i: usize, out: &mut Vec<Command>, 
     }
 }
 
-/// "Add…": a list of what is not chosen yet, narrowed by what is typed in its search box (kept in
-/// egui's memory, like any text being typed).
+/// "Add…": what is not chosen yet, narrowed by what is typed in its search box (kept in egui's
+/// memory, like any text being typed); the first `theme::EDIT_PICKER_MAX` matches are listed.
 fn picker_ui(
     ui: &mut egui::Ui,
     key: (usize, ListField, egui::Id),
-    all: &[(String, String)],
+    (state, pool, skip): (&State, Pool, Option<&str>),
     chosen: &[String],
     mut picked: impl FnMut(String),
 ) {
@@ -261,17 +297,26 @@ fn picker_ui(
             let mut query: String = ui.data_mut(|d| d.get_temp(query_id).unwrap_or_default());
             ui.add(egui::TextEdit::singleline(&mut query).hint_text("search"));
             let folded = crate::model::search::normalize(&query);
+            let ds = state.dataset();
+            let matches = (0..pool.len(ds)).filter_map(|k| pool.item(ds, k)).filter(|(id, name)| {
+                Some(*id) != skip
+                    && !chosen.iter().any(|c| c == id)
+                    && (folded.is_empty() || crate::model::search::normalize(&format!("{name} {id}")).contains(&folded))
+            });
+            let mut shown = 0;
             egui::ScrollArea::vertical().max_height(theme::EDIT_PICKER_HEIGHT).show(ui, |ui| {
-                for (id, name) in all.iter().filter(|(id, _)| !chosen.contains(id)) {
-                    let hay = crate::model::search::normalize(&format!("{name} {id}"));
-                    if !folded.is_empty() && !hay.contains(&folded) {
-                        continue;
-                    }
-                    if ui.selectable_label(false, name).on_hover_text(id.as_str()).clicked() {
-                        picked(id.clone());
+                for (id, name) in matches.take(theme::EDIT_PICKER_MAX) {
+                    shown += 1;
+                    if ui.selectable_label(false, name).on_hover_text(id).clicked() {
+                        picked(id.to_owned());
                     }
                 }
             });
+            if shown == theme::EDIT_PICKER_MAX {
+                ui.weak("Type to find more");
+            } else if shown == 0 {
+                ui.weak("Nothing matches");
+            }
             ui.data_mut(|d| d.insert_temp(query_id, query));
         })
         .response

@@ -236,10 +236,10 @@ fn views_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
     let name_id = Id::unique("find_new_view_name");
     let mut name: String = ui.data(|d| d.get_temp(name_id)).unwrap_or_default();
     ui.horizontal(|ui| {
-        ui.add(egui::TextEdit::singleline(&mut name).hint_text("Name this view").desired_width(160.0));
-        let save = ui.add_enabled(!name.trim().is_empty(), egui::Button::new("Save").shortcut_text("Ctrl+S"));
-        let shortcut = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::S));
-        if (save.clicked() || shortcut) && !name.trim().is_empty() {
+        let field = ui.add(egui::TextEdit::singleline(&mut name).hint_text("Name this view").desired_width(160.0));
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        let save = ui.add_enabled(!name.trim().is_empty(), egui::Button::new("Save view").shortcut_text("Enter"));
+        if (save.clicked() || entered) && !name.trim().is_empty() {
             out.push(Command::Focus(FocusCommand::SaveView(name.trim().to_owned())));
             name.clear();
         }
