@@ -72,8 +72,8 @@ impl State {
 
     /// Moves `i` to where it belongs in the lanes (a new one when its key has none yet).
     fn follow_lanes(&mut self, i: usize) {
-        let shown = self.focus.visible.get(i).copied().unwrap_or(false)
-            && self.index.spans.get(i).copied().flatten().is_some();
+        let shown =
+            self.focus.visible.get(i).copied().unwrap_or(false) && self.index.spans.get(i).copied().flatten().is_some();
         let grouping = self.settings.lane_grouping;
         let key = shown.then(|| key_of(&self.dataset, &self.index, i, grouping));
         let home = match &key {

@@ -291,7 +291,8 @@ fn file_menu_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>) {
     ui.separator();
     let save = egui::Button::new(if state.data_edit().dirty() { "Save •" } else { "Save" })
         .shortcut_text(ctx.format_shortcut(&SAVE));
-    if ui.add(save).on_hover_text("Only what changed is written into the file; the rest stays byte for byte").clicked() {
+    if ui.add(save).on_hover_text("Only what changed is written into the file; the rest stays byte for byte").clicked()
+    {
         out.push(save_action(state));
     }
     let save_as = if cfg!(target_arch = "wasm32") { "Download as RON" } else { "Save as RON…" };
