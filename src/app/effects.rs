@@ -5,8 +5,9 @@
 use std::collections::VecDeque;
 use std::path::Path;
 
+use crate::formats::export::render::ExportFormat;
 use crate::model::DEFAULT_DATASET;
-use crate::state::{Command, DataSource, Effect, State};
+use crate::state::{Command, DataSource, Effect, State, WriteFor};
 
 /// Runs `effects` and every effect their outcomes lead to. `background` may take a dataset file to
 /// load on a thread (it returns true when it did); otherwise the file is read here.
@@ -44,6 +45,10 @@ pub fn run(state: &mut State, effects: Vec<Effect>, mut background: impl FnMut(&
                 Command::Written(what, path, result)
             }
             Effect::Download { what, name, text } => match crate::platform::download(&name, &text) {
+                // The whole dataset as RON: Save in the browser, so nothing is unsaved any more.
+                Ok(()) if what == WriteFor::Export { format: ExportFormat::Ron, whole: true } => {
+                    Command::Edit(crate::state::command::EditCommand::Downloaded(name))
+                }
                 Ok(()) => continue,
                 Err(e) => Command::Written(what, name.into(), Err(e)),
             },

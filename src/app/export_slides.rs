@@ -132,3 +132,36 @@ pub(crate) fn png_bytes(image: &image::RgbaImage) -> Result<Vec<u8>, String> {
     image.write_to(&mut png, image::ImageFormat::Png).map_err(|e| format!("cannot encode the PNG: {e}"))?;
     Ok(png.into_inner())
 }
+
+/// A `--screenshot` under way: where it goes, frames drawn so far, whether it was asked for.
+#[derive(Debug)]
+pub(crate) struct ScreenshotPlan {
+    pub(crate) out: PathBuf,
+    pub(crate) frames: u32,
+    pub(crate) requested: bool,
+    pub(crate) result: ScreenshotResult,
+}
+
+impl ScreenshotPlan {
+    /// One frame of taking the screenshot: asked for on the sixth frame, then the window closes.
+    pub(crate) fn step(&mut self, ctx: &egui::Context) {
+        let plan = self;
+        plan.frames += 1;
+        ctx.request_repaint();
+        if plan.frames == 6 && !plan.requested {
+            plan.requested = true;
+            let (out, result, repaint) = (plan.out.clone(), plan.result.clone(), ctx.clone());
+            ctx.request_screenshot(move |image| {
+                let saved = crate::app::export_slides::save_png(&out, &image).map(|()| out);
+                if let Ok(mut slot) = result.lock() {
+                    *slot = Some(saved);
+                }
+                repaint.request_repaint();
+            });
+        }
+        let done = plan.result.lock().map_or(true, |r| r.is_some());
+        if done || plan.frames > 600 {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+}

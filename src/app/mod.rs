@@ -1,6 +1,7 @@
 //! The eframe shell: lays out the panels, routes keyboard shortcuts and dropped files, applies the
 //! frame's commands after drawing, persists settings, and takes the `--screenshot` picture.
 
+mod draft;
 pub mod effects;
 pub mod export_slides;
 mod link;
@@ -48,14 +49,6 @@ pub struct StartOptions {
 
 pub use export_slides::ScreenshotResult;
 
-#[derive(Debug)]
-struct ScreenshotPlan {
-    out: PathBuf,
-    frames: u32,
-    requested: bool,
-    result: ScreenshotResult,
-}
-
 /// The application.
 pub struct AtlasApp {
     state: State,
@@ -64,7 +57,7 @@ pub struct AtlasApp {
     rows_key: (u64, LocationSort),
     /// The theme applied, and the colour the window is cleared with.
     applied_theme: Option<(ThemeChoice, egui::Color32)>,
-    screenshot: Option<ScreenshotPlan>,
+    screenshot: Option<crate::app::export_slides::ScreenshotPlan>,
     persist: bool,
     no_dialogs: bool,
     /// Whether the "unsaved deck" question is showing (or was answered "close anyway").
@@ -77,6 +70,8 @@ pub struct AtlasApp {
     fullscreen_seen: bool,
     /// A large file loading in the background.
     loading: Option<crate::app::loader::Loading>,
+    /// Unsaved edits kept for a reload (in the browser).
+    drafts: crate::app::draft::DraftKeeper,
 }
 
 impl std::fmt::Debug for AtlasApp {
@@ -132,7 +127,7 @@ impl AtlasApp {
             rows: Vec::new(),
             rows_key: (u64::MAX, LocationSort::default()),
             applied_theme: None,
-            screenshot: options.screenshot.map(|out| ScreenshotPlan {
+            screenshot: options.screenshot.map(|out| crate::app::export_slides::ScreenshotPlan {
                 out,
                 frames: 0,
                 requested: false,
@@ -145,6 +140,7 @@ impl AtlasApp {
             link: crate::app::link::LinkSync::from_page(&cc.egui_ctx),
             fullscreen_seen: false,
             loading,
+            drafts: crate::app::draft::DraftKeeper::new(options.persist),
         }
     }
 
@@ -253,6 +249,9 @@ impl AtlasApp {
                 self.link.forget_title();
             }
         }
+        if let Some(command) = self.drafts.after_frame(ctx, &self.state, self.loading.is_some()) {
+            self.apply_ui(ctx, command);
+        }
         if self.state.is_animating() {
             ctx.request_repaint();
         }
@@ -271,33 +270,12 @@ impl AtlasApp {
                 _ => {}
             }
         }
-        self.screenshot_step(ctx);
+        if let Some(plan) = &mut self.screenshot {
+            plan.step(ctx);
+        }
         if let Some(export) = &mut self.export
             && export.step(ctx, &mut self.state)
         {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
-    }
-
-    fn screenshot_step(&mut self, ctx: &egui::Context) {
-        let Some(plan) = &mut self.screenshot else {
-            return;
-        };
-        plan.frames += 1;
-        ctx.request_repaint();
-        if plan.frames == 6 && !plan.requested {
-            plan.requested = true;
-            let (out, result, repaint) = (plan.out.clone(), plan.result.clone(), ctx.clone());
-            ctx.request_screenshot(move |image| {
-                let saved = crate::app::export_slides::save_png(&out, &image).map(|()| out);
-                if let Ok(mut slot) = result.lock() {
-                    *slot = Some(saved);
-                }
-                repaint.request_repaint();
-            });
-        }
-        let done = plan.result.lock().map_or(true, |r| r.is_some());
-        if done || plan.frames > 600 {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }

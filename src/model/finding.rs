@@ -50,7 +50,7 @@ pub enum ProblemKind {
 }
 
 /// Which list of a dataset an item is in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Collection {
     /// The `meta` block.
     Meta,

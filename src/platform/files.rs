@@ -30,6 +30,41 @@ pub fn download(name: &str, _text: &str) -> Result<(), String> {
     Err(format!("{name}: downloads exist only in the browser; save to a file instead"))
 }
 
+/// The browser's local storage key of the unsaved edits.
+#[cfg(target_arch = "wasm32")]
+const DRAFT_KEY: &str = "alliance-atlas-unsaved-edits";
+
+/// Keeps the unsaved edits (`State::draft_text`) in the browser's local storage, or removes what was
+/// kept (`None`). The desktop keeps none: its close guard asks before edits are lost.
+#[cfg(target_arch = "wasm32")]
+pub fn keep_draft(text: Option<&str>) -> Result<(), String> {
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).ok_or("no local storage")?;
+    let result = match text {
+        Some(text) => storage.set_item(DRAFT_KEY, text),
+        None => storage.remove_item(DRAFT_KEY),
+    };
+    // Over the browser's quota (a few MB), for one.
+    result.map_err(|e| format!("the browser would not keep them: {e:?}"))
+}
+
+/// The desktop keeps no draft.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn keep_draft(_text: Option<&str>) -> Result<(), String> {
+    Ok(())
+}
+
+/// The unsaved edits kept by an earlier visit, if any.
+#[cfg(target_arch = "wasm32")]
+pub fn kept_draft() -> Option<String> {
+    web_sys::window()?.local_storage().ok()??.get_item(DRAFT_KEY).ok()?
+}
+
+/// The desktop keeps no draft.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn kept_draft() -> Option<String> {
+    None
+}
+
 /// Asks where to save an export in `format`, offering `name`; in the browser there is no path to
 /// ask for (an export is a download).
 pub fn pick_export_path(

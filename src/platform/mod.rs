@@ -5,7 +5,7 @@
 mod files;
 mod slices;
 
-pub use files::{download, pick_deck_save_path, pick_export_path, read_text, write_atomic};
+pub use files::{download, keep_draft, kept_draft, pick_deck_save_path, pick_export_path, read_text, write_atomic};
 pub use slices::run_in_slices;
 
 use crate::model::Day;

@@ -78,7 +78,7 @@ pub struct State {
 }
 
 /// An item the editor changes.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Item {
     /// An initiative.
     Initiative(crate::model::Initiative),
@@ -92,7 +92,7 @@ pub enum Item {
 
 /// One change to the dataset, as undo keeps it: the item before and after (not a copy of the
 /// dataset). `None` before: it was added; `None` after: it was deleted.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Change {
     /// "change of the title of X", for the Edit menu.
     pub(super) label: String,
@@ -104,7 +104,8 @@ pub struct Change {
     pub(super) before: Option<(Item, Option<usize>)>,
     /// The item after, with its position in the file.
     pub(super) after: Option<(Item, Option<usize>)>,
-    /// Typing in one field goes into one change: the field it was.
+    /// Typing in one field goes into one change: the field it was (not kept in a draft).
+    #[serde(skip)]
     pub(super) merge: Option<(usize, &'static str)>,
 }
 

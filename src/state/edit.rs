@@ -56,6 +56,11 @@ impl State {
             EditCommand::Undo => self.undo_redo(true),
             EditCommand::Redo => self.undo_redo(false),
             EditCommand::Save => return self.save(),
+            EditCommand::RestoreDraft(text) => self.restore_draft(&text),
+            EditCommand::Downloaded(name) => {
+                self.edit.dirty = false;
+                self.edit.message = Some(format!("Downloaded {name}: the changes are in it."));
+            }
             EditCommand::SaveOver => return self.save_over(),
             EditCommand::Discard => {
                 while !self.edit.undo.is_empty() {

@@ -159,4 +159,8 @@ pub enum EditCommand {
     SaveOver,
     /// Undo every change since the data was read or saved.
     Discard,
+    /// Replay unsaved edits kept by an earlier visit (`State::draft_text`) onto the same data.
+    RestoreDraft(String),
+    /// The whole dataset was downloaded as RON (Save in the browser): nothing is unsaved now.
+    Downloaded(String),
 }

@@ -12,6 +12,7 @@
 pub mod command;
 pub mod data;
 pub mod deck;
+pub mod draft;
 pub mod edit;
 pub mod edit_command;
 pub mod edit_follow;

@@ -227,6 +227,29 @@ await shot("web-download");
 check(saved?.suggestedFilename() === "alliance-atlas.ron" && savedText.startsWith("// ") && savedText.includes("initiatives"),
   `Ctrl+Shift+S downloaded the dataset as RON (${saved ? `${saved.suggestedFilename()}, ${savedText.length} bytes` : "no download"})`);
 
+// 9c. Unsaved edits outlive a reload (kept in local storage); Ctrl+S then downloads the dataset with them,
+// and nothing is left unsaved or kept.
+const DRAFT_KEY = "alliance-atlas-unsaved-edits";
+await open("index.html?from=draft");
+await page.mouse.click(800, 450);
+await page.keyboard.press("Escape");
+await page.keyboard.press("Control+N");
+await page.waitForTimeout(2500);
+const kept = await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY);
+check((await page.title()).startsWith("•") && Boolean(kept?.includes("addition of a new initiative")),
+  `an added initiative is unsaved (${await page.title()}) and kept (${kept ? `${kept.length} bytes` : "nothing kept"})`);
+await open("index.html?from=draft");
+await shot("web-draft-restored");
+check((await page.title()).startsWith("•"), `after a reload the unsaved edit is back (${await page.title()})`);
+const saveDownload = page.waitForEvent("download", { timeout: 15000 }).catch(() => null);
+await page.keyboard.press("Control+S");
+const savedDraft = await saveDownload;
+const savedDraftText = savedDraft ? readFileSync(await savedDraft.path(), "utf8") : "";
+await page.waitForTimeout(2500);
+const keptAfter = await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY);
+check(savedDraftText.includes("New initiative") && !(await page.title()).startsWith("•") && keptAfter === null,
+  `Ctrl+S downloaded the data with the edit (${savedDraftText.length} bytes), nothing is unsaved (${await page.title()}) or kept (${keptAfter === null ? "none" : "still kept"})`);
+
 // 9. A large dataset loads a slice per frame: the tab title shows the progress as it grows (so frames
 // kept coming while it loaded), then the data is in.
 if (large) {
