@@ -3,8 +3,6 @@
 //! laid over other data or data that changed since; a download of the whole dataset leaves nothing
 //! unsaved.
 
-#![expect(clippy::expect_used, reason = "a test helper that fails is a failed test")]
-
 use alliance_atlas::model::{Day, Status};
 use alliance_atlas::state::command::{DateField, EditCommand, TextField};
 use alliance_atlas::state::{Command, Settings, State};

@@ -122,3 +122,39 @@ fn alt_click_on_the_map_adds_a_place_and_the_form_edits_it() {
     harness.get_by_label("place id: new_place_1");
     harness.snapshot("edit_place");
 }
+
+#[test]
+fn dragging_a_place_on_the_map_shows_where_it_goes_and_its_coordinates() {
+    use alliance_atlas::state::command::EditCommand;
+    let mut harness = app(ThemeChoice::Light);
+    harness.state_mut().apply(alliance_atlas::state::Command::Edit(EditCommand::ToggleEditor));
+    harness.state_mut().apply(alliance_atlas::state::Command::Edit(EditCommand::AddPlace(5.0, 150.0)));
+    harness.run();
+    let from = harness.get_by_label_contains("Wake Island: ").rect().center();
+    harness.hover_at(from);
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=6 {
+        harness.hover_at(from + egui::vec2(-8.0 * step as f32, 6.0 * step as f32));
+        harness.run();
+    }
+    harness.snapshot("map_place_drag");
+}
+
+#[test]
+fn right_click_on_the_map_offers_to_add_a_place_or_an_initiative_there() {
+    let mut harness = app(ThemeChoice::Dark);
+    let at = harness.get_by_label_contains("Wake Island: ").rect().center() + egui::vec2(60.0, 40.0);
+    harness.hover_at(at);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.run();
+    harness.get_by_label("Add place here");
+    harness.snapshot("map_context_menu");
+}

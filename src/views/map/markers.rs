@@ -55,8 +55,8 @@ fn clusters(ui: &egui::Ui, state: &State, radius: f64, envelope: [f64; 4]) -> st
     clusters
 }
 
-/// Paints and wires every marker and label.
-pub fn markers_ui(ui: &mut egui::Ui, state: &State, t: &Transform, commands: &mut Vec<Command>) {
+/// Paints and wires every marker and label; returns the screen rects they take.
+pub fn markers_ui(ui: &mut egui::Ui, state: &State, t: &Transform, commands: &mut Vec<Command>) -> Vec<Rect> {
     let places = &state.focus().map_places();
     let margin = f64::from(CLUSTER_RADIUS) * 2.0 / t.scale;
     let (a, b) = (t.world(t.rect.left_bottom()), t.world(t.rect.right_top()));
@@ -77,7 +77,7 @@ pub fn markers_ui(ui: &mut egui::Ui, state: &State, t: &Transform, commands: &mu
             let r = place_marker(&painter, state, location, places[only].weight, pos);
             taken.push(Rect::from_center_size(pos, vec2(r * 2.0, r * 2.0)));
             labels.push((location, pos, r, state.is_location_highlighted(location)));
-            place_widget(ui, state, location, pos, r, commands);
+            place_widget(ui, state, t, (location, pos, r), commands);
         } else {
             let r = cluster_marker(&painter, state, c, pos, &pal);
             taken.push(Rect::from_center_size(pos, vec2(r * 2.0, r * 2.0)));
@@ -104,6 +104,7 @@ pub fn markers_ui(ui: &mut egui::Ui, state: &State, t: &Transform, commands: &mu
         painter.galley(spot.min, galley, color);
         taken.push(spot.expand(2.0));
     }
+    taken
 }
 
 /// A disc of radius `r` (filled with `fill` unless transparent, outlined with `stroke`) as a polygon of
@@ -151,17 +152,29 @@ fn place_marker(painter: &egui::Painter, state: &State, location: usize, weight:
     r
 }
 
-fn place_widget(ui: &mut egui::Ui, state: &State, location: usize, pos: Pos2, r: f32, commands: &mut Vec<Command>) {
+/// The widget of one place's marker (`at`: its location, centre and radius): click to select, drag to
+/// move while the form is open, right-click for its menu.
+fn place_widget(ui: &mut egui::Ui, state: &State, t: &Transform, at: (usize, Pos2, f32), commands: &mut Vec<Command>) {
+    let (location, pos, r) = at;
     let Some(place) = state.dataset().locations.get(location) else {
         return;
     };
     let hit = Rect::from_center_size(pos, vec2(2.0 * r + 6.0, 2.0 * r + 6.0));
-    let response = ui.interact(hit, ui.scope_id().with(("place", location)), Sense::click());
+    let editing = state.data_edit().open() && state.presenting().is_none();
+    let sense = if editing { Sense::click_and_drag() } else { Sense::click() };
+    let response = ui.interact(hit, ui.scope_id().with(("place", location)), sense);
     let items = state.index().initiatives_at.get(location).map_or(&[][..], Vec::as_slice);
     let label = format!("{}: {} initiative{}", place.name, items.len(), if items.len() == 1 { "" } else { "s" });
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     if response.clicked() {
         commands.push(Command::Select(Selection::Location(location), Origin::Map));
+    }
+    if editing {
+        super::edit::drag_place(ui, state, t, location, pos, &response, commands);
+    }
+    super::edit::marker_menu(&response, state, location, commands);
+    if response.dragged() {
+        return;
     }
     response.on_hover_ui(|ui| {
         ui.strong(&place.name);

@@ -2,6 +2,7 @@
 //! precision, labels that avoid each other, eased fly-to, and the time link with the timeline.
 
 pub mod basemap;
+mod edit;
 mod markers;
 pub mod transform;
 
@@ -48,8 +49,13 @@ pub fn map_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     if state.settings().graticule {
         paint_graticule(&painter, &t, &pal);
     }
-    markers::markers_ui(ui, state, &t, &mut commands);
-    if let Some(view) = interact(ui, &background, &t, &mut commands, state.presenting().is_some()) {
+    let taken = markers::markers_ui(ui, state, &t, &mut commands);
+    let presenting = state.presenting().is_some();
+    if !presenting {
+        edit::empty_places_ui(ui, state, &t, taken, &mut commands);
+        edit::ground_menu(ui, &background, &t, &mut commands);
+    }
+    if let Some(view) = interact(ui, &background, &t, &mut commands, presenting) {
         commands.push(Command::SetMapView(view));
     }
     // While editing, Alt+click puts a new place there.
@@ -58,12 +64,12 @@ pub fn map_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
         && ui.input(|i| i.modifiers.alt)
         && let Some(p) = background.interact_pointer_pos()
     {
-        let (lat, lon) = crate::model::geo::unproject(t.world(p));
+        let (lat, lon) = unproject(t.world(p));
         commands.push(Command::Edit(crate::state::command::EditCommand::AddPlace(lat, lon)));
     }
     ui.advance_cursor_after_rect(rect);
     // A projected slide shows the map, not its controls.
-    if state.presenting().is_none() {
+    if !presenting {
         overlay_buttons_ui(ui, state, rect, &mut commands);
     }
     commands
