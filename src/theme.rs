@@ -215,6 +215,8 @@ pub const EDIT_FORM_Y: f32 = 60.0;
 pub const EDIT_FORM_HEIGHT: f32 = 640.0;
 /// Height of a long text (summary, body) in the edit form before it scrolls.
 pub const EDIT_TEXT_HEIGHT: f32 = 96.0;
+/// Height of the body's preview in the form before it scrolls.
+pub const EDIT_PREVIEW_HEIGHT: f32 = 180.0;
 /// Height of a one-line field in the edit form.
 pub const EDIT_ROW_HEIGHT: f32 = 20.0;
 /// Height of the list in an edit form picker (places, related, sources).

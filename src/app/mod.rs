@@ -340,7 +340,7 @@ impl eframe::App for AtlasApp {
             actions.extend(app_chrome::help_window(&ctx));
         }
         commands.extend(crate::views::import_window::import_window(&ctx, state));
-        let (edit_commands, asks) = crate::views::edit_form::edit_form(&ctx, state);
+        let (edit_commands, asks) = crate::views::edit_form::edit_form(&ctx, state, &mut self.markdown);
         commands.extend(edit_commands);
         if asks.save_as {
             actions.push(ChromeAction::Export(

@@ -19,7 +19,11 @@ pub struct FormAsks {
 }
 
 /// Draws the form when it is open; returns its commands.
-pub fn edit_form(ctx: &egui::Context, state: &State) -> (Vec<Command>, FormAsks) {
+pub fn edit_form(
+    ctx: &egui::Context,
+    state: &State,
+    markdown: &mut egui_commonmark::CommonMarkCache,
+) -> (Vec<Command>, FormAsks) {
     let mut out = Vec::new();
     let mut asks = FormAsks::default();
     if !state.data_edit().open() {
@@ -46,7 +50,7 @@ pub fn edit_form(ctx: &egui::Context, state: &State) -> (Vec<Command>, FormAsks)
                 Some(Selection::Initiative(i)) => {
                     egui::ScrollArea::vertical()
                         .auto_shrink([false, false])
-                        .show(ui, |ui| initiative_ui(ui, state, i, &mut out));
+                        .show(ui, |ui| initiative_ui(ui, state, i, &mut out, markdown));
                 }
                 _ => {
                     ui.weak(
@@ -163,7 +167,13 @@ impl Form<'_> {
     }
 }
 
-fn initiative_ui(ui: &mut egui::Ui, state: &State, i: usize, out: &mut Vec<Command>) {
+fn initiative_ui(
+    ui: &mut egui::Ui,
+    state: &State,
+    i: usize,
+    out: &mut Vec<Command>,
+    markdown: &mut egui_commonmark::CommonMarkCache,
+) {
     let Some(x) = state.dataset().initiatives.get(i) else { return };
     let form = Form { i, problems: state.data_edit().findings_for(i), pal: theme::palette(state.theme()) };
     ui.weak(format!("id: {}", x.id));
@@ -171,6 +181,7 @@ fn initiative_ui(ui: &mut egui::Ui, state: &State, i: usize, out: &mut Vec<Comma
     dates_ui(ui, state, i, out);
     form.text_ui(ui, out, ("Summary", TextField::Summary, "summary"), &x.summary);
     form.text_ui(ui, out, ("Body (markdown)", TextField::Body, "body"), &x.body);
+    body_preview_ui(ui, &x.body, markdown);
     ui.horizontal(|ui| {
         if let Some(status) = crate::views::edit_place::choice_ui(ui, ("Status", i), x.status, status_label) {
             out.push(Command::Edit(EditCommand::SetStatus(i, status)));
@@ -355,5 +366,22 @@ fn dates_ui(ui: &mut egui::Ui, state: &State, i: usize, out: &mut Vec<Command>) 
             };
             ui.end_row();
         }
+    });
+}
+
+/// The body as the details panel will show it (links that must not open shown as text), under the
+/// box it is typed in; folded away until asked for, and kept open from then on.
+fn body_preview_ui(ui: &mut egui::Ui, body: &str, markdown: &mut egui_commonmark::CommonMarkCache) {
+    egui::CollapsingHeader::new("Preview the body").id_salt("edit_body_preview").show(ui, |ui| {
+        if body.trim().is_empty() {
+            ui.weak("The body is empty.");
+            return;
+        }
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("edit_body_preview_scroll")
+                .max_height(theme::EDIT_PREVIEW_HEIGHT)
+                .show(ui, |ui| crate::views::markdown::show(ui, markdown, body));
+        });
     });
 }

@@ -1,0 +1,130 @@
+//! Editing through the form as a user does it, on a copy of the real data file: a date typed moves
+//! its mark on the timeline and Undo brings it back; the body's preview shows the markdown as the
+//! details will, its unsafe link as text; Ctrl+S writes the file with exactly the edited line changed.
+
+use std::path::PathBuf;
+
+use alliance_atlas::model::Day;
+use alliance_atlas::state::command::DataSource;
+use alliance_atlas::theme::ThemeChoice;
+use alliance_atlas::{AtlasApp, StartOptions};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{AccessKitNode, Queryable as _};
+
+const TITLE: &str = "12th Littoral Combat Team established";
+
+/// The app on a fresh copy of `data/us-japan-2023.ron`, loaded, [`TITLE`] selected and the form open.
+fn app_on_copy(tag: &str) -> (Harness<'static, AtlasApp>, PathBuf) {
+    let dir = std::env::temp_dir().join(format!("atlas-edit-ui-{tag}-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("temp dir: {e}"));
+    let path = dir.join("us-japan-2023.ron");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/data/us-japan-2023.ron"), &path)
+        .unwrap_or_else(|e| panic!("copy: {e}"));
+    let file = path.clone();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 900.0))
+        .with_pixels_per_point(1.0)
+        .with_max_steps(12)
+        .build_eframe(move |cc| {
+            AtlasApp::new(
+                cc,
+                StartOptions {
+                    file: Some(file),
+                    today: Some(Day::from_ymd(2026, 11, 26)),
+                    theme: Some(ThemeChoice::Light),
+                    ..StartOptions::default()
+                },
+            )
+        });
+    let opened = |h: &Harness<'_, AtlasApp>| matches!(h.state().state().source(), DataSource::File(p) if *p == path);
+    for _ in 0..20 {
+        if opened(&harness) {
+            break;
+        }
+        harness.run();
+    }
+    assert!(opened(&harness), "the copy is open");
+    harness.get_by_label(TITLE).click();
+    harness.run();
+    harness.get_by_label("Edit…").click();
+    harness.run();
+    assert!(harness.state().state().data_edit().open(), "Edit… opens the form");
+    (harness, path)
+}
+
+fn field<'a>(label: &'a str) -> impl Fn(&AccessKitNode<'_>) -> bool + 'a {
+    use egui::accesskit::Role;
+    move |node| {
+        matches!(node.role(), Role::TextInput | Role::MultilineTextInput) && node.label().as_deref() == Some(label)
+    }
+}
+
+/// The initiative's mark on the timeline (the details panel shows its title too, as a heading).
+fn mark(harness: &Harness<'_, AtlasApp>) -> egui::Rect {
+    harness.get_by(|node| node.role() == egui::accesskit::Role::Button && node.label().as_deref() == Some(TITLE)).rect()
+}
+
+/// Selects all of a form field and types `text` over it.
+fn type_into(harness: &mut Harness<'_, AtlasApp>, label: &str, text: &str) {
+    harness.get_by(field(label)).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by(field(label)).type_text(text);
+    harness.run();
+}
+
+#[test]
+fn earlier_dates_typed_move_the_mark_left_and_undo_brings_it_back() {
+    let (mut harness, _) = app_on_copy("date");
+    let before = mark(&harness);
+    let view = harness.state().state().time_view();
+    type_into(&mut harness, "completed", "2020-03-03");
+    let five_years_back = mark(&harness);
+    type_into(&mut harness, "completed", "2015-03-03");
+    let ten_years_back = mark(&harness);
+    assert_eq!(harness.state().state().time_view(), view, "the timeline did not scroll");
+    assert!(five_years_back.center().x < before.center().x - 30.0, "{before:?} -> {five_years_back:?}");
+    // Five years on a timeline showing twenty in some 500 points: about 125 points.
+    let step = five_years_back.center().x - ten_years_back.center().x;
+    assert!((90.0..160.0).contains(&step), "{five_years_back:?} -> {ten_years_back:?}");
+    // Typing in one field, one change for undo: the original date comes back at once.
+    assert_eq!(harness.state().state().data_edit().undo_label().map(|l| l.contains("completed")), Some(true));
+    harness.get_by_label("Undo").click();
+    harness.run();
+    let back = mark(&harness);
+    assert!(back.center().distance(before.center()) < 0.5, "{before:?} -> {back:?}");
+}
+
+#[test]
+fn the_body_preview_shows_markdown_and_an_unsafe_link_as_text() {
+    let (mut harness, _) = app_on_copy("preview");
+    type_into(&mut harness, "Body (markdown)", "Radar **on the island**. [Open me](javascript:alert(1))");
+    // The details panel shows the body already; the preview shows it a second time, in the form.
+    assert_eq!(harness.query_all_by_label("on the island").count(), 1);
+    harness.get_by_label("Preview the body").click();
+    harness.run();
+    assert_eq!(harness.query_all_by_label("on the island").count(), 2);
+    let links = harness.query_all_by_role(egui::accesskit::Role::Link).filter(|n| format!("{n:?}").contains("Open me"));
+    assert_eq!(links.count(), 0, "the unsafe link is not a link");
+    assert_eq!(harness.query_all_by_label_contains("javascript:alert(1)").count(), 2, "its address is shown as text");
+    harness.snapshot("edit_body_preview");
+}
+
+#[test]
+fn ctrl_s_saves_into_the_file_with_only_the_edited_line_changed() {
+    let (mut harness, path) = app_on_copy("save");
+    let original = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read: {e}"));
+    type_into(&mut harness, "completed", "2025-03-04");
+    assert!(harness.state().state().data_edit().dirty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    for _ in 0..4 {
+        harness.run();
+    }
+    assert!(!harness.state().state().data_edit().dirty(), "{:?}", harness.state().state().data_edit().message());
+    let saved = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read: {e}"));
+    let changed: Vec<(&str, &str)> = original.lines().zip(saved.lines()).filter(|(a, b)| a != b).collect();
+    assert_eq!(original.lines().count(), saved.lines().count());
+    assert_eq!(changed, vec![(r#"            completed: "2025-03-03","#, r#"            completed: "2025-03-04","#)]);
+}
