@@ -223,11 +223,41 @@ proptest! {
             prop_assert_eq!(back.as_ref(), Some(state.dataset()));
             prop_assert_eq!(state.dataset().initiatives.len(), edited.initiatives.len());
         }
+        let saved = state.data_edit().undo_label().is_some() && !state.data_edit().dirty();
         while state.data_edit().undo_label().is_some() {
             edit(&mut state, EditCommand::Undo);
         }
         prop_assert_eq!(state.dataset(), &original);
+        // Back at the data as read: unsaved only if a save came between (the file holds the edits).
+        prop_assert_eq!(state.data_edit().dirty(), saved);
     }
+}
+
+#[test]
+fn unsaved_means_different_from_the_data_as_read_or_saved() {
+    let path = copy_of("tests/fixtures/minimal.ron", "clean");
+    let mut state = state_on(&path);
+    let dirty = |s: &State| s.data_edit().dirty();
+    edit(&mut state, EditCommand::SetText(0, TextField::Title, "A".to_owned()));
+    assert!(dirty(&state));
+    edit(&mut state, EditCommand::Undo);
+    assert!(!dirty(&state), "undone back to the data as read");
+    edit(&mut state, EditCommand::Redo);
+    assert!(dirty(&state));
+    save(&mut state);
+    assert!(!dirty(&state), "saved");
+    edit(&mut state, EditCommand::Undo);
+    assert!(dirty(&state), "undone past the save: the file has the edit, the screen does not");
+    edit(&mut state, EditCommand::Redo);
+    assert!(!dirty(&state), "redone: as saved");
+    // Undo past the saved state, then a different change: the saved state is gone from both stacks.
+    edit(&mut state, EditCommand::Undo);
+    edit(&mut state, EditCommand::SetText(0, TextField::Title, "B".to_owned()));
+    assert!(dirty(&state));
+    edit(&mut state, EditCommand::Undo);
+    assert!(dirty(&state), "the data as read is not the data as saved");
+    edit(&mut state, EditCommand::SetText(0, TextField::Title, "A".to_owned()));
+    assert!(dirty(&state), "the same text again, but typed after the save was left: unsaved until saved");
 }
 
 #[test]

@@ -128,3 +128,92 @@ fn ctrl_s_saves_into_the_file_with_only_the_edited_line_changed() {
     assert_eq!(original.lines().count(), saved.lines().count());
     assert_eq!(changed, vec![(r#"            completed: "2025-03-03","#, r#"            completed: "2025-03-04","#)]);
 }
+
+/// Opens the top bar's Edit menu (the form's window is called "Edit" too).
+fn open_edit_menu(harness: &mut Harness<'_, AtlasApp>) {
+    harness.get_by(|n| n.role() == egui::accesskit::Role::Button && n.label().as_deref() == Some("Edit")).click();
+    harness.run();
+}
+
+#[test]
+fn the_edit_menu_names_the_change_it_undoes_and_duplicates_the_selected_initiative() {
+    let (mut harness, _) = app_on_copy("menu");
+    type_into(&mut harness, "completed", "2025-03-04");
+    open_edit_menu(&mut harness);
+    let undo = harness.state().state().data_edit().undo_label().map(|l| format!("Undo {l}"));
+    let undo = undo.unwrap_or_default();
+    assert!(undo.contains("completed") && undo.contains(TITLE), "{undo}");
+    // Named after the change, with its shortcut.
+    harness.get_by_label(&format!("{undo} Ctrl+Z")).click();
+    harness.run();
+    assert!(!harness.state().state().data_edit().dirty(), "undone from the menu");
+    let count = harness.state().state().dataset().initiatives.len();
+    assert!(harness.state().state().selection().is_some());
+    open_edit_menu(&mut harness);
+    harness.get_by_label("Duplicate the selected initiative").click();
+    harness.run();
+    let state = harness.state().state();
+    let ds = state.dataset();
+    assert_eq!(ds.initiatives.len(), count + 1);
+    let (copy, original) = (
+        &ds.initiatives[count],
+        &ds.initiatives[state.index().initiative_by_id.get("12lct-establishment").copied().unwrap_or(usize::MAX)],
+    );
+    assert_eq!(copy.title, format!("{TITLE} (copy)"));
+    assert_eq!(copy.id, "12lct-establishment-copy-1");
+    assert_eq!(
+        (&copy.completed, &copy.places, &copy.sources),
+        (&original.completed, &original.places, &original.sources)
+    );
+    assert_eq!(state.selection(), Some(alliance_atlas::state::Selection::Initiative(count)));
+}
+
+#[test]
+fn a_new_source_is_written_where_it_is_cited() {
+    let (mut harness, _) = app_on_copy("source");
+    let i = harness.state().state().index().initiative_by_id.get("12lct-establishment").copied().unwrap_or(usize::MAX);
+    let (sources, cites) = (
+        harness.state().state().dataset().sources.len(),
+        harness.state().state().dataset().initiatives[i].sources.len(),
+    );
+    harness.get_by_label_contains("Edit the cited sources").scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains("Edit the cited sources").click();
+    harness.run();
+    harness.get_by_label("New source cited here").scroll_to_me();
+    harness.run();
+    harness.get_by_label("New source cited here").click();
+    harness.run();
+    let ds = harness.state().state().dataset();
+    assert_eq!(ds.sources.len(), sources + 1);
+    assert_eq!(ds.initiatives[i].sources.len(), cites + 1);
+    assert_eq!(ds.initiatives[i].sources[cites].source, ds.sources[sources].id);
+    // Its fields are open right there; the publisher typed goes into the new source.
+    let publishers = || egui_kittest::kittest::by().predicate(field("Publisher"));
+    assert_eq!(harness.query_all(publishers()).count(), cites + 1, "one per cited source");
+    harness.query_all(publishers()).last().unwrap_or_else(|| panic!("no Publisher field")).focus();
+    harness.run();
+    harness
+        .query_all(publishers())
+        .last()
+        .unwrap_or_else(|| panic!("no Publisher field"))
+        .type_text("Ministry of Defense");
+    harness.run();
+    assert_eq!(harness.state().state().dataset().sources[sources].publisher, "Ministry of Defense");
+}
+
+#[test]
+fn escape_in_a_form_field_leaves_the_field_and_keeps_the_initiative() {
+    let (mut harness, _) = app_on_copy("escape");
+    let selected = harness.state().state().selection();
+    harness.get_by(field("Title")).focus();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().state().selection(), selected, "the form still edits it");
+    assert!(!harness.get_by(field("Title")).is_focused(), "the field let go of the keys");
+    // A second Escape, outside any field, clears the selection as everywhere else.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().state().selection(), None);
+}

@@ -166,3 +166,45 @@ fn dragging_a_marker_without_the_form_pans_the_map_and_moves_nothing() {
     assert!(state.map_view().lon > view.lon, "the map panned: {view:?} -> {:?}", state.map_view());
     assert!(!state.data_edit().dirty());
 }
+
+#[test]
+fn place_here_adds_a_place_at_the_cross_in_the_middle_of_the_map() {
+    let mut harness = app(ThemeChoice::Light);
+    assert!(harness.query_by_label("Place here").is_none(), "only while editing");
+    open_form(&mut harness);
+    let before = harness.state().state().dataset().locations.len();
+    let view = harness.state().state().map_view();
+    harness.get_by_label("Place here").click();
+    harness.run();
+    let state = harness.state().state();
+    let place = &state.dataset().locations[before];
+    let deg_per_point = 360.0 / (256.0 * view.zoom.exp2());
+    assert!((place.lon - view.lon).abs() <= deg_per_point, "{} vs {}", place.lon, view.lon);
+    assert!((place.lat - view.lat).abs() <= 2.0 * deg_per_point, "{} vs {}", place.lat, view.lat);
+    assert_eq!(state.selection(), Some(Selection::Location(before)));
+}
+
+#[test]
+fn while_an_initiative_is_edited_a_marker_menu_puts_it_at_the_place_or_takes_it_off() {
+    let mut harness = app(ThemeChoice::Light);
+    harness.get_by_label("12th Littoral Combat Team established").click();
+    harness.run();
+    open_form(&mut harness);
+    let i = harness.state().state().index().initiative_by_id.get("12lct-establishment").copied().unwrap_or(usize::MAX);
+    let before = harness.state().state().dataset().initiatives[i].places.clone();
+    // The map has flown to Okinawa; Kadena is on screen and not one of its places.
+    assert!(!before.contains(&"kadena_ab".to_owned()));
+    let kadena = harness.state().state().dataset().locations[location(&harness, "kadena_ab")].name.clone();
+    let at = marker_centre(&harness, "kadena_ab");
+    right_click(&mut harness, at);
+    harness.get_by_label(&format!("Put “12th Littoral Combat Team established” at {kadena}")).click();
+    harness.run();
+    let places = harness.state().state().dataset().initiatives[i].places.clone();
+    assert_eq!(places[..before.len()], before[..]);
+    assert_eq!(places.last().map(String::as_str), Some("kadena_ab"));
+    let at = marker_centre(&harness, "kadena_ab");
+    right_click(&mut harness, at);
+    harness.get_by_label(&format!("Take “12th Littoral Combat Team established” off {kadena}")).click();
+    harness.run();
+    assert_eq!(harness.state().state().dataset().initiatives[i].places, before);
+}

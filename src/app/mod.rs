@@ -230,6 +230,7 @@ impl AtlasApp {
     /// Loads arrivals and keeps the URL in step, repaints while animating, enters or leaves full screen
     /// with presenting (and stops presenting when the browser leaves full screen), takes the screenshot.
     fn after_frame(&mut self, ctx: &egui::Context, was_presenting: bool) {
+        app_chrome::remember_typing(ctx);
         crate::platform::drop_unsafe_urls(ctx);
         self.link.after_frame(ctx, &mut self.state, self.loading.is_some());
         if let Some((name, bytes)) = self.link.take_large() {

@@ -109,6 +109,14 @@ pub struct Change {
     pub(super) merge: Option<(usize, &'static str)>,
 }
 
+/// Where the data was last as read or saved (see `DataEdit::clean`).
+#[derive(Clone, Debug, Default)]
+pub struct CleanMark {
+    pub(super) depth: usize,
+    pub(super) top: Option<Change>,
+    pub(super) lost: bool,
+}
+
 /// The dataset editor's data.
 #[derive(Clone, Debug, Default)]
 pub struct DataEdit {
@@ -135,8 +143,12 @@ pub struct DataEdit {
 
     /// Dates as typed that do not read (yet): the text and why, by initiative and field.
     pub(super) drafts: std::collections::HashMap<(usize, &'static str), (String, String)>,
-    /// Changes not yet saved.
+    /// Changes not yet saved: the data differs from the last one read, saved or downloaded
+    /// (`DataEdit::refresh_dirty` after each edit command).
     pub(super) dirty: bool,
+    /// Where the data was last clean: the undo stack's depth and its top change then; `lost` once
+    /// that state cannot be reached by undo or redo any more.
+    pub(super) clean: CleanMark,
     /// The last message (saved, or why not).
     pub(super) message: Option<String>,
     /// What `check` would say of the dataset now.

@@ -60,7 +60,7 @@ impl State {
                     self.apply_edit(crate::state::command::EditCommand::Undo);
                 }
                 self.edit.redo.clear();
-                self.edit.dirty = false;
+                self.edit.mark_clean();
                 self.edit.message = Some(format!(
                     "The unsaved edits kept from the last visit do not fit this data (change {} of {count}, “{}”): \
                      it changed since. They were not restored.",
@@ -73,7 +73,6 @@ impl State {
             self.put(change.collection, change.index, change.after.clone(), resize);
             self.edit.undo.push(change);
         }
-        self.edit.dirty = true;
         self.edit.open = true;
         self.edit.message = Some(format!(
             "Restored {count} unsaved change{} from the last visit: Save to keep them in a file, or Discard.",

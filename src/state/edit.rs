@@ -6,7 +6,7 @@
 
 use crate::model::finding::{BrokenIds, Collection};
 use crate::model::index::Index;
-use crate::model::{Initiative, LineOfEffort, Status};
+use crate::model::{Initiative, LineOfEffort};
 use crate::state::command::{DataSource, DateField, EditCommand, Effect, ListField, Selection, TextField};
 pub use crate::state::data::DataEdit;
 use crate::state::data::{Change, Item, State};
@@ -15,6 +15,12 @@ use crate::state::edit_follow::put_in;
 impl State {
     /// Applies a command of the dataset editor.
     pub(crate) fn apply_edit(&mut self, command: EditCommand) -> Vec<Effect> {
+        let effects = self.apply_edit_command(command);
+        self.edit.refresh_dirty();
+        effects
+    }
+
+    fn apply_edit_command(&mut self, command: EditCommand) -> Vec<Effect> {
         match command {
             EditCommand::ToggleEditor => self.edit.open = !self.edit.open,
             EditCommand::SetText(i, field, text) => self.set_text(i, field, text),
@@ -40,6 +46,8 @@ impl State {
                 let place = self.dataset.locations.last().map(|x| x.id.clone());
                 self.add_initiative(None, place.into_iter().collect());
             }
+            EditCommand::DuplicateInitiative(i) => self.duplicate_initiative(i),
+            EditCommand::AddSourceFor(i) => self.add_source_for(i),
             EditCommand::DeleteInitiative(i, unlink) => self.delete_initiative(i, unlink),
             EditCommand::AddPlace(lat, lon) => self.add_place(lat, lon),
             EditCommand::SetPlaceText(l, field, text) => self.set_place_text(l, field, text),
@@ -58,7 +66,7 @@ impl State {
             EditCommand::Save => return self.save(),
             EditCommand::RestoreDraft(text) => self.restore_draft(&text),
             EditCommand::Downloaded(name) => {
-                self.edit.dirty = false;
+                self.edit.mark_clean();
                 self.edit.message = Some(format!("Downloaded {name}: the changes are in it."));
             }
             EditCommand::SaveOver => return self.save_over(),
@@ -68,7 +76,7 @@ impl State {
                 }
                 self.edit.redo.clear();
                 self.edit.drafts.clear();
-                self.edit.dirty = false;
+                self.edit.mark_clean();
                 self.edit.message = Some("The changes were discarded: the data is as it was read.".to_owned());
             }
         }
@@ -200,35 +208,6 @@ impl State {
         self.put(collection, i, Some((after, origin)), false);
     }
 
-    fn add_initiative(&mut self, start: Option<crate::model::FuzzyDate>, places: Vec<String>) {
-        let id = fresh_id("new-initiative-", self.dataset.initiatives.iter().map(|x| x.id.as_str()));
-        let sources = self.dataset.sources.first().map(|s| crate::model::Cite { source: s.id.clone(), note: None });
-        let initiative = Initiative {
-            id,
-            title: "New initiative".to_owned(),
-            summary: String::new(),
-            body: String::new(),
-            lines_of_effort: vec![LineOfEffort::Policy],
-            actors: Vec::new(),
-            status: Status::Proposed,
-            status_note: None,
-            announced: None,
-            start,
-            target: None,
-            completed: None,
-            end: None,
-            places,
-            related: Vec::new(),
-            tags: Vec::new(),
-            sources: sources.into_iter().collect(),
-        };
-        let at = self.dataset.initiatives.len();
-        let label = "addition of a new initiative".to_owned();
-        self.add(Collection::Initiatives, at, label, Item::Initiative(initiative));
-        self.selection = Some(Selection::Initiative(at));
-        self.edit.open = true;
-    }
-
     fn delete_initiative(&mut self, i: usize, unlink: bool) {
         let Some(item) = self.dataset.initiatives.get(i).cloned() else { return };
         let linking: Vec<usize> = (0..self.dataset.initiatives.len())
@@ -304,7 +283,6 @@ impl State {
                 let item = item.and_then(|(x, o)| if let Item::Initiative(v) = x { Some((v, o)) } else { None });
                 let replaced = (!resize && item.is_some()).then(|| ds.initiatives.get(i).cloned()).flatten();
                 put_in(&mut ds.initiatives, &mut edit.origins, &mut edit.baseline, i, item, resize);
-                self.edit.dirty = true;
                 match replaced {
                     Some(before) => self.initiative_changed(i, &before),
                     None => self.data_changed(),
@@ -312,7 +290,6 @@ impl State {
                 return;
             }
         }
-        self.edit.dirty = true;
         self.data_changed();
     }
 

@@ -123,6 +123,11 @@ pub enum EditCommand {
     /// Add a new place at this latitude and longitude and a new initiative at it (the map's "Add
     /// initiative here" on open ground): two changes for undo.
     AddInitiativeAtPoint(f64, f64),
+    /// Add a copy of initiative `i` (a fresh id, "(copy)" after its title), selected.
+    DuplicateInitiative(usize),
+    /// Add a new source cited by initiative `i` (its fields are then edited in the form, under the
+    /// initiative's sources): two changes for undo.
+    AddSourceFor(usize),
     /// Delete initiative `i`; with `true`, the links other initiatives have to it go too.
     DeleteInitiative(usize, bool),
     /// Add a place at this latitude and longitude (Alt+click on the map; selected, the form open).

@@ -14,6 +14,7 @@ pub mod data;
 pub mod deck;
 pub mod draft;
 pub mod edit;
+pub mod edit_add;
 pub mod edit_command;
 pub mod edit_follow;
 #[cfg(test)]

@@ -185,6 +185,33 @@ fn compare_rows(state: &State, sort: LocationSort, a: &LocationRow, b: &Location
 }
 
 impl DataEdit {
+    /// The data as it is now is the clean one (read, saved or downloaded).
+    pub(super) fn mark_clean(&mut self) {
+        self.clean =
+            crate::state::data::CleanMark { depth: self.undo.len(), top: self.undo.last().cloned(), lost: false };
+        self.dirty = false;
+    }
+
+    /// Whether the data differs from the clean one: it does unless the undo stack is as deep as then
+    /// with the same change on top (what is below the top never changes). Once the clean state has
+    /// left both stacks (undone past, then a new change), only a save makes the data clean again.
+    pub(super) fn refresh_dirty(&mut self) {
+        let same = |a: &super::data::Change, b: &super::data::Change| {
+            (&a.label, a.collection, a.index, &a.before, &a.after)
+                == (&b.label, b.collection, b.index, &b.before, &b.after)
+        };
+        if self.clean.depth > self.undo.len() + self.redo.len() {
+            self.clean.lost = true;
+        }
+        let at_clean = self.undo.len() == self.clean.depth
+            && match (self.undo.last(), &self.clean.top) {
+                (None, None) => true,
+                (Some(a), Some(b)) => same(a, b),
+                _ => false,
+            };
+        self.dirty = self.clean.lost || !at_clean;
+    }
+
     /// Changes not yet saved.
     pub fn dirty(&self) -> bool {
         self.dirty

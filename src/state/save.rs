@@ -154,6 +154,8 @@ impl State {
                 self.edit.undo = undo.into_iter().map(forget).collect();
                 self.edit.redo = redo.into_iter().map(forget).collect();
                 self.edit.open = open;
+                // Clean as saved: undoing from here makes it unsaved again, redoing back clean.
+                self.edit.mark_clean();
                 self.data_changed();
                 self.edit.message = Some(format!("Saved {}", path.display()));
             }

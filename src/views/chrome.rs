@@ -34,10 +34,7 @@ pub enum ChromeAction {
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const RELOAD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
-const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-const ADD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+use crate::views::edit_menu::{ADD, REDO, REDO_Y, UNDO};
 const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 const BACK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
@@ -68,9 +65,17 @@ pub const SHORTCUTS: [(&str, &str); 20] = [
 ];
 
 /// Global keyboard shortcuts and mouse back/forward buttons.
+/// Remembers, at the end of a frame, whether a text field has the keys: egui lets go of the focus on
+/// Escape before the next frame's shortcuts run, and that Escape belongs to the field.
+pub fn remember_typing(ctx: &egui::Context) {
+    let typing = ctx.egui_wants_keyboard_input();
+    ctx.data_mut(|d| d.insert_temp(egui::Id::unique("chrome_was_typing"), typing));
+}
+
 pub fn shortcuts(ctx: &egui::Context, state: &State) -> Vec<ChromeAction> {
     let mut out = Vec::new();
-    let typing = ctx.egui_wants_keyboard_input();
+    let was_typing = ctx.data(|d| d.get_temp::<bool>(egui::Id::unique("chrome_was_typing"))).unwrap_or(false);
+    let typing = ctx.egui_wants_keyboard_input() || was_typing;
     ctx.input_mut(|i| {
         if i.consume_shortcut(&OPEN) {
             out.push(ChromeAction::OpenDialog);
@@ -190,6 +195,9 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<ChromeAction> {
     let mut out = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu_ui(ui, state, &mut out));
+        ui.menu_button("Edit", |ui| {
+            out.extend(crate::views::edit_menu::edit_menu_ui(ui, state).into_iter().map(ChromeAction::Command));
+        });
         ui.separator();
         ui.strong(&state.dataset().meta.title);
         ui.weak(format!("as of {}", state.dataset().meta.as_of));

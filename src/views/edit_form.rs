@@ -209,6 +209,9 @@ fn initiative_ui(
     }
     ui.separator();
     ui.horizontal(|ui| {
+        if ui.button("Duplicate").on_hover_text("A copy of every field, with a new id").clicked() {
+            out.push(Command::Edit(EditCommand::DuplicateInitiative(i)));
+        }
         if ui.button("Delete this initiative").clicked() {
             out.push(Command::Edit(EditCommand::DeleteInitiative(i, false)));
         }
@@ -289,6 +292,7 @@ fn lists_ui(ui: &mut egui::Ui, state: &State, i: usize, out: &mut Vec<Command>, 
         });
         form.problems_ui(ui, name);
     }
+    crate::views::edit_lists::cited_sources_ui(ui, state, i, out);
 }
 
 /// "Add…": what is not chosen yet, narrowed by what is typed in its search box (kept in egui's

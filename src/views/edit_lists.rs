@@ -14,17 +14,7 @@ pub fn sources_and_eras_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Comma
         let names: Vec<String> = ds.sources.iter().map(|s| format!("{} — {}", s.id, s.title)).collect();
         let Some(s) = picked_ui(ui, "edit_source_pick", &names, out, EditCommand::AddSource) else { return };
         let Some(source) = ds.sources.get(s) else { return };
-        let date = source.date.map(FuzzyDate::to_data_string).unwrap_or_default();
-        for (label, field, value) in [
-            ("Title", SourceField::Title, source.title.clone()),
-            ("Publisher", SourceField::Publisher, source.publisher.clone()),
-            ("Url", SourceField::Url, source.url.clone().unwrap_or_default()),
-            ("Date (as people type it)", SourceField::Date, date),
-        ] {
-            if let Some(text) = text_row(ui, label, &value, field == SourceField::Date) {
-                out.push(Command::Edit(EditCommand::SetSource(s, field, text)));
-            }
-        }
+        source_fields_ui(ui, s, source, out);
         if ui.button("Delete this source").clicked() {
             out.push(Command::Edit(EditCommand::DeleteSource(s)));
         }
@@ -46,6 +36,47 @@ pub fn sources_and_eras_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Comma
             out.push(Command::Edit(EditCommand::DeleteEra(e)));
         }
     });
+}
+
+/// The sources initiative `i` cites, each editable in place (title, publisher, url, date), and "New
+/// source cited here": a source is written where it is needed, not first in the list of all sources.
+/// Open while a cited source has no publisher yet (a new one).
+pub fn cited_sources_ui(ui: &mut egui::Ui, state: &State, i: usize, out: &mut Vec<Command>) {
+    let ds = state.dataset();
+    let Some(x) = ds.initiatives.get(i) else { return };
+    let cited: Vec<usize> = x.sources.iter().filter_map(|c| ds.sources.iter().position(|s| s.id == c.source)).collect();
+    let fresh = cited.iter().any(|&s| ds.sources[s].publisher.is_empty());
+    egui::CollapsingHeader::new(format!("Edit the cited sources ({})", cited.len()))
+        .id_salt(("edit_cited", i))
+        .open(fresh.then_some(true))
+        .show(ui, |ui| {
+            for &s in &cited {
+                let source = &ds.sources[s];
+                ui.push_id(("cited", s), |ui| {
+                    ui.weak(format!("source id: {}", source.id));
+                    source_fields_ui(ui, s, source, out);
+                });
+                ui.separator();
+            }
+            if ui.button("New source cited here").clicked() {
+                out.push(Command::Edit(EditCommand::AddSourceFor(i)));
+            }
+        });
+}
+
+/// The four fields of source `s`.
+fn source_fields_ui(ui: &mut egui::Ui, s: usize, source: &crate::model::Source, out: &mut Vec<Command>) {
+    let date = source.date.map(FuzzyDate::to_data_string).unwrap_or_default();
+    for (label, field, value) in [
+        ("Title", SourceField::Title, source.title.clone()),
+        ("Publisher", SourceField::Publisher, source.publisher.clone()),
+        ("Url", SourceField::Url, source.url.clone().unwrap_or_default()),
+        ("Date (as people type it)", SourceField::Date, date),
+    ] {
+        if let Some(text) = text_row(ui, label, &value, field == SourceField::Date) {
+            out.push(Command::Edit(EditCommand::SetSource(s, field, text)));
+        }
+    }
 }
 
 /// A chooser of one item of a list, and Add; the picked one (kept in egui's memory under `key`).

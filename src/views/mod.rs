@@ -6,6 +6,7 @@ pub mod deck_editor;
 pub mod detail;
 pub mod edit_form;
 pub mod edit_lists;
+pub mod edit_menu;
 pub mod edit_place;
 pub mod find;
 pub mod import_window;

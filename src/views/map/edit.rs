@@ -133,13 +133,56 @@ pub fn drag_place(
     ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
 }
 
-/// The right-click (or long-press) menu of a place's marker.
+/// With the form open, a cross at the map's centre and "Place here", which adds a place there (for
+/// those who do not right-click or Alt+click: touch screens, a trackpad).
+pub fn place_here_ui(ui: &mut egui::Ui, state: &State, t: &Transform, commands: &mut Vec<Command>) {
+    let centre = t.rect.center();
+    let pal = theme::palette(state.theme());
+    let painter = ui.painter_at(t.rect);
+    for d in [vec2(8.0, 0.0), vec2(0.0, 8.0)] {
+        painter.line_segment([centre - d, centre + d], theme::stroke(1.5, pal.text));
+    }
+    let at = Rect::from_min_size(t.rect.left_top() + vec2(8.0, 8.0), vec2(220.0, 24.0));
+    ui.scope_builder(
+        egui::UiBuilder::new().max_rect(at).layout(egui::Layout::left_to_right(egui::Align::Center)),
+        |ui| {
+            if ui.button("Place here").on_hover_text("Add a place at the cross in the middle of the map").clicked() {
+                let (lat, lon) = point_at(t, centre);
+                commands.push(Command::Edit(EditCommand::AddPlace(lat, lon)));
+            }
+        },
+    );
+}
+
+/// The right-click (or long-press) menu of a place's marker: add an initiative there, edit the place,
+/// and while an initiative is being edited, put it at the place or take it off.
 pub fn marker_menu(response: &egui::Response, state: &State, l: usize, commands: &mut Vec<Command>) {
     if state.presenting().is_some() {
         return;
     }
     let name = state.dataset().locations.get(l).map_or("", |x| x.name.as_str());
     response.context_menu(|ui| {
+        if let (true, Some(Selection::Initiative(i))) = (state.data_edit().open(), state.selection())
+            && let (Some(x), Some(place)) = (state.dataset().initiatives.get(i), state.dataset().locations.get(l))
+        {
+            let here = x.places.contains(&place.id);
+            let text = if here {
+                format!("Take “{}” off {name}", x.title)
+            } else {
+                format!("Put “{}” at {name}", x.title)
+            };
+            if ui.button(text).clicked() {
+                let mut places = x.places.clone();
+                if here {
+                    places.retain(|p| *p != place.id);
+                } else {
+                    places.push(place.id.clone());
+                }
+                commands.push(Command::Edit(EditCommand::SetList(i, crate::state::command::ListField::Places, places)));
+                ui.close();
+            }
+            ui.separator();
+        }
         if ui.button(format!("Add initiative at {name}")).clicked() {
             commands.push(Command::Edit(EditCommand::AddInitiativeAtPlace(l)));
             ui.close();

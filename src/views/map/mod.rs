@@ -71,6 +71,9 @@ pub fn map_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     // A projected slide shows the map, not its controls.
     if !presenting {
         overlay_buttons_ui(ui, state, rect, &mut commands);
+        if state.data_edit().open() {
+            edit::place_here_ui(ui, state, &t, &mut commands);
+        }
     }
     commands
 }
