@@ -54,7 +54,7 @@ fn app_on_copy(tag: &str) -> (Harness<'static, AtlasApp>, PathBuf) {
     (harness, path)
 }
 
-fn field<'a>(label: &'a str) -> impl Fn(&AccessKitNode<'_>) -> bool + 'a {
+fn field(label: &str) -> impl Fn(&AccessKitNode<'_>) -> bool + '_ {
     use egui::accesskit::Role;
     move |node| {
         matches!(node.role(), Role::TextInput | Role::MultilineTextInput) && node.label().as_deref() == Some(label)
