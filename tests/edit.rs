@@ -261,30 +261,43 @@ fn unsaved_means_different_from_the_data_as_read_or_saved() {
 }
 
 #[test]
-fn unsaved_edits_are_never_dropped_by_opening_another_file() {
+fn unsaved_edits_are_never_dropped_by_opening_another_file_the_user_is_asked() {
+    use alliance_atlas::state::command::HeldChoice;
     let path = copy_of("data/us-japan-2023.ron", "guard");
     let mut state = state_on(&path);
-    let original = state.dataset().clone();
     edit(&mut state, EditCommand::SetText(0, TextField::Title, "Edited".to_owned()));
     let edited = state.dataset().clone();
     let other = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.ron");
     let effects = state.apply(Command::OpenFile(other.clone()));
     run(&mut state, effects, |_| false);
-    assert_eq!(state.dataset(), &edited, "the edited data stays");
+    assert!(state.dataset() == &edited, "the edited data stays while the user is asked");
+    assert!(matches!(state.held_open(), Some(DataSource::File(p)) if *p == other));
+    // Cancel: nothing opens, the edits stay, and the form says why.
+    edit(&mut state, EditCommand::Held(HeldChoice::Cancel));
+    assert!(state.held_open().is_none() && state.dataset() == &edited);
     assert!(
         state.data_edit().message().is_some_and(|m| m.contains("was not opened")),
         "{:?}",
         state.data_edit().message()
     );
+    // Reload asks too; Save, then open: the file gets the edit, and the reloaded file shows it.
     let effects = state.apply(Command::Reload);
     run(&mut state, effects, |_| false);
-    assert_eq!(state.dataset(), &edited, "nor by reloading");
-    edit(&mut state, EditCommand::Discard);
-    assert_eq!(state.dataset(), &original);
-    assert!(!state.data_edit().dirty());
+    assert!(state.held_open().is_some() && state.dataset() == &edited, "nor by reloading");
+    let effects = edit(&mut state, EditCommand::Held(HeldChoice::SaveFirst));
+    run(&mut state, effects, |_| false);
+    assert!(state.held_open().is_none() && !state.data_edit().dirty(), "{:?}", state.data_edit().message());
+    assert!(reread(&path) == edited, "saved before the reload");
+    assert_eq!(state.dataset().initiatives[0].title, "Edited", "the reloaded file has the edit");
+    // Discard, then open: the other file opens and the edit is gone from the screen (not from the file).
+    edit(&mut state, EditCommand::SetText(0, TextField::Title, "Edited again".to_owned()));
     let effects = state.apply(Command::OpenFile(other));
     run(&mut state, effects, |_| false);
+    assert_eq!(state.dataset().initiatives[0].title, "Edited again");
+    let effects = edit(&mut state, EditCommand::Held(HeldChoice::Discard));
+    run(&mut state, effects, |_| false);
     assert_eq!(state.dataset().meta.title, "Minimal", "once discarded, the other file opens");
+    assert!(!state.data_edit().dirty() && state.held_open().is_none());
 }
 
 #[test]

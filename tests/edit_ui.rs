@@ -217,3 +217,27 @@ fn escape_in_a_form_field_leaves_the_field_and_keeps_the_initiative() {
     harness.run();
     assert_eq!(harness.state().state().selection(), None);
 }
+
+#[test]
+fn reloading_over_unsaved_edits_asks_and_discard_then_reloads() {
+    let (mut harness, path) = app_on_copy("held");
+    type_into(&mut harness, "completed", "2025-03-04");
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    for _ in 0..4 {
+        harness.run();
+    }
+    assert!(harness.state().state().held_open().is_some(), "Ctrl+R read the file and holds it");
+    harness.get_by_label(&format!("Open {}?", path.display()));
+    assert!(harness.state().state().data_edit().dirty(), "nothing is dropped while asking");
+    harness.get_by_label("Discard the changes and open").click();
+    for _ in 0..4 {
+        harness.run();
+    }
+    let state = harness.state().state();
+    assert!(state.held_open().is_none() && !state.data_edit().dirty());
+    let i = state.index().initiative_by_id.get("12lct-establishment").copied().unwrap_or(usize::MAX);
+    assert_eq!(state.dataset().initiatives[i].completed.map(|d| d.to_data_string()).as_deref(), Some("2025-03-03"));
+    assert_eq!(std::fs::read_to_string(&path).map(|t| t.contains("completed: \"2025-03-03\"")).ok(), Some(true));
+}

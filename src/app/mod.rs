@@ -355,6 +355,7 @@ impl eframe::App for AtlasApp {
             actions.push(ChromeAction::SaveDeckAs);
         }
         actions.extend(crate::views::close_guard::close_guard(&ctx, state, &mut self.close_asked));
+        actions.extend(crate::views::close_guard::held_open_ui(&ctx, state));
         actions.extend(commands.into_iter().map(ChromeAction::Command));
         for action in actions {
             self.handle(&ctx, action);

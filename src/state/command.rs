@@ -152,6 +152,28 @@ pub enum Pane {
     Timeline,
 }
 
+/// A dataset that arrived while the data on screen had unsaved changes (opened, reloaded, dropped):
+/// kept until the user says whether to save the changes first, discard them, or not open it.
+#[derive(Debug)]
+pub struct HeldOpen {
+    pub(crate) loaded: Box<crate::formats::Loaded>,
+    pub(crate) source: DataSource,
+    pub(crate) index: Option<SharedIndex>,
+    /// Save was chosen: open it once the data is saved.
+    pub(crate) after_save: bool,
+}
+
+/// What to do with a [`HeldOpen`] dataset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeldChoice {
+    /// Save the changes (into the file, or Save as), then open it.
+    SaveFirst,
+    /// Undo every unsaved change and open it.
+    Discard,
+    /// Keep the data on screen with its changes; do not open it.
+    Cancel,
+}
+
 /// An index built on the loading thread, handed over with its dataset; equal only to itself.
 #[derive(Clone, Debug)]
 pub struct SharedIndex(pub std::sync::Arc<crate::model::index::Index>);

@@ -23,6 +23,8 @@ use crate::state::locations::LocationSort;
 pub struct State {
     /// The loaded dataset.
     pub(super) dataset: Dataset,
+    /// A dataset opened while this one had unsaved changes, until the user chooses.
+    pub(super) held_open: Option<crate::state::command::HeldOpen>,
     /// Where it came from.
     pub(super) source: DataSource,
     /// Increases on every load; derived data is keyed on it.

@@ -70,6 +70,7 @@ impl State {
                 self.edit.message = Some(format!("Downloaded {name}: the changes are in it."));
             }
             EditCommand::SaveOver => return self.save_over(),
+            EditCommand::Held(choice) => return self.held_choice(choice),
             EditCommand::Discard => {
                 while !self.edit.undo.is_empty() {
                     self.undo_redo(true);

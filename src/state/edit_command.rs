@@ -164,6 +164,8 @@ pub enum EditCommand {
     SaveOver,
     /// Undo every change since the data was read or saved.
     Discard,
+    /// What to do with a dataset opened while the data had unsaved changes (`State::held_open`).
+    Held(crate::state::command::HeldChoice),
     /// Replay unsaved edits kept by an earlier visit (`State::draft_text`) onto the same data.
     RestoreDraft(String),
     /// The whole dataset was downloaded as RON (Save in the browser): nothing is unsaved now.

@@ -24,12 +24,13 @@ impl State {
         source: DataSource,
         index: Option<SharedIndex>,
     ) -> Vec<Effect> {
-        let index = index.and_then(|shared| std::sync::Arc::try_unwrap(shared.0).ok());
         if self.edit.dirty && loaded.dataset.is_some() {
-            // Unsaved edits are never dropped by opening or reloading.
-            self.edits_in_the_way(&source);
+            // Unsaved edits are never dropped by opening or reloading: the user is asked first.
+            let loaded = Box::new(loaded);
+            self.held_open = Some(crate::state::command::HeldOpen { loaded, source, index, after_save: false });
             return Vec::new();
         }
+        let index = index.and_then(|shared| std::sync::Arc::try_unwrap(shared.0).ok());
         let Some(dataset) = loaded.dataset else {
             if let Some(request) = loaded.presentation.columns {
                 return self.columns_to_map(request, source);
@@ -120,5 +121,67 @@ impl State {
         let effects = self.install(dataset, source, None);
         self.edit.open = true;
         effects
+    }
+
+    /// The name of the dataset waiting to be opened until the unsaved changes are saved or dropped.
+    pub fn held_open(&self) -> Option<&DataSource> {
+        self.held_open.as_ref().map(|h| &h.source)
+    }
+
+    /// The user's answer about the held dataset.
+    pub(crate) fn held_choice(&mut self, choice: crate::state::command::HeldChoice) -> Vec<Effect> {
+        use crate::state::command::HeldChoice;
+        match choice {
+            HeldChoice::Cancel => {
+                if let Some(held) = self.held_open.take() {
+                    self.edits_in_the_way(&held.source);
+                }
+                Vec::new()
+            }
+            HeldChoice::Discard => {
+                let _ = self.apply_edit(crate::state::command::EditCommand::Discard);
+                self.open_held()
+            }
+            HeldChoice::SaveFirst => {
+                if let Some(held) = &mut self.held_open {
+                    held.after_save = true;
+                }
+                // Without a RON file of its own the shell asks where (Save as), and the write comes back
+                // here as well.
+                if self.can_save_in_place() {
+                    self.apply_edit(crate::state::command::EditCommand::Save)
+                } else {
+                    Vec::new()
+                }
+            }
+        }
+    }
+
+    /// After a write: the held dataset opens if Save was chosen and the data is now saved; if the save
+    /// did not happen, the question is asked again (with the reason in the form).
+    pub(crate) fn open_held_after_save(&mut self) -> Vec<Effect> {
+        match &mut self.held_open {
+            // Read a file again: it was read before the save, which may have been into that very file.
+            Some(held) if held.after_save && !self.edit.dirty && matches!(held.source, DataSource::File(_)) => {
+                self.held_open.take().map(|h| vec![Effect::OpenDataset(h.source)]).unwrap_or_default()
+            }
+            Some(held) if held.after_save && !self.edit.dirty => self.open_held(),
+            Some(held) => {
+                held.after_save = false;
+                Vec::new()
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn open_held(&mut self) -> Vec<Effect> {
+        match self.held_open.take() {
+            Some(held) if !self.edit.dirty => self.take_loaded_indexed(*held.loaded, held.source, held.index),
+            Some(held) => {
+                self.held_open = Some(held);
+                Vec::new()
+            }
+            None => Vec::new(),
+        }
     }
 }

@@ -83,6 +83,7 @@ impl State {
             export: crate::state::data::Export::default(),
             import: None,
             edit: crate::state::data::DataEdit::default(),
+            held_open: None,
         };
         // The embedded dataset's views live in the settings and its deck in the binary: no effects.
         let _ = state.install(dataset, DataSource::Embedded, None);
@@ -113,7 +114,17 @@ impl State {
             Command::Loaded(loaded, source, index) => return self.take_loaded_indexed(*loaded, source, index),
             Command::OpenDeckBytes(name, bytes) => self.open_deck_bytes(name, &bytes),
             Command::Read(what, path, text) => return self.file_read(what, &path, text),
-            Command::Written(what, path, result) => self.file_written(what, &path, result),
+            Command::Written(what, path, result) => {
+                let data = matches!(
+                    what,
+                    WriteFor::Dataset
+                        | WriteFor::Export { format: crate::formats::export::render::ExportFormat::Ron, whole: true }
+                );
+                self.file_written(what, &path, result);
+                if data {
+                    return self.open_held_after_save();
+                }
+            }
             Command::ViewMessage(message) => self.focus.message = Some(message),
             Command::Notify(message) => self.export.notice = Some(message),
             Command::FetchFailed(file, message) => self.fetch_failed(file, message),

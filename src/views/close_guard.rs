@@ -1,5 +1,6 @@
 //! Unsaved work is never lost silently: closing the window with unsaved data or deck changes asks
-//! first (Save and close, Close without saving, Cancel). Returns the chrome's actions.
+//! first (Save and close, Close without saving, Cancel); so does opening another dataset over unsaved
+//! data (Save then open, Discard and open, Cancel). Returns the chrome's actions.
 
 use crate::state::{Command, DeckCommand, State};
 use crate::views::chrome::ChromeAction;
@@ -52,6 +53,41 @@ pub fn close_guard(ctx: &egui::Context, state: &State, asked: &mut CloseState) -
             }
             if ui.button("Cancel").clicked() {
                 *asked = CloseState::Idle;
+            }
+        });
+    });
+    out
+}
+
+/// A dataset opened (or reloaded, or dropped) while the data has unsaved changes waits here: save
+/// them first, discard them and open it, or keep working and not open it.
+pub fn held_open_ui(ctx: &egui::Context, state: &State) -> Vec<ChromeAction> {
+    use crate::state::command::{EditCommand, HeldChoice};
+    let mut out = Vec::new();
+    let Some(source) = state.held_open() else { return out };
+    let held = |choice| ChromeAction::Command(Command::Edit(EditCommand::Held(choice)));
+    egui::Modal::new(egui::Id::unique("held_open")).show(ctx, |ui| {
+        ui.heading(format!("Open {}?", source.name()));
+        ui.label("The data on screen has changes that are not saved.");
+        if let Some(message) = state.data_edit().message() {
+            ui.weak(message);
+        }
+        ui.horizontal(|ui| {
+            let save = if state.can_save_in_place() { "Save, then open" } else { "Save as RON…, then open" };
+            if ui.button(save).clicked() {
+                out.push(held(HeldChoice::SaveFirst));
+                if !state.can_save_in_place() {
+                    out.push(ChromeAction::Export(
+                        crate::formats::export::render::ExportFormat::Ron,
+                        crate::state::export::ExportScope::All,
+                    ));
+                }
+            }
+            if ui.button("Discard the changes and open").clicked() {
+                out.push(held(HeldChoice::Discard));
+            }
+            if ui.button("Cancel").on_hover_text("Keep the data on screen with its changes").clicked() {
+                out.push(held(HeldChoice::Cancel));
             }
         });
     });
