@@ -13,6 +13,8 @@
 //! allocated minus bytes freed): the undo stack's item pairs, the file's versions kept for the save,
 //! and what the index and lanes grow by.
 
+#![expect(clippy::print_stdout, reason = "a benchmark that reports figures")]
+
 mod common;
 
 use std::hint::black_box;
