@@ -238,6 +238,9 @@ fn reloading_over_unsaved_edits_asks_and_discard_then_reloads() {
     let state = harness.state().state();
     assert!(state.held_open().is_none() && !state.data_edit().dirty());
     let i = state.index().initiative_by_id.get("12lct-establishment").copied().unwrap_or(usize::MAX);
-    assert_eq!(state.dataset().initiatives[i].completed.map(|d| d.to_data_string()).as_deref(), Some("2025-03-03"));
+    assert_eq!(
+        state.dataset().initiatives[i].completed.map(alliance_atlas::model::FuzzyDate::to_data_string).as_deref(),
+        Some("2025-03-03")
+    );
     assert_eq!(std::fs::read_to_string(&path).map(|t| t.contains("completed: \"2025-03-03\"")).ok(), Some(true));
 }
