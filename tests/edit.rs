@@ -357,6 +357,25 @@ fn a_file_changed_on_disk_is_never_overwritten_silently() {
 }
 
 #[test]
+fn a_file_changed_on_disk_can_be_read_again_instead() {
+    let path = copy_of("data/us-japan-2023.ron", "disk-reload");
+    let mut state = state_on(&path);
+    edit(&mut state, EditCommand::SetText(0, TextField::Title, "Edited here".to_owned()));
+    let theirs = std::fs::read_to_string(&path).expect("text").replacen("Dataset(", "// a colleague\nDataset(", 1);
+    std::fs::write(&path, &theirs).expect("write");
+    let effects = edit(&mut state, EditCommand::Save);
+    run(&mut state, effects, |_| false);
+    assert!(state.data_edit().changed_on_disk());
+    // The form's "Reload it": Discard, then Reload.
+    edit(&mut state, EditCommand::Discard);
+    let effects = state.apply(Command::Reload);
+    run(&mut state, effects, |_| false);
+    assert!(!state.data_edit().dirty() && !state.data_edit().changed_on_disk());
+    assert!(state.dataset() == &reread(&path), "the file as it is now");
+    assert_eq!(std::fs::read_to_string(&path).expect("text"), theirs, "their file untouched");
+}
+
+#[test]
 fn a_new_dataset_is_filled_in_and_saved_as_ron() {
     use alliance_atlas::formats::export::render::ExportFormat;
     use alliance_atlas::state::export::{ExportCommand, ExportScope, ExportTarget};
