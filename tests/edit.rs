@@ -493,3 +493,18 @@ fn sources_and_eras_are_added_edited_saved_and_a_cited_source_is_kept() {
     }
     assert_eq!(state.dataset(), &original);
 }
+
+#[test]
+fn data_with_errors_is_saved_and_the_save_says_so() {
+    let path = copy_of("tests/fixtures/minimal.ron", "errors");
+    let mut state = state_on(&path);
+    assert_eq!(state.data_edit().error_count(), 0);
+    edit(&mut state, EditCommand::SetText(0, TextField::Title, String::new()));
+    assert_eq!(state.data_edit().error_count(), 1, "an empty title is an error");
+    save(&mut state);
+    let message = state.data_edit().message().unwrap_or_default();
+    assert!(message.starts_with("Saved ") && message.ends_with("with 1 error (listed in the form)"), "{message}");
+    let text = std::fs::read_to_string(&path).expect("saved");
+    let back = alliance_atlas::formats::ron::load::read_unchecked(&text).map(|(d, _)| d);
+    assert!(back.as_ref() == Some(state.dataset()), "written as it is, error and all");
+}

@@ -82,7 +82,13 @@ impl LinkSync {
             return;
         }
         let dirty = if state.data_edit().dirty() { "• " } else { "" };
-        let title = format!("{dirty}{} — Alliance Atlas", state.dataset().meta.title);
+        // Data with errors can be saved (it is the user's file), and the title says so.
+        let errors = match state.data_edit().error_count() {
+            0 => String::new(),
+            1 => " (1 error)".to_owned(),
+            n => format!(" ({n} errors)"),
+        };
+        let title = format!("{dirty}{}{errors} — Alliance Atlas", state.dataset().meta.title);
         if title != self.title {
             crate::platform::set_title(ctx, &title);
             self.title = title;

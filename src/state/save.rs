@@ -157,7 +157,14 @@ impl State {
                 // Clean as saved: undoing from here makes it unsaved again, redoing back clean.
                 self.edit.mark_clean();
                 self.data_changed();
-                self.edit.message = Some(format!("Saved {}", path.display()));
+                self.edit.message = Some(match self.edit.error_count() {
+                    0 => format!("Saved {}", path.display()),
+                    n => format!(
+                        "Saved {}, with {n} error{} (listed in the form)",
+                        path.display(),
+                        if n == 1 { "" } else { "s" }
+                    ),
+                });
             }
             Err(e) => {
                 self.edit.saving = None;

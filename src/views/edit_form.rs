@@ -115,7 +115,11 @@ fn toolbar_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>, asks: &m
             if ui.button("Save as RON…").clicked() {
                 asks.save_as = true;
             }
-            if ui.button("Reload it").on_hover_text("Read the file as it is now; the changes here are dropped").clicked() {
+            if ui
+                .button("Reload it")
+                .on_hover_text("Read the file as it is now; the changes here are dropped")
+                .clicked()
+            {
                 out.extend([Command::Edit(EditCommand::Discard), Command::Reload]);
             }
         });
