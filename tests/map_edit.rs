@@ -105,6 +105,19 @@ fn right_click_on_a_marker_adds_an_initiative_at_that_place() {
     assert_eq!(ds.initiatives.len(), items + 1);
     assert_eq!(ds.initiatives[items].places, vec!["wake_island".to_owned()]);
     harness.get_by_label(&format!("{name}: 2 initiatives"));
+    // The list's row counts it too: its "#" cell, on the row of the place's name, reads 2.
+    // The list is the leftmost of the places that name it (the details name it too).
+    let row = harness
+        .query_all_by_label(&name)
+        .map(|n| n.rect())
+        .min_by(|a, b| a.left().total_cmp(&b.left()))
+        .unwrap_or_else(|| panic!("{name} is not in the list"));
+    let in_row = |text: &str| {
+        harness.query_all_by_label(text).filter(|n| (n.rect().center().y - row.center().y).abs() < 3.0).count()
+    };
+    assert_eq!((in_row("2"), in_row("1")), (1, 0), "the row of {name} counts two initiatives");
+    // And the timeline shows it, undated, in its "no usable date" strip.
+    assert!(harness.query_all_by_label("New initiative").next().is_some());
 }
 
 fn drag(harness: &mut Harness<'_, AtlasApp>, from: Pos2, to: Pos2) {

@@ -12,7 +12,9 @@ use crate::model::map_camera::FlyTarget;
 use crate::model::view::ThemeChoice;
 use crate::model::view::{LaneGrouping, MapView, TimeView};
 use crate::model::view_state::{SavedViews, ViewState};
-pub use crate::state::edit_command::{DateField, EditCommand, EraField, ListField, PlaceField, SourceField, TextField};
+pub use crate::state::edit_command::{
+    DateField, EditCommand, EraField, HeldChoice, ListField, PlaceField, SourceField, TextField,
+};
 use crate::state::locations::LocationColumn;
 
 /// What is selected: an initiative or a place, by position in the dataset.
@@ -161,17 +163,6 @@ pub struct HeldOpen {
     pub(crate) index: Option<SharedIndex>,
     /// Save was chosen: open it once the data is saved.
     pub(crate) after_save: bool,
-}
-
-/// What to do with a [`HeldOpen`] dataset.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum HeldChoice {
-    /// Save the changes (into the file, or Save as), then open it.
-    SaveFirst,
-    /// Undo every unsaved change and open it.
-    Discard,
-    /// Keep the data on screen with its changes; do not open it.
-    Cancel,
 }
 
 /// An index built on the loading thread, handed over with its dataset; equal only to itself.

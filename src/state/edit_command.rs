@@ -95,6 +95,17 @@ pub enum EraField {
     End,
 }
 
+/// What to do with a dataset held while the data had unsaved changes (`command::HeldOpen`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeldChoice {
+    /// Save the changes (into the file, or Save as), then open it.
+    SaveFirst,
+    /// Undo every unsaved change and open it.
+    Discard,
+    /// Keep the data on screen with its changes; do not open it.
+    Cancel,
+}
+
 /// The commands of the dataset editor.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EditCommand {
@@ -165,7 +176,7 @@ pub enum EditCommand {
     /// Undo every change since the data was read or saved.
     Discard,
     /// What to do with a dataset opened while the data had unsaved changes (`State::held_open`).
-    Held(crate::state::command::HeldChoice),
+    Held(HeldChoice),
     /// Replay unsaved edits kept by an earlier visit (`State::draft_text`) onto the same data.
     RestoreDraft(String),
     /// The whole dataset was downloaded as RON (Save in the browser): nothing is unsaved now.
