@@ -303,9 +303,14 @@ fn button(pos: Pos2, button: PointerButton, pressed: bool, modifiers: Modifiers)
     Event::PointerButton { pos, button, pressed, modifiers }
 }
 
-/// Back to a fixed state before the heap is measured: the shipped data (a copy, `files[0]`), not
-/// presenting, no menu, no selection, a few quiet frames.
+/// Back to a fixed state before the heap is measured: the random edits (right-click menus add places
+/// and initiatives) discarded, the shipped data (a copy, `files[0]`) opened, not presenting, no menu,
+/// no selection, a few quiet frames. Without the discard, the open would wait, holding the file's
+/// dataset, for the user to say what to do with the unsaved edits.
 fn settle(harness: &mut Harness<'_, AtlasApp>, files: &[PathBuf]) {
+    use alliance_atlas::state::command::{EditCommand, HeldChoice};
+    harness.state_mut().apply(Command::Edit(EditCommand::Held(HeldChoice::Cancel)));
+    harness.state_mut().apply(Command::Edit(EditCommand::Discard));
     harness.state_mut().apply(Command::OpenFile(files[0].clone()));
     for _ in 0..3 {
         harness.key_press(Key::Escape);

@@ -30,7 +30,8 @@ impl DraftKeeper {
     /// the edits a second after they change. Returns a command for the state (the restore, or a
     /// message when the browser would not keep them).
     pub fn after_frame(&mut self, ctx: &egui::Context, state: &State, loading: bool) -> Option<Command> {
-        if loading {
+        // Nowhere to keep them: do not write the journal out each second for nothing.
+        if loading || !crate::platform::KEEPS_DRAFTS {
             return None;
         }
         if let Some(text) = &self.pending

@@ -59,6 +59,10 @@ pub fn clock_utc() -> String {
 /// Whether this build has a URL to keep in step with the view (the browser).
 pub const HAS_URL: bool = cfg!(target_arch = "wasm32");
 
+/// Whether unsaved edits can be kept for the next visit (the browser's local storage; on the desktop
+/// Save writes the file, and nothing is kept).
+pub const KEEPS_DRAFTS: bool = cfg!(target_arch = "wasm32");
+
 /// The page's URL fragment without "#" (the browser's deep link), percent-decoded; `None` on the desktop.
 pub fn url_hash() -> Option<String> {
     #[cfg(target_arch = "wasm32")]
