@@ -16,41 +16,16 @@
 #![expect(clippy::print_stdout, reason = "a benchmark that reports figures")]
 
 mod common;
+#[path = "common/frames.rs"]
+mod frames;
 
 use std::hint::black_box;
 
-use alliance_atlas::formats::Loaded;
 use alliance_atlas::model::generate::generate;
 use alliance_atlas::model::{Dataset, Day};
-use alliance_atlas::state::command::{DataSource, DateField, EditCommand};
+use alliance_atlas::state::command::{DateField, EditCommand};
 use alliance_atlas::state::{Command, Origin, Selection, Settings, State};
-use alliance_atlas::{AtlasApp, StartOptions};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use egui_kittest::Harness;
-
-fn app(ds: Dataset, i: usize) -> Harness<'static, AtlasApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .with_pixels_per_point(1.0)
-        .with_max_steps(1_000)
-        .build_eframe(move |cc| {
-            let mut app =
-                AtlasApp::new(cc, StartOptions { today: Some(Day::from_ymd(2026, 11, 26)), ..StartOptions::default() });
-            app.apply(Command::Loaded(Box::new(Loaded::made(ds)), DataSource::Named("generated".to_owned()), None));
-            app.apply(Command::Select(Selection::Initiative(i), Origin::List));
-            app.apply(Command::Edit(EditCommand::ToggleEditor));
-            app
-        });
-    harness.run_ok();
-    harness
-}
-
-/// One frame: UI build (with AccessKit) plus tessellation.
-fn frame(harness: &mut Harness<'static, AtlasApp>) -> usize {
-    harness.step();
-    let output = harness.output();
-    harness.ctx.tessellate(output.shapes.clone(), output.pixels_per_point).len()
-}
 
 fn date(k: u32) -> String {
     format!("{}-0{}", 2020 + k % 5, 1 + k % 9)
@@ -98,14 +73,17 @@ fn bench(c: &mut Criterion) {
             });
         });
         drop(state);
-        let mut harness = app(ds, i);
+        let mut harness = frames::app_on(ds, move |app| {
+            app.apply(Command::Select(Selection::Initiative(i), Origin::List));
+            app.apply(Command::Edit(EditCommand::ToggleEditor));
+        });
         group.bench_with_input(BenchmarkId::new("date typed, then undo, with a frame each", n), &n, |b, _| {
             b.iter(|| {
                 k = k.wrapping_add(1);
                 harness.state_mut().apply(Command::Edit(EditCommand::SetDate(i, DateField::Start, date(k))));
-                let drawn = frame(&mut harness);
+                let drawn = frames::frame(&mut harness);
                 harness.state_mut().apply(Command::Edit(EditCommand::Undo));
-                black_box(drawn + frame(&mut harness))
+                black_box(drawn + frames::frame(&mut harness))
             });
         });
     }

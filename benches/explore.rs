@@ -5,45 +5,20 @@
 //! Run with `cargo bench --bench explore` (`ATLAS_BENCH_SIZES=1000,10000` runs only those sizes).
 
 mod common;
+#[path = "common/frames.rs"]
+mod frames;
 
 use alliance_atlas::state::FocusCommand;
 use std::hint::black_box;
 
-use alliance_atlas::formats::Loaded;
 use alliance_atlas::model::filter::Filter;
 use alliance_atlas::model::generate::generate;
 use alliance_atlas::model::index::Index;
 use alliance_atlas::model::view::{MapView, TimeView};
-use alliance_atlas::model::{Dataset, Day};
-use alliance_atlas::state::command::DataSource;
 use alliance_atlas::state::{Command, Selection};
-use alliance_atlas::{AtlasApp, StartOptions};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use egui_kittest::Harness;
 
-fn app(ds: Dataset) -> Harness<'static, AtlasApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .with_pixels_per_point(1.0)
-        .with_max_steps(1_000)
-        .build_eframe(move |cc| {
-            let mut app =
-                AtlasApp::new(cc, StartOptions { today: Some(Day::from_ymd(2026, 11, 26)), ..StartOptions::default() });
-            let loaded = Loaded::made(ds);
-            app.apply(Command::Loaded(Box::new(loaded), DataSource::Named("generated".to_owned()), None));
-            app
-        });
-    harness.run_ok();
-    harness
-}
-
-/// One frame: UI build (with AccessKit) plus tessellation; returns the triangle count.
-fn frame(harness: &mut Harness<'static, AtlasApp>) -> usize {
-    harness.step();
-    let output = harness.output();
-    let meshes = harness.ctx.tessellate(output.shapes.clone(), output.pixels_per_point);
-    meshes.len()
-}
+use frames::frame;
 
 fn busiest_place(index: &Index) -> usize {
     (0..index.initiatives_at.len()).max_by_key(|&l| index.initiatives_at[l].len()).unwrap_or(0)
@@ -55,7 +30,7 @@ fn bench(c: &mut Criterion) {
     for n in common::sizes(&[1_000, 10_000, 100_000, 1_000_000]) {
         let ds = generate(n, (n / 100).clamp(50, 10_000), 42);
         let mut index_group_ds = Some(ds.clone());
-        let mut harness = app(ds);
+        let mut harness = frames::app_on(ds, |_| {});
         group.bench_with_input(BenchmarkId::new("fit all", n), &n, |b, _| b.iter(|| black_box(frame(&mut harness))));
 
         let start = harness.state().state().time_view();

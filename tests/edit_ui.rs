@@ -2,9 +2,11 @@
 //! its mark on the timeline and Undo brings it back; the body's preview shows the markdown as the
 //! details will, its unsafe link as text; Ctrl+S writes the file with exactly the edited line changed.
 
+#[path = "common/harness.rs"]
+mod harness;
+
 use std::path::PathBuf;
 
-use alliance_atlas::model::Day;
 use alliance_atlas::state::command::DataSource;
 use alliance_atlas::theme::ThemeChoice;
 use alliance_atlas::{AtlasApp, StartOptions};
@@ -22,22 +24,8 @@ fn app_on_copy(tag: &str) -> (Harness<'static, AtlasApp>, PathBuf) {
     let path = dir.join("us-japan-2023.ron");
     std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/data/us-japan-2023.ron"), &path)
         .unwrap_or_else(|e| panic!("copy: {e}"));
-    let file = path.clone();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 900.0))
-        .with_pixels_per_point(1.0)
-        .with_max_steps(12)
-        .build_eframe(move |cc| {
-            AtlasApp::new(
-                cc,
-                StartOptions {
-                    file: Some(file),
-                    today: Some(Day::from_ymd(2026, 11, 26)),
-                    theme: Some(ThemeChoice::Light),
-                    ..StartOptions::default()
-                },
-            )
-        });
+    let options = StartOptions { file: Some(path.clone()), theme: Some(ThemeChoice::Light), ..StartOptions::default() };
+    let mut harness = harness::app_with(options);
     let opened = |h: &Harness<'_, AtlasApp>| matches!(h.state().state().source(), DataSource::File(p) if *p == path);
     for _ in 0..20 {
         if opened(&harness) {

@@ -4,6 +4,8 @@
 //! initiative uses yet is drawn, so a new one is not invisible.
 
 mod common;
+#[path = "common/pointer.rs"]
+mod pointer;
 
 use alliance_atlas::AtlasApp;
 use alliance_atlas::state::command::EditCommand;
@@ -13,6 +15,7 @@ use common::app;
 use egui::{Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use pointer::right_click;
 
 fn location(harness: &Harness<'_, AtlasApp>, id: &str) -> usize {
     harness.state().state().index().location_by_id.get(id).copied().unwrap_or(usize::MAX)
@@ -29,19 +32,6 @@ fn marker_centre(harness: &Harness<'_, AtlasApp>, id: &str) -> Pos2 {
     let l = location(harness, id);
     let name = harness.state().state().dataset().locations[l].name.clone();
     harness.get_by_label_contains(&format!("{name}: ")).rect().center()
-}
-
-fn right_click(harness: &mut Harness<'_, AtlasApp>, at: Pos2) {
-    harness.hover_at(at);
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Secondary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-    }
-    harness.run();
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! (`mesa-vulkan-drivers`). Accept new images with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
 
 mod common;
+#[path = "common/pointer.rs"]
+mod pointer;
 
 use alliance_atlas::theme::ThemeChoice;
 use common::app;
@@ -145,16 +147,7 @@ fn dragging_a_place_on_the_map_shows_where_it_goes_and_its_coordinates() {
 fn right_click_on_the_map_offers_to_add_a_place_or_an_initiative_there() {
     let mut harness = app(ThemeChoice::Dark);
     let at = harness.get_by_label_contains("Wake Island: ").rect().center() + egui::vec2(60.0, 40.0);
-    harness.hover_at(at);
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Secondary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-    }
-    harness.run();
+    pointer::right_click(&mut harness, at);
     harness.get_by_label("Add place here");
     harness.snapshot("map_context_menu");
 }
