@@ -12,6 +12,7 @@ use crate::model::map_camera::FlyTarget;
 use crate::model::view::ThemeChoice;
 use crate::model::view::{LaneGrouping, MapView, TimeView};
 use crate::model::view_state::{SavedViews, ViewState};
+pub use crate::state::deck_command::{Blank, DeckCommand, PresentCommand, StepField};
 pub use crate::state::edit_command::{
     DateField, EditCommand, EraField, HeldChoice, ListField, PlaceField, SourceField, TextField,
 };
@@ -269,55 +270,6 @@ pub enum FocusCommand {
     DeleteView(usize),
 }
 
-/// Presenting the deck (`state::present`).
-#[derive(Clone, Debug, PartialEq)]
-pub enum PresentCommand {
-    /// Start presenting the deck (at a step), or stop.
-    Present(Option<usize>),
-    /// Next step of the deck.
-    NextStep,
-    /// Previous step of the deck.
-    PrevStep,
-    /// Black or white out the screen, or show it again.
-    Blank(Option<Blank>),
-    /// Show or hide the presenter view while presenting.
-    TogglePresenterView,
-    /// Make every step cut straight to its view, whatever its transition (slide export), or not.
-    CutsOnly(bool),
-}
-
-/// Authoring the deck (`state::deck`).
-#[derive(Clone, Debug, PartialEq)]
-pub enum DeckCommand {
-    /// Open or close the deck editor.
-    ToggleDeckEditor,
-    /// Add the current view as a step after the selected one.
-    AddStep,
-    /// Change a step's title, points or notes.
-    EditStep(usize, StepField, String),
-    /// Move a step up (true) or down (false).
-    MoveStep(usize, bool),
-    /// Delete a step.
-    DeleteStep(usize),
-    /// Choose the step being edited.
-    SelectStep(usize),
-    /// Undo the last change to the deck.
-    UndoDeck,
-    /// Save the deck (to this path, else where it was loaded or saved).
-    SaveDeck(Option<PathBuf>),
-}
-
-/// Which text of a step is edited.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StepField {
-    /// The title.
-    Title,
-    /// The talking points.
-    Points,
-    /// The presenter notes.
-    Notes,
-}
-
 /// What a file read is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReadFor {
@@ -391,13 +343,4 @@ pub enum ExportCommand {
     Write { format: crate::formats::export::render::ExportFormat, scope: ExportScope, target: ExportTarget },
     /// Hide the last export message.
     DismissNotice,
-}
-
-/// A blanked screen while presenting.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Blank {
-    /// All black (B or .).
-    Black,
-    /// All white (W).
-    White,
 }

@@ -9,9 +9,11 @@
 //!
 //! Floor 4: imports `model`, `formats` and `briefing`; never `views`, `theme` or `app`.
 
+pub mod change;
 pub mod command;
 pub mod data;
 pub mod deck;
+pub mod deck_command;
 pub mod draft;
 pub mod edit;
 pub mod edit_add;
