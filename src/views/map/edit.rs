@@ -39,6 +39,22 @@ pub fn degrees(lat: f64, lon: f64) -> String {
     format!("{}° {ns}, {}° {ew}", lat.abs(), lon.abs())
 }
 
+/// The places no initiative uses, found again only when the data changes (not every frame).
+fn empty_places(ui: &egui::Ui, state: &State) -> std::sync::Arc<Vec<usize>> {
+    let id = ui.scope_id().with("map_empty_places");
+    if let Some((generation, places)) = ui.data(|d| d.get_temp::<(u64, std::sync::Arc<Vec<usize>>)>(id))
+        && generation == state.generation()
+    {
+        return places;
+    }
+    let at = &state.index().initiatives_at;
+    let places: Vec<usize> =
+        (0..state.dataset().locations.len()).filter(|&l| at.get(l).is_none_or(Vec::is_empty)).collect();
+    let places = std::sync::Arc::new(places);
+    ui.data_mut(|d| d.insert_temp(id, (state.generation(), places.clone())));
+    places
+}
+
 /// Paints and wires the places no initiative uses (the filter does not hide them: they have no
 /// dates or lines to filter by), their labels clear of the `taken` screen rects.
 pub fn empty_places_ui(
@@ -50,10 +66,8 @@ pub fn empty_places_ui(
 ) {
     let pal = theme::palette(state.theme());
     let painter = ui.painter_at(t.rect);
-    for (l, place) in state.dataset().locations.iter().enumerate() {
-        if state.index().initiatives_at.get(l).is_some_and(|items| !items.is_empty()) {
-            continue;
-        }
+    for &l in empty_places(ui, state).iter() {
+        let Some(place) = state.dataset().locations.get(l) else { continue };
         let w = project(place.lat, place.lon);
         let pos = t.screen([w.x, w.y]);
         if !t.rect.contains(pos) {
