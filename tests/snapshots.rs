@@ -108,15 +108,7 @@ fn alt_click_on_the_map_adds_a_place_and_the_form_edits_it() {
     let before = harness.state().state().dataset().locations.len();
     let spot = egui::pos2(700.0, 330.0);
     harness.event(egui::Event::ModifiersChanged(egui::Modifiers::ALT));
-    harness.event(egui::Event::PointerMoved(spot));
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos: spot,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::ALT,
-        });
-    }
+    pointer::click_with(&mut harness, spot, egui::PointerButton::Primary, egui::Modifiers::ALT);
     harness.run();
     harness.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
     harness.run();
