@@ -67,8 +67,10 @@ pub const SHORTCUTS: [(&str, &str); 20] = [
 /// Global keyboard shortcuts and mouse back/forward buttons.
 /// Remembers, at the end of a frame, whether a text field has the keys: egui lets go of the focus on
 /// Escape before the next frame's shortcuts run, and that Escape belongs to the field.
+/// Only a text field counts: a focused map or button lets go on Escape too, and a shortcut pressed in
+/// the same frame (Escape, Ctrl+N) is the app's.
 pub fn remember_typing(ctx: &egui::Context) {
-    let typing = ctx.egui_wants_keyboard_input();
+    let typing = ctx.memory(egui::Memory::focused).is_some_and(|id| egui::TextEdit::load_state(ctx, id).is_some());
     ctx.data_mut(|d| d.insert_temp(egui::Id::unique("chrome_was_typing"), typing));
 }
 
