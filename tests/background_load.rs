@@ -91,17 +91,45 @@ fn the_loader_reports_progress_and_stops_when_cancelled() {
     assert!(cancelled.done.load(Ordering::Relaxed) < total / 10, "it stopped at the first item");
 }
 
+/// A body arriving as in the browser: `bytes` pushed in parts of 64 KiB by another thread, then the end
+/// (or `fail`, after half of them).
+fn arriving(bytes: Vec<u8>, fail: Option<&'static str>) -> alliance_atlas::platform::Stream {
+    let stream = alliance_atlas::platform::Stream::default();
+    stream.lock().unwrap().length = Some(bytes.len() as u64);
+    let feed = stream.clone();
+    std::thread::spawn(move || {
+        let parts: Vec<&[u8]> = bytes.chunks(64 << 10).collect();
+        let last = if fail.is_some() { parts.len() / 2 } else { parts.len() };
+        for part in &parts[..last] {
+            let mut incoming = feed.lock().unwrap();
+            incoming.bytes.extend_from_slice(part);
+            incoming.received += part.len() as u64;
+            drop(incoming);
+            std::thread::sleep(std::time::Duration::from_micros(200));
+        }
+        feed.lock().unwrap().end = Some(fail.map_or(Ok(()), |why| Err(why.to_owned())));
+    });
+    stream
+}
+
+fn outcome(loading: &mut alliance_atlas::app::loader::Loading) -> Result<alliance_atlas::state::Command, ()> {
+    loop {
+        if let Some(done) = loading.finished() {
+            return done;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+}
+
 #[test]
-fn bytes_load_in_slices_beside_the_ui_as_in_the_browser() {
+fn a_body_loads_in_slices_while_it_arrives_as_in_the_browser() {
     use alliance_atlas::app::loader::Loading;
     use alliance_atlas::state::Command;
     use std::sync::atomic::Ordering;
     let ctx = egui::Context::default();
     let path = large_file("slices");
     let bytes = std::fs::read(&path).unwrap_or_default();
-    let Ok(mut loading) = Loading::in_slices("large.ron", bytes, &ctx) else {
-        panic!("UTF-8 text is accepted");
-    };
+    let mut loading = Loading::in_slices("large.ron", arriving(bytes, None), &ctx);
     let total = loading.progress.total.load(Ordering::Relaxed);
     let mut seen_between = false;
     let command = loop {
@@ -112,24 +140,32 @@ fn bytes_load_in_slices_beside_the_ui_as_in_the_browser() {
         seen_between |= done > 0 && done < total;
         std::thread::sleep(std::time::Duration::from_millis(1));
     };
-    assert!(seen_between, "progress is shown while the slices are read");
+    assert!(seen_between, "progress is shown while the body is read");
     let Ok(Command::Loaded(loaded, _, index)) = command else { panic!("the load finishes with the data") };
     assert_eq!(loaded.dataset.map(|d| d.initiatives.len()), Some(20_000));
     // The index comes built with it, for this dataset.
     assert_eq!(index.map(|i| i.0.spans.len()), Some(20_000));
 
-    // Not UTF-8: handed back for the one-step loader to report with line and column.
-    assert!(Loading::in_slices("bad.ron", vec![b'(', 0xff], &ctx).is_err());
-    // Cancel: the next slice stops, long before the 22,000 items are read.
-    let bytes = std::fs::read(&path).unwrap_or_default();
-    let Ok(mut loading) = Loading::in_slices("large.ron", bytes, &ctx) else { panic!("UTF-8") };
-    loading.progress.cancel.store(true, Ordering::Relaxed);
-    let outcome = loop {
-        if let Some(outcome) = loading.finished() {
-            break outcome;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(1));
+    // Not UTF-8: the door reports it, with line and column, as for the same bytes read whole.
+    let bad = vec![b'(', b'\n', 0xff];
+    let Ok(Command::Loaded(loaded, _, _)) = outcome(&mut Loading::in_slices("bad.ron", arriving(bad.clone(), None), &ctx))
+    else {
+        panic!("bad bytes still give a load to report")
     };
-    assert!(matches!(outcome, Err(())));
+    assert_eq!(loaded.problems, alliance_atlas::formats::load_bytes(&bad).problems);
+    assert!(loaded.problems[0].message.contains("UTF-8") && loaded.problems[0].line == 2, "{:?}", loaded.problems);
+    // The connection breaks half way: the fetch failed, nothing is installed.
+    let bytes = std::fs::read(&path).unwrap_or_default();
+    let failed = outcome(&mut Loading::in_slices("large.ron", arriving(bytes, Some("network error")), &ctx));
+    let Ok(Command::FetchFailed(file, why)) = failed else { panic!("a failed fetch says so: {failed:?}") };
+    assert_eq!((file.as_str(), why.as_str()), ("large.ron", "could not read large.ron: network error"));
+    // Cancel: the next slice stops, long before the 22,000 items are read, and the fetch is told.
+    let bytes = std::fs::read(&path).unwrap_or_default();
+    let stream = arriving(bytes, None);
+    let mut loading = Loading::in_slices("large.ron", stream.clone(), &ctx);
+    loading.progress.cancel.store(true, Ordering::Relaxed);
+    assert!(matches!(outcome(&mut loading), Err(())));
     assert!(loading.progress.done.load(Ordering::Relaxed) < total / 2, "it stopped early");
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    assert!(stream.lock().unwrap().cancelled, "the fetch stops too");
 }

@@ -4,7 +4,7 @@
 //! order. Also the deep-link functions the desktop shares (`--view`, `--select`, `--present`). On the
 //! desktop there is no URL to follow, and nothing arrives this way.
 
-use crate::platform::{Arrival, Pending};
+use crate::platform::{Arrival, Incoming, Pending, Stream};
 use crate::state::State;
 use crate::state::command::{Command, Origin, Selection};
 use crate::state::{FocusCommand, PresentCommand};
@@ -18,6 +18,15 @@ pub enum Kind {
     Deck,
 }
 
+/// Something on its way: a file pick or a fetch in one piece, or a dataset's body streamed from its URL.
+#[derive(Debug)]
+enum Waiting {
+    /// Lands whole.
+    Slot(Pending),
+    /// The URL, and its body as it arrives: loaded beside the UI while still arriving once it is large.
+    Stream(String, Stream),
+}
+
 /// Keeps the URL and the app in step, and loads what arrives.
 #[derive(Debug, Default)]
 pub struct LinkSync {
@@ -28,11 +37,11 @@ pub struct LinkSync {
     /// The selection or step behind `written`: when it changes, the link gets a new history entry.
     history_key: String,
     /// Fetches and file picks under way, loaded in this order.
-    incoming: Vec<(Kind, Pending)>,
+    incoming: Vec<(Kind, Waiting)>,
     /// The title last given to the window or tab.
     title: String,
-    /// A large dataset that arrived, for the app to load in slices beside the UI.
-    large: Option<(String, Vec<u8>)>,
+    /// A large dataset arriving (or arrived), for the app to load in slices beside the UI.
+    large: Option<(String, Stream)>,
 }
 
 impl LinkSync {
@@ -42,7 +51,14 @@ impl LinkSync {
         let mut sync = Self::default();
         for (key, kind) in [("data", Kind::Dataset), ("deck", Kind::Deck)] {
             if let Some(url) = crate::platform::url_query(key) {
-                sync.incoming.push((kind, crate::platform::fetch(&url, ctx)));
+                let waiting = match kind {
+                    Kind::Dataset => Waiting::Stream(
+                        url.clone(),
+                        crate::platform::fetch_stream(&url, crate::app::loader::BACKGROUND_BYTES, ctx),
+                    ),
+                    Kind::Deck => Waiting::Slot(crate::platform::fetch(&url, ctx)),
+                };
+                sync.incoming.push((kind, waiting));
             }
         }
         sync
@@ -50,7 +66,7 @@ impl LinkSync {
 
     /// Waits for a browser file pick (or fetch) of the given kind.
     pub fn wait_for(&mut self, kind: Kind, pending: Pending) {
-        self.incoming.push((kind, pending));
+        self.incoming.push((kind, Waiting::Slot(pending)));
     }
 
     /// Names the window after the dataset again on the next frame (after a load showed its progress).
@@ -58,8 +74,8 @@ impl LinkSync {
         self.title.clear();
     }
 
-    /// A large dataset that arrived as bytes, to be loaded in slices.
-    pub fn take_large(&mut self) -> Option<(String, Vec<u8>)> {
+    /// A large dataset arriving or arrived, to be loaded in slices.
+    pub fn take_large(&mut self) -> Option<(String, Stream)> {
         self.large.take()
     }
 
@@ -99,25 +115,29 @@ impl LinkSync {
     }
 
     fn take_arrivals(&mut self, state: &mut State) {
-        while let Some((kind, slot)) = self.incoming.first() {
-            let Some(arrival) = slot.lock().ok().and_then(|mut s| s.take()) else { return };
+        while let Some((kind, waiting)) = self.incoming.first() {
             let kind = *kind;
+            let next = match waiting {
+                Waiting::Slot(slot) => match slot.lock().ok().and_then(|mut s| s.take()) {
+                    Some(arrival) => arrived(kind, arrival),
+                    None => return,
+                },
+                Waiting::Stream(name, stream) if streamed_far_enough(stream) => {
+                    stream_outcome(name.clone(), stream.clone())
+                }
+                Waiting::Stream(..) => return,
+            };
             self.incoming.remove(0);
-            let command = match arrival {
-                Arrival::Bytes(name, bytes)
-                    if kind == Kind::Dataset && bytes.len() as u64 >= crate::app::loader::BACKGROUND_BYTES =>
-                {
-                    // The app loads it in slices; the deck (if any) and the link wait until it is in.
-                    self.large = Some((name, bytes));
+            let command = match next {
+                Ok(Some(command)) => command,
+                Ok(None) => continue,
+                Err(large) => {
+                    // The app loads it in slices (while it arrives); the deck (if any) and the link
+                    // wait until it is in.
+                    self.large = Some(large);
                     self.seen = None;
                     return;
                 }
-                Arrival::Bytes(name, bytes) if kind == Kind::Dataset => Command::OpenBytes(name, bytes),
-                Arrival::Bytes(name, bytes) => Command::OpenDeckBytes(name, bytes),
-                Arrival::Failed(name, why) => {
-                    Command::FetchFailed(name.clone(), format!("could not read {name}: {why}"))
-                }
-                Arrival::Cancelled => continue,
             };
             crate::app::effects::apply(state, command);
             if let Some(failure) = state.load_failure() {
@@ -235,5 +255,45 @@ pub fn select_by_id(state: &mut State, id: &str) {
     match selection {
         Some(selection) => crate::app::effects::apply(state, Command::Select(selection, Origin::Other)),
         None => log::warn!("--select {id}: no initiative or place has this id"),
+    }
+}
+
+/// What to do with a file pick or fetch that landed whole: the command that loads it, nothing (the
+/// picker was closed), or (`Err`) a large dataset for the app to load in slices.
+fn arrived(kind: Kind, arrival: Arrival) -> Result<Option<Command>, (String, Stream)> {
+    Ok(Some(match arrival {
+        Arrival::Bytes(name, bytes)
+            if kind == Kind::Dataset && bytes.len() as u64 >= crate::app::loader::BACKGROUND_BYTES =>
+        {
+            return Err((name, Stream::new(std::sync::Mutex::new(Incoming::whole(bytes)))));
+        }
+        Arrival::Bytes(name, bytes) if kind == Kind::Dataset => Command::OpenBytes(name, bytes),
+        Arrival::Bytes(name, bytes) => Command::OpenDeckBytes(name, bytes),
+        Arrival::Failed(name, why) => Command::FetchFailed(name.clone(), format!("could not read {name}: {why}")),
+        Arrival::Cancelled => return Ok(None),
+    }))
+}
+
+/// Whether a streamed body can be decided on: it ended, failed, or is large (then it loads while it
+/// arrives).
+fn streamed_far_enough(stream: &Stream) -> bool {
+    stream.lock().map_or(true, |s| s.end.is_some() || s.is_large())
+}
+
+/// What to do with a streamed body that is [`streamed_far_enough`]: a small one, complete, opens at
+/// once; a failed one says why; a large one (`Err`) goes to the app to load in slices.
+fn stream_outcome(name: String, stream: Stream) -> Result<Option<Command>, (String, Stream)> {
+    let Ok(mut incoming) = stream.lock() else {
+        return Ok(Some(Command::FetchFailed(name.clone(), format!("could not read {name}: the download was lost"))));
+    };
+    match incoming.end.clone() {
+        Some(Err(why)) => Ok(Some(Command::FetchFailed(name.clone(), format!("could not read {name}: {why}")))),
+        Some(Ok(())) if !incoming.is_large() => {
+            Ok(Some(Command::OpenBytes(name, std::mem::take(&mut incoming.bytes))))
+        }
+        _ => {
+            drop(incoming);
+            Err((name, stream))
+        }
     }
 }

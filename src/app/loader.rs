@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
-use crate::formats::{Loaded, Opening, Progress};
+use crate::formats::growing::{Growing, Step};
+use crate::formats::{Loaded, Progress};
+use crate::platform::{Slice, Stream, now_ms};
 use crate::model::index::Index;
 use crate::state::command::SharedIndex;
 use crate::state::command::{Command, DataSource};
@@ -20,14 +22,32 @@ pub const BACKGROUND_BYTES: u64 = 4 << 20;
 /// List items read in one slice (well under a millisecond of parsing).
 pub const ITEMS_PER_SLICE: usize = 200;
 
-/// A finished load and its index (built on the same thread).
-type Finished = (Loaded, Option<Index>);
+/// A finished load and its index (built on the same thread), or the command that says why the bytes
+/// did not arrive.
+type Finished = Result<(Loaded, Option<Index>), Command>;
+
+/// Validates and indexes what was read (about a fifth of the load, in one go at the end), logging how
+/// long each phase took since `start`.
+fn finish(name: &str, reading: Growing, start: f64) -> (Loaded, Option<Index>) {
+    let read = now_ms();
+    let loaded = reading.finish();
+    let checked = now_ms();
+    let index = loaded.dataset.as_ref().map(Index::build);
+    let indexed = now_ms();
+    log::info!(
+        "loaded {name}: read {:.0} ms, checked {:.0} ms, indexed {:.0} ms (at {indexed:.0} ms)",
+        read - start,
+        checked - read,
+        indexed - checked
+    );
+    (loaded, index)
+}
 
 /// Installs a finished load (`install`), logging how long that took (the last phase of a load).
 pub fn timed(install: impl FnOnce()) {
-    let start = crate::platform::now_ms();
+    let start = now_ms();
     install();
-    let end = crate::platform::now_ms();
+    let end = now_ms();
     log::info!("installed in {:.0} ms (at {end:.0} ms)", end - start);
 }
 
@@ -59,60 +79,73 @@ impl Loading {
             // The index too (2 s at a million initiatives), so the UI thread only swaps it in.
             let index = loaded.dataset.as_ref().map(Index::build);
             if let Ok(mut slot) = r.lock() {
-                *slot = Some((loaded, index));
+                *slot = Some(Ok((loaded, index)));
             }
             ctx.request_repaint();
         });
         Self { source: DataSource::File(path.clone()), path, progress, result }
     }
 
-    /// Starts reading `bytes` (fetched, picked or dropped in the browser) in slices beside the UI,
-    /// through the data door; the UI is woken when it ends. Bytes that cannot be read in slices give
-    /// their outcome at once, as the command that installs it (or shows its problems).
-    pub fn in_slices(name: &str, bytes: Vec<u8>, ctx: &egui::Context) -> Result<Self, Command> {
-        let path = PathBuf::from(name);
-        let source = DataSource::Named(name.to_owned());
-        let opening = match Opening::new(name, bytes) {
-            Ok(opening) => opening,
-            Err(loaded) => return Err(Command::Loaded(loaded, source, None)),
-        };
-        let progress = opening.progress.clone();
+    /// Starts reading a body (fetched, picked or dropped in the browser) in slices beside the UI,
+    /// through the data door, while it is still arriving; the UI is woken when it ends. A body that
+    /// fails to arrive gives a [`Command::FetchFailed`] and the data on screen stays.
+    pub fn in_slices(name: &str, stream: Stream, ctx: &egui::Context) -> Self {
+        let length = stream.lock().ok().and_then(|s| s.length);
+        let mut growing = Some(Growing::new(name, length));
+        let progress = growing.as_ref().map_or_else(Arc::default, |g| g.progress.clone());
         let result = Arc::new(Mutex::new(None));
-        let (r, ctx) = (result.clone(), ctx.clone());
-        let mut opening = Some(opening);
-        let (name, start) = (name.to_owned(), crate::platform::now_ms());
+        let (r, p, ctx, start) = (result.clone(), progress.clone(), ctx.clone(), now_ms());
+        let (path, source, name) = (PathBuf::from(name), DataSource::Named(name.to_owned()), name.to_owned());
         crate::platform::run_in_slices(move || {
-            let Some(reading) = opening.as_mut() else { return true };
-            if !reading.step(ITEMS_PER_SLICE) {
-                return false;
-            }
-            // Validation and the index run in one go at the end (about a fifth of the load).
-            if let Some(reading) = opening.take() {
-                let read = crate::platform::now_ms();
-                let loaded = reading.finish();
-                let checked = crate::platform::now_ms();
-                let index = loaded.dataset.as_ref().map(Index::build);
-                let indexed = crate::platform::now_ms();
-                log::info!(
-                    "loaded {name}: read in slices {:.0} ms, checked {:.0} ms, indexed {:.0} ms (at {indexed:.0} ms)",
-                    read - start,
-                    checked - read,
-                    indexed - checked
-                );
-                if let Ok(mut slot) = r.lock() {
-                    *slot = Some((loaded, index));
+            let Some(reading) = growing.as_mut() else { return Slice::Done };
+            let end = match stream.lock() {
+                Ok(mut incoming) if p.cancelled() => {
+                    incoming.cancelled = true;
+                    return Slice::Done;
                 }
+                Ok(mut incoming) => {
+                    reading.push(&std::mem::take(&mut incoming.bytes));
+                    incoming.end.clone()
+                }
+                Err(_) => Some(Err("the download was lost".to_owned())),
+            };
+            let outcome = match end {
+                Some(Err(why)) => Err(Command::FetchFailed(name.clone(), format!("could not read {name}: {why}"))),
+                Some(Ok(())) => {
+                    reading.end();
+                    Ok(())
+                }
+                None => Ok(()),
+            };
+            let finished = match outcome.map(|()| reading.step(ITEMS_PER_SLICE)) {
+                Ok(Step::Again) => return Slice::Again,
+                Ok(Step::Wait) => return Slice::Wait,
+                Ok(Step::Done) => growing.take().map(|reading| Ok(finish(&name, reading, start))),
+                Err(failed) => Some(Err(failed)),
+            };
+            if let Ok(mut slot) = r.lock() {
+                *slot = finished;
+            }
+            // Reading is over (a syntax error may end it early): the rest of the body is not needed.
+            if let Ok(mut incoming) = stream.lock() {
+                incoming.cancelled = true;
             }
             ctx.request_repaint();
-            true
+            Slice::Done
         });
-        Ok(Self { path, progress, result, source })
+        Self { path, progress, result, source }
     }
 
     /// The command that installs the load once finished; `None` while it runs; `Some(Err(()))` when it
     /// was cancelled.
     pub fn finished(&mut self) -> Option<Result<Command, ()>> {
-        let (loaded, index) = self.result.lock().ok()?.take()?;
+        if self.progress.cancelled() {
+            return Some(Err(()));
+        }
+        let (loaded, index) = match self.result.lock().ok()?.take()? {
+            Ok(finished) => finished,
+            Err(failed) => return Some(Ok(failed)),
+        };
         if loaded.was_cancelled() {
             return Some(Err(()));
         }

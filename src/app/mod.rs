@@ -233,11 +233,8 @@ impl AtlasApp {
         app_chrome::remember_typing(ctx);
         crate::platform::drop_unsafe_urls(ctx);
         self.link.after_frame(ctx, &mut self.state, self.loading.is_some());
-        if let Some((name, bytes)) = self.link.take_large() {
-            match crate::app::loader::Loading::in_slices(&name, bytes, ctx) {
-                Ok(loading) => self.loading = Some(loading),
-                Err(command) => self.apply_ui(ctx, command),
-            }
+        if let Some((name, stream)) = self.link.take_large() {
+            self.loading = Some(crate::app::loader::Loading::in_slices(&name, stream, ctx));
         }
         if let Some(loading) = &mut self.loading {
             let finished = loading.finished();

@@ -5,6 +5,7 @@
 //! Floor 2: imports `model` only.
 
 pub mod export;
+pub mod growing;
 pub mod import;
 pub mod loaded;
 pub mod open;
@@ -14,5 +15,5 @@ pub mod source_map;
 pub mod write;
 
 pub use loaded::{CANCELLED, ImportOptions, Loaded, MAX_FILE_BYTES, Progress, text_from_bytes};
-pub use open::{Input, Opening, load_bytes, load_file, load_file_with, load_str, load_str_with, open, open_with};
+pub use open::{Input, load_bytes, load_file, load_file_with, load_str, load_str_with, open, open_with};
 pub use problem::{Problem, ProblemKind, Severity};

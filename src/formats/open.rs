@@ -5,7 +5,8 @@
 //! no errors, every problem at its line and column, and the source map of where each item came from.
 //!
 //! A file is read in chunks on whatever thread calls [`open`] (a loading thread on the desktop); the
-//! browser, which has one thread, reads a slice of items per frame through an [`Opening`].
+//! browser, which has one thread, reads a body a few items at a time while it arrives
+//! (`formats::growing`).
 
 use std::path::Path;
 use std::sync::Arc;
@@ -15,8 +16,6 @@ use crate::formats::loaded::{
     ImportOptions, Loaded, MAX_FILE_BYTES, Progress, failed, open_limited, text_from_bytes, unreadable_at,
 };
 use crate::formats::problem::Problem;
-use crate::formats::ron::decode::Cx;
-use crate::formats::ron::steps::Steps;
 
 /// Where a dataset comes from.
 #[derive(Clone, Copy, Debug)]
@@ -140,41 +139,6 @@ pub fn load_str(text: &str) -> Loaded {
 /// Loads a dataset from text with progress and cancel.
 pub fn load_str_with(text: &str, progress: Option<Arc<Progress>>) -> Loaded {
     open(Input::Text(text), progress)
-}
-
-/// A dataset read a slice at a time (the browser, between frames): the same reader as [`open`], which
-/// stops between list items and goes on from the same byte.
-#[derive(Debug)]
-pub struct Opening {
-    text: String,
-    steps: Box<Steps>,
-    /// Bytes read so far, the total, and the cancel flag.
-    pub progress: Arc<Progress>,
-}
-
-impl Opening {
-    /// Starts reading `bytes`. Bytes that cannot be read a slice at a time (not UTF-8, not RON, too
-    /// large) give their outcome at once.
-    pub fn new(name: &str, bytes: Vec<u8>) -> Result<Self, Box<Loaded>> {
-        if sniff(head(&bytes), name) != Format::Ron || bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(Box::new(open(Input::Named(name, &bytes), None)));
-        }
-        let text = String::from_utf8(bytes).map_err(|e| Box::new(open(Input::Named(name, e.as_bytes()), None)))?;
-        let progress = Arc::new(Progress::default());
-        progress.total.store(text.len() as u64, std::sync::atomic::Ordering::Relaxed);
-        let cx = Cx { progress: Some(progress.clone()), ..Cx::default() };
-        Ok(Self { text, steps: Box::new(Steps::new(cx)), progress })
-    }
-
-    /// Reads up to `items` more list items; true when reading is over.
-    pub fn step(&mut self, items: usize) -> bool {
-        self.steps.step(&self.text, items)
-    }
-
-    /// Validates what was read and locates every problem.
-    pub fn finish(self) -> Loaded {
-        crate::formats::ron::load::finish(&self.text, *self.steps)
-    }
 }
 
 /// Problems as `FILE:LINE:COL: …` lines, for logs and the command line.

@@ -4,9 +4,11 @@
 
 mod files;
 mod slices;
+mod stream;
 
 pub use files::{download, keep_draft, kept_draft, pick_deck_save_path, pick_export_path, read_text, write_atomic};
-pub use slices::run_in_slices;
+pub use slices::{Slice, run_in_slices};
+pub use stream::{Incoming, Stream, fetch_stream};
 
 use crate::model::Day;
 

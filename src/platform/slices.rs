@@ -6,10 +6,29 @@
 #[cfg(target_arch = "wasm32")]
 const BUDGET_MS: f64 = 12.0;
 
-/// Calls `slice` until it returns `true` (each call should take well under a millisecond).
-pub fn run_in_slices(mut slice: impl FnMut() -> bool + Send + 'static) {
+/// What one call of a slice did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slice {
+    /// Did some work: call again.
+    Again,
+    /// Waits for something (bytes still arriving): let the page run before calling again.
+    Wait,
+    /// Finished.
+    Done,
+}
+
+/// Calls `slice` until it returns [`Slice::Done`] (each call should take well under a millisecond).
+pub fn run_in_slices(mut slice: impl FnMut() -> Slice + Send + 'static) {
     #[cfg(not(target_arch = "wasm32"))]
-    if let Err(e) = std::thread::Builder::new().name("atlas-slices".to_owned()).spawn(move || while !slice() {}) {
+    let run = move || loop {
+        match slice() {
+            Slice::Again => {}
+            Slice::Wait => std::thread::sleep(std::time::Duration::from_millis(2)),
+            Slice::Done => return,
+        }
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Err(e) = std::thread::Builder::new().name("atlas-slices".to_owned()).spawn(run) {
         log::error!("could not start a loading thread: {e}");
     }
     #[cfg(target_arch = "wasm32")]
@@ -17,8 +36,10 @@ pub fn run_in_slices(mut slice: impl FnMut() -> bool + Send + 'static) {
         loop {
             let start = js_sys::Date::now();
             while js_sys::Date::now() - start < BUDGET_MS {
-                if slice() {
-                    return;
+                match slice() {
+                    Slice::Again => {}
+                    Slice::Wait => break,
+                    Slice::Done => return,
                 }
             }
             yield_to_browser().await;

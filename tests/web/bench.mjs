@@ -64,10 +64,14 @@ const INIT = ([attrs, skip]) => {
     const get = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (kind, options) { return get.call(this, kind, { ...options, ...attrs }); };
   }
-  window.__bench = { frames: null, busy: [], draws: 0, indices: 0 };
+  window.__bench = { frames: null, busy: [], draws: 0, indices: 0, early: [] };
   // How long each animation-frame callback (the app's frame: UI, tessellation, GL calls) runs.
   const raf = window.requestAnimationFrame.bind(window);
-  window.requestAnimationFrame = (cb) => raf((t) => { const t0 = performance.now(); cb(t); const b = window.__bench; if (b.frames) b.busy.push(performance.now() - t0); });
+  // Until the data is shown, every callback's start and length: how busy the page's thread was while loading.
+  window.requestAnimationFrame = (cb) => raf((t) => {
+    const t0 = performance.now(); cb(t); const b = window.__bench; const took = performance.now() - t0;
+    if (b.frames) b.busy.push(took); else if (b.shown === undefined && took > 1) b.early.push([Math.round(t0), Math.round(took)]);
+  });
   for (const C of [window.WebGL2RenderingContext, window.WebGLRenderingContext]) {
     const draw = C.prototype.drawElements;
     C.prototype.drawElements = function (mode, count, type, offset) {
@@ -139,7 +143,8 @@ async function measure(kind, n, run) {
     await page.waitForFunction(() => window.__bench.shown !== undefined, null, { timeout: 300000, polling: 100 });
     const t = await page.evaluate(() => window.__bench);
     await page.waitForTimeout(1500);
-    const result = { kind, n, run, shown: t.shown, started: t.started, fromStart: t.started === undefined ? undefined : t.shown - t.started, titled: t.titled, phases };
+    const result = { kind, n, run, shown: t.shown, started: t.started, fromStart: t.started === undefined ? undefined : t.shown - t.started, titled: t.titled, phases,
+      early: t.early.filter(([at]) => t.started === undefined || at >= t.started) };
     if (kind === "ours") {
       // The timeline fills the lower part of the window below the map and the list, the map its upper middle.
       result.timeline = await drag(page, 900, 720, 150);
@@ -165,6 +170,7 @@ for (const n of sizes.map(Number)) {
       console.log(`${kind} ${n} run ${run}: shown ${(r.shown / 1000).toFixed(2)} s from navigation`
         + (r.fromStart !== undefined ? `, ${(r.fromStart / 1000).toFixed(2)} s from the app's start` : "")
         + `; timeline pan ${f(r.timeline)}` + (r.map ? `; map pan ${f(r.map)}` : "")
+        + (r.early?.length ? `\n  before the data was shown: ${r.early.length} app frames took ${r.early.reduce((a, [, d]) => a + d, 0)} ms, the longest ${r.early.map(([, d]) => d).sort((a, b) => b - a).slice(0, 5).join(", ")} ms` : "")
         + (r.phases?.length ? `\n  app started at ${r.started?.toFixed(0)} ms, titled at ${r.titled?.toFixed(0)} ms, shown at ${r.shown.toFixed(0)} ms; `
           + r.phases.map((p) => p.replace(/^.*?\] (\S+:\d+: )?/, "")).join("; ") : ""));
     }
