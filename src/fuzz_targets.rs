@@ -76,7 +76,10 @@ pub fn dataset(data: &[u8]) {
     while growing.step(chunk) != Step::Done {}
     let streamed = growing.finish();
     if std::str::from_utf8(bytes).is_ok() {
-        assert_eq!(streamed, whole, "the bytes read as they arrive in parts of {chunk} differ from the bytes read whole");
+        assert_eq!(
+            streamed, whole,
+            "the bytes read as they arrive in parts of {chunk} differ from the bytes read whole"
+        );
     } else {
         // As in chunks: a syntax error may be met before the bad byte has arrived.
         assert!(streamed.dataset.is_none() && streamed.problems.iter().any(crate::formats::Problem::is_error));

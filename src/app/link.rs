@@ -288,9 +288,7 @@ fn stream_outcome(name: String, stream: Stream) -> Result<Option<Command>, (Stri
     };
     match incoming.end.clone() {
         Some(Err(why)) => Ok(Some(Command::FetchFailed(name.clone(), format!("could not read {name}: {why}")))),
-        Some(Ok(())) if !incoming.is_large() => {
-            Ok(Some(Command::OpenBytes(name, std::mem::take(&mut incoming.bytes))))
-        }
+        Some(Ok(())) if !incoming.is_large() => Ok(Some(Command::OpenBytes(name, std::mem::take(&mut incoming.bytes)))),
         _ => {
             drop(incoming);
             Err((name, stream))

@@ -11,8 +11,8 @@ use std::sync::{Arc, Mutex};
 
 use crate::formats::growing::{Growing, Step};
 use crate::formats::{Loaded, Progress};
-use crate::platform::{Slice, Stream, now_ms};
 use crate::model::index::Index;
+use crate::platform::{Slice, Stream, now_ms};
 use crate::state::command::SharedIndex;
 use crate::state::command::{Command, DataSource};
 

@@ -68,8 +68,7 @@ impl Growing {
         match &mut self.stage {
             Stage::Head(head) | Stage::Whole(head) => head.extend_from_slice(bytes),
             Stage::Ron { text, pending, .. } => {
-                pending.extend_from_slice(bytes);
-                if !take_text(text, pending, false) {
+                if !take_text(text, pending, bytes, false) {
                     self.keep_whole();
                 }
             }
@@ -81,7 +80,7 @@ impl Growing {
     pub fn end(&mut self) {
         self.ended = true;
         if let Stage::Ron { text, pending, .. } = &mut self.stage
-            && !take_text(text, pending, true)
+            && !take_text(text, pending, &[], true)
         {
             self.keep_whole();
         }
@@ -98,7 +97,10 @@ impl Growing {
             if sniff(bytes.get(..HEAD).unwrap_or(&bytes), &self.name) == Format::Ron {
                 let cx = Cx { progress: Some(self.progress.clone()), ..Cx::default() };
                 let steps = Box::new(Steps::new(cx));
-                self.stage = Stage::Ron { text: String::new(), pending: Vec::new(), steps, retry_at: 0 };
+                // The announced size, so the text is not copied each time it outgrows its buffer.
+                let announced = usize::try_from(self.progress.total.load(Ordering::Relaxed)).unwrap_or(0);
+                let text = String::with_capacity(announced.min(MAX_FILE_BYTES as usize));
+                self.stage = Stage::Ron { text, pending: Vec::new(), steps, retry_at: 0 };
             }
             let ended = self.ended;
             self.ended = false;
@@ -158,9 +160,24 @@ impl Growing {
     }
 }
 
-/// Moves the valid UTF-8 at the start of `pending` onto `text`, keeping a character cut by the end
-/// (unless `last`). False when the bytes are not UTF-8.
-fn take_text(text: &mut String, pending: &mut Vec<u8>, last: bool) -> bool {
+/// Moves `pending` and then `bytes` onto `text` as far as they are valid UTF-8, keeping a character cut
+/// by the end in `pending` (unless `last`). False when the bytes are not UTF-8.
+fn take_text(text: &mut String, pending: &mut Vec<u8>, bytes: &[u8], last: bool) -> bool {
+    if pending.is_empty() {
+        // The common case: the part starts on a character, and is checked where it lies.
+        let valid = match std::str::from_utf8(bytes) {
+            Ok(s) => s.len(),
+            Err(e) if e.error_len().is_none() && !last => e.valid_up_to(),
+            Err(_) => {
+                pending.extend_from_slice(bytes);
+                return false;
+            }
+        };
+        text.push_str(std::str::from_utf8(&bytes[..valid]).unwrap_or_default());
+        pending.extend_from_slice(&bytes[valid..]);
+        return true;
+    }
+    pending.extend_from_slice(bytes);
     let valid = match std::str::from_utf8(pending) {
         Ok(s) => s.len(),
         Err(e) if e.error_len().is_none() && !last => e.valid_up_to(),

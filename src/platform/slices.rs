@@ -34,23 +34,36 @@ pub fn run_in_slices(mut slice: impl FnMut() -> Slice + Send + 'static) {
     #[cfg(target_arch = "wasm32")]
     wasm_bindgen_futures::spawn_local(async move {
         loop {
-            let start = js_sys::Date::now();
+            let (start, mut waiting) = (js_sys::Date::now(), false);
             while js_sys::Date::now() - start < BUDGET_MS {
                 match slice() {
                     Slice::Again => {}
-                    Slice::Wait => break,
+                    Slice::Wait => {
+                        waiting = true;
+                        break;
+                    }
                     Slice::Done => return,
                 }
             }
-            yield_to_browser().await;
+            yield_to_browser(waiting).await;
         }
     });
 }
 
-/// Lets the browser run its queued tasks (input, a frame) before going on.
+/// Lets the browser run its queued tasks (input, a frame, the parts of a body arriving) before going on:
+/// after a full run, through a message to the page itself, which comes back as soon as the queue allows
+/// (a timer would wait at least 4 ms once nested, a quarter of each run); while `waiting` for
+/// something, through a timer, which gives it that time.
 #[cfg(target_arch = "wasm32")]
-async fn yield_to_browser() {
+async fn yield_to_browser(waiting: bool) {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let channel = if waiting { None } else { web_sys::MessageChannel::new().ok() };
+        if let Some(channel) = channel {
+            channel.port1().set_onmessage(Some(&resolve));
+            if channel.port2().post_message(&wasm_bindgen::JsValue::NULL).is_ok() {
+                return;
+            }
+        }
         if let Some(window) = web_sys::window() {
             window.set_timeout_with_callback(&resolve).ok();
         }

@@ -59,7 +59,11 @@ pub fn fetch_stream(url: &str, large_at: u64, ctx: &egui::Context) -> Stream {
             let (flow, wake) = take_part(&mut incoming, part);
             if let Some(Ok(())) = &incoming.end {
                 let received = incoming.received;
-                log::info!("fetched {name}: {received} bytes in {:.0} ms (at {:.0} ms)", super::now_ms() - start, super::now_ms());
+                log::info!(
+                    "fetched {name}: {received} bytes in {:.0} ms (at {:.0} ms)",
+                    super::now_ms() - start,
+                    super::now_ms()
+                );
             }
             drop(incoming);
             if wake {
@@ -81,7 +85,10 @@ pub fn fetch_stream(url: &str, large_at: u64, ctx: &egui::Context) -> Stream {
 }
 
 /// One part of a fetch's answer.
-#[cfg_attr(not(any(target_arch = "wasm32", test)), expect(dead_code, reason = "only the browser fetches; tests feed parts"))]
+#[cfg_attr(
+    not(any(target_arch = "wasm32", test)),
+    expect(dead_code, reason = "only the browser fetches; tests feed parts")
+)]
 enum Part {
     /// The status line (`ok` for 2xx) and the announced length.
     Answer { ok: bool, status: String, length: Option<u64> },
@@ -92,7 +99,10 @@ enum Part {
 }
 
 /// Takes one part of the answer into `incoming`: whether to go on, and whether to wake the UI.
-#[cfg_attr(not(any(target_arch = "wasm32", test)), expect(dead_code, reason = "only the browser fetches; tests feed parts"))]
+#[cfg_attr(
+    not(any(target_arch = "wasm32", test)),
+    expect(dead_code, reason = "only the browser fetches; tests feed parts")
+)]
 fn take_part(incoming: &mut Incoming, part: Part) -> (std::ops::ControlFlow<()>, bool) {
     use std::ops::ControlFlow::{Break, Continue};
     if incoming.cancelled {

@@ -104,7 +104,9 @@ async function browser() {
     serviceWorkers: process.env.ATLAS_BENCH_NO_SW ? "block" : "allow", // ATLAS_BENCH_NO_SW=1: without the service worker
     viewport: { width: Number(process.env.ATLAS_BENCH_W ?? 1600), height: Number(process.env.ATLAS_BENCH_H ?? 900) },
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+      "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+      // ATLAS_BENCH_ARGS: more browser flags, for experiments (e.g. "--js-flags=--no-wasm-lazy-compilation").
+      ...(process.env.ATLAS_BENCH_ARGS ? process.env.ATLAS_BENCH_ARGS.split(" ") : [])],
   });
   const env = process.env;
   await context.addInitScript(INIT, [env.ATLAS_BENCH_GL ? JSON.parse(env.ATLAS_BENCH_GL) : null,
@@ -132,6 +134,21 @@ async function drag(page, x, y, dx, moves = 60) {
     largest: [...sizes].sort((a, b) => b - a).slice(0, 6) };
 }
 
+// The 25 functions with the most self time in a CPU profile, and the total sampled.
+function summarise(profile) {
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const gaps = profile.timeDeltas;
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id).callFrame;
+    const key = `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}`;
+    self.set(key, (self.get(key) ?? 0) + (gaps[i + 1] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  return `  profile (${total.toFixed(0)} ms sampled):\n` + [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)
+    .map(([k, ms]) => `    ${ms.toFixed(0).padStart(6)} ms  ${k}`).join("\n");
+}
+
 async function measure(kind, n, run) {
   const { page, close } = await browser();
   // The app logs how long each phase of a large load took ("loaded …: read in slices … ms", "installed in …").
@@ -139,8 +156,13 @@ async function measure(kind, n, run) {
   page.on("console", (m) => { if (/\] (\S+:\d+: )?(fetched |loaded |installed in |decoded the basemap)/.test(m.text())) phases.push(m.text()); });
   try {
     const data = `g${n}.${kind === "ours" ? "ron" : "json"}`;
+    // ATLAS_BENCH_PROFILE=1: a CPU profile of the page's thread from navigation until the data is shown,
+    // summarised as the functions that took the most time themselves.
+    const cdp = process.env.ATLAS_BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) { await cdp.send("Profiler.enable"); await cdp.send("Profiler.setSamplingInterval", { interval: 200 }); await cdp.send("Profiler.start"); }
     await page.goto(kind === "ours" ? `${base}/?data=/data/${data}` : `${base}/vis.html?data=${data}`);
     await page.waitForFunction(() => window.__bench.shown !== undefined, null, { timeout: 300000, polling: 100 });
+    if (cdp) console.log(summarise((await cdp.send("Profiler.stop")).profile));
     const t = await page.evaluate(() => window.__bench);
     await page.waitForTimeout(1500);
     const result = { kind, n, run, shown: t.shown, started: t.started, fromStart: t.started === undefined ? undefined : t.shown - t.started, titled: t.titled, phases,
