@@ -2,10 +2,12 @@
 //! the window title, fetching, work beside the UI (`slices.rs`), files and downloads (`files.rs`). The only module (with `main.rs`) that
 //! looks at the target.
 
+mod clock;
 mod files;
 mod slices;
 mod stream;
 
+pub use clock::now_ms;
 pub use files::{download, keep_draft, kept_draft, pick_deck_save_path, pick_export_path, read_text, write_atomic};
 pub use slices::{Slice, run_in_slices};
 pub use stream::{Incoming, Stream, fetch_stream};
@@ -30,21 +32,6 @@ fn unix_seconds() -> u64 {
     #[cfg(target_arch = "wasm32")]
     let secs = (js_sys::Date::now() / 1000.0) as u64;
     secs
-}
-
-/// Milliseconds on a monotonic clock (from an arbitrary start): for timing a load's phases in the log.
-pub fn now_ms() -> f64 {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-        #[expect(clippy::disallowed_methods, reason = "the one native monotonic clock read")]
-        let start = START.get_or_init(std::time::Instant::now);
-        start.elapsed().as_secs_f64() * 1000.0
-    }
-    #[cfg(target_arch = "wasm32")]
-    {
-        web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
-    }
 }
 
 /// Today's date (UTC).

@@ -44,7 +44,7 @@ pub fn fetch_stream(url: &str, large_at: u64, ctx: &egui::Context) -> Stream {
     let stream = Stream::new(Mutex::new(Incoming { large_at, ..Incoming::default() }));
     #[cfg(target_arch = "wasm32")]
     {
-        let (out, ctx, name, start) = (stream.clone(), ctx.clone(), url.to_owned(), super::now_ms());
+        let (out, ctx, name, start) = (stream.clone(), ctx.clone(), url.to_owned(), super::clock::now_ms());
         ehttp::streaming::fetch(ehttp::Request::get(url), move |part| {
             let Ok(mut incoming) = out.lock() else { return std::ops::ControlFlow::Break(()) };
             let part = match part {
@@ -61,8 +61,8 @@ pub fn fetch_stream(url: &str, large_at: u64, ctx: &egui::Context) -> Stream {
                 let received = incoming.received;
                 log::info!(
                     "fetched {name}: {received} bytes in {:.0} ms (at {:.0} ms)",
-                    super::now_ms() - start,
-                    super::now_ms()
+                    super::clock::now_ms() - start,
+                    super::clock::now_ms()
                 );
             }
             drop(incoming);
