@@ -99,8 +99,6 @@ fn main() -> eframe::Result {
                 ..Default::default()
             },
             persist_window: false,
-            // As the app (`main.rs`); ATLAS_BENCH_DITHER=1 puts eframe's default dithering back, to see its cost.
-            dithering: std::env::var_os("ATLAS_BENCH_DITHER").is_some(),
             ..Default::default()
         };
         let label = format!("{n} initiatives, 1600×900, window");

@@ -118,9 +118,6 @@ fn run_window(start: StartOptions, size: [f32; 2], reports: bool) -> ExitCode {
             .with_min_inner_size([720.0, 420.0])
             .with_resizable(!reports),
         persist_window: !reports,
-        // No dithering (as in the browser, `web.rs`): its noise is work for every pixel, and the UI's
-        // flat colours have no gradients to band.
-        dithering: false,
         ..Default::default()
     };
     let result_slot = std::sync::Arc::new(std::sync::Mutex::new(None));
