@@ -1,8 +1,12 @@
 //! The app under hours of use, in a minute: frames of random but legal input (clicks, right clicks and
 //! drags anywhere on the timeline, the map, the lists and the menus; wheel zooms; every shortcut; typing
 //! in the search box; presenting and leaving; lane groupings; opening good and bad files), with a fixed
-//! seed. No frame may panic, and the heap after the run must be within 10% of the heap after the first
-//! 1,000 frames (egui's temp data, our caches and histories must not grow without bound).
+//! seed. No frame may panic, and the heap after the run must be within 10% of the heap half way through
+//! (egui's temp data, our caches and histories must not grow without bound). Half way, not after the
+//! first 1,000 frames: egui's glyph atlas doubles once in the first few thousand frames (at a point
+//! that varies from run to run), and what comes with it (about 1 MB beside the atlas image itself) was
+//! a one-off step, not growth: +8.7% to +13.5% at 10,000 frames measured from frame 1,000, +2.6% at
+//! 25,000 (docs/RELIABILITY.md).
 //!
 //! `ATLAS_SOAK_FRAMES` sets the length (10,000 by default; the long run in docs/RELIABILITY.md is
 //! 100,000), `ATLAS_SOAK_SEED` the seed.
@@ -335,7 +339,7 @@ fn ten_thousand_frames_of_random_input_neither_panic_nor_grow_the_heap() {
     harness.run();
     let only = std::env::var("ATLAS_SOAK_ONLY").ok().and_then(|v| v.parse().ok());
     let mut soak = Soak { only, ..Soak::default() };
-    let mut after_first_thousand = None;
+    let mut half_way = None;
     for frame in 1..=frames {
         soak.frame(&mut harness, &mut rng, &files);
         harness.step();
@@ -351,19 +355,20 @@ fn ten_thousand_frames_of_random_input_neither_panic_nor_grow_the_heap() {
                 soak.actions
             );
         }
-        if frame == frames.min(1_000) {
+        if frame == frames / 2 {
             settle(&mut harness, &files);
-            after_first_thousand = Some(heap_of(&harness));
+            half_way = Some(heap_of(&harness));
         }
     }
     settle(&mut harness, &files);
     let last = heap_of(&harness);
-    let (first, last) = (after_first_thousand.unwrap_or(last), last);
+    let (first, last) = (half_way.unwrap_or(last), last);
     eprintln!(
         "soak: {frames} frames, seed {seed}; actions (click, right click, drag, wheel, key, hover, search, \
-         present, lanes, files) {:?}; heap after 1,000 frames {:.2} MB (+{:.2} MB font atlas {:?}), after \
+         present, lanes, files) {:?}; heap after {} frames {:.2} MB (+{:.2} MB font atlas {:?}), after \
          {frames} {:.2} MB (+{:.2} MB font atlas {:?}): {:+.1}%",
         soak.actions,
+        frames / 2,
         first.rest as f64 / 1e6,
         first.atlas_bytes() as f64 / 1e6,
         first.atlas,
