@@ -165,27 +165,29 @@ impl Growing {
 fn take_text(text: &mut String, pending: &mut Vec<u8>, bytes: &[u8], last: bool) -> bool {
     if pending.is_empty() {
         // The common case: the part starts on a character, and is checked where it lies.
-        let valid = match std::str::from_utf8(bytes) {
-            Ok(s) => s.len(),
-            Err(e) if e.error_len().is_none() && !last => e.valid_up_to(),
-            Err(_) => {
-                pending.extend_from_slice(bytes);
-                return false;
-            }
+        let Some(valid) = valid_prefix(bytes, last) else {
+            pending.extend_from_slice(bytes);
+            return false;
         };
         text.push_str(std::str::from_utf8(&bytes[..valid]).unwrap_or_default());
         pending.extend_from_slice(&bytes[valid..]);
         return true;
     }
     pending.extend_from_slice(bytes);
-    let valid = match std::str::from_utf8(pending) {
-        Ok(s) => s.len(),
-        Err(e) if e.error_len().is_none() && !last => e.valid_up_to(),
-        Err(_) => return false,
-    };
+    let Some(valid) = valid_prefix(pending, last) else { return false };
     text.push_str(std::str::from_utf8(&pending[..valid]).unwrap_or_default());
     pending.drain(..valid);
     true
+}
+
+/// How much of `bytes` is whole UTF-8 characters: all of it, or (unless `last`) all but a character
+/// cut by the end; `None` when the bytes are not UTF-8.
+fn valid_prefix(bytes: &[u8], last: bool) -> Option<usize> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Some(s.len()),
+        Err(e) if e.error_len().is_none() && !last => Some(e.valid_up_to()),
+        Err(_) => None,
+    }
 }
 
 #[cfg(test)]
