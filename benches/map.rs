@@ -32,6 +32,7 @@ fn bench(c: &mut Criterion) {
             ("world", MapView { lat: 20.0, lon: 150.0, zoom: 1.5 }),
             ("Japan", MapView { lat: 30.0, lon: 132.0, zoom: 4.5 }),
             ("Okinawa", MapView { lat: 26.4, lon: 127.8, zoom: 9.0 }),
+            ("Okinawa z10", MapView { lat: 26.4, lon: 127.8, zoom: 10.0 }),
         ] {
             let mut state = State::with_dataset(ds.clone(), Settings::default(), Day(20_000));
             state.apply(Command::SetMapView(view));
@@ -44,5 +45,22 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+/// Panning at Okinawa, zoom 10: every frame has a new camera, so the basemap's mesh (with the detail
+/// layer there) is built again, as while the user drags.
+fn bench_pan(c: &mut Criterion) {
+    let real = load_str(DEFAULT_DATASET).dataset.unwrap_or_default();
+    let mut state = State::with_dataset(real, Settings::default(), Day(20_000));
+    let ctx = egui::Context::default();
+    let mut step = 0u32;
+    c.bench_function("map frame: real dataset (29 places), Okinawa z10 panning", |b| {
+        b.iter(|| {
+            step = (step + 1) % 200;
+            let lon = 127.6 + f64::from(step) * 0.002;
+            state.apply(Command::SetMapView(MapView { lat: 26.4, lon, zoom: 10.0 }));
+            frame(&ctx, &state)
+        });
+    });
+}
+
+criterion_group!(benches, bench, bench_pan);
 criterion_main!(benches);

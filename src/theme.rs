@@ -43,6 +43,8 @@ pub struct Palette {
     pub coast: Color32,
     /// Map: land borders.
     pub border: Color32,
+    /// Map: the ground where neither detail nor an outline good at the zoom exists (neither land nor sea).
+    pub unknown_ground: Color32,
     /// Map: latitude/longitude grid.
     pub graticule: Color32,
     /// Map: outline of markers.
@@ -77,6 +79,7 @@ pub fn palette(theme: ThemeChoice) -> Palette {
             land: Color32::from_rgb(52, 56, 60),
             coast: Color32::from_rgb(170, 180, 190),
             border: Color32::from_rgb(110, 115, 120),
+            unknown_ground: Color32::from_rgb(26, 30, 36),
             graticule: Color32::from_rgba_unmultiplied(160, 180, 210, 40),
             marker_outline: Color32::from_rgb(0, 0, 0),
             label_fill: Color32::from_rgba_unmultiplied(0, 0, 0, 210),
@@ -101,6 +104,7 @@ pub fn palette(theme: ThemeChoice) -> Palette {
             land: Color32::from_rgb(46, 52, 58),
             coast: Color32::from_rgb(96, 110, 124),
             border: Color32::from_rgb(78, 86, 96),
+            unknown_ground: Color32::from_rgb(34, 40, 48),
             graticule: Color32::from_rgba_unmultiplied(140, 160, 190, 30),
             marker_outline: Color32::from_rgb(10, 12, 16),
             label_fill: Color32::from_rgba_unmultiplied(20, 24, 30, 190),
@@ -125,6 +129,7 @@ pub fn palette(theme: ThemeChoice) -> Palette {
             land: Color32::from_rgb(246, 244, 238),
             coast: Color32::from_rgb(120, 136, 150),
             border: Color32::from_rgb(176, 180, 184),
+            unknown_ground: Color32::from_rgb(228, 230, 230),
             graticule: Color32::from_rgba_unmultiplied(60, 90, 130, 35),
             marker_outline: Color32::from_rgb(255, 255, 255),
             label_fill: Color32::from_rgba_unmultiplied(255, 255, 255, 200),
@@ -198,6 +203,14 @@ pub mod sizes {
     pub const LABEL_SIZE: f32 = 12.5;
     /// Minimum gap between two labels on one row, in points.
     pub const LABEL_GAP: f32 = 14.0;
+    /// Height of one row of the eras' strip at the timeline's foot.
+    pub const ERA_ROW: f32 = 15.0;
+    /// Font size of an era's name.
+    pub const ERA_LABEL_SIZE: f32 = 10.5;
+    /// Gap between two eras' bars on one row of the strip.
+    pub const ERA_GAP: f32 = 4.0;
+    /// An era's bar narrower than this (inside) shows no name, only the name on hover.
+    pub const ERA_MIN_LABEL: f32 = 18.0;
 }
 
 /// Width of the import window, points.
@@ -227,6 +240,24 @@ pub const EDIT_PICKER_MAX: usize = 200;
 pub const EDIT_PICKER_WIDTH: f32 = 300.0;
 /// Width of a date field in the edit form.
 pub const EDIT_DATE_WIDTH: f32 = 150.0;
+
+/// Map: the buttons' strip along the top, at the right.
+pub const MAP_BUTTONS_WIDTH: f32 = 314.0;
+/// Map: height of the buttons' strip.
+pub const MAP_BUTTONS_HEIGHT: f32 = 24.0;
+/// Map: the gap between its notes (scale, attribution, buttons) and its edge.
+pub const MAP_INSET: f32 = 6.0;
+/// Map: size of the scale's and the attribution's text.
+pub const MAP_NOTE_FONT: f32 = 11.0;
+/// Map: the scale bar is at most this long.
+pub const SCALE_BAR_MAX: f32 = 110.0;
+
+/// A colour `t` of the way from `a` to `b` (0 is `a`).
+pub fn lerp_colour(a: Color32, b: Color32, t: f32) -> Color32 {
+    let t = t.clamp(0.0, 1.0);
+    let mix = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
+    Color32::from_rgba_premultiplied(mix(a.r(), b.r()), mix(a.g(), b.g()), mix(a.b(), b.b()), mix(a.a(), b.a()))
+}
 
 /// A stroke of `width` in `color`.
 pub fn stroke(width: f32, color: Color32) -> Stroke {

@@ -52,3 +52,16 @@ pub fn item_links(
     });
     visible
 }
+
+/// `text` on one line, shortened with an ellipsis to at most `max_width` points.
+pub fn elided(
+    painter: &egui::Painter,
+    text: String,
+    font: egui::FontId,
+    color: egui::Color32,
+    max_width: f32,
+) -> std::sync::Arc<egui::Galley> {
+    let mut job = egui::text::LayoutJob::simple_singleline(text, font, color);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(max_width.max(0.0));
+    painter.layout_job(job)
+}

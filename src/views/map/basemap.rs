@@ -23,7 +23,8 @@ pub struct Bounds {
 }
 
 impl Bounds {
-    fn of(points: &[[f32; 2]]) -> Self {
+    /// The box around some points.
+    pub fn of(points: &[[f32; 2]]) -> Self {
         let mut b = Self { min: [f32::MAX; 2], max: [f32::MIN; 2] };
         for &[x, y] in points {
             b.min = [b.min[0].min(x), b.min[1].min(y)];
@@ -101,27 +102,40 @@ pub fn basemap() -> &'static Basemap {
     })
 }
 
-struct Reader<'a> {
+/// Reads the assets' little-endian numbers, varints and rings.
+pub(super) struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
+    /// Degrees per stored unit.
+    unit: f64,
 }
 
-impl Reader<'_> {
-    fn take<const N: usize>(&mut self) -> Result<[u8; N], String> {
+impl<'a> Reader<'a> {
+    /// A reader at the start of `bytes`, whose rings are in `unit` degrees.
+    pub(super) fn new(bytes: &'a [u8], unit: f64) -> Self {
+        Self { bytes, pos: 0, unit }
+    }
+
+    /// The same reader, reading rings in another unit from here on.
+    pub(super) fn with_unit(self, unit: f64) -> Self {
+        Self { unit, ..self }
+    }
+
+    pub(super) fn take<const N: usize>(&mut self) -> Result<[u8; N], String> {
         let slice = self.bytes.get(self.pos..self.pos + N).ok_or("truncated")?;
         self.pos += N;
         slice.try_into().map_err(|_| "truncated".to_owned())
     }
 
-    fn u8(&mut self) -> Result<u8, String> {
+    pub(super) fn u8(&mut self) -> Result<u8, String> {
         Ok(self.take::<1>()?[0])
     }
 
-    fn u16(&mut self) -> Result<u16, String> {
+    pub(super) fn u16(&mut self) -> Result<u16, String> {
         Ok(u16::from_le_bytes(self.take()?))
     }
 
-    fn u32(&mut self) -> Result<u32, String> {
+    pub(super) fn u32(&mut self) -> Result<u32, String> {
         Ok(u32::from_le_bytes(self.take()?))
     }
 
@@ -138,7 +152,7 @@ impl Reader<'_> {
     }
 
     /// A ring of points, projected to world coordinates.
-    fn ring(&mut self) -> Result<Vec<[f32; 2]>, String> {
+    pub(super) fn ring(&mut self) -> Result<Vec<[f32; 2]>, String> {
         let count = self.u32()? as usize;
         if count > self.bytes.len() {
             return Err("ring longer than the file".to_owned());
@@ -148,7 +162,7 @@ impl Reader<'_> {
         for _ in 0..count {
             x += self.varint()?;
             y += self.varint()?;
-            let w = project_shifted(y as f64 * UNIT, x as f64 * UNIT);
+            let w = project_shifted(y as f64 * self.unit, x as f64 * self.unit);
             points.push([w.x as f32, w.y as f32]);
         }
         Ok(points)
@@ -157,7 +171,7 @@ impl Reader<'_> {
 
 /// Decodes the asset format written by `scripts/make-basemap.py`.
 pub fn decode(bytes: &[u8]) -> Result<Basemap, String> {
-    let mut r = Reader { bytes, pos: 0 };
+    let mut r = Reader::new(bytes, UNIT);
     if r.take::<4>()? != *b"AABM" || r.u8()? != 2 {
         return Err("not a version 2 basemap".to_owned());
     }
@@ -218,7 +232,7 @@ const LINE_CHUNK: usize = 64;
 const FILL_CHUNK: usize = 256;
 
 /// A line cut into runs of [`LINE_CHUNK`] points; each run starts at the last point of the one before.
-fn chunk_line(points: &[[f32; 2]]) -> Vec<Line> {
+pub(super) fn chunk_line(points: &[[f32; 2]]) -> Vec<Line> {
     let step = LINE_CHUNK - 1;
     (0..points.len().saturating_sub(1).div_ceil(step))
         .filter_map(|k| points.get(k * step..(k * step + LINE_CHUNK).min(points.len())))
@@ -228,7 +242,7 @@ fn chunk_line(points: &[[f32; 2]]) -> Vec<Line> {
 
 /// A mesh cut into pieces of at most [`FILL_CHUNK`] triangles, halving along the longer side of the
 /// triangles' centres each time, so each piece covers a compact area.
-fn chunk_fill(mesh: &FillMesh) -> Vec<FillMesh> {
+pub(super) fn chunk_fill(mesh: &FillMesh) -> Vec<FillMesh> {
     let triangles: Vec<[u32; 3]> = mesh.indices.chunks_exact(3).map(|t| [t[0], t[1], t[2]]).collect();
     let mut out = Vec::new();
     split_triangles(&mesh.vertices, triangles, &mut out);
@@ -269,7 +283,7 @@ fn piece(vertices: &[[f32; 2]], triangles: &[[u32; 3]]) -> FillMesh {
 }
 
 /// Triangulates a polygon (outer ring, then holes) once.
-fn triangulate(rings: &[Vec<[f32; 2]>]) -> FillMesh {
+pub(super) fn triangulate(rings: &[Vec<[f32; 2]>]) -> FillMesh {
     let mut flat: Vec<f64> = Vec::new();
     let mut holes = Vec::new();
     let mut vertices = Vec::new();

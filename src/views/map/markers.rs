@@ -55,8 +55,15 @@ fn clusters(ui: &egui::Ui, state: &State, radius: f64, envelope: [f64; 4]) -> st
     clusters
 }
 
-/// Paints and wires every marker and label; returns the screen rects they take.
-pub fn markers_ui(ui: &mut egui::Ui, state: &State, t: &Transform, commands: &mut Vec<Command>) -> Vec<Rect> {
+/// Paints and wires every marker and label, keeping labels off the `reserved` rects (the map's own
+/// buttons and notes); returns the screen rects they all take.
+pub fn markers_ui(
+    ui: &mut egui::Ui,
+    state: &State,
+    t: &Transform,
+    reserved: Vec<Rect>,
+    commands: &mut Vec<Command>,
+) -> Vec<Rect> {
     let places = &state.focus().map_places();
     let margin = f64::from(CLUSTER_RADIUS) * 2.0 / t.scale;
     let (a, b) = (t.world(t.rect.left_bottom()), t.world(t.rect.right_top()));
@@ -65,7 +72,7 @@ pub fn markers_ui(ui: &mut egui::Ui, state: &State, t: &Transform, commands: &mu
     let clusters = clusters(ui, state, radius, envelope);
     let painter = ui.painter_at(t.rect);
     let pal = theme::palette(state.theme());
-    let mut taken: Vec<Rect> = Vec::new();
+    let mut taken: Vec<Rect> = reserved;
     let mut labels: Vec<(usize, Pos2, f32, bool)> = Vec::new();
     for c in clusters.iter() {
         let pos = t.screen(c.centre);

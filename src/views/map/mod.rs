@@ -2,13 +2,15 @@
 //! precision, labels that avoid each other, eased fly-to, and the time link with the timeline.
 
 pub mod basemap;
+pub mod detail;
 mod edit;
+pub mod ground;
 mod markers;
+mod notes;
 pub mod transform;
 
-use egui::{Color32, Key, Pos2, Rect, Sense, Shape, pos2, vec2};
+use egui::{Key, Pos2, Rect, Sense, pos2};
 
-use self::basemap::{Bounds, FillMesh, Line, basemap};
 pub use self::transform::Transform;
 use crate::model::geo::{World, project, unproject};
 use crate::model::map_camera::camera_at;
@@ -36,7 +38,11 @@ pub fn map_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
         .show(ui, |ui| markers::no_place_ui(ui, state, &mut commands));
     let rect = ui.available_rect_before_wrap();
     let background = ui.interact(rect, id, Sense::click_and_drag());
-    let (view, settle) = current_camera(state, rect.size());
+    let presenting = state.presenting().is_some();
+    // Fitted views keep clear of the buttons along the top (a slide has none).
+    let buttons = (!presenting).then(|| notes::buttons_rect(rect));
+    let fit_size = rect.size() - egui::vec2(0.0, 2.0 * buttons.map_or(0.0, |b| b.bottom() - rect.top()));
+    let (view, settle) = current_camera(state, fit_size);
     if let Some(command) = settle {
         commands.push(command);
     } else if state.map_flight().is_some() {
@@ -44,13 +50,15 @@ pub fn map_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     }
     let t = Transform::new(rect, view);
     let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 0.0, pal.sea);
-    paint_basemap(ui, &painter, &t, view.zoom, &pal);
+    painter.rect_filled(rect, 0.0, ground::sea_colour(&pal, view.zoom));
+    let ground = ground::paint(ui, &painter, &t, view.zoom, &pal);
     if state.settings().graticule {
         paint_graticule(&painter, &t, &pal);
     }
-    let taken = markers::markers_ui(ui, state, &t, &mut commands);
-    let presenting = state.presenting().is_some();
+    // The map's own furniture is drawn first, so markers' labels keep clear of it.
+    let mut reserved = notes::notes_ui(ui, &t, ground, &pal);
+    reserved.extend(buttons);
+    let taken = markers::markers_ui(ui, state, &t, reserved, &mut commands);
     if !presenting {
         edit::empty_places_ui(ui, state, &t, taken, &mut commands);
         edit::ground_menu(ui, &background, &t, &mut commands);
@@ -69,114 +77,13 @@ pub fn map_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     }
     ui.advance_cursor_after_rect(rect);
     // A projected slide shows the map, not its controls.
-    if !presenting {
-        overlay_buttons_ui(ui, state, rect, &mut commands);
+    if let Some(area) = buttons {
+        overlay_buttons_ui(ui, state, area, &mut commands);
         if state.data_edit().open() {
             edit::place_here_ui(ui, state, &t, &mut commands);
         }
     }
     commands
-}
-
-/// Paints the basemap as one mesh, built (land fills plus tessellated coast and border lines) only when
-/// the camera, the size or the colours change, and reused as is on every other frame.
-fn paint_basemap(ui: &egui::Ui, painter: &egui::Painter, t: &Transform, zoom: f64, pal: &Palette) {
-    let key = {
-        use std::hash::{Hash as _, Hasher as _};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        for v in [t.rect.min.x, t.rect.min.y, t.rect.max.x, t.rect.max.y, ui.ctx().pixels_per_point()] {
-            v.to_bits().hash(&mut h);
-        }
-        for v in [t.centre.x, t.centre.y, t.scale, zoom] {
-            v.to_bits().hash(&mut h);
-        }
-        [pal.land, pal.coast, pal.border].hash(&mut h);
-        h.finish()
-    };
-    let id = ui.scope_id().with("basemap_mesh");
-    let cached = ui.data(|d| d.get_temp::<(u64, std::sync::Arc<egui::Mesh>)>(id)).filter(|(k, _)| *k == key);
-    let mesh = cached.map_or_else(
-        || {
-            let mesh = std::sync::Arc::new(basemap_mesh(t, zoom, pal, ui.ctx().pixels_per_point()));
-            ui.data_mut(|d| d.insert_temp(id, (key, mesh.clone())));
-            mesh
-        },
-        |(_, mesh)| mesh,
-    );
-    painter.add(Shape::Mesh(mesh));
-}
-
-fn basemap_mesh(t: &Transform, zoom: f64, pal: &Palette, pixels_per_point: f32) -> egui::Mesh {
-    let map = basemap();
-    let visible = t.visible();
-    let fine = zoom >= 2.5;
-    let mut out = egui::Mesh::default();
-    let land = if fine {
-        &map.land_fine
-    } else if zoom < basemap::WORLD_ZOOM {
-        &map.land_world
-    } else {
-        &map.land_coarse
-    };
-    for mesh in land {
-        if mesh.bounds.is_some_and(|b| b.intersects(&visible)) {
-            out.append(screen_mesh(mesh, t, pal.land));
-        }
-    }
-    let mut tessellator = egui::epaint::Tessellator::new(
-        pixels_per_point,
-        egui::epaint::TessellationOptions::default(),
-        [1, 1],
-        Vec::new(),
-    );
-    let coast = if fine { &map.coast_fine } else { &map.coast_coarse };
-    let mut lines = screen_lines(t, coast, &visible, theme::stroke(0.8, pal.coast));
-    if fine {
-        lines.extend(screen_lines(t, &map.borders, &visible, theme::stroke(0.7, pal.border)));
-    }
-    for line in lines {
-        tessellator.tessellate_shape(line, &mut out);
-    }
-    out
-}
-
-fn screen_mesh(mesh: &FillMesh, t: &Transform, color: Color32) -> egui::Mesh {
-    let mut out = egui::Mesh::default();
-    out.indices.clone_from(&mesh.indices);
-    out.vertices = mesh
-        .vertices
-        .iter()
-        .map(|v| egui::epaint::Vertex {
-            pos: t.screen([f64::from(v[0]), f64::from(v[1])]),
-            uv: egui::epaint::WHITE_UV,
-            color,
-        })
-        .collect();
-    out
-}
-
-/// Lines in screen space, without the detail that would not show (a point less than half a point from
-/// the last one kept, then any a third of a point off the line that skips it): each point drawn is
-/// four more triangles, which a browser without a GPU pays for on every frame.
-fn screen_lines(t: &Transform, lines: &[Line], visible: &Bounds, stroke: egui::Stroke) -> Vec<Shape> {
-    lines
-        .iter()
-        .filter(|l| l.bounds.intersects(visible))
-        .filter_map(|line| {
-            let mut points: Vec<Pos2> = Vec::with_capacity(line.points.len());
-            let last_index = line.points.len().saturating_sub(1);
-            for (k, p) in line.points.iter().enumerate() {
-                let q = t.screen([f64::from(p[0]), f64::from(p[1])]);
-                if k == last_index || points.last().is_none_or(|last| last.distance_sq(q) >= 0.25) {
-                    points.push(q);
-                }
-            }
-            let flat: Vec<[f32; 2]> = points.iter().map(|p| [p.x, p.y]).collect();
-            let points: Vec<Pos2> =
-                crate::model::simplify::simplify(&flat, 0.33).into_iter().map(|[x, y]| pos2(x, y)).collect();
-            (points.len() >= 2).then(|| Shape::line(points, stroke))
-        })
-        .collect()
 }
 
 fn paint_graticule(painter: &egui::Painter, t: &Transform, pal: &Palette) {
@@ -274,8 +181,7 @@ fn interact(
     moved.then_some(view)
 }
 
-fn overlay_buttons_ui(ui: &mut egui::Ui, state: &State, rect: Rect, commands: &mut Vec<Command>) {
-    let area = Rect::from_min_size(rect.right_top() + vec2(-320.0, 6.0), vec2(314.0, 24.0));
+fn overlay_buttons_ui(ui: &mut egui::Ui, state: &State, area: Rect, commands: &mut Vec<Command>) {
     ui.scope_builder(
         egui::UiBuilder::new().max_rect(area).layout(egui::Layout::right_to_left(egui::Align::Center)),
         |ui| {

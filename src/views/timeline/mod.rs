@@ -4,6 +4,7 @@
 pub mod axis;
 mod density;
 mod edit;
+mod eras;
 mod input;
 mod paint;
 
@@ -33,8 +34,11 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     let axis = Axis { left: body.left(), width: body.width(), view: state.time_view() };
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, pal.canvas);
-    let lanes_rect = Rect::from_min_max(pos2(rect.left(), rect.top() + sizes::AXIS_HEIGHT), rect.max);
-    paint_eras(&painter, &axis, state, lanes_rect, &pal);
+    let (eras, era_rows) = eras::layout(&axis, state, body.left());
+    let strip_top = rect.bottom() - eras::strip_height(era_rows);
+    let lanes_rect =
+        Rect::from_min_max(pos2(rect.left(), rect.top() + sizes::AXIS_HEIGHT), pos2(rect.right(), strip_top));
+    eras::paint_bands(&painter, &eras, lanes_rect.with_max_y(rect.bottom()), &pal);
     paint_grid(&painter, &axis, body, &pal);
     let scroll_id = id.with("lane_scroll");
     let mut scroll: f32 = ui.data(|d| d.get_temp(scroll_id)).unwrap_or(0.0);
@@ -46,6 +50,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     let max_scroll = (content_height - lanes_rect.height()).max(0.0);
     ui.data_mut(|d| d.insert_temp(scroll_id, scroll.clamp(0.0, max_scroll)));
     paint_scrollbar(&painter, lanes_rect, scroll, content_height, &pal);
+    eras::strip_ui(ui, state, &eras, Rect::from_min_max(pos2(body.left(), strip_top), rect.max), &pal);
     ui.advance_cursor_after_rect(rect);
     if state.presenting().is_none() {
         input::maximise_button_ui(ui, state, rect, &mut commands);
@@ -65,7 +70,8 @@ fn paint_grid(painter: &egui::Painter, axis: &Axis, body: Rect, pal: &Palette) {
         painter.line_segment([pos2(x, body.top() + 18.0), pos2(x, body.bottom())], theme::stroke(1.0, color));
         // The axis promises non-overlapping labels; measuring here keeps that true for any font.
         let galley = painter.layout_no_wrap(tick.label, font.clone(), pal.weak_text);
-        if x + 3.0 > last_label_end {
+        // A label that would run past the right edge is left out rather than cut.
+        if x + 3.0 > last_label_end && x + 3.0 + galley.size().x <= body.right() {
             last_label_end = x + 3.0 + galley.size().x + axis::LABEL_GAP / 2.0;
             painter.galley(pos2(x + 3.0, body.top() + 4.0), galley, pal.weak_text);
         }
@@ -102,21 +108,6 @@ fn paint_as_of(painter: &egui::Painter, axis: &Axis, body: Rect, state: &State, 
     painter.line_segment([pos2(x, body.top() + 18.0), pos2(x, body.bottom())], theme::stroke(2.0, pal.as_of));
     let label = format!("as of {}", crate::model::Day(day).ymd_words());
     painter.text(pos2(x - 3.0, body.top() + 20.0), Align2::RIGHT_TOP, label, FontId::proportional(10.5), pal.as_of);
-}
-
-fn paint_eras(painter: &egui::Painter, axis: &Axis, state: &State, lanes: Rect, pal: &Palette) {
-    for era in &state.dataset().eras {
-        let (a, b) = (era.start.anchor().0.0 as f64, era.end.anchor().1.0 as f64 + 1.0);
-        let (x0, x1) = (axis.x_from_day(a).max(lanes.left() + sizes::LANE_HEADER_WIDTH), axis.x_from_day(b));
-        if x1 <= x0 {
-            continue;
-        }
-        painter.rect_filled(Rect::from_min_max(pos2(x0, lanes.top()), pos2(x1, lanes.bottom())), 0.0, pal.era_fill);
-        let label = painter.layout_no_wrap(era.title.clone(), FontId::proportional(10.5), pal.weak_text);
-        if label.size().x < x1 - x0 {
-            painter.galley(pos2(x0 + 3.0, lanes.bottom() - 16.0), label, pal.weak_text);
-        }
-    }
 }
 
 /// Most items a lane draws one by one; a lane with more in view shows a density chart instead.
@@ -189,7 +180,10 @@ fn lanes_ui(
                 paint::paint_item(&painter, axis, item, marks_y, theme::faded(color, alpha), state.today().0 as f64);
             let text_color = if highlighted { pal.selection } else { theme::faded(pal.text, alpha.max(0.55)) };
             let label_rect = Rect::from_min_size(pos2(label_x, row_top + 3.0), galley.size());
-            painter.galley(label_rect.min, galley, text_color);
+            // A row half scrolled out of view shows its marks, not half of its label.
+            if area.contains_rect(label_rect) {
+                painter.galley(label_rect.min, galley, text_color);
+            }
             let hit = Rect::from_min_max(
                 pos2(m0.min(x0).min(label_rect.left()) - 4.0, row_top + 1.0),
                 pos2(m1.max(label_rect.right()) + 4.0, row_top + ROW - 1.0),
@@ -249,7 +243,7 @@ fn measure_lane(
         let (Some(item), Some(Some((a, b)))) = (state.dataset().initiatives.get(i), state.index().spans.get(i)) else {
             continue;
         };
-        let galley = painter.layout_no_wrap(item.title.clone(), font.clone(), color);
+        let galley = crate::views::elided(painter, item.title.clone(), font.clone(), color, axis.width - 8.0);
         let (x0, x1) = (axis.x_from_day(*a), axis.x_from_day(*b));
         let (extent, label_x) = label_extent(axis, x0, x1, galley.size().x);
         extents.push(extent);
@@ -316,9 +310,13 @@ fn paint_lane_header(
     let header = Rect::from_min_size(pos2(area.left(), top), vec2(sizes::LANE_HEADER_WIDTH, height));
     painter.rect_filled(header, 0.0, pal.lane_band);
     painter.rect_filled(Rect::from_min_size(header.min + vec2(0.0, 2.0), vec2(4.0, height - 4.0)), 1.0, color);
-    let galley =
-        painter.layout(label.to_owned(), FontId::proportional(12.0), pal.text, sizes::LANE_HEADER_WIDTH - 14.0);
-    painter.galley(header.min + vec2(10.0, 6.0), galley, pal.text);
+    // As many lines as the lane has room for; the rest is shortened with an ellipsis, never drawn over
+    // the next lane's header.
+    let font = FontId::proportional(12.0);
+    let line = painter.fonts_mut(|f| f.row_height(&font));
+    let mut job = egui::text::LayoutJob::simple(label.to_owned(), font, pal.text, sizes::LANE_HEADER_WIDTH - 14.0);
+    job.wrap.max_rows = (((height - 8.0) / line).floor() as usize).max(1);
+    painter.galley(header.min + vec2(10.0, 6.0), painter.layout_job(job), pal.text);
     painter.line_segment(
         [pos2(area.left(), top + height), pos2(area.right(), top + height)],
         theme::stroke(1.0, pal.grid),
