@@ -278,9 +278,10 @@ def polygons_of(geometry):
 
 
 def without_specks(polygon, tolerance):
-    """The polygon without its speck holes: the source has hundreds of inland triangles and quads (about a
-    kilometre across around Washington and Tokyo) that are no water a map shows."""
-    keep = [r for r in polygon.interiors if len(r.coords) > 5 and Polygon(r).area >= (10 * tolerance) ** 2]
+    """The polygon without its crude holes: the source has hundreds of inland triangles, quads and
+    blocky shapes of a few corners (up to two kilometres across around Washington and Tokyo) that do
+    not match the water they stand for. Drawn, they look like errors; left out, the ground is land."""
+    keep = [r for r in polygon.interiors if len(r.coords) > 12 and Polygon(r).area >= (10 * tolerance) ** 2]
     return Polygon(polygon.exterior, keep)
 
 

@@ -2,10 +2,16 @@
 //! restores its view; `Glide` steps animate the timeline and map, `Cut` steps jump).
 
 use crate::briefing::Transition;
+use crate::model::view::TimeView;
 use crate::model::view_state::ViewState;
 use crate::state::command::{DataSource, Effect, LoadFailure, PresentCommand, ReadFor};
 pub use crate::state::data::Presenting;
 use crate::state::data::State;
+
+/// A fitted slide window leaves this fraction of the items' extent free on each side.
+const FIT_MARGIN: f64 = 0.08;
+/// ...and treats an extent shorter than this many days as this long (a slide of one day's items).
+const FIT_MIN_DAYS: f64 = 10.0;
 
 impl State {
     /// Applies a command of the presenting part.
@@ -58,10 +64,40 @@ impl State {
             self.presenting.as_ref().map_or((self.now, shown_at_start), |p| (p.started, p.presenter_view));
         self.presenting =
             Some(Presenting { step: index, blank: None, initiatives, locations, started, presenter_view });
-        self.restore_view(&step.view);
-        if step.transition == Transition::Cut || self.cuts_only {
-            self.finish_animations(&step.view);
+        let mut view = step.view.clone();
+        self.restore_view(&view);
+        if let Some(time) = view.time {
+            let fitted = self.fitted_time(time.clamped());
+            self.focus.time_flight = Some((self.time_view, fitted, self.now));
+            view.time = Some(fitted);
         }
+        if step.transition == Transition::Cut || self.cuts_only {
+            self.finish_animations(&view);
+        }
+    }
+
+    /// A step's time window narrowed to what the slide shows — the initiatives its filter keeps inside the
+    /// window — with a margin each side, so a slide does not spend its width on empty years. The step's
+    /// own window when that is about as narrow.
+    fn fitted_time(&self, window: TimeView) -> TimeView {
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        for (i, span) in self.index.spans.iter().enumerate() {
+            let Some((a, b)) = *span else { continue };
+            if b < window.start || a > window.end || !self.is_visible(i) {
+                continue;
+            }
+            lo = lo.min(a.max(window.start));
+            hi = hi.max(b.min(window.end));
+        }
+        if lo > hi {
+            return window;
+        }
+        let margin = (hi - lo).max(FIT_MIN_DAYS) * FIT_MARGIN;
+        let (start, end) = (lo - margin, hi + margin);
+        if end - start >= (window.end - window.start) * 0.9 {
+            return window;
+        }
+        TimeView { start, end }.clamped()
     }
 
     /// Ends any glide at once (for `Cut` steps).

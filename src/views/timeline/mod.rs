@@ -221,7 +221,8 @@ fn estimated_height(state: &State, axis: &Axis, items: &[usize]) -> f32 {
 /// left edge for items that start before it and ending at the right edge for items that start too
 /// close to it. Returns `((left, right), label_x)`.
 fn label_extent(axis: &Axis, x0: f32, x1: f32, width: f32) -> ((f32, f32), f32) {
-    let right = axis.left + axis.width - 4.0;
+    // Clear of the lane scrollbar's thumb, which sits in the last 6 points.
+    let right = axis.left + axis.width - 10.0;
     let label_x = x0.min(right - width).max(axis.left + 2.0);
     ((x0.min(label_x), x1.max(label_x + width)), label_x)
 }
@@ -243,7 +244,7 @@ fn measure_lane(
         let (Some(item), Some(Some((a, b)))) = (state.dataset().initiatives.get(i), state.index().spans.get(i)) else {
             continue;
         };
-        let galley = crate::views::elided(painter, item.title.clone(), font.clone(), color, axis.width - 8.0);
+        let galley = crate::views::elided(painter, item.title.clone(), font.clone(), color, axis.width - 14.0);
         let (x0, x1) = (axis.x_from_day(*a), axis.x_from_day(*b));
         let (extent, label_x) = label_extent(axis, x0, x1, galley.size().x);
         extents.push(extent);
