@@ -5,8 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::compare::{ChangeKind, change_between};
 use super::index::Index;
 use super::search::normalize;
+pub use super::status::status_as_of;
 use super::types::{Dataset, Initiative, LineOfEffort, LocationKind, Status};
 
 /// What narrows the dataset.
@@ -30,6 +32,10 @@ pub struct Filter {
     /// Show the alliance as it stood on this day (a day number): later initiatives are hidden and
     /// statuses are those of that day.
     pub as_of: Option<i64>,
+    /// Compare: the earlier of two days (the later is `as_of`); every initiative then has a change.
+    pub since: Option<i64>,
+    /// Kinds of change to keep (only while comparing).
+    pub changes: BTreeSet<ChangeKind>,
 }
 
 /// The facets, for counting "what would I get if I also chose this".
@@ -45,6 +51,8 @@ pub enum Facet {
     PlaceKinds,
     /// Has a place or not.
     HasPlace,
+    /// Kind of change (comparing).
+    Changes,
 }
 
 /// Live counts for every facet value.
@@ -62,29 +70,16 @@ pub struct FacetCounts {
     pub has_place: [usize; 2],
 }
 
-/// An initiative's status as it stood on `day`; `None` when it had not been announced yet.
-pub fn status_as_of(item: &Initiative, day: i64) -> Option<Status> {
-    let first = item.dates().map(|(_, d)| d.anchor().0.0).min()?;
-    if first > day {
-        return None;
-    }
-    let started = |d: Option<super::FuzzyDate>| d.is_some_and(|d| d.anchor().0.0 <= day);
-    let over = |d: Option<super::FuzzyDate>| d.is_some_and(|d| d.anchor().1.0 < day);
-    Some(match item.status {
-        Status::Context | Status::Cancelled | Status::Proposed => item.status,
-        // Completed with no completion date: done, though the data does not say when.
-        Status::Completed if item.completed.is_none() && item.end.is_none() => Status::Completed,
-        _ if started(item.completed) || over(item.end) => Status::Completed,
-        Status::Ongoing => Status::Ongoing,
-        _ if started(item.start) => Status::InProgress,
-        _ => Status::Announced,
-    })
-}
-
 impl Filter {
     /// Whether nothing is filtered.
     pub fn is_empty(&self) -> bool {
         *self == Self::default()
+    }
+
+    /// The two days compared (earlier, later): `since` and `as_of`, when both are set.
+    pub fn compare_days(&self) -> Option<(i64, i64)> {
+        let (a, b) = (self.since?, self.as_of?);
+        Some((a.min(b), a.max(b)))
     }
 
     /// The status the filter sees for an item: as of the as-of day, or its own.
@@ -118,6 +113,13 @@ impl Filter {
             && self
                 .date_range
                 .is_none_or(|(a, b)| index.spans.get(i).copied().flatten().is_some_and(|(s, e)| e > a && s < b))
+            && (!facet(Facet::Changes) || self.changes.is_empty() || self.change_matches(item))
+    }
+
+    /// Whether the item's change between the compared days is one of `changes` (true when not comparing).
+    fn change_matches(&self, item: &Initiative) -> bool {
+        self.compare_days()
+            .is_none_or(|(from, to)| change_between(item, from, to).is_some_and(|k| self.changes.contains(&k)))
     }
 
     /// Whether initiative `i` passes (one item of [`Self::apply`]).

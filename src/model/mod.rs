@@ -7,7 +7,9 @@
 //! - [`summary`]: counts and spans for the `check` command and the UI.
 
 pub mod calendar;
+pub mod change_report;
 pub mod cluster;
+pub mod compare;
 pub mod date;
 pub mod date_loose;
 mod date_parse;
@@ -24,6 +26,7 @@ pub mod ragged;
 pub mod schema;
 pub mod search;
 pub mod simplify;
+pub mod status;
 pub mod summary;
 pub mod types;
 pub mod validate;

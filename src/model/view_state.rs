@@ -123,6 +123,15 @@ fn numbers(text: &str, n: usize) -> Result<Vec<f64>, String> {
     }
 }
 
+/// A day number, within the years dates may have.
+fn day_number(value: &str) -> Result<i64, String> {
+    let day: i64 = value.parse().map_err(|_| format!("not a day number: {value}"))?;
+    if day.unsigned_abs() > MAX_DAY_NUMBER {
+        return Err(format!("day {day} is beyond the years dates may have"));
+    }
+    Ok(day)
+}
+
 fn list<T: Serialize>(values: impl IntoIterator<Item = T>) -> String {
     values.into_iter().map(|v| escape(&name(&v))).collect::<Vec<_>>().join(",")
 }
@@ -152,6 +161,8 @@ impl ViewState {
             ("hp", f.has_place.map(|h| u8::from(h).to_string())),
             ("dr", f.date_range.map(|(a, b)| format!("{a},{b}"))),
             ("ao", f.as_of.map(|d| d.to_string())),
+            ("cf", f.since.map(|d| d.to_string())),
+            ("ch", (!f.changes.is_empty()).then(|| list(f.changes.iter()))),
             ("lg", (self.lanes != LaneGrouping::default()).then(|| name(&self.lanes))),
             ("p", (self.panels != Panels::default()).then(|| name(&self.panels))),
         ];
@@ -202,13 +213,9 @@ impl ViewState {
                 }
                 f.date_range = Some((v[0].min(v[1]), v[0].max(v[1])));
             }
-            "ao" => {
-                let day: i64 = value.parse().map_err(|_| format!("not a day number: {value}"))?;
-                if day.unsigned_abs() > MAX_DAY_NUMBER {
-                    return Err(format!("day {day} is beyond the years dates may have"));
-                }
-                f.as_of = Some(day);
-            }
+            "ao" => f.as_of = Some(day_number(value)?),
+            "cf" => f.since = Some(day_number(value)?),
+            "ch" => f.changes = items().map(|v| parse_name(&v?)).collect::<Result<_, _>>()?,
             "lg" => self.lanes = parse_name(value)?,
             "p" => self.panels = parse_name(value)?,
             other => return Err(format!("unknown key {other}")),
@@ -220,6 +227,7 @@ impl ViewState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::compare::ChangeKind;
     use crate::model::{LineOfEffort, LocationKind, Status};
 
     fn full() -> ViewState {
@@ -236,6 +244,8 @@ mod tests {
                 has_place: Some(true),
                 date_range: Some((19_000.0, 19_500.75)),
                 as_of: Some(19_509),
+                since: Some(19_368),
+                changes: [ChangeKind::Completed, ChangeKind::TargetMissed].into(),
             },
             lanes: LaneGrouping::Status,
             panels: Panels::Map,
@@ -267,6 +277,8 @@ mod tests {
         assert!(ViewState::from_text("q=%ZZ").is_err());
         assert!(ViewState::from_text("s=x:1").is_err());
         assert!(ViewState::from_text("ao=9223372036854775807").is_err());
+        assert!(ViewState::from_text("cf=-9223372036854775808").is_err());
+        assert!(ViewState::from_text("ch=Renamed").is_err());
         assert!(ViewState::from_text("dr=1e300,1e301").is_err());
     }
 }

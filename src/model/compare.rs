@@ -1,0 +1,145 @@
+//! Comparing two days: what changed for each initiative between "from" and "to". Pure. An
+//! initiative's change is the difference of its standing on the two days ([`standing`]), so the
+//! fuzzy dates count as the as-of view counts them: a "by 2025" target is missed only from 1 Jan
+//! 2026, a completion known to the month counts from the month's first day.
+
+use serde::{Deserialize, Serialize};
+
+use super::status::{Standing, standing};
+use super::types::{Dataset, Initiative, Status};
+
+/// What happened to an initiative between two days. One kind each: when several things happened,
+/// the first in this order names it (a plan announced and completed in between is new).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ChangeKind {
+    /// Announced in between: not there on the first day.
+    New,
+    /// Cancelled in between.
+    Cancelled,
+    /// Completed (or ended) in between.
+    Completed,
+    /// Its target went by in between without completion.
+    TargetMissed,
+    /// Work started in between.
+    Started,
+    /// Any other change of status.
+    StatusChanged,
+    /// The same on both days.
+    Unchanged,
+}
+
+impl ChangeKind {
+    /// Every kind, in the order they are counted and listed.
+    pub const ALL: [Self; 7] = [
+        Self::New,
+        Self::Completed,
+        Self::Started,
+        Self::TargetMissed,
+        Self::StatusChanged,
+        Self::Cancelled,
+        Self::Unchanged,
+    ];
+
+    /// The kind in words, for counts ("3 completed").
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::New => "new",
+            Self::Completed => "completed",
+            Self::Started => "started",
+            Self::TargetMissed => "target missed",
+            Self::StatusChanged => "status changed",
+            Self::Cancelled => "cancelled",
+            Self::Unchanged => "unchanged",
+        }
+    }
+
+    /// Position in [`Self::ALL`].
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|k| *k == self).unwrap_or(0)
+    }
+}
+
+/// The change between two standings: their difference, nothing else.
+pub fn change_of(before: Standing, after: Standing) -> ChangeKind {
+    let (Some(was), Some(is)) = (before.status, after.status) else {
+        return if before.status.is_none() { ChangeKind::New } else { ChangeKind::StatusChanged };
+    };
+    if is == Status::Cancelled && was != Status::Cancelled {
+        ChangeKind::Cancelled
+    } else if is == Status::Completed && was != Status::Completed {
+        ChangeKind::Completed
+    } else if after.target_missed && !before.target_missed {
+        ChangeKind::TargetMissed
+    } else if is == Status::InProgress && was != Status::InProgress {
+        ChangeKind::Started
+    } else if was != is || before.target_missed != after.target_missed {
+        ChangeKind::StatusChanged
+    } else {
+        ChangeKind::Unchanged
+    }
+}
+
+/// What happened to `item` from day `from` to day `to`; `None` when it was not there on `to`.
+pub fn change_between(item: &Initiative, from: i64, to: i64) -> Option<ChangeKind> {
+    let after = standing(item, to);
+    after.status?;
+    Some(change_of(standing(item, from), after))
+}
+
+/// A comparison of two days over the initiatives a filter lets through.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Comparison {
+    /// The earlier day.
+    pub from: i64,
+    /// The later day.
+    pub to: i64,
+    /// For each initiative, its change (`None`: filtered out or not there on `to`).
+    pub kinds: Vec<Option<ChangeKind>>,
+    /// How many of each kind, by [`ChangeKind::index`].
+    pub counts: [usize; 7],
+}
+
+impl Comparison {
+    /// Compares `from` and `to` (either order) for the initiatives `visible` keeps.
+    pub fn new(ds: &Dataset, visible: &[bool], from: i64, to: i64) -> Self {
+        let (from, to) = (from.min(to), from.max(to));
+        let mut counts = [0; 7];
+        let kinds = ds
+            .initiatives
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let kind = visible.get(i).copied().unwrap_or(false).then(|| change_between(item, from, to)).flatten();
+                if let Some(kind) = kind {
+                    counts[kind.index()] += 1;
+                }
+                kind
+            })
+            .collect();
+        Self { from, to, kinds, counts }
+    }
+
+    /// Initiative `i`'s change.
+    pub fn kind(&self, i: usize) -> Option<ChangeKind> {
+        self.kinds.get(i).copied().flatten()
+    }
+
+    /// How many changed in this way.
+    pub fn count(&self, kind: ChangeKind) -> usize {
+        self.counts[kind.index()]
+    }
+
+    /// The counts in words, changes only: "4 new · 3 completed · 1 target missed" ("no changes").
+    pub fn summary(&self) -> String {
+        let parts: Vec<String> = ChangeKind::ALL
+            .iter()
+            .filter(|&&k| k != ChangeKind::Unchanged && self.count(k) > 0)
+            .map(|&k| format!("{} {}", self.count(k), k.label()))
+            .collect();
+        if parts.is_empty() { "no changes".to_owned() } else { parts.join(" · ") }
+    }
+}
+
+#[cfg(test)]
+#[path = "compare_tests.rs"]
+mod tests;
