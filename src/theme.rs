@@ -170,6 +170,26 @@ pub fn status_color(status: Status) -> Color32 {
     }
 }
 
+/// The colour of a kind of change between two days (markers, chips, report); unchanged is grey.
+pub fn change_color(kind: crate::model::compare::ChangeKind) -> Color32 {
+    use crate::model::compare::ChangeKind;
+    match kind {
+        ChangeKind::New => Color32::from_rgb(30, 136, 229),
+        ChangeKind::Completed => Color32::from_rgb(67, 160, 71),
+        ChangeKind::Started => Color32::from_rgb(251, 140, 0),
+        ChangeKind::TargetMissed => Color32::from_rgb(229, 57, 53),
+        ChangeKind::StatusChanged => Color32::from_rgb(142, 36, 170),
+        ChangeKind::Cancelled => Color32::from_rgb(109, 76, 65),
+        ChangeKind::Unchanged => Color32::from_rgb(158, 158, 158),
+    }
+}
+
+/// How strongly an unchanged initiative is drawn while comparing (0–1).
+pub const UNCHANGED_ALPHA: f32 = 0.28;
+
+/// How strongly the span between two compared days is tinted on the timeline (0–1).
+pub const COMPARE_SPAN_ALPHA: f32 = 0.08;
+
 /// A colour for any text key (country, place): stable, spread around the hue circle.
 pub fn key_color(key: &str) -> Color32 {
     let hash = key.bytes().fold(2_166_136_261u32, |h, b| (h ^ u32::from(b)).wrapping_mul(16_777_619));
@@ -184,6 +204,8 @@ pub fn faded(color: Color32, alpha: f32) -> Color32 {
 
 /// Sizes used by the timeline.
 pub mod sizes {
+    /// Tallest the change report's list gets before it scrolls.
+    pub const REPORT_HEIGHT: f32 = 260.0;
     /// Widest a message in the top bar gets (longer ones are cut with "…", the whole on hover), so its
     /// dismiss button and the bar's own buttons stay on screen.
     pub const NOTICE_WIDTH: f32 = 560.0;
@@ -289,6 +311,8 @@ pub mod slide {
     pub const POINTS: f32 = 26.0;
     /// The progress indicator.
     pub const PROGRESS: f32 = 20.0;
+    /// A comparing step's counts and changes under the points.
+    pub const REPORT: f32 = 18.0;
 }
 
 /// Makes Japanese place names readable: adds the bundled Noto Sans JP subset as a fallback font.

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use crate::briefing::handout_pdf::{SlideImage, handout_pdf};
+use crate::model::change_report::report_plain;
 use crate::state::{Command, State};
 
 /// Outcome of a screenshot run: `None` until it is taken.
@@ -111,7 +112,11 @@ impl ExportPlan {
         crate::platform::write_atomic(&path, &png_bytes(&picture)?, false)
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         let rgb = image::DynamicImage::ImageRgba8(picture).to_rgb8();
-        let step = state.current_step().cloned().ok_or("no step on screen")?;
+        let mut step = state.current_step().cloned().ok_or("no step on screen")?;
+        // A step that compares two days carries its change report into the handout.
+        if let Some(cmp) = state.focus().comparison() {
+            step.points = format!("{}\n\n{}", step.points.trim_end(), report_plain(state.dataset(), cmp));
+        }
         self.slides.push((SlideImage { width: rgb.width(), height: rgb.height(), rgb: rgb.into_raw() }, step));
         Ok(())
     }

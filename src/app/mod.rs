@@ -315,6 +315,7 @@ impl eframe::App for AtlasApp {
         let mut commands = Vec::new();
         egui::Panel::top("filter_bar").show(ui, |ui| commands.extend(find::filter_bar_ui(ui, state)));
         egui::Panel::left("locations").resizable(true).default_size(440.0).min_size(220.0).show(ui, |ui| {
+            commands.extend(crate::views::compare::report_ui(ui, state));
             commands.extend(find::results_ui(ui, state));
             commands.extend(location_list_ui(ui, state, &self.rows));
         });

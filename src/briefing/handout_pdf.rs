@@ -76,6 +76,30 @@ fn plain_points(points: &str) -> String {
         .join("\n")
 }
 
+/// Line height as a multiple of the type size.
+const LEADING: f32 = 1.27;
+
+/// The type size (11 pt or less) at which `text`, wrapped to the page's width, fits `height` points,
+/// and its lines; below 6.5 pt the lines that do not fit are dropped with an ellipsis line.
+fn fitted_lines(text: &str, height: f32) -> (f32, Vec<String>) {
+    let mut size: f32 = 11.0;
+    loop {
+        // Helvetica averages about half an em a character: 120 characters at 11 pt fill the width.
+        let width = (120.0 * 11.0 / size) as usize;
+        let mut lines = wrap(text, width);
+        let room = (height / (size * LEADING)).floor().max(1.0) as usize;
+        if lines.len() <= room {
+            return (size, lines);
+        }
+        if size <= 6.5 {
+            lines.truncate(room.saturating_sub(1));
+            lines.push("…".to_owned());
+            return (size, lines);
+        }
+        size = (size - 0.5).max(6.5);
+    }
+}
+
 /// The handout: one A4 landscape page per slide, the picture on top and the talking points below.
 pub fn handout_pdf(title: &str, slides: &[(SlideImage, Step)]) -> Vec<u8> {
     let mut pdf = Pdf::new();
@@ -135,13 +159,15 @@ fn page_content(
     content.next_line(MARGIN, y);
     content.show(Str(&win_ansi(&format!("{number} / {total}   {}", step.title))));
     content.end_text();
-    content.begin_text();
-    content.set_font(font, 11.0);
     y -= 20.0;
+    // The points (and a step's change report) fit the space left: the type shrinks, down to 6.5 pt.
+    let (size, lines) = fitted_lines(&plain_points(&step.points), y - MARGIN * 0.5);
+    content.begin_text();
+    content.set_font(font, size);
     content.next_line(MARGIN, y);
-    for line in wrap(&plain_points(&step.points), 120) {
+    for line in lines {
         content.show(Str(&win_ansi(&line)));
-        content.next_line(0.0, -14.0);
+        content.next_line(0.0, -size * LEADING);
     }
     content.end_text();
     content.finish().to_vec()
@@ -181,5 +207,13 @@ mod tests {
         assert_eq!(win_ansi("– 日"), vec![0x96, b' ', b'?']);
         assert_eq!(plain_points("- **a**\n* b"), "• a\n• b");
         assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
+        // Long text shrinks to fit; what cannot fit even at 6.5 pt ends in an ellipsis.
+        let long = "word ".repeat(4000);
+        let (size, lines) = fitted_lines(&long, 180.0);
+        assert!((size - 6.5).abs() < 1e-6 && lines.last().is_some_and(|l| l == "…"), "{size} {}", lines.len());
+        assert!(lines.len() as f32 * size * LEADING <= 180.0 + 1e-3);
+        assert_eq!(fitted_lines("short", 180.0), (11.0, vec!["short".to_owned()]));
+        let (mid, _) = fitted_lines(&"word ".repeat(600), 180.0);
+        assert!(mid < 11.0 && mid > 6.5, "{mid}");
     }
 }

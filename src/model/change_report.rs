@@ -44,9 +44,16 @@ pub fn change_words(item: &Initiative, kind: ChangeKind, from: i64, to: i64) -> 
     let mut parts: Vec<String> = match kind {
         ChangeKind::New => {
             let first = item.announced.or_else(|| item.first_date());
-            let mut p = vec![date_words("announced", first).unwrap_or_else(|| "announced".to_owned())];
-            p.extend(date_words("completed", item.completed.filter(|d| d.anchor().0.0 <= to)));
-            p
+            let done = item.completed.filter(|d| d.anchor().0.0 <= to);
+            match (first, done) {
+                // An event: announced and done on the same day.
+                (Some(a), Some(d)) if a == d => vec![format!("on {a}")],
+                _ => {
+                    let mut p = vec![date_words("announced", first).unwrap_or_else(|| "announced".to_owned())];
+                    p.extend(date_words("completed", done));
+                    p
+                }
+            }
         }
         ChangeKind::Completed => {
             let done = date_words("completed", item.completed).or_else(|| date_words("ended", item.end));
@@ -133,6 +140,18 @@ pub fn report_markdown(ds: &Dataset, cmp: &Comparison) -> String {
             }
             out.push('\n');
         }
+    }
+    out
+}
+
+/// The report as plain lines for a handout: a heading line with the days and counts, then "- title:
+/// words" for each change (no links, no markdown marks).
+pub fn report_plain(ds: &Dataset, cmp: &Comparison) -> String {
+    let mut out =
+        format!("What changed, {} to {}: {}", Day(cmp.from).ymd_words(), Day(cmp.to).ymd_words(), cmp.summary());
+    for line in report_lines(ds, cmp) {
+        let title = ds.initiatives.get(line.item).map_or("", |x| x.title.as_str());
+        write!(out, "\n- {} — {title}: {}", line.kind.label(), line.words).ok();
     }
     out
 }

@@ -129,6 +129,12 @@ impl Comparison {
         self.counts[kind.index()]
     }
 
+    /// For each place, the most notable change among the initiatives there ([`ChangeKind`]'s order:
+    /// new first, unchanged last); `None` where nothing compared is.
+    pub fn place_kinds(&self, initiatives_at: &[Vec<usize>]) -> Vec<Option<ChangeKind>> {
+        initiatives_at.iter().map(|items| items.iter().filter_map(|&i| self.kind(i)).min()).collect()
+    }
+
     /// The counts in words, changes only: "4 new · 3 completed · 1 target missed" ("no changes").
     pub fn summary(&self) -> String {
         let parts: Vec<String> = ChangeKind::ALL

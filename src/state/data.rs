@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use crate::briefing::Deck;
 use crate::formats::source_map::SourceMap;
 use crate::model::cluster::{Place, PlaceTree};
+use crate::model::compare::Comparison;
 use crate::model::filter::Filter;
 use crate::model::index::Index;
 use crate::model::map_camera::Flight;
@@ -152,6 +153,10 @@ pub struct Focus {
     pub(super) saved: SavedViews,
     /// The last message about saved views (written, or why not).
     pub(super) message: Option<String>,
+    /// While two days are compared: each visible initiative's change, and the counts.
+    pub(super) comparison: Option<Comparison>,
+    /// While comparing: for each place, the most notable change there.
+    pub(super) place_changes: Vec<Option<crate::model::compare::ChangeKind>>,
     /// The views file exists but could not be read: it is not overwritten.
     pub(super) views_unreadable: bool,
 }
@@ -282,6 +287,11 @@ impl Focus {
     /// The last message about saved views.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
+    }
+
+    /// The comparison of two days, while comparing.
+    pub fn comparison(&self) -> Option<&Comparison> {
+        self.comparison.as_ref()
     }
 }
 

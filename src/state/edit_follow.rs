@@ -20,6 +20,7 @@ impl State {
         }
         self.generation += 1;
         self.follow_visibility(i);
+        self.recompare();
         self.follow_lanes(i);
         self.follow_findings(i);
     }

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::model::cluster::{Place, place_tree};
+use crate::model::compare::{ChangeKind, Comparison};
 use crate::model::filter::Filter;
 use crate::model::map_camera::{FlyTarget, ease_in_out};
 use crate::model::view::TimeView;
@@ -89,7 +90,33 @@ impl State {
         f.place_tree = place_tree(&f.map_places);
         f.generation += 1;
         f.touched = None;
+        self.recompare();
         self.rebuild_lanes();
+    }
+
+    /// Recomputes the comparison of two days, over what the other filters let through (so the counts
+    /// of every kind show while some kinds are chosen).
+    pub(crate) fn recompare(&mut self) {
+        let f = &mut self.focus;
+        f.comparison = f.filter.compare_days().map(|(from, to)| {
+            if f.filter.changes.is_empty() {
+                Comparison::new(&self.dataset, &f.visible, from, to)
+            } else {
+                let any_change = Filter { changes: std::collections::BTreeSet::new(), ..f.filter.clone() };
+                Comparison::new(&self.dataset, &any_change.apply(&self.dataset, &self.index), from, to)
+            }
+        });
+        f.place_changes = f.comparison.as_ref().map(|c| c.place_kinds(&self.index.initiatives_at)).unwrap_or_default();
+    }
+
+    /// The most notable change at place `location` (`None` when not comparing or nothing there).
+    pub fn place_change(&self, location: usize) -> Option<ChangeKind> {
+        self.focus.place_changes.get(location).copied().flatten()
+    }
+
+    /// Initiative `i`'s change between the compared days (`None` when not comparing or not shown).
+    pub fn change_kind(&self, i: usize) -> Option<ChangeKind> {
+        self.focus.comparison.as_ref().and_then(|c| c.kind(i))
     }
 
     pub(crate) fn rebuild_lanes(&mut self) {

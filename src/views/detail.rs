@@ -66,6 +66,7 @@ fn initiative_ui(
         }
     });
     ui.label(egui::RichText::new(dates_in_words(item)).strong());
+    change_ui(ui, state, item);
     if let Some(note) = &item.status_note {
         ui.label(egui::RichText::new(note).italics());
     }
@@ -88,6 +89,19 @@ fn initiative_ui(
     crate::views::markdown::show(ui, cache, &item.body);
     sources_ui(ui, state, item);
     related_ui(ui, state, item, commands);
+}
+
+/// Comparing two days: what happened to it in between, in the report's words.
+fn change_ui(ui: &mut egui::Ui, state: &State, item: &Initiative) {
+    let Some(cmp) = state.focus().comparison() else { return };
+    let Some(kind) = cmp.kind(state_index(state, item)) else { return };
+    let words = crate::model::change_report::change_words(item, kind, cmp.from, cmp.to);
+    let span = format!("{} → {}", crate::model::Day(cmp.from).ymd_words(), crate::model::Day(cmp.to).ymd_words());
+    let text = match kind {
+        crate::model::compare::ChangeKind::Unchanged => format!("Unchanged {span}"),
+        _ => format!("{span}: {} — {words}", kind.label()),
+    };
+    ui.label(egui::RichText::new(text).color(theme::change_color(kind)).strong());
 }
 
 /// The status, as of the as-of day when one is chosen.

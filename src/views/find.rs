@@ -53,6 +53,7 @@ pub fn filter_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
             .on_hover_text("Initiatives that pass the search and filters");
         ui.menu_button("Filters", |ui| facets_ui(ui, state, &mut out));
         as_of_ui(ui, state, &mut out);
+        crate::views::compare::compare_controls_ui(ui, state, &mut out);
         ui.menu_button("Views", |ui| views_ui(ui, state, &mut out));
         if ui
             .button("Copy link")
@@ -63,6 +64,7 @@ pub fn filter_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
         }
     });
     chips_ui(ui, state, &mut out);
+    crate::views::compare::counts_ui(ui, state, &mut out);
     out
 }
 
@@ -180,7 +182,9 @@ fn as_of_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
     let mut on = f.as_of.is_some();
     if ui.checkbox(&mut on, "As of").on_hover_text("Show the alliance as it stood on a day").changed() {
         let day = if on { Some(state.today().0.clamp(first as i64, last as i64)) } else { None };
-        out.push(set(Filter { as_of: day, ..f.clone() }));
+        // Without an as-of day there is no "to" day: the comparison ends too.
+        let (since, changes) = if on { (f.since, f.changes.clone()) } else { (None, BTreeSet::new()) };
+        out.push(set(Filter { as_of: day, since, changes, ..f.clone() }));
         if !on {
             out.push(Command::Focus(FocusCommand::PlayAsOf(None)));
         }
@@ -309,8 +313,14 @@ fn chips_of(f: &Filter) -> Vec<(String, Filter)> {
         chips.push((words, Filter { date_range: None, ..f.clone() }));
     }
     if let Some(day) = f.as_of {
-        chips.push((format!("As of {}", Day(day).ymd_words()), Filter { as_of: None, ..f.clone() }));
+        let without = Filter { as_of: None, since: None, changes: BTreeSet::new(), ..f.clone() };
+        chips.push((format!("As of {}", Day(day).ymd_words()), without));
     }
+    if let Some(day) = f.since {
+        let without = Filter { since: None, changes: BTreeSet::new(), ..f.clone() };
+        chips.push((format!("Compared with {}", Day(day).ymd_words()), without));
+    }
+    set_chips(&mut chips, &f.changes, |k| k.label().to_owned(), |changes| Filter { changes, ..f.clone() });
     chips
 }
 

@@ -2,6 +2,7 @@
 
 pub mod chrome;
 pub mod close_guard;
+pub mod compare;
 pub mod deck_editor;
 pub mod detail;
 pub mod edit_form;

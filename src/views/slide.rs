@@ -39,6 +39,7 @@ pub fn slide_ui(ui: &mut egui::Ui, state: &State, markdown: &mut CommonMarkCache
             ui.spacing_mut().item_spacing.y = 14.0;
             crate::views::markdown::show(ui, markdown, &step.points);
         });
+        crate::views::compare::slide_report_ui(ui, state);
     });
     // Data with no dates (a story map) has nothing to show on a timeline: the map takes it all.
     if state.index().full_span.is_none() {

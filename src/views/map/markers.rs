@@ -5,6 +5,7 @@
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, vec2};
 
 use super::transform::Transform;
+use crate::model::compare::ChangeKind;
 use crate::model::PlacePrecision;
 use crate::model::cluster::{Cluster, cluster_within};
 use crate::model::map_camera::{FlyTarget, bounds_of};
@@ -130,9 +131,21 @@ fn disc(painter: &egui::Painter, centre: Pos2, r: f32, fill: Color32, stroke: eg
 /// Paints one place; returns its radius.
 fn place_marker(painter: &egui::Painter, state: &State, location: usize, weight: usize, pos: Pos2) -> f32 {
     let pal = theme::palette(state.theme());
-    let base =
+    let line =
         state.index().main_line.get(location).copied().flatten().map_or(pal.weak_text, theme::line_of_effort_color);
-    let alpha = if out_of_time(state, location) { 0.3 } else { 1.0 };
+    // Comparing, a place takes the colour of its most notable change; where nothing changed it fades.
+    let change = state.place_change(location);
+    let base = match change {
+        Some(kind) if kind != ChangeKind::Unchanged => theme::change_color(kind),
+        _ => line,
+    };
+    let alpha = if change == Some(ChangeKind::Unchanged) {
+        theme::UNCHANGED_ALPHA
+    } else if out_of_time(state, location) {
+        0.3
+    } else {
+        1.0
+    };
     let color = theme::faded(base, alpha);
     let r = marker_radius(weight);
     let precision = state.dataset().locations.get(location).map_or(PlacePrecision::ExactSite, |l| l.precision);
@@ -212,6 +225,11 @@ fn cluster_marker(painter: &egui::Painter, state: &State, c: &Cluster, pos: Pos2
     let all_dim = c.members.iter().all(|&m| out_of_time(state, places[m].location));
     let fill = theme::faded(pal.cluster, if all_dim { 0.4 } else { 0.95 });
     disc(painter, pos, r, fill, theme::stroke(1.5, pal.marker_outline));
+    // Comparing, a ring in the colour of the most notable change among the members.
+    let change = c.members.iter().filter_map(|&m| state.place_change(places[m].location)).min();
+    if let Some(kind) = change.filter(|k| *k != ChangeKind::Unchanged) {
+        disc(painter, pos, r + 1.5, Color32::TRANSPARENT, theme::stroke(3.0, theme::change_color(kind)));
+    }
     if any_highlighted {
         disc(painter, pos, r + 4.0, Color32::TRANSPARENT, theme::stroke(2.5, pal.selection));
     }

@@ -11,6 +11,7 @@ mod paint;
 use egui::{Align2, FontId, Id, Rect, Sense, pos2, vec2};
 
 use self::axis::{Axis, ticks};
+use crate::model::compare::ChangeKind;
 use crate::state::{Command, Origin, Selection, State};
 use crate::theme::{self, Palette, sizes};
 use crate::views::detail::dates_in_words;
@@ -106,8 +107,22 @@ fn paint_as_of(painter: &egui::Painter, axis: &Axis, body: Rect, state: &State, 
     let veil = Rect::from_min_max(pos2(x, body.top() + sizes::AXIS_HEIGHT), body.max);
     painter.rect_filled(veil, 0.0, theme::faded(pal.canvas, 0.7));
     painter.line_segment([pos2(x, body.top() + 18.0), pos2(x, body.bottom())], theme::stroke(2.0, pal.as_of));
-    let label = format!("as of {}", crate::model::Day(day).ymd_words());
-    painter.text(pos2(x - 3.0, body.top() + 20.0), Align2::RIGHT_TOP, label, FontId::proportional(10.5), pal.as_of);
+    let font = FontId::proportional(10.5);
+    // Comparing, the two labels sit outside the span between the days, so they never overlap.
+    let (word, at, align) = match state.focus().comparison() {
+        Some(_) => ("to", x + 3.0, Align2::LEFT_TOP),
+        None => ("as of", x - 3.0, Align2::RIGHT_TOP),
+    };
+    let label = format!("{word} {}", crate::model::Day(day).ymd_words());
+    painter.text(pos2(at, body.top() + 20.0), align, label, font.clone(), pal.as_of);
+    // Comparing: the "from" day is marked too, and the span between is tinted.
+    let Some(cmp) = state.focus().comparison() else { return };
+    let x0 = axis.x_from_day(cmp.from as f64).min(x).max(body.left());
+    let span = Rect::from_min_max(pos2(x0, body.top() + sizes::AXIS_HEIGHT), pos2(x, body.bottom()));
+    painter.rect_filled(span, 0.0, theme::faded(pal.as_of, theme::COMPARE_SPAN_ALPHA));
+    painter.line_segment([pos2(x0, body.top() + 18.0), pos2(x0, body.bottom())], theme::stroke(2.0, pal.as_of));
+    let label = format!("from {}", crate::model::Day(cmp.from).ymd_words());
+    painter.text(pos2(x0 - 3.0, body.top() + 20.0), Align2::RIGHT_TOP, label, font, pal.as_of);
 }
 
 /// Most items a lane draws one by one; a lane with more in view shows a density chart instead.
@@ -172,9 +187,15 @@ fn lanes_ui(
             let Some(item) = state.dataset().initiatives.get(i) else {
                 continue;
             };
-            let color = item_color(state, i, lane_color);
+            // Comparing, an item takes its change's colour; the unchanged keep theirs and fade.
+            let change = state.change_kind(i);
+            let color = match change {
+                Some(kind) if kind != ChangeKind::Unchanged => theme::change_color(kind),
+                _ => item_color(state, i, lane_color),
+            };
             let highlighted = state.is_highlighted(i);
-            let alpha = if any_selected && !highlighted { pal.dim } else { 1.0 };
+            let unchanged = if change == Some(ChangeKind::Unchanged) { theme::UNCHANGED_ALPHA } else { 1.0 };
+            let alpha = if any_selected && !highlighted { pal.dim.min(unchanged) } else { unchanged };
             let marks_y = row_top + ROW - 10.0;
             let (m0, m1) =
                 paint::paint_item(&painter, axis, item, marks_y, theme::faded(color, alpha), state.today().0 as f64);
