@@ -24,14 +24,14 @@ fn export_slides_writes_one_png_per_step_and_a_handout() {
         .filter(|p| p.extension().is_some_and(|x| x == "png"))
         .collect();
     slides.sort();
-    assert_eq!(slides.len(), 10, "{slides:?}");
+    assert_eq!(slides.len(), 11, "{slides:?}");
     for slide in &slides {
         let image = image::open(slide).expect("a PNG");
         assert_eq!((image.width(), image.height()), (960, 540), "{}", slide.display());
     }
     let pdf = std::fs::read(out.join("handout.pdf")).expect("handout.pdf");
     assert!(pdf.starts_with(b"%PDF-"));
-    assert!(String::from_utf8_lossy(&pdf).contains("/Count 10"));
+    assert!(String::from_utf8_lossy(&pdf).contains("/Count 11"));
     std::fs::remove_dir_all(&out).ok();
     std::fs::remove_dir_all(&runtime).ok();
 }

@@ -143,3 +143,12 @@ fn right_click_on_the_map_offers_to_add_a_place_or_an_initiative_there() {
     harness.get_by_label("Add place here");
     harness.snapshot("map_context_menu");
 }
+
+#[test]
+fn a_comparison_of_two_days_with_the_report() {
+    let mut harness = app(ThemeChoice::Light);
+    // From the Tokyo 2+2 (28 Jul 2024) to the dataset's as-of day (13 Mar 2026), one initiative selected.
+    harness.state_mut().follow_link("t=19800,20600;cf=19932;ao=20525;lg=Status;s=i:12mlr-decision");
+    harness.run();
+    harness.snapshot("compare_since_tokyo");
+}

@@ -115,7 +115,8 @@ impl ExportPlan {
         let mut step = state.current_step().cloned().ok_or("no step on screen")?;
         // A step that compares two days carries its change report into the handout.
         if let Some(cmp) = state.focus().comparison() {
-            step.points = format!("{}\n\n{}", step.points.trim_end(), report_plain(state.dataset(), cmp));
+            let cmp = cmp.only(&state.focus().filter().changes);
+            step.points = format!("{}\n\n{}", step.points.trim_end(), report_plain(state.dataset(), &cmp));
         }
         self.slides.push((SlideImage { width: rgb.width(), height: rgb.height(), rgb: rgb.into_raw() }, step));
         Ok(())

@@ -119,6 +119,27 @@ impl Comparison {
         Self { from, to, kinds, counts }
     }
 
+    /// The comparison of only these kinds (all when `kinds` is empty): what a report shows while
+    /// some kinds are chosen.
+    pub fn only(&self, kinds: &std::collections::BTreeSet<ChangeKind>) -> Self {
+        if kinds.is_empty() {
+            return self.clone();
+        }
+        let mut counts = [0; 7];
+        let kinds: Vec<Option<ChangeKind>> = self
+            .kinds
+            .iter()
+            .map(|k| {
+                let k = (*k).filter(|k| kinds.contains(k));
+                if let Some(k) = k {
+                    counts[k.index()] += 1;
+                }
+                k
+            })
+            .collect();
+        Self { kinds, counts, ..*self }
+    }
+
     /// Initiative `i`'s change.
     pub fn kind(&self, i: usize) -> Option<ChangeKind> {
         self.kinds.get(i).copied().flatten()

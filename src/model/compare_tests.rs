@@ -88,6 +88,9 @@ fn counts_read_in_words() {
     assert_eq!((cmp.from, cmp.to), (day(2022, 6, 1), day(2024, 1, 1)), "either order");
     assert_eq!(cmp.summary(), "1 new · 1 target missed");
     assert_eq!(cmp.count(ChangeKind::Unchanged), 1);
+    let new_only = cmp.only(&[ChangeKind::New].into());
+    assert_eq!((new_only.summary(), new_only.kind(1), new_only.kind(0)), ("1 new".to_owned(), None, Some(ChangeKind::New)));
+    assert_eq!(cmp.only(&std::collections::BTreeSet::new()), cmp);
     let hidden = Comparison::new(&ds, &[false, true, false], day(2022, 6, 1), day(2024, 1, 1));
     assert_eq!(hidden.summary(), "1 target missed");
     assert_eq!(hidden.kind(0), None);

@@ -119,7 +119,9 @@ pub fn counts_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
 /// The change report: each change in words with its dates and sources; Copy as markdown.
 pub fn report_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     let mut out = Vec::new();
-    let Some(cmp) = state.focus().comparison() else { return out };
+    let Some(all) = state.focus().comparison() else { return out };
+    // The report lists what is shown: the chosen kinds only, when some are chosen.
+    let cmp = &all.only(&state.focus().filter().changes);
     let header = format!("What changed: {}", cmp.summary());
     egui::CollapsingHeader::new(RichText::new(header).strong()).id_salt("change_report").default_open(true).show(
         ui,
@@ -173,7 +175,8 @@ fn report_lines_ui(ui: &mut egui::Ui, state: &State, cmp: &Comparison, out: &mut
 /// On a slide that compares two days: the counts, then each change on a line, as many as fit (the
 /// rest are counted; the handout has them all).
 pub fn slide_report_ui(ui: &mut egui::Ui, state: &State) {
-    let Some(cmp) = state.focus().comparison() else { return };
+    let Some(all) = state.focus().comparison() else { return };
+    let cmp = &all.only(&state.focus().filter().changes);
     let size = theme::slide::REPORT;
     ui.add_space(size);
     ui.label(RichText::new(format!("{} → {}", Day(cmp.from).ymd_words(), Day(cmp.to).ymd_words())).size(size));

@@ -107,22 +107,28 @@ fn paint_as_of(painter: &egui::Painter, axis: &Axis, body: Rect, state: &State, 
     let veil = Rect::from_min_max(pos2(x, body.top() + sizes::AXIS_HEIGHT), body.max);
     painter.rect_filled(veil, 0.0, theme::faded(pal.canvas, 0.7));
     painter.line_segment([pos2(x, body.top() + 18.0), pos2(x, body.bottom())], theme::stroke(2.0, pal.as_of));
-    let font = FontId::proportional(10.5);
-    // Comparing, the two labels sit outside the span between the days, so they never overlap.
-    let (word, at, align) = match state.focus().comparison() {
-        Some(_) => ("to", x + 3.0, Align2::LEFT_TOP),
-        None => ("as of", x - 3.0, Align2::RIGHT_TOP),
-    };
+    // Comparing, the two labels sit outside the span between the days where there is room.
+    let comparing = state.focus().comparison();
+    let word = if comparing.is_some() { "to" } else { "as of" };
     let label = format!("{word} {}", crate::model::Day(day).ymd_words());
-    painter.text(pos2(at, body.top() + 20.0), align, label, font.clone(), pal.as_of);
+    day_label(painter, body, (x, comparing.is_some()), label, pal);
     // Comparing: the "from" day is marked too, and the span between is tinted.
-    let Some(cmp) = state.focus().comparison() else { return };
+    let Some(cmp) = comparing else { return };
     let x0 = axis.x_from_day(cmp.from as f64).min(x).max(body.left());
     let span = Rect::from_min_max(pos2(x0, body.top() + sizes::AXIS_HEIGHT), pos2(x, body.bottom()));
     painter.rect_filled(span, 0.0, theme::faded(pal.as_of, theme::COMPARE_SPAN_ALPHA));
     painter.line_segment([pos2(x0, body.top() + 18.0), pos2(x0, body.bottom())], theme::stroke(2.0, pal.as_of));
-    let label = format!("from {}", crate::model::Day(cmp.from).ymd_words());
-    painter.text(pos2(x0 - 3.0, body.top() + 20.0), Align2::RIGHT_TOP, label, font, pal.as_of);
+    day_label(painter, body, (x0, false), format!("from {}", crate::model::Day(cmp.from).ymd_words()), pal);
+}
+
+/// A day's label beside its line at `x`: to the right when asked and there is room, else to the left
+/// (and to the right again when the left has no room either).
+fn day_label(painter: &egui::Painter, body: Rect, (x, right): (f32, bool), text: String, pal: &Palette) {
+    let galley = painter.layout_no_wrap(text, FontId::proportional(10.5), pal.as_of);
+    let w = galley.size().x + 3.0;
+    let fits_right = x + w <= body.right();
+    let left = if (right && fits_right) || (!right && x - w < body.left() && fits_right) { x + 3.0 } else { x - w };
+    painter.galley(pos2(left, body.top() + 20.0), galley, pal.as_of);
 }
 
 /// Most items a lane draws one by one; a lane with more in view shows a density chart instead.

@@ -1,0 +1,58 @@
+//! Comparing two days and the links between initiatives, at 100,000 generated initiatives: the
+//! comparison computed on its own (the model), the filter change that starts one in the app (refilter:
+//! visibility, comparison, places, lanes), and one frame of the explore view while comparing.
+//! Run with `cargo bench --bench relate` (`ATLAS_BENCH_SIZES=10000` runs only that size).
+
+mod common;
+#[path = "common/frames.rs"]
+mod frames;
+
+use std::hint::black_box;
+
+use alliance_atlas::model::compare::Comparison;
+use alliance_atlas::model::filter::Filter;
+use alliance_atlas::model::generate::generate;
+use alliance_atlas::state::{Command, FocusCommand};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+
+use frames::frame;
+
+/// 1 Jan 2020 and 1 Jan 2024, as day numbers.
+const FROM: i64 = 18_262;
+const TO: i64 = 19_723;
+
+fn compare(filter: Filter) -> Command {
+    Command::Focus(FocusCommand::SetFilter(Box::new(filter)))
+}
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("compare two days");
+    group.sample_size(20);
+    for n in common::sizes(&[100_000]) {
+        let ds = generate(n, (n / 100).clamp(50, 10_000), 42);
+        let visible = vec![true; n];
+        group.bench_with_input(BenchmarkId::new("comparison (model)", n), &n, |b, _| {
+            b.iter(|| black_box(Comparison::new(&ds, &visible, FROM, TO)));
+        });
+        let mut harness = frames::app_on(ds, |_| {});
+        let base = Filter { as_of: Some(TO), ..Filter::default() };
+        let mut k = 0i64;
+        group.bench_with_input(BenchmarkId::new("set the from day (refilter)", n), &n, |b, _| {
+            b.iter(|| {
+                // A different "from" day each time, so nothing is cached.
+                k = (k + 1) % 400;
+                harness.state_mut().apply(compare(Filter { since: Some(FROM + k), ..base.clone() }));
+                black_box(harness.state().state().focus().comparison().map(|c| c.counts))
+            });
+        });
+        harness.state_mut().apply(compare(Filter { since: Some(FROM), ..base.clone() }));
+        harness.run_ok();
+        group.bench_with_input(BenchmarkId::new("explore frame while comparing", n), &n, |b, _| {
+            b.iter(|| black_box(frame(&mut harness)));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
