@@ -77,26 +77,18 @@ pub fn change_words(item: &Initiative, kind: ChangeKind, from: i64, to: i64) -> 
     parts.join(" — ")
 }
 
+/// The report's line for initiative `i` (`None` when it did not change or is not compared).
+pub fn report_line(ds: &Dataset, cmp: &Comparison, i: usize) -> Option<ReportLine> {
+    let kind = cmp.kind(i).filter(|k| *k != ChangeKind::Unchanged)?;
+    let item = ds.initiatives.get(i)?;
+    let sources =
+        item.sources.iter().filter_map(|c| ds.source(&c.source)).map(|s| (s.title.clone(), s.url.clone())).collect();
+    Some(ReportLine { item: i, kind, words: change_words(item, kind, cmp.from, cmp.to), sources })
+}
+
 /// Every change (not the unchanged), grouped by kind in [`ChangeKind::ALL`] order, then in data order.
 pub fn report_lines(ds: &Dataset, cmp: &Comparison) -> Vec<ReportLine> {
-    let mut lines: Vec<ReportLine> = cmp
-        .kinds
-        .iter()
-        .enumerate()
-        .filter_map(|(i, kind)| {
-            let kind = (*kind).filter(|k| *k != ChangeKind::Unchanged)?;
-            let item = ds.initiatives.get(i)?;
-            let sources = item
-                .sources
-                .iter()
-                .filter_map(|c| ds.source(&c.source))
-                .map(|s| (s.title.clone(), s.url.clone()))
-                .collect();
-            Some(ReportLine { item: i, kind, words: change_words(item, kind, cmp.from, cmp.to), sources })
-        })
-        .collect();
-    lines.sort_by_key(|l| (l.kind.index(), l.item));
-    lines
+    cmp.changed.iter().filter_map(|&i| report_line(ds, cmp, i)).collect()
 }
 
 /// Escapes the characters markdown would read as formatting in a title.

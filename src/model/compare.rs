@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::status::{Standing, standing};
+use super::status::{Marks, Standing};
 use super::types::{Dataset, Initiative, Status};
 
 /// What happened to an initiative between two days. One kind each: when several things happened,
@@ -81,9 +81,28 @@ pub fn change_of(before: Standing, after: Standing) -> ChangeKind {
 
 /// What happened to `item` from day `from` to day `to`; `None` when it was not there on `to`.
 pub fn change_between(item: &Initiative, from: i64, to: i64) -> Option<ChangeKind> {
-    let after = standing(item, to);
+    let marks = Marks::of(item);
+    let after = marks.standing_on(to);
     after.status?;
-    Some(change_of(standing(item, from), after))
+    Some(change_of(marks.standing_on(from), after))
+}
+
+/// The changed items grouped by kind (a counting sort: one pass, no comparisons).
+fn changed_in_order(kinds: &[Option<ChangeKind>], counts: &[usize; 7]) -> Vec<usize> {
+    let mut starts = [0usize; 7];
+    let mut total = 0;
+    for kind in ChangeKind::ALL.into_iter().filter(|k| *k != ChangeKind::Unchanged) {
+        starts[kind.index()] = total;
+        total += counts[kind.index()];
+    }
+    let mut out = vec![0; total];
+    for (i, kind) in kinds.iter().enumerate() {
+        if let Some(kind) = kind.filter(|k| *k != ChangeKind::Unchanged) {
+            out[starts[kind.index()]] = i;
+            starts[kind.index()] += 1;
+        }
+    }
+    out
 }
 
 /// A comparison of two days over the initiatives a filter lets through.
@@ -97,6 +116,9 @@ pub struct Comparison {
     pub kinds: Vec<Option<ChangeKind>>,
     /// How many of each kind, by [`ChangeKind::index`].
     pub counts: [usize; 7],
+    /// The initiatives that changed (not the unchanged), by kind in [`ChangeKind::ALL`] order, then
+    /// in data order: the report's rows.
+    pub changed: Vec<usize>,
 }
 
 impl Comparison {
@@ -104,7 +126,7 @@ impl Comparison {
     pub fn new(ds: &Dataset, visible: &[bool], from: i64, to: i64) -> Self {
         let (from, to) = (from.min(to), from.max(to));
         let mut counts = [0; 7];
-        let kinds = ds
+        let kinds: Vec<Option<ChangeKind>> = ds
             .initiatives
             .iter()
             .enumerate()
@@ -116,11 +138,13 @@ impl Comparison {
                 kind
             })
             .collect();
-        Self { from, to, kinds, counts }
+        let changed = changed_in_order(&kinds, &counts);
+        Self { from, to, kinds, counts, changed }
     }
 
     /// The comparison of only these kinds (all when `kinds` is empty): what a report shows while
     /// some kinds are chosen.
+    #[must_use]
     pub fn only(&self, kinds: &std::collections::BTreeSet<ChangeKind>) -> Self {
         if kinds.is_empty() {
             return self.clone();
@@ -137,7 +161,8 @@ impl Comparison {
                 k
             })
             .collect();
-        Self { kinds, counts, ..*self }
+        let changed = changed_in_order(&kinds, &counts);
+        Self { from: self.from, to: self.to, kinds, counts, changed }
     }
 
     /// Initiative `i`'s change.

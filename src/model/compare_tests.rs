@@ -7,7 +7,7 @@ use super::*;
 use crate::model::filter::Filter;
 use crate::model::generate::generate;
 use crate::model::index::Index;
-use crate::model::status::status_as_of;
+use crate::model::status::{standing, status_as_of};
 use crate::model::{Cite, Day, FuzzyDate, LineOfEffort};
 
 fn day(y: i64, m: u32, d: u32) -> i64 {
@@ -89,7 +89,10 @@ fn counts_read_in_words() {
     assert_eq!(cmp.summary(), "1 new · 1 target missed");
     assert_eq!(cmp.count(ChangeKind::Unchanged), 1);
     let new_only = cmp.only(&[ChangeKind::New].into());
-    assert_eq!((new_only.summary(), new_only.kind(1), new_only.kind(0)), ("1 new".to_owned(), None, Some(ChangeKind::New)));
+    assert_eq!(
+        (new_only.summary(), new_only.kind(1), new_only.kind(0)),
+        ("1 new".to_owned(), None, Some(ChangeKind::New))
+    );
     assert_eq!(cmp.only(&std::collections::BTreeSet::new()), cmp);
     let hidden = Comparison::new(&ds, &[false, true, false], day(2022, 6, 1), day(2024, 1, 1));
     assert_eq!(hidden.summary(), "1 target missed");
@@ -144,6 +147,11 @@ proptest! {
             prop_assert_eq!(change_between(x, to, to), Some(ChangeKind::Unchanged));
         }
         prop_assert_eq!(cmp.counts.iter().sum::<usize>(), present);
+        // The report's rows: every change, by kind then in data order.
+        let mut rows: Vec<usize> =
+            (0..ds.initiatives.len()).filter(|&i| cmp.kind(i).is_some_and(|k| k != ChangeKind::Unchanged)).collect();
+        rows.sort_by_key(|&i| (cmp.kind(i).map(ChangeKind::index), i));
+        prop_assert_eq!(&cmp.changed, &rows);
         for kind in ChangeKind::ALL {
             let only = Filter { changes: [kind].into(), ..base.clone() }.apply(&ds, &index);
             prop_assert_eq!(only.iter().filter(|v| **v).count(), cmp.count(kind), "{:?}", kind);

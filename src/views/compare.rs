@@ -5,7 +5,7 @@
 use egui::{Id, Key, RichText};
 
 use crate::model::Day;
-use crate::model::change_report::{report_lines, report_markdown};
+use crate::model::change_report::{report_line, report_markdown};
 use crate::model::compare::{ChangeKind, Comparison};
 use crate::model::filter::Filter;
 use crate::state::{Command, FocusCommand, Origin, Selection, State};
@@ -31,7 +31,7 @@ pub fn compare_controls_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Comma
             let from = (to - DEFAULT_LOOK_BACK).max(first);
             out.push(set(Filter { as_of: Some(to), since: Some(from), ..f.clone() }));
         } else {
-            out.push(set(Filter { since: None, changes: Default::default(), ..f.clone() }));
+            out.push(set(Filter { since: None, changes: std::collections::BTreeSet::default(), ..f.clone() }));
         }
     }
     let Some((from, to)) = f.compare_days() else { return };
@@ -76,7 +76,7 @@ fn step_days_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<Command>) {
     if dated.is_empty() {
         return;
     }
-    let current = state.presenting().map_or(deck.steps.len(), |p| p.step());
+    let current = state.presenting().map_or(deck.steps.len(), crate::state::present::Presenting::step);
     ui.menu_button("Since a step", |ui| {
         // The last dated step before the current one (or the last of all) comes first.
         let last = dated.iter().rev().find(|(n, ..)| *n < current).or(dated.last());
@@ -121,7 +121,13 @@ pub fn report_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     let mut out = Vec::new();
     let Some(all) = state.focus().comparison() else { return out };
     // The report lists what is shown: the chosen kinds only, when some are chosen.
-    let cmp = &all.only(&state.focus().filter().changes);
+    let chosen;
+    let cmp = if state.focus().filter().changes.is_empty() {
+        all
+    } else {
+        chosen = all.only(&state.focus().filter().changes);
+        &chosen
+    };
     let header = format!("What changed: {}", cmp.summary());
     egui::CollapsingHeader::new(RichText::new(header).strong()).id_salt("change_report").default_open(true).show(
         ui,
@@ -129,54 +135,68 @@ pub fn report_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
             if ui.button("Copy as markdown").on_hover_text("The report, with its sources as links").clicked() {
                 ui.ctx().copy_text(report_markdown(state.dataset(), cmp));
             }
-            egui::ScrollArea::vertical().id_salt("change_report_lines").max_height(theme::sizes::REPORT_HEIGHT).show(
-                ui,
-                |ui| report_lines_ui(ui, state, cmp, &mut out),
-            );
+            if cmp.changed.is_empty() {
+                ui.weak("Nothing changed between these days among what is shown.");
+            }
+            let row = ui.spacing().interact_size.y;
+            // Only the rows in view are built: the report costs the same at 100,000 changes.
+            egui::ScrollArea::vertical()
+                .id_salt("change_report_lines")
+                .max_height(theme::sizes::REPORT_HEIGHT)
+                .auto_shrink([false, true])
+                .show_rows(ui, row, cmp.changed.len(), |ui, rows| {
+                    for &i in cmp.changed.get(rows).unwrap_or_default() {
+                        report_row_ui(ui, state, cmp, i, &mut out);
+                    }
+                });
         },
     );
     ui.separator();
     out
 }
 
-fn report_lines_ui(ui: &mut egui::Ui, state: &State, cmp: &Comparison, out: &mut Vec<Command>) {
-    let lines = report_lines(state.dataset(), cmp);
-    if lines.is_empty() {
-        ui.weak("Nothing changed between these days among what is shown.");
-    }
-    for line in lines {
-        let Some(item) = state.dataset().initiatives.get(line.item) else { continue };
-        ui.horizontal_wrapped(|ui| {
-            ui.spacing_mut().item_spacing.x = 4.0;
-            ui.label(RichText::new(format!("● {}", line.kind.label())).color(theme::change_color(line.kind)));
-            let selected = state.selection() == Some(Selection::Initiative(line.item));
-            if ui.selectable_label(selected, RichText::new(&item.title).strong()).clicked() {
-                out.push(Command::Select(Selection::Initiative(line.item), Origin::List));
-            }
-            ui.label(&line.words);
-            // Sources as numbered links, their titles on hover: the report stays one line per change.
-            for (n, (title, url)) in line.sources.iter().enumerate() {
-                let mark = RichText::new(format!("[{}]", n + 1)).small();
-                match url {
-                    Some(url) if crate::model::links::is_safe_url(url) => {
-                        if ui.link(mark).on_hover_text(format!("{title}\n{url}")).clicked() {
-                            crate::platform::open_link(ui.ctx(), url);
-                        }
-                    }
-                    _ => {
-                        ui.label(mark.weak()).on_hover_text(title);
+/// One change on one line, cut to the panel (the whole on hover): kind, title, words, sources.
+fn report_row_ui(ui: &mut egui::Ui, state: &State, cmp: &Comparison, i: usize, out: &mut Vec<Command>) {
+    let Some(line) = report_line(state.dataset(), cmp, i) else { return };
+    let Some(item) = state.dataset().initiatives.get(i) else { return };
+    ui.horizontal(|ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        ui.spacing_mut().item_spacing.x = 4.0;
+        ui.label(RichText::new(format!("● {}", line.kind.label())).color(theme::change_color(line.kind)));
+        // Sources first, as numbered links with their titles on hover, so the cut never hides them.
+        for (n, (title, url)) in line.sources.iter().enumerate() {
+            let mark = RichText::new(format!("[{}]", n + 1)).small();
+            match url {
+                Some(url) if crate::model::links::is_safe_url(url) => {
+                    if ui.link(mark).on_hover_text(format!("{title}\n{url}")).clicked() {
+                        crate::platform::open_link(ui.ctx(), url);
                     }
                 }
+                _ => {
+                    ui.label(mark.weak()).on_hover_text(title);
+                }
             }
-        });
-    }
+        }
+        let selected = state.selection() == Some(Selection::Initiative(i));
+        let title = ui.selectable_label(selected, RichText::new(&item.title).strong());
+        if title.on_hover_text(format!("{}: {}", item.title, line.words)).clicked() {
+            out.push(Command::Select(Selection::Initiative(i), Origin::List));
+        }
+        ui.label(&line.words).on_hover_text(&line.words);
+    });
 }
 
 /// On a slide that compares two days: the counts, then each change on a line, as many as fit (the
 /// rest are counted; the handout has them all).
 pub fn slide_report_ui(ui: &mut egui::Ui, state: &State) {
     let Some(all) = state.focus().comparison() else { return };
-    let cmp = &all.only(&state.focus().filter().changes);
+    let chosen;
+    let cmp = if state.focus().filter().changes.is_empty() {
+        all
+    } else {
+        chosen = all.only(&state.focus().filter().changes);
+        &chosen
+    };
     let size = theme::slide::REPORT;
     ui.add_space(size);
     ui.label(RichText::new(format!("{} → {}", Day(cmp.from).ymd_words(), Day(cmp.to).ymd_words())).size(size));
@@ -187,12 +207,12 @@ pub fn slide_report_ui(ui: &mut egui::Ui, state: &State) {
         }
     });
     ui.add_space(size * 0.5);
-    let lines = report_lines(state.dataset(), cmp);
     let row = ui.text_style_height(&egui::TextStyle::Body).max(size * 1.3);
-    for (n, line) in lines.iter().enumerate() {
+    let total = cmp.changed.len();
+    for (n, line) in cmp.changed.iter().filter_map(|&i| report_line(state.dataset(), cmp, i)).enumerate() {
         // Room for this line (it may wrap once) and for the "and N more" line under it.
-        if ui.available_height() < row * 3.2 && n + 1 < lines.len() {
-            ui.label(RichText::new(format!("and {} more", lines.len() - n)).size(size).weak());
+        if ui.available_height() < row * 3.2 && n + 1 < total {
+            ui.label(RichText::new(format!("and {} more", total - n)).size(size).weak());
             break;
         }
         let Some(item) = state.dataset().initiatives.get(line.item) else { continue };

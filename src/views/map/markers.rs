@@ -5,9 +5,9 @@
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, vec2};
 
 use super::transform::Transform;
-use crate::model::compare::ChangeKind;
 use crate::model::PlacePrecision;
 use crate::model::cluster::{Cluster, cluster_within};
+use crate::model::compare::ChangeKind;
 use crate::model::map_camera::{FlyTarget, bounds_of};
 use crate::state::{Command, Origin, Selection, State};
 use crate::theme;

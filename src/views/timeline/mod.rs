@@ -127,7 +127,7 @@ fn day_label(painter: &egui::Painter, body: Rect, (x, right): (f32, bool), text:
     let galley = painter.layout_no_wrap(text, FontId::proportional(10.5), pal.as_of);
     let w = galley.size().x + 3.0;
     let fits_right = x + w <= body.right();
-    let left = if (right && fits_right) || (!right && x - w < body.left() && fits_right) { x + 3.0 } else { x - w };
+    let left = if fits_right && (right || x - w < body.left()) { x + 3.0 } else { x - w };
     painter.galley(pos2(left, body.top() + 20.0), galley, pal.as_of);
 }
 
