@@ -2,15 +2,16 @@
 //! legend. Every item gets an interact rect with its title, so screen readers and UI tests can find it.
 
 pub mod axis;
+mod days;
 mod density;
 mod edit;
 mod eras;
 mod input;
 mod paint;
 
-use egui::{Align2, FontId, Id, Rect, Sense, pos2, vec2};
+use egui::{FontId, Id, Rect, Sense, pos2, vec2};
 
-use self::axis::{Axis, ticks};
+use self::axis::Axis;
 use crate::model::compare::ChangeKind;
 use crate::state::{Command, Origin, Selection, State};
 use crate::theme::{self, Palette, sizes};
@@ -40,12 +41,12 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     let lanes_rect =
         Rect::from_min_max(pos2(rect.left(), rect.top() + sizes::AXIS_HEIGHT), pos2(rect.right(), strip_top));
     eras::paint_bands(&painter, &eras, lanes_rect.with_max_y(rect.bottom()), &pal);
-    paint_grid(&painter, &axis, body, &pal);
+    days::paint_grid(&painter, &axis, body, &pal);
     let scroll_id = id.with("lane_scroll");
     let mut scroll: f32 = ui.data(|d| d.get_temp(scroll_id)).unwrap_or(0.0);
     let content_height = lanes_ui(ui, state, &axis, lanes_rect, scroll, &mut commands);
-    paint_today(&painter, &axis, body, state, &pal);
-    paint_as_of(&painter, &axis, body, state, &pal);
+    days::paint_today(&painter, &axis, body, state, &pal);
+    days::paint_as_of(&painter, &axis, body, state, &pal);
     scroll = input::interact(ui, state, &background, &axis, &mut commands, scroll);
     edit::add_here_menu(&background, &axis, state, &mut commands);
     let max_scroll = (content_height - lanes_rect.height()).max(0.0);
@@ -57,78 +58,6 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
         input::maximise_button_ui(ui, state, rect, &mut commands);
     }
     commands
-}
-
-fn paint_grid(painter: &egui::Painter, axis: &Axis, body: Rect, pal: &Palette) {
-    let font = FontId::proportional(11.5);
-    let mut last_label_end = f32::NEG_INFINITY;
-    for tick in ticks(axis) {
-        let x = axis.x_from_day(tick.day);
-        if x < body.left() - 1.0 || x > body.right() {
-            continue;
-        }
-        let color = if tick.major { pal.grid_strong } else { pal.grid };
-        painter.line_segment([pos2(x, body.top() + 18.0), pos2(x, body.bottom())], theme::stroke(1.0, color));
-        // The axis promises non-overlapping labels; measuring here keeps that true for any font.
-        let galley = painter.layout_no_wrap(tick.label, font.clone(), pal.weak_text);
-        // A label that would run past the right edge is left out rather than cut.
-        if x + 3.0 > last_label_end && x + 3.0 + galley.size().x <= body.right() {
-            last_label_end = x + 3.0 + galley.size().x + axis::LABEL_GAP / 2.0;
-            painter.galley(pos2(x + 3.0, body.top() + 4.0), galley, pal.weak_text);
-        }
-    }
-    painter.line_segment(
-        [pos2(body.left(), body.top() + sizes::AXIS_HEIGHT), pos2(body.right(), body.top() + sizes::AXIS_HEIGHT)],
-        theme::stroke(1.0, pal.grid_strong),
-    );
-}
-
-fn paint_today(painter: &egui::Painter, axis: &Axis, body: Rect, state: &State, pal: &Palette) {
-    let x = axis.x_from_day(state.today().0 as f64 + 0.5);
-    if x >= body.left() && x <= body.right() {
-        painter.line_segment([pos2(x, body.top() + 18.0), pos2(x, body.bottom())], theme::stroke(1.5, pal.today));
-        painter.text(
-            pos2(x + 3.0, body.top() + 20.0),
-            Align2::LEFT_TOP,
-            "today",
-            FontId::proportional(10.5),
-            pal.today,
-        );
-    }
-}
-
-/// With an as-of day, what came later is greyed out behind a veil, and the day is marked.
-fn paint_as_of(painter: &egui::Painter, axis: &Axis, body: Rect, state: &State, pal: &Palette) {
-    let Some(day) = state.focus().filter().as_of else {
-        return;
-    };
-    // Not `clamp`: a panel squeezed to nothing has its right edge left of its left (the soak test).
-    let x = axis.x_from_day(day as f64 + 1.0).min(body.right()).max(body.left());
-    let veil = Rect::from_min_max(pos2(x, body.top() + sizes::AXIS_HEIGHT), body.max);
-    painter.rect_filled(veil, 0.0, theme::faded(pal.canvas, 0.7));
-    painter.line_segment([pos2(x, body.top() + 18.0), pos2(x, body.bottom())], theme::stroke(2.0, pal.as_of));
-    // Comparing, the two labels sit outside the span between the days where there is room.
-    let comparing = state.focus().comparison();
-    let word = if comparing.is_some() { "to" } else { "as of" };
-    let label = format!("{word} {}", crate::model::Day(day).ymd_words());
-    day_label(painter, body, (x, comparing.is_some()), label, pal);
-    // Comparing: the "from" day is marked too, and the span between is tinted.
-    let Some(cmp) = comparing else { return };
-    let x0 = axis.x_from_day(cmp.from as f64).min(x).max(body.left());
-    let span = Rect::from_min_max(pos2(x0, body.top() + sizes::AXIS_HEIGHT), pos2(x, body.bottom()));
-    painter.rect_filled(span, 0.0, theme::faded(pal.as_of, theme::COMPARE_SPAN_ALPHA));
-    painter.line_segment([pos2(x0, body.top() + 18.0), pos2(x0, body.bottom())], theme::stroke(2.0, pal.as_of));
-    day_label(painter, body, (x0, false), format!("from {}", crate::model::Day(cmp.from).ymd_words()), pal);
-}
-
-/// A day's label beside its line at `x`: to the right when asked and there is room, else to the left
-/// (and to the right again when the left has no room either).
-fn day_label(painter: &egui::Painter, body: Rect, (x, right): (f32, bool), text: String, pal: &Palette) {
-    let galley = painter.layout_no_wrap(text, FontId::proportional(10.5), pal.as_of);
-    let w = galley.size().x + 3.0;
-    let fits_right = x + w <= body.right();
-    let left = if fits_right && (right || x - w < body.left()) { x + 3.0 } else { x - w };
-    painter.galley(pos2(left, body.top() + 20.0), galley, pal.as_of);
 }
 
 /// Most items a lane draws one by one; a lane with more in view shows a density chart instead.
