@@ -155,6 +155,7 @@ fn initiative(rng: &mut Rng, i: usize, places: usize, sources: usize) -> Initiat
         end: None,
         places: if rng.below(10) == 0 { Vec::new() } else { vec![format!("p{}", rng.below(places))] },
         related: Vec::new(),
+        relations: Vec::new(),
         tags: Vec::new(),
         sources: vec![Cite { source: format!("src-{}", rng.below(sources)), note: None }],
     }

@@ -34,7 +34,8 @@ pub mod view_state;
 pub use calendar::Day;
 pub use date::{FiscalCalendar, FuzzyDate, Period, Qualifier};
 pub use types::{
-    Cite, Dataset, Era, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision, Source, Status,
+    Cite, Dataset, Era, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision, Rel, RelKind, Source,
+    Status,
 };
 
 /// The embedded default dataset: the US–Japan "2+2" of 11 January 2023 and what followed.
