@@ -21,6 +21,7 @@ pub mod index;
 pub mod links;
 pub mod map_camera;
 pub mod ragged;
+pub mod relations;
 pub mod schema;
 pub mod search;
 pub mod simplify;
@@ -28,6 +29,7 @@ pub mod summary;
 pub mod types;
 pub mod validate;
 mod validate_initiative;
+mod validate_relations;
 pub mod view;
 pub mod view_state;
 
