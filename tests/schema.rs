@@ -19,8 +19,8 @@ use alliance_atlas::model::index::Index;
 use alliance_atlas::model::schema::UnitEnum;
 use alliance_atlas::model::view_state::ViewState;
 use alliance_atlas::model::{
-    Cite, DEFAULT_DATASET, Era, FuzzyDate, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision,
-    Source, Status,
+    Cite, DEFAULT_DATASET, Era, FuzzyDate, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision, Rel,
+    RelKind, Source, Status,
 };
 use serde::de::{DeserializeOwned, Visitor};
 use serde::{Deserializer, Serialize};
@@ -242,9 +242,11 @@ fn serde_and_our_reader_know_the_same_fields() {
             end: Some(date("2026")),
             places: vec!["camp_hansen".to_owned()],
             related: vec!["j".to_owned()],
+            relations: vec![Rel { to: "j".to_owned(), kind: RelKind::DependsOn, note: Some("n".to_owned()) }],
             tags: vec!["t".to_owned()],
             sources: vec![Cite { source: "src".to_owned(), note: None }],
         }),
+        check_struct(&Rel { to: "j".to_owned(), kind: RelKind::PartOf, note: Some("n".to_owned()) }),
         check_struct(&Era { id: "e".to_owned(), title: "T".to_owned(), start: date("2023"), end: date("2024") }),
         check_struct(&step()),
         check_struct(&Deck { title: "D".to_owned(), dataset: "d.ron".to_owned(), steps: vec![step()] }),
@@ -281,6 +283,7 @@ fn serde_and_our_reader_know_the_same_enum_names() {
         check_enum::<PlacePrecision>(),
         check_enum::<LineOfEffort>(),
         check_enum::<Status>(),
+        check_enum::<RelKind>(),
         check_enum::<Transition>(),
     ];
     let failures: Vec<String> = results.into_iter().filter_map(Result::err).collect();

@@ -4,7 +4,7 @@
 
 use super::date::{FiscalCalendar, FuzzyDate, Period, Qualifier};
 use super::types::{
-    Cite, Dataset, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision, Source, Status,
+    Cite, Dataset, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision, Rel, RelKind, Source, Status,
 };
 
 /// Real anchor points the generated places cluster around (lat, lon, country).
@@ -128,7 +128,25 @@ pub fn generate(initiatives: usize, places: usize, seed: u64) -> Dataset {
         })
         .collect();
     ds.initiatives = (0..initiatives).map(|i| initiative(&mut rng, i, places, ds.sources.len())).collect();
+    add_relations(&mut ds.initiatives, seed);
     ds
+}
+
+/// About one relation per initiative (none, one or two), each to an earlier one — so no `PartOf`
+/// cycle and no link to itself — and none twice; from a random source of their own, so the rest of
+/// the dataset is what it was before there were relations.
+fn add_relations(items: &mut [Initiative], seed: u64) {
+    let mut rng = Rng((seed ^ 0x9E37_79B9_7F4A_7C15).max(1));
+    for i in 1..items.len() {
+        for _ in 0..rng.below(3) {
+            let to = format!("i{}", rng.below(i));
+            let kind = RelKind::ALL[rng.below(RelKind::ALL.len())];
+            let relations = &mut items[i].relations;
+            if !relations.iter().any(|r| r.to == to && r.kind == kind) {
+                relations.push(Rel { to, kind, note: None });
+            }
+        }
+    }
 }
 
 fn initiative(rng: &mut Rng, i: usize, places: usize, sources: usize) -> Initiative {
@@ -155,6 +173,7 @@ fn initiative(rng: &mut Rng, i: usize, places: usize, sources: usize) -> Initiat
         end: None,
         places: if rng.below(10) == 0 { Vec::new() } else { vec![format!("p{}", rng.below(places))] },
         related: Vec::new(),
+        relations: Vec::new(),
         tags: Vec::new(),
         sources: vec![Cite { source: format!("src-{}", rng.below(sources)), note: None }],
     }
@@ -173,5 +192,7 @@ mod tests {
         assert_eq!(generate(2_000, 300, 7), ds);
         assert_ne!(generate(2_000, 300, 8), ds);
         assert_eq!(ds.initiatives.len(), 2_000);
+        let relations: usize = ds.initiatives.iter().map(|i| i.relations.len()).sum();
+        assert!((1_800..2_200).contains(&relations), "about one relation each: {relations}");
     }
 }

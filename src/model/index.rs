@@ -8,7 +8,8 @@ use super::date::FuzzyDate;
 use super::geo::project;
 use super::ids::Ids;
 use super::ragged::{Ragged, Texts};
-use super::types::{Dataset, Initiative, LineOfEffort};
+use super::relations::Relations;
+use super::types::{Dataset, Initiative, LineOfEffort, RelKind};
 
 /// Lookups derived from one dataset.
 #[derive(Clone, Debug, Default)]
@@ -37,6 +38,8 @@ pub struct Index {
     pub no_place: Vec<usize>,
     /// Folded searchable text of each initiative.
     pub haystacks: Texts,
+    /// The typed relations between initiatives, both ways.
+    pub relations: Relations,
 }
 
 /// First and last day an initiative's dates cover, from the anchors of all its dates.
@@ -74,7 +77,9 @@ impl Index {
             spans,
             full_span,
             haystacks: Texts::default(),
+            relations: Relations::default(),
         };
+        index.relations = Relations::build(ds, &index.initiative_by_id);
         index.haystacks = super::search::haystacks(ds, &index.places_of);
         index
     }
@@ -115,12 +120,33 @@ impl Index {
                 }
             }
         }
+        if now.relations != before.relations {
+            self.relations = Relations::build(ds, &self.initiative_by_id);
+        }
         let mut text = String::new();
         super::search::haystack_into(ds, &self.places_of, i, &mut text);
         if self.haystacks.get(i) != Some(text.as_str()) {
             self.haystacks.replace(i, &text);
         }
         true
+    }
+}
+
+impl Index {
+    /// Initiative `i`'s relations to known initiatives: (target position, kind), in its order.
+    pub fn relations_from(&self, i: usize) -> impl Iterator<Item = (usize, RelKind)> + '_ {
+        self.relations.from(i)
+    }
+
+    /// The relations to initiative `i`: (source position, kind), sources in dataset order.
+    pub fn relations_to(&self, i: usize) -> impl Iterator<Item = (usize, RelKind)> + '_ {
+        self.relations.to(i)
+    }
+
+    /// The initiatives within `steps` relations of `i` (either way round), breadth first, with their
+    /// distances: `i` first at 0, at most `limit` in all.
+    pub fn neighbourhood(&self, i: usize, steps: usize, limit: usize) -> Vec<(usize, usize)> {
+        self.relations.neighbourhood(i, steps, limit)
     }
 }
 

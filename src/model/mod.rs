@@ -23,6 +23,7 @@ pub mod index;
 pub mod links;
 pub mod map_camera;
 pub mod ragged;
+pub mod relations;
 pub mod schema;
 pub mod search;
 pub mod simplify;
@@ -31,13 +32,15 @@ pub mod summary;
 pub mod types;
 pub mod validate;
 mod validate_initiative;
+mod validate_relations;
 pub mod view;
 pub mod view_state;
 
 pub use calendar::Day;
 pub use date::{FiscalCalendar, FuzzyDate, Period, Qualifier};
 pub use types::{
-    Cite, Dataset, Era, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision, Source, Status,
+    Cite, Dataset, Era, Initiative, LineOfEffort, Location, LocationKind, Meta, PlacePrecision, Rel, RelKind, Source,
+    Status,
 };
 
 /// The embedded default dataset: the US–Japan "2+2" of 11 January 2023 and what followed.

@@ -238,11 +238,86 @@ pub struct Initiative {
     /// Related initiative ids.
     #[serde(default)]
     pub related: Vec<String>,
+    /// Typed links to other initiatives: what this one enables, depends on, is part of ….
+    #[serde(default)]
+    pub relations: Vec<Rel>,
     /// Free tags.
     #[serde(default)]
     pub tags: Vec<String>,
     /// Sources cited (at least one).
     pub sources: Vec<Cite>,
+}
+
+/// A typed link from an initiative to another one, with an optional note on what supports it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rel {
+    /// Id of the other [`Initiative`].
+    pub to: String,
+    /// How this initiative stands to the other.
+    pub kind: RelKind,
+    /// What supports the link, e.g. "the 2+2 statement names the redesignation".
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+unit_enum! {
+    "a relation kind";
+    /// How one initiative stands to another (read from the initiative that has the relation).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    pub enum RelKind {
+        /// Makes the other possible.
+        Enables,
+        /// Cannot go ahead without the other.
+        DependsOn,
+        /// Replaces the other.
+        Supersedes,
+        /// Comes after the other, as its next step.
+        Follows,
+        /// Is a piece of the other.
+        PartOf,
+        /// Goes against the other.
+        Contradicts,
+    }
+}
+
+impl RelKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [RelKind; 6] =
+        [Self::Enables, Self::DependsOn, Self::Supersedes, Self::Follows, Self::PartOf, Self::Contradicts];
+
+    /// The kind in words, read from the initiative that has it ("depends on").
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Enables => "enables",
+            Self::DependsOn => "depends on",
+            Self::Supersedes => "supersedes",
+            Self::Follows => "follows",
+            Self::PartOf => "part of",
+            Self::Contradicts => "contradicts",
+        }
+    }
+
+    /// The kind in words, read from the other end ("needed by").
+    pub fn inverse_label(self) -> &'static str {
+        match self {
+            Self::Enables => "enabled by",
+            Self::DependsOn => "needed by",
+            Self::Supersedes => "superseded by",
+            Self::Follows => "followed by",
+            Self::PartOf => "has part",
+            Self::Contradicts => "contradicted by",
+        }
+    }
+
+    /// The kind whose [`Self::label`] is `label` (any case, spaces, `-` or `_`), or whose name is.
+    pub fn from_label(label: &str) -> Option<Self> {
+        let key = |s: &str| -> String {
+            s.chars().filter(|c| !matches!(c, ' ' | '_' | '-')).flat_map(char::to_lowercase).collect()
+        };
+        let wanted = key(label);
+        Self::ALL.into_iter().find(|k| key(k.label()) == wanted)
+    }
 }
 
 /// A context band behind the timeline (an era, a budget period, a deployment window).

@@ -9,6 +9,7 @@ use super::finding::{Collection, Locus, ProblemKind};
 use super::ids::Ids;
 use super::types::{Dataset, Initiative};
 use super::validate_initiative::{KnownIds, check_dates, check_references, definitely_before};
+use super::validate_relations::{check_part_of_cycle, check_relations, cycle_candidates, positions};
 
 use super::finding::Findings;
 pub use super::finding::{BrokenIds, Finding};
@@ -35,10 +36,15 @@ pub fn validate(ds: &Dataset, broken: &BrokenIds) -> Vec<Finding> {
     check_sources(&mut out, ds, broken.initiatives_dropped == 0);
     check_locations(&mut out, ds);
     let known = KnownIds::new(ds, broken);
+    let by_id = positions(ds);
+    let position = |id: &str| by_id.get(id).copied();
+    let candidates = cycle_candidates(ds, &position);
     for (index, initiative) in ds.initiatives.iter().enumerate() {
         let at = Locus::item(Collection::Initiatives, index);
         check_initiative_text(&mut out, initiative, at);
         check_references(&mut out, initiative, at, &known);
+        check_relations(&mut out, initiative, at, &known);
+        check_part_of_cycle(&mut out, ds, index, &position, Some(&candidates));
         check_dates(&mut out, initiative, at, ds.meta.as_of);
     }
     for (index, era) in ds.eras.iter().enumerate() {
@@ -64,6 +70,8 @@ pub fn validate_initiative(ds: &Dataset, broken: &BrokenIds, ids: (&Ids, &Ids), 
     let at = Locus::item(Collection::Initiatives, i);
     check_initiative_text(&mut out, initiative, at);
     check_references(&mut out, initiative, at, &known);
+    check_relations(&mut out, initiative, at, &known);
+    check_part_of_cycle(&mut out, ds, i, &|id: &str| ids.1.get(id).copied(), None);
     check_dates(&mut out, initiative, at, ds.meta.as_of);
     out.0
 }

@@ -55,7 +55,7 @@ impl<'a> KnownIds<'a> {
         }
     }
 
-    fn check(&self, collection: Collection, id: &str) -> Result<(), String> {
+    pub(super) fn check(&self, collection: Collection, id: &str) -> Result<(), String> {
         let known = match collection {
             Collection::Sources => self.sources.contains(id),
             Collection::Locations => self.locations.contains(id),

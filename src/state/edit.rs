@@ -212,7 +212,10 @@ impl State {
     fn delete_initiative(&mut self, i: usize, unlink: bool) {
         let Some(item) = self.dataset.initiatives.get(i).cloned() else { return };
         let linking: Vec<usize> = (0..self.dataset.initiatives.len())
-            .filter(|&j| j != i && self.dataset.initiatives[j].related.contains(&item.id))
+            .filter(|&j| {
+                let other = &self.dataset.initiatives[j];
+                j != i && (other.related.contains(&item.id) || other.relations.iter().any(|r| r.to == item.id))
+            })
             .collect();
         if !linking.is_empty() && !unlink {
             let names: Vec<String> = linking.iter().map(|&j| format!("“{}”", self.dataset.initiatives[j].id)).collect();
@@ -225,6 +228,7 @@ impl State {
         }
         for j in linking {
             self.change(j, "related", false, |x| x.related.retain(|r| *r != item.id));
+            self.change(j, "relations", false, |x| x.relations.retain(|r| r.to != item.id));
         }
         let origin = self.edit.origins.get(i).copied().flatten();
         let label = format!("deletion of “{}”", item.title);

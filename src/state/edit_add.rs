@@ -28,6 +28,7 @@ impl State {
             end: None,
             places,
             related: Vec::new(),
+            relations: Vec::new(),
             tags: Vec::new(),
             sources: sources.into_iter().collect(),
         };

@@ -4,9 +4,9 @@
 //! further (a new id, other places or sources) rebuilds instead.
 //! `tests/edit_follow.rs` checks that both ways give the same state.
 
-use crate::model::Initiative;
 use crate::model::cluster::{Place, place_tree};
 use crate::model::finding::{BrokenIds, Collection};
+use crate::model::{Initiative, RelKind};
 use crate::state::data::State;
 use crate::state::lanes::{Lane, key_of, label_of};
 
@@ -14,7 +14,11 @@ impl State {
     /// Initiative `i` was replaced; `before` is what it was.
     pub(crate) fn initiative_changed(&mut self, i: usize, before: &Initiative) {
         let sources_same = self.dataset.initiatives.get(i).is_some_and(|now| now.sources == before.sources);
-        if !sources_same || !self.index.update_initiative(&self.dataset, i, before) {
+        // A `PartOf` link added or taken away may close or open a cycle reported at another item.
+        let part_of =
+            |x: &Initiative| x.relations.iter().filter(|r| r.kind == RelKind::PartOf).cloned().collect::<Vec<_>>();
+        let parts_same = self.dataset.initiatives.get(i).is_some_and(|now| part_of(now) == part_of(before));
+        if !sources_same || !parts_same || !self.index.update_initiative(&self.dataset, i, before) {
             self.data_changed();
             return;
         }

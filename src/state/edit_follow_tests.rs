@@ -21,7 +21,7 @@ fn derived(s: &State) -> impl PartialEq + std::fmt::Debug + use<> {
         (x.spans.clone(), x.undated.clone(), x.full_span, x.initiatives_at.clone(), x.main_line.clone()),
         (x.haystacks.clone(), x.map_places.clone(), x.no_place.clone()),
         (s.focus.visible.clone(), s.focus.visible_items.clone(), s.focus.visible_count, s.focus.map_places.clone()),
-        (s.lanes.clone(), s.edit.findings.clone()),
+        (s.lanes.clone(), s.edit.findings.clone(), x.relations.clone()),
     )
 }
 

@@ -1,15 +1,15 @@
 //! CSV in our template: one row per initiative ([`initiatives_csv`], columns [`INITIATIVE_COLUMNS`])
 //! and one row per place ([`places_csv`], columns [`PLACE_COLUMNS`], written next to it as
-//! `NAME.places.csv`). Lists are `;`-joined; several sources are `;`-joined column by column, aligned
+//! `NAME.places.csv`). Lists are `;`-joined; relations as `kind:id (note)` ([`relation_entry`]); several sources are `;`-joined column by column, aligned
 //! (the n-th title goes with the n-th url); a `;` inside a list item is written as `,`. Dates are in our text form (`by 2025`, `JFY2027`); lines of
 //! effort, statuses, kinds and precisions by their names in data files (`ForcePosture`).
 
 use super::{Subset, joined};
 use crate::model::schema::UnitEnum as _;
-use crate::model::{Dataset, FuzzyDate, Initiative, Location};
+use crate::model::{Dataset, FuzzyDate, Initiative, Location, Rel};
 
 /// The header of the initiatives CSV, the names the template importer reads.
-pub const INITIATIVE_COLUMNS: [&str; 20] = [
+pub const INITIATIVE_COLUMNS: [&str; 21] = [
     "id",
     "title",
     "summary",
@@ -26,6 +26,7 @@ pub const INITIATIVE_COLUMNS: [&str; 20] = [
     "actors",
     "tags",
     "related",
+    "relations",
     "source title",
     "source url",
     "source publisher",
@@ -89,11 +90,21 @@ fn initiative_row(dataset: &Dataset, i: &Initiative) -> Vec<String> {
         joined(&i.actors),
         joined(&i.tags),
         joined(&i.related),
+        joined(i.relations.iter().map(relation_entry)),
         column(|s| s.title.clone()),
         column(|s| s.url.clone().unwrap_or_default()),
         column(|s| s.publisher.clone()),
         column(|s| date(s.date)),
     ]
+}
+
+/// One relation in the `relations` column: `kind:id`, with ` (note)` after it when it has a note
+/// (`enables:12mlr-redesignation`, `part of:12mlr-redesignation (a unit of the regiment)`).
+pub fn relation_entry(rel: &Rel) -> String {
+    match &rel.note {
+        Some(note) => format!("{}:{} ({note})", rel.kind.label(), rel.to),
+        None => format!("{}:{}", rel.kind.label(), rel.to),
+    }
 }
 
 fn place_row(l: &Location) -> Vec<String> {

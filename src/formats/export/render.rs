@@ -111,6 +111,7 @@ pub fn subset_dataset(dataset: &Dataset, subset: Subset<'_>) -> Dataset {
     // Links to initiatives left out would not check; the sources left uncited would warn.
     for initiative in &mut initiatives {
         initiative.related.retain(|id| ids.contains(id.as_str()));
+        initiative.relations.retain(|r| ids.contains(r.to.as_str()));
     }
     let cited: std::collections::HashSet<&str> =
         chosen.iter().flat_map(|i| i.sources.iter().map(|c| c.source.as_str())).collect();

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::model::{Cite, Dataset, Era, FuzzyDate, Initiative, LineOfEffort, Location, Source, Status};
-use crate::model::{LocationKind, PlacePrecision};
+use crate::model::{LocationKind, PlacePrecision, Rel, RelKind};
 
 /// The dataset as RON text; with `origin`, a first comment line says where it was imported from.
 pub fn to_ron(dataset: &Dataset, origin: Option<&str>) -> String {
@@ -196,6 +196,8 @@ struct InitiativeOut<'a> {
     places: &'a [String],
     #[serde(skip_serializing_if = "none")]
     related: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    relations: Vec<RelOut<'a>>,
     #[serde(skip_serializing_if = "none")]
     tags: &'a [String],
     sources: Vec<CiteOut<'a>>,
@@ -219,6 +221,7 @@ impl<'a> InitiativeOut<'a> {
             end: i.end,
             places: &i.places,
             related: &i.related,
+            relations: i.relations.iter().map(RelOut::of).collect(),
             tags: &i.tags,
             sources: i.sources.iter().map(CiteOut::of).collect(),
         }
@@ -236,6 +239,21 @@ struct CiteOut<'a> {
 impl<'a> CiteOut<'a> {
     fn of(c: &'a Cite) -> Self {
         Self { source: &c.source, note: c.note.as_deref() }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename = "Rel")]
+struct RelOut<'a> {
+    to: &'a str,
+    kind: RelKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+}
+
+impl<'a> RelOut<'a> {
+    fn of(r: &'a Rel) -> Self {
+        Self { to: &r.to, kind: r.kind, note: r.note.as_deref() }
     }
 }
 

@@ -11,6 +11,7 @@ mod enums;
 mod html;
 mod mapping;
 mod places;
+mod relations;
 mod template;
 mod timeline;
 
@@ -93,7 +94,7 @@ pub fn read(
 mod workbook;
 
 /// Every field a column can be mapped to in the import window (the template's field names).
-pub const FIELDS: [&str; 25] = template::FIELD_NAMES;
+pub const FIELDS: [&str; 32] = template::FIELD_NAMES;
 
 /// A field's name in words, for the import window (`lines_of_effort` → "Lines of effort").
 pub fn field_label(field: &str) -> String {

@@ -14,7 +14,7 @@ use crate::formats::ron::decode::{Cx, Fields, FromNode, Issue};
 use crate::formats::ron::node::{Node, Parser};
 use crate::formats::source_map::{Collection, ItemSpans, ItemText, Locus, SourceMap};
 use crate::model::schema::FieldSpec;
-use crate::model::types::{Cite, Era, Initiative, Location, Meta, Source};
+use crate::model::types::{Cite, Era, Initiative, Location, Meta, Rel, Source};
 use crate::model::validate::Finding;
 
 /// A struct type of the dataset, read field by field. Implement it with [`item!`].
@@ -141,6 +141,14 @@ impl FromNode for Cite {
     }
 }
 
+item!(Rel, "Rel" { to: required, kind: required, note: default });
+
+impl FromNode for Rel {
+    fn from_node(node: &Node<'_>, cx: &mut Cx) -> Option<Self> {
+        decode(node, cx)
+    }
+}
+
 item!(Location, "Location" {
     id: required,
     name: required,
@@ -169,6 +177,7 @@ item!(Initiative, "Initiative" {
     end: default,
     places: default,
     related: default,
+    relations: default,
     tags: default,
     sources: required,
 });

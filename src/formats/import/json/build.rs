@@ -184,6 +184,7 @@ impl Build {
             end: item.end,
             places: item.places,
             related: Vec::new(),
+            relations: Vec::new(),
             tags: item.tags,
             sources,
         };

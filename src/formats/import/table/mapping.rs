@@ -32,6 +32,13 @@ const SYNONYMS: &[(&str, &[&str])] = &[
     ("source url", &["link", "website", "href", "web", "source link", "sourcelink"]),
     ("source title", &["reference", "citation", "article", "ref"]),
     ("source publisher", &["outlet", "publication", "by publisher"]),
+    ("relations", &["linkedto", "connections", "typedlinks"]),
+    ("depends on", &["prerequisite", "prerequisites", "requires", "dependency", "blockedby"]),
+    ("part of", &["parent", "parentinitiative", "within"]),
+    ("enables", &["unlocks", "enabled"]),
+    ("supersedes", &["replacing", "superseded"]),
+    ("follows", &["after", "followup", "previous"]),
+    ("contradicts", &["conflicts", "conflictswith"]),
 ];
 
 /// The field a header seems to name, if any.

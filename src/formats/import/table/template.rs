@@ -8,10 +8,10 @@ use super::places::Places;
 use crate::formats::problem::ProblemKind;
 use crate::model::date::FuzzyDate;
 use crate::model::date_loose::parse_loose_with;
-use crate::model::types::{Cite, Initiative, LineOfEffort, Status};
+use crate::model::types::{Cite, Initiative, LineOfEffort, Rel, RelKind, Status};
 
 /// Each field and the header keys that name it (after [`header_key`]).
-const FIELDS: [(&str, &[&str]); 25] = [
+const FIELDS: [(&str, &[&str]); 32] = [
     ("id", &["id"]),
     ("title", &["title"]),
     ("summary", &["summary"]),
@@ -28,6 +28,13 @@ const FIELDS: [(&str, &[&str]); 25] = [
     ("actors", &["actors", "actor"]),
     ("tags", &["tags", "tag"]),
     ("related", &["related"]),
+    ("relations", &["relations", "relation", "links"]),
+    ("enables", &["enables"]),
+    ("depends on", &["dependson", "dependencies", "needs"]),
+    ("supersedes", &["supersedes", "replaces"]),
+    ("follows", &["follows"]),
+    ("part of", &["partof"]),
+    ("contradicts", &["contradicts"]),
     ("source title", &["sourcetitle", "source"]),
     ("source url", &["sourceurl", "url"]),
     ("source publisher", &["sourcepublisher", "publisher"]),
@@ -40,8 +47,8 @@ const FIELDS: [(&str, &[&str]); 25] = [
 ];
 
 /// Every field a column can be, in the order the import window lists them.
-pub const FIELD_NAMES: [&str; 25] = {
-    let mut names = [""; 25];
+pub const FIELD_NAMES: [&str; 32] = {
+    let mut names = [""; 32];
     let mut i = 0;
     while i < FIELDS.len() {
         names[i] = FIELDS[i].0;
@@ -62,7 +69,7 @@ pub fn keys() -> impl Iterator<Item = (&'static str, &'static str)> {
 
 /// The template's header names, for messages.
 pub const EXPECTED: &str = "id, title, summary, body, lines of effort, status, announced, start, target, completed, end, \
-     places, actors, tags, related, source title, source url, source publisher, source date";
+     places, actors, tags, related, relations, source title, source url, source publisher, source date";
 
 /// Which field (and which source group, from 0) each column is.
 fn column_fields(headers: &[String]) -> Vec<Option<(&'static str, usize)>> {
@@ -283,9 +290,19 @@ fn initiative(
         end: r.date("end", 0, out),
         places: place_ids,
         related: r.list("related"),
+        relations: relations(r, out),
         tags: r.list("tags"),
         sources,
     })
+}
+
+/// The row's relations: the `relations` column's entries, then each kind's column of ids.
+fn relations(r: &RowRead<'_>, out: &mut Out) -> Vec<Rel> {
+    let mut rels = r.cell("relations", 0).map_or_else(Vec::new, |(c, at)| super::relations::parse(&c.text, &at, out));
+    for kind in RelKind::ALL {
+        rels.extend(r.list(kind.label()).into_iter().map(|to| Rel { to, kind, note: None }));
+    }
+    rels
 }
 
 /// The row's sources: each group of source columns, each `;`-separated entry of them.

@@ -191,6 +191,7 @@ fn initiative(
         end,
         places: Vec::new(),
         related: Vec::new(),
+        relations: Vec::new(),
         tags,
         sources: vec![Cite { source, note: None }],
     }
