@@ -1,6 +1,10 @@
+#![expect(clippy::print_stdout, reason = "the bench says how many relations it runs on")]
+
 //! Comparing two days and the links between initiatives, at 100,000 generated initiatives: the
 //! comparison computed on its own (the model), the filter change that starts one in the app (refilter:
 //! visibility, comparison, places, lanes), and one frame of the explore view while comparing.
+//! Links: a frame with nothing selected, and selecting one of the most linked initiatives and drawing
+//! its links (arrows, arcs, the detail panel's sections and graph).
 //! Run with `cargo bench --bench relate` (`ATLAS_BENCH_SIZES=10000` runs only that size).
 
 mod common;
@@ -12,7 +16,7 @@ use std::hint::black_box;
 use alliance_atlas::model::compare::Comparison;
 use alliance_atlas::model::filter::Filter;
 use alliance_atlas::model::generate::generate;
-use alliance_atlas::state::{Command, FocusCommand};
+use alliance_atlas::state::{Command, FocusCommand, Origin, Selection};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 use frames::frame;
@@ -54,5 +58,42 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// The two initiatives with the most links (both ways).
+fn most_linked(index: &alliance_atlas::model::index::Index, n: usize) -> [usize; 2] {
+    let degree = |i: usize| index.relations_from(i).count() + index.relations_to(i).count();
+    let mut best: Vec<usize> = (0..n).collect();
+    best.sort_by_key(|&i| std::cmp::Reverse(degree(i)));
+    [best.first().copied().unwrap_or(0), best.get(1).copied().unwrap_or(0)]
+}
+
+fn links(c: &mut Criterion) {
+    let mut group = c.benchmark_group("links");
+    group.sample_size(20);
+    for n in common::sizes(&[100_000]) {
+        let ds = generate(n, (n / 100).clamp(50, 10_000), 42);
+        let relations: usize = ds.initiatives.iter().map(|x| x.relations.len()).sum();
+        let mut harness = frames::app_on(ds, |_| {});
+        let pair = most_linked(harness.state().state().index(), n);
+        let degree = |i: usize| {
+            let index = harness.state().state().index();
+            index.relations_from(i).count() + index.relations_to(i).count()
+        };
+        println!("{n} initiatives, {relations} relations; the most linked have {} and {} links", degree(pair[0]), degree(pair[1]));
+        group.bench_with_input(BenchmarkId::new("frame, nothing selected", n), &n, |b, _| {
+            b.iter(|| black_box(frame(&mut harness)));
+        });
+        let mut k = 0usize;
+        group.bench_with_input(BenchmarkId::new("select a linked initiative and draw its links", n), &n, |b, _| {
+            b.iter(|| {
+                k += 1;
+                let select = Command::Select(Selection::Initiative(pair[k % 2]), Origin::Other);
+                harness.state_mut().apply(select);
+                black_box(frame(&mut harness))
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, links);
 criterion_main!(benches);

@@ -184,6 +184,19 @@ pub fn change_color(kind: crate::model::compare::ChangeKind) -> Color32 {
     }
 }
 
+/// The colour of a kind of link between initiatives (timeline arrows, map arcs, the graph).
+pub fn relation_color(kind: crate::model::types::RelKind) -> Color32 {
+    use crate::model::types::RelKind;
+    match kind {
+        RelKind::Enables => Color32::from_rgb(0, 150, 136),
+        RelKind::DependsOn => Color32::from_rgb(239, 108, 0),
+        RelKind::Supersedes => Color32::from_rgb(123, 31, 162),
+        RelKind::Follows => Color32::from_rgb(25, 118, 210),
+        RelKind::PartOf => Color32::from_rgb(121, 85, 72),
+        RelKind::Contradicts => Color32::from_rgb(211, 47, 47),
+    }
+}
+
 /// How strongly an unchanged initiative is drawn while comparing (0–1).
 pub const UNCHANGED_ALPHA: f32 = 0.28;
 

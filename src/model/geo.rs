@@ -48,6 +48,31 @@ pub fn unproject(w: World) -> (f64, f64) {
     (lat, lon)
 }
 
+/// `n + 1` points (latitude, longitude in degrees) along the shorter great circle from `a` to `b`, both
+/// included: a line between two places as a plane flies it. Antipodes take the path over the pole.
+pub fn great_circle(a: (f64, f64), b: (f64, f64), n: usize) -> Vec<(f64, f64)> {
+    let unit = |(lat, lon): (f64, f64)| {
+        let (phi, lambda) = (lat.to_radians(), lon.to_radians());
+        [phi.cos() * lambda.cos(), phi.cos() * lambda.sin(), phi.sin()]
+    };
+    let (p, q) = (unit(a), unit(b));
+    let dot = (p[0] * q[0] + p[1] * q[1] + p[2] * q[2]).clamp(-1.0, 1.0);
+    let omega = dot.acos();
+    let n = n.max(1);
+    (0..=n)
+        .map(|k| {
+            let t = k as f64 / n as f64;
+            if omega.sin().abs() < 1e-9 {
+                // The same place, or antipodes (no one shorter circle): a straight blend.
+                return (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+            }
+            let (wa, wb) = (((1.0 - t) * omega).sin() / omega.sin(), (t * omega).sin() / omega.sin());
+            let v = [wa * p[0] + wb * q[0], wa * p[1] + wb * q[1], wa * p[2] + wb * q[2]];
+            (v[2].atan2(v[0].hypot(v[1])).to_degrees(), v[1].atan2(v[0]).to_degrees())
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,5 +103,20 @@ mod tests {
         assert!(equator.x.abs() < 1e-15 && equator.y.abs() < 1e-15);
         assert!((project(90.0, 0.0).y - 0.5).abs() < 1e-9);
         assert_eq!(project(f64::NAN, 10.0), World { x: 0.0, y: 0.0 });
+    }
+
+    #[test]
+    fn a_great_circle_from_tokyo_to_washington_goes_north_over_the_pacific() {
+        let (tokyo, washington) = ((35.69, 139.69), (38.89, -77.04));
+        let arc = great_circle(tokyo, washington, 32);
+        assert_eq!(arc.len(), 33);
+        let close = |p: (f64, f64), q: (f64, f64)| (p.0 - q.0).abs() < 1e-9 && (p.1 - q.1).abs() < 1e-9;
+        assert!(close(arc[0], tokyo) && close(arc[32], washington), "{:?} {:?}", arc[0], arc[32]);
+        // The midpoint is far north (near the Bering Sea), not on the straight screen line between.
+        let (lat, lon) = arc[16];
+        assert!(lat > 60.0 && !(-100.0..=130.0).contains(&lon), "{lat} {lon}");
+        // Every point is a real position.
+        assert!(arc.iter().all(|(lat, lon)| lat.abs() <= 90.0 && lon.abs() <= 180.0));
+        assert_eq!(great_circle(tokyo, tokyo, 4).len(), 5);
     }
 }

@@ -351,7 +351,9 @@ pub fn results_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
         return out;
     }
     let pal = theme::palette(state.theme());
-    ui.strong(format!("{} results", state.focus().visible_count()));
+    // Comparing, the results say how they changed too.
+    let changes = state.focus().comparison().map(|c| format!(" · {}", c.summary())).unwrap_or_default();
+    ui.strong(format!("{} results{changes}", state.focus().visible_count()));
     let row_height = ui.spacing().interact_size.y;
     let results = &state.focus().visible_items();
     // Only the rows in view are built: the list costs the same at a million results.

@@ -15,6 +15,7 @@ pub mod location_list;
 pub mod map;
 pub mod markdown;
 pub mod presenter;
+pub mod relations;
 pub mod slide;
 pub mod timeline;
 
@@ -65,4 +66,19 @@ pub fn elided(
     let mut job = egui::text::LayoutJob::simple_singleline(text, font, color);
     job.wrap = egui::text::TextWrapping::truncate_at_width(max_width.max(0.0));
     painter.layout_job(job)
+}
+
+/// A link in words: "12th MLR decision enables 12th Marines redesignated — its note".
+pub fn link_sentence(state: &State, from: usize, to: usize, kind: crate::model::types::RelKind) -> String {
+    let ds = state.dataset();
+    let title = |i: usize| ds.initiatives.get(i).map_or("?", |x| x.title.as_str());
+    let note = ds.initiatives.get(from).and_then(|x| {
+        let to_id = &ds.initiatives.get(to)?.id;
+        x.relations.iter().find(|r| &r.to == to_id && r.kind == kind)?.note.clone()
+    });
+    let words = format!("{} {} {}", title(from), kind.label(), title(to));
+    match note {
+        Some(note) => format!("{words} — {note}"),
+        None => words,
+    }
 }

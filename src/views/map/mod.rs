@@ -5,6 +5,7 @@ pub mod basemap;
 pub mod detail;
 mod edit;
 pub mod ground;
+mod links;
 mod markers;
 mod notes;
 pub mod transform;
@@ -55,6 +56,7 @@ pub fn map_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     if state.settings().graticule {
         paint_graticule(&painter, &t, &pal);
     }
+    links::arcs_ui(ui, state, &t, &background);
     // The map's own furniture is drawn first, so markers' labels keep clear of it.
     let mut reserved = notes::notes_ui(ui, &t, ground, &pal);
     reserved.extend(buttons);

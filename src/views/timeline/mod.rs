@@ -7,6 +7,7 @@ mod density;
 mod edit;
 mod eras;
 mod input;
+mod links;
 mod paint;
 
 use egui::{FontId, Id, Rect, Sense, pos2, vec2};
@@ -27,7 +28,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     let id = ui.scope_id().with("timeline");
     // The legend and the undated initiatives take the height they need; the timeline the rest.
     egui::Panel::bottom(id.with("footer")).resizable(false).show_separator_line(false).show(ui, |ui| {
-        paint::legend_ui(ui, pal.weak_text);
+        paint::legend_ui(ui, pal.weak_text, links::toggle_ui);
         undated_ui(ui, state, &mut commands);
     });
     let rect = ui.available_rect_before_wrap();
@@ -44,7 +45,9 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     days::paint_grid(&painter, &axis, body, &pal);
     let scroll_id = id.with("lane_scroll");
     let mut scroll: f32 = ui.data(|d| d.get_temp(scroll_id)).unwrap_or(0.0);
-    let content_height = lanes_ui(ui, state, &axis, lanes_rect, scroll, &mut commands);
+    let mut drawn = Vec::new();
+    let content_height = lanes_ui(ui, state, (&axis, lanes_rect, scroll), &mut drawn, &mut commands);
+    links::links_ui(ui, state, &drawn, lanes_rect.intersect(Rect::everything_right_of(body.left())), &mut commands);
     days::paint_today(&painter, &axis, body, state, &pal);
     days::paint_as_of(&painter, &axis, body, state, &pal);
     scroll = input::interact(ui, state, &background, &axis, &mut commands, scroll);
@@ -74,9 +77,8 @@ const DENSE_HEIGHT: f32 = 2.0 * ROW;
 fn lanes_ui(
     ui: &mut egui::Ui,
     state: &State,
-    axis: &Axis,
-    area: Rect,
-    scroll: f32,
+    (axis, area, scroll): (&Axis, Rect, f32),
+    drawn: &mut Vec<links::Drawn>,
     commands: &mut Vec<Command>,
 ) -> f32 {
     let pal = theme::palette(state.theme());
@@ -149,6 +151,7 @@ fn lanes_ui(
                 painter.rect_stroke(hit, 3.0, theme::stroke(1.5, pal.selection), egui::StrokeKind::Inside);
             }
             item_response(ui, state, (i, axis), hit, commands);
+            drawn.push(links::Drawn { i, marks: (m0, m1, marks_y), label: label_rect });
         }
         paint_lane_header(&painter, area, top, height, &lane.label, lane_color, &pal);
         y += height;

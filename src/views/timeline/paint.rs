@@ -153,7 +153,7 @@ pub fn diamond(painter: &Painter, centre: Pos2, r: f32, color: Color32) {
 type Sample = fn(&Painter, Rect, Color32);
 
 /// The legend's entries: a small painted sample and its meaning.
-pub fn legend_ui(ui: &mut egui::Ui, color: Color32) {
+pub fn legend_ui(ui: &mut egui::Ui, color: Color32, extra: impl FnOnce(&mut egui::Ui)) {
     let entries: [(&str, Sample); 7] = [
         ("announced", |p, r, c| {
             p.circle_filled(r.center(), sizes::DOT_RADIUS, c);
@@ -191,5 +191,6 @@ pub fn legend_ui(ui: &mut egui::Ui, color: Color32) {
             let text_pos = pos2(rect.min.x + 28.0, rect.center().y - galley.size().y / 2.0);
             ui.painter().galley(text_pos, galley, color);
         }
+        extra(ui);
     });
 }
