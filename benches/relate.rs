@@ -78,7 +78,11 @@ fn links(c: &mut Criterion) {
             let index = harness.state().state().index();
             index.relations_from(i).count() + index.relations_to(i).count()
         };
-        println!("{n} initiatives, {relations} relations; the most linked have {} and {} links", degree(pair[0]), degree(pair[1]));
+        println!(
+            "{n} initiatives, {relations} relations; the most linked have {} and {} links",
+            degree(pair[0]),
+            degree(pair[1])
+        );
         group.bench_with_input(BenchmarkId::new("frame, nothing selected", n), &n, |b, _| {
             b.iter(|| black_box(frame(&mut harness)));
         });

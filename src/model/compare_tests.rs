@@ -36,6 +36,7 @@ fn item(status: Status, dates: [&str; 5]) -> Initiative {
         end,
         places: Vec::new(),
         related: Vec::new(),
+        relations: Vec::new(),
         tags: Vec::new(),
         sources: vec![Cite { source: "s".to_owned(), note: None }],
     }

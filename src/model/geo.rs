@@ -50,24 +50,24 @@ pub fn unproject(w: World) -> (f64, f64) {
 
 /// `n + 1` points (latitude, longitude in degrees) along the shorter great circle from `a` to `b`, both
 /// included: a line between two places as a plane flies it. Antipodes take the path over the pole.
-pub fn great_circle(a: (f64, f64), b: (f64, f64), n: usize) -> Vec<(f64, f64)> {
+pub fn great_circle(from: (f64, f64), to: (f64, f64), steps: usize) -> Vec<(f64, f64)> {
     let unit = |(lat, lon): (f64, f64)| {
         let (phi, lambda) = (lat.to_radians(), lon.to_radians());
         [phi.cos() * lambda.cos(), phi.cos() * lambda.sin(), phi.sin()]
     };
-    let (p, q) = (unit(a), unit(b));
-    let dot = (p[0] * q[0] + p[1] * q[1] + p[2] * q[2]).clamp(-1.0, 1.0);
-    let omega = dot.acos();
-    let n = n.max(1);
-    (0..=n)
+    let (start, end) = (unit(from), unit(to));
+    let cos = (start[0] * end[0] + start[1] * end[1] + start[2] * end[2]).clamp(-1.0, 1.0);
+    let angle = cos.acos();
+    let steps = steps.max(1);
+    (0..=steps)
         .map(|k| {
-            let t = k as f64 / n as f64;
-            if omega.sin().abs() < 1e-9 {
+            let t = k as f64 / steps as f64;
+            if angle.sin().abs() < 1e-9 {
                 // The same place, or antipodes (no one shorter circle): a straight blend.
-                return (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+                return (from.0 + (to.0 - from.0) * t, from.1 + (to.1 - from.1) * t);
             }
-            let (wa, wb) = (((1.0 - t) * omega).sin() / omega.sin(), (t * omega).sin() / omega.sin());
-            let v = [wa * p[0] + wb * q[0], wa * p[1] + wb * q[1], wa * p[2] + wb * q[2]];
+            let (w0, w1) = (((1.0 - t) * angle).sin() / angle.sin(), (t * angle).sin() / angle.sin());
+            let v: Vec<f64> = (0..3).map(|c| w0 * start[c] + w1 * end[c]).collect();
             (v[2].atan2(v[0].hypot(v[1])).to_degrees(), v[1].atan2(v[0]).to_degrees())
         })
         .collect()

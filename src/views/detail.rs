@@ -85,11 +85,12 @@ fn initiative_ui(
             }
         });
     }
+    crate::views::relations::relations_ui(ui, state, state_index(state, item), commands);
+    crate::views::relations::graph_ui(ui, state, state_index(state, item), commands);
     ui.separator();
     crate::views::markdown::show(ui, cache, &item.body);
     sources_ui(ui, state, item);
     related_ui(ui, state, item, commands);
-    crate::views::relations::relations_ui(ui, state, state_index(state, item), commands);
 }
 
 /// Comparing two days: what happened to it in between, in the report's words.

@@ -12,14 +12,14 @@ use crate::theme;
 const GRAPH_NODES: usize = 25;
 
 /// Height of the graph.
-const GRAPH_HEIGHT: f32 = 260.0;
+const GRAPH_HEIGHT: f32 = 220.0;
 
 fn capitalised(words: &str) -> String {
     let mut chars = words.chars();
     chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
-/// The sections and the graph; nothing when the initiative has no links.
+/// The sections per kind and direction; nothing when the initiative has no links.
 pub fn relations_ui(ui: &mut egui::Ui, state: &State, i: usize, commands: &mut Vec<Command>) {
     let index = state.index();
     let out: Vec<(usize, RelKind)> = index.relations_from(i).collect();
@@ -27,8 +27,6 @@ pub fn relations_ui(ui: &mut egui::Ui, state: &State, i: usize, commands: &mut V
     if out.is_empty() && inc.is_empty() {
         return;
     }
-    ui.separator();
-    ui.strong("Links");
     for kind in RelKind::ALL {
         let sections = [(kind.label(), &out, true), (kind.inverse_label(), &inc, false)];
         for (heading, list, forward) in sections {
@@ -50,7 +48,6 @@ pub fn relations_ui(ui: &mut egui::Ui, state: &State, i: usize, commands: &mut V
             });
         }
     }
-    graph_ui(ui, state, i, commands);
 }
 
 /// Node positions: the initiative at the centre, each ring of distance `d` at radius `d × step`, the
@@ -75,14 +72,24 @@ fn layout(nodes: &[(usize, usize)], centre: Pos2, step: f32) -> Vec<Pos2> {
         .collect()
 }
 
-fn graph_ui(ui: &mut egui::Ui, state: &State, i: usize, commands: &mut Vec<Command>) {
+/// The neighbourhood graph under a "Links" heading; nothing when the initiative has no links.
+pub fn graph_ui(ui: &mut egui::Ui, state: &State, i: usize, commands: &mut Vec<Command>) {
     let nodes = state.index().neighbourhood(i, 2, GRAPH_NODES);
+    if nodes.len() < 2 {
+        return;
+    }
+    egui::CollapsingHeader::new("Links, two steps out").id_salt("links_graph").default_open(true).show(ui, |ui| {
+        graph(ui, state, &nodes, commands);
+    });
+}
+
+fn graph(ui: &mut egui::Ui, state: &State, nodes: &[(usize, usize)], commands: &mut Vec<Command>) {
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), GRAPH_HEIGHT), Sense::hover());
     let pal = theme::palette(state.theme());
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, pal.canvas);
     let step = (rect.height() / 2.0 - 22.0) / 2.0;
-    let at = layout(&nodes, rect.center(), step.min(rect.width() / 7.0));
+    let at = layout(nodes, rect.center(), step.min(rect.width() / 7.0));
     let position = |j: usize| nodes.iter().position(|n| n.0 == j).and_then(|k| at.get(k).copied());
     for (k, &(a, _)) in nodes.iter().enumerate() {
         for (b, kind) in state.index().relations_from(a) {
@@ -92,9 +99,14 @@ fn graph_ui(ui: &mut egui::Ui, state: &State, i: usize, commands: &mut Vec<Comma
             let color = theme::relation_color(kind);
             painter.line_segment([p, q], theme::stroke(1.5, color));
             let side = vec2(-dir.y, dir.x) * 3.5;
-            painter.add(Shape::convex_polygon(vec![q, q - dir * 7.0 + side, q - dir * 7.0 - side], color, egui::Stroke::NONE));
+            painter.add(Shape::convex_polygon(
+                vec![q, q - dir * 7.0 + side, q - dir * 7.0 - side],
+                color,
+                egui::Stroke::NONE,
+            ));
         }
     }
+    let mut labels: Vec<Rect> = Vec::new();
     for (k, &(j, d)) in nodes.iter().enumerate() {
         let (Some(p), Some(item)) = (at.get(k).copied(), state.dataset().initiatives.get(j)) else { continue };
         let color = if d == 0 { pal.selection } else { pal.text };
@@ -102,16 +114,44 @@ fn graph_ui(ui: &mut egui::Ui, state: &State, i: usize, commands: &mut Vec<Comma
         let node = Rect::from_center_size(p, vec2(16.0, 16.0));
         let response = ui.interact(node, ui.scope_id().with(("graph_node", j)), Sense::click());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &item.title));
-        // The centre and the first ring are named; the outer ring on hover, so names never pile up.
-        if d < 2 {
-            let below = p.y >= rect.center().y;
-            let (anchor, y) = if below { (Align2::CENTER_TOP, p.y + 8.0) } else { (Align2::CENTER_BOTTOM, p.y - 8.0) };
-            let galley = crate::views::elided(&painter, item.title.clone(), FontId::proportional(11.0), color, 120.0);
-            let pos = anchor.anchor_size(pos2(p.x, y), galley.size()).min;
+        // Names go beside their node, outwards; one that would overlap a name already drawn (or leave
+        // the graph) is left to the hover, so names never pile up.
+        if let Some((pos, galley)) = node_label(&painter, rect, p, &item.title, color)
+            && !labels.iter().any(|r| r.intersects(Rect::from_min_size(pos, galley.size()).expand(2.0)))
+        {
+            labels.push(Rect::from_min_size(pos, galley.size()));
             painter.galley(pos, galley, color);
         }
         if response.on_hover_text(&item.title).clicked() && d > 0 {
             commands.push(Command::Select(Selection::Initiative(j), Origin::Detail));
         }
     }
+}
+
+/// Where a node's name goes: beside it on the side away from the centre (above or below for nodes
+/// near the middle), elided to the room there; `None` when there is no room.
+fn node_label(
+    painter: &egui::Painter,
+    rect: Rect,
+    p: Pos2,
+    title: &str,
+    color: egui::Color32,
+) -> Option<(Pos2, std::sync::Arc<egui::Galley>)> {
+    let dx = p.x - rect.center().x;
+    let font = FontId::proportional(11.0);
+    let (anchor, at, room) = if dx.abs() < 20.0 {
+        let below = p.y >= rect.center().y;
+        let anchor = if below { Align2::CENTER_TOP } else { Align2::CENTER_BOTTOM };
+        (anchor, pos2(p.x, if below { p.y + 8.0 } else { p.y - 8.0 }), rect.width() * 0.45)
+    } else if dx > 0.0 {
+        (Align2::LEFT_CENTER, pos2(p.x + 9.0, p.y), rect.right() - p.x - 12.0)
+    } else {
+        (Align2::RIGHT_CENTER, pos2(p.x - 9.0, p.y), p.x - rect.left() - 12.0)
+    };
+    if room < 30.0 {
+        return None;
+    }
+    let galley = crate::views::elided(painter, title.to_owned(), font, color, room.min(160.0));
+    let pos = anchor.anchor_size(at, galley.size()).min;
+    rect.contains_rect(Rect::from_min_size(pos, galley.size())).then_some((pos, galley))
 }

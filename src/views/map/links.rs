@@ -21,24 +21,23 @@ const ARC_STEPS: usize = 48;
 fn arcs(state: &State, t: &Transform) -> Vec<(usize, usize, RelKind, Vec<Vec<Pos2>>)> {
     let Some(Selection::Initiative(s)) = state.selection() else { return Vec::new() };
     let index = state.index();
-    let links = index.relations_from(s).map(|(to, kind)| (s, to, kind));
-    let links: Vec<_> = links.chain(index.relations_to(s).map(|(from, kind)| (from, s, kind))).collect();
+    let outgoing = index.relations_from(s).map(|(to, kind)| (s, to, kind));
+    let all: Vec<_> = outgoing.chain(index.relations_to(s).map(|(from, kind)| (from, s, kind))).collect();
     let place = |l: usize| state.dataset().locations.get(l).map(|p| (p.lat, p.lon));
     let places_of = |i: usize| -> Vec<(f64, f64)> {
         index.places_of.get(i).unwrap_or_default().iter().take(PLACES_PER_END).filter_map(|&l| place(l)).collect()
     };
-    links
-        .into_iter()
+    all.into_iter()
         .map(|(from, to, kind)| {
-            let mut lines = Vec::new();
+            let mut pieces = Vec::new();
             for a in places_of(from) {
                 for b in places_of(to) {
                     if (a.0 - b.0).abs() + (a.1 - b.1).abs() > 1e-6 {
-                        lines.extend(screen_arc(t, a, b));
+                        pieces.extend(screen_arc(t, a, b));
                     }
                 }
             }
-            (from, to, kind, lines)
+            (from, to, kind, pieces)
         })
         .collect()
 }
@@ -76,11 +75,11 @@ pub fn arcs_ui(ui: &egui::Ui, state: &State, t: &Transform, background: &egui::R
         return;
     }
     let painter = ui.painter_at(t.rect);
-    let pointer = background.hover_pos();
+    let hover = background.hover_pos();
     let mut named = None;
     for (from, to, kind, lines) in &arcs {
         let color = theme::relation_color(*kind);
-        let hovered = pointer.is_some_and(|p| lines.iter().any(|l| near(p, l)));
+        let hovered = hover.is_some_and(|p| lines.iter().any(|l| near(p, l)));
         for line in lines {
             painter.add(Shape::line(line.clone(), theme::stroke(if hovered { 3.5 } else { 2.0 }, color)));
         }

@@ -46,10 +46,13 @@ fn crossings(drawn: &[Drawn], x: f32, (y0, y1): (f32, f32), ends: (usize, usize)
     drawn.iter().filter(|d| d.i != ends.0 && d.i != ends.1 && d.label.intersects(run)).count()
 }
 
-/// The route from the end of `a`'s marks to the start of `b`'s (`a` the earlier): three runs, the
+/// The route from the end of `a`'s marks (its start, when `b` begins before `a` ends) to the start of
+/// `b`'s (`a` the earlier): three runs, the
 /// upright one where it crosses the fewest labels (nearest the later mark among equals).
 fn route(drawn: &[Drawn], a: &Drawn, b: &Drawn) -> [Pos2; 4] {
-    let start = pos2(a.marks.1 + 2.0, a.marks.2);
+    // When the two overlap in time, the link leaves from the earlier one's start, not back from its end.
+    let leave = if a.marks.1 <= b.marks.0 { a.marks.1 + 2.0 } else { a.marks.0 };
+    let start = pos2(leave, a.marks.2);
     let end = pos2(b.marks.0 - 2.0, b.marks.2);
     let (lo, hi) = (start.x.min(end.x) - 12.0, start.x.max(end.x) + 12.0);
     let ys = (start.y, end.y);
@@ -96,14 +99,14 @@ pub(super) fn links_ui(ui: &mut egui::Ui, state: &State, drawn: &[Drawn], area: 
         return;
     }
     let painter = ui.painter_at(area);
-    let pointer = ui.input(|i| i.pointer.hover_pos());
+    let hover = ui.input(|i| i.pointer.hover_pos());
     let selected = match state.selection() {
         Some(Selection::Initiative(s)) => Some(s),
         _ => None,
     };
     for (n, arrow) in arrows.iter().enumerate() {
         let color = theme::relation_color(arrow.kind);
-        let hovered = pointer.is_some_and(|p| arrow.path.windows(2).any(|w| distance(p, w[0], w[1]) < 5.0));
+        let hovered = hover.is_some_and(|p| arrow.path.windows(2).any(|w| distance(p, w[0], w[1]) < 5.0));
         let width = if hovered { 3.0 } else { 1.8 };
         painter.add(Shape::line(arrow.path.to_vec(), theme::stroke(width, color)));
         let head = arrow_head(arrow.path[2], arrow.path[3]);
