@@ -185,6 +185,10 @@ fn perturbed() -> impl Strategy<Value = Dataset> {
         .prop_map(|(n, places, seed, a, b, c, lat, whole)| {
             let mut d = generate(n, places, seed);
             d.meta.title.clone_from(&a);
+            // Generated initiatives relate to earlier ones; the first relation gets a tricky note.
+            if let Some(r) = d.initiatives.iter_mut().flat_map(|i| i.relations.iter_mut()).next() {
+                r.note = Some(b.clone());
+            }
             d.meta.description = b;
             d.meta.authors.push(c.clone());
             if let Some(l) = d.locations.first_mut() {

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use alliance_atlas::formats::export::Subset;
 use alliance_atlas::formats::export::render::{ExportFormat, render};
 use alliance_atlas::formats::{Input, Loaded, load_str, open};
-use alliance_atlas::model::Dataset;
 use alliance_atlas::model::view::LaneGrouping;
+use alliance_atlas::model::{DEFAULT_DATASET, Dataset};
 use serde_json::Value;
 
 fn root(rel: &str) -> PathBuf {
@@ -180,5 +180,23 @@ fn timelinejs_json_goes_through_atlas_and_keeps_every_event_date_and_group() {
         a.sort_by_key(|x| format!("{x:?}"));
         b.sort_by_key(|x| format!("{x:?}"));
         assert_eq!(a, b, "{name}");
+    }
+}
+
+#[test]
+fn relations_go_to_csv_and_back() {
+    let dataset = clean(load_str(DEFAULT_DATASET), "the embedded dataset");
+    let count: usize = dataset.initiatives.iter().map(|i| i.relations.len()).sum();
+    assert!(count >= 10, "the dataset has relations: {count}");
+    let dir = temp_dir("relations");
+    let (path, text) = write_csv(&dataset, &dir);
+    let header = records(&text).into_iter().next().unwrap_or_default();
+    assert!(header.iter().any(|h| h == "relations"), "{header:?}");
+    assert!(text.contains("part of:12mlr-decision (the 12th LAAB is one of"), "kind:id (note)");
+    let back = open(Input::File(&path), None);
+    let Some(back) = back.dataset else { panic!("the CSV reads: {:#?}", back.problems) };
+    assert_eq!(back.initiatives.len(), dataset.initiatives.len());
+    for (was, now) in dataset.initiatives.iter().zip(&back.initiatives) {
+        assert_eq!((&now.id, &now.relations), (&was.id, &was.relations));
     }
 }

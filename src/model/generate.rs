@@ -137,11 +137,11 @@ pub fn generate(initiatives: usize, places: usize, seed: u64) -> Dataset {
 /// the dataset is what it was before there were relations.
 fn add_relations(items: &mut [Initiative], seed: u64) {
     let mut rng = Rng((seed ^ 0x9E37_79B9_7F4A_7C15).max(1));
-    for i in 1..items.len() {
+    for (i, item) in items.iter_mut().enumerate().skip(1) {
         for _ in 0..rng.below(3) {
             let to = format!("i{}", rng.below(i));
             let kind = RelKind::ALL[rng.below(RelKind::ALL.len())];
-            let relations = &mut items[i].relations;
+            let relations = &mut item.relations;
             if !relations.iter().any(|r| r.to == to && r.kind == kind) {
                 relations.push(Rel { to, kind, note: None });
             }

@@ -283,7 +283,7 @@ unit_enum! {
 
 impl RelKind {
     /// Every kind, in declaration order.
-    pub const ALL: [RelKind; 6] =
+    pub const ALL: [Self; 6] =
         [Self::Enables, Self::DependsOn, Self::Supersedes, Self::Follows, Self::PartOf, Self::Contradicts];
 
     /// The kind in words, read from the initiative that has it ("depends on").

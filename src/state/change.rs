@@ -5,7 +5,7 @@
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Item {
     /// An initiative.
-    Initiative(crate::model::Initiative),
+    Initiative(Box<crate::model::Initiative>),
     /// A place.
     Location(crate::model::Location),
     /// A source.

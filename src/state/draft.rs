@@ -95,7 +95,7 @@ impl State {
         let k = change.index;
         match &change.before {
             None => k <= len,
-            Some((Item::Initiative(x), _)) => ds.initiatives.get(k) == Some(x),
+            Some((Item::Initiative(x), _)) => ds.initiatives.get(k) == Some(&**x),
             Some((Item::Location(x), _)) => ds.locations.get(k) == Some(x),
             Some((Item::Source(x), _)) => ds.sources.get(k) == Some(x),
             Some((Item::Era(x), _)) => ds.eras.get(k) == Some(x),

@@ -156,7 +156,7 @@ impl State {
             Collection::Initiatives,
             i,
             label,
-            (Item::Initiative(before), Item::Initiative(after)),
+            (Item::Initiative(Box::new(before)), Item::Initiative(Box::new(after))),
             merge.then_some((i, field)),
         );
     }
@@ -237,7 +237,7 @@ impl State {
             label,
             collection,
             index: i,
-            before: Some((Item::Initiative(item), origin)),
+            before: Some((Item::Initiative(Box::new(item)), origin)),
             after: None,
             merge: None,
         });
@@ -285,7 +285,7 @@ impl State {
                 put_in(&mut ds.eras, &mut edit.era_origins, &mut edit.era_baseline, i, item, resize);
             }
             (Collection::Initiatives | Collection::Meta, item) => {
-                let item = item.and_then(|(x, o)| if let Item::Initiative(v) = x { Some((v, o)) } else { None });
+                let item = item.and_then(|(x, o)| if let Item::Initiative(v) = x { Some((*v, o)) } else { None });
                 let replaced = (!resize && item.is_some()).then(|| ds.initiatives.get(i).cloned()).flatten();
                 put_in(&mut ds.initiatives, &mut edit.origins, &mut edit.baseline, i, item, resize);
                 match replaced {

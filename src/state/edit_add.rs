@@ -47,7 +47,7 @@ impl State {
 
     fn add_selected(&mut self, initiative: Initiative, label: String) {
         let at = self.dataset.initiatives.len();
-        self.add(Collection::Initiatives, at, label, Item::Initiative(initiative));
+        self.add(Collection::Initiatives, at, label, Item::Initiative(Box::new(initiative)));
         self.selection = Some(Selection::Initiative(at));
         self.edit.open = true;
     }

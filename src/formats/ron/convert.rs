@@ -183,3 +183,51 @@ item!(Initiative, "Initiative" {
 });
 
 item!(Era, "Era" { id: required, title: required, start: required, end: required });
+
+#[cfg(test)]
+mod tests {
+    use crate::formats::load_str;
+    use crate::formats::problem::{Problem, ProblemKind};
+    use crate::model::DEFAULT_DATASET;
+
+    /// The embedded dataset with `from` replaced by `to` once, read; its problems and the 1-based line
+    /// and column where `to` starts.
+    fn broken(from: &str, to: &str) -> (Vec<Problem>, (usize, usize)) {
+        let Some(at) = DEFAULT_DATASET.find(from) else { panic!("{from} is in the dataset") };
+        let text = DEFAULT_DATASET.replacen(from, to, 1);
+        let before = &text[..at];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+        (load_str(&text).problems, (line, column))
+    }
+
+    #[test]
+    fn a_bad_relation_is_located_with_a_hint() {
+        let (problems, at) = broken("kind: Follows, note: \"the Tokyo", "kind: Folows, note: \"the Tokyo");
+        let [p] = problems.as_slice() else { panic!("one problem: {problems:#?}") };
+        assert_eq!((p.kind, p.line, p.column), (ProblemKind::WrongType, at.0, at.1 + "kind: ".len()));
+        assert_eq!(p.message, "`Folows` is not a relation kind");
+        assert!(p.hint.as_deref().is_some_and(|h| h.starts_with("did you mean `Follows`?")), "{p:?}");
+
+        let (problems, at) =
+            broken("Rel(to: \"scc-2023\", kind: Follows, note:", "Rel(to: \"scc-2023\", kind: Follows, nite:");
+        let [p] = problems.as_slice() else { panic!("one problem: {problems:#?}") };
+        assert_eq!((p.kind, p.message.as_str()), (ProblemKind::UnknownField, "unknown field `nite` in Rel"));
+        assert_eq!((p.line, p.column), (at.0, at.1 + "Rel(to: \"scc-2023\", kind: Follows, ".len()));
+        assert_eq!(p.hint.as_deref(), Some("did you mean `note`?"));
+
+        let (problems, at) = broken("Rel(to: \"scc-2023\", kind: Follows", "Rel(kind: Follows");
+        let [p] = problems.as_slice() else { panic!("one problem: {problems:#?}") };
+        assert_eq!((p.kind, p.line, p.column), (ProblemKind::MissingField, at.0, at.1));
+        assert_eq!(p.message, "Rel is missing the required field `to`");
+    }
+
+    #[test]
+    fn a_relation_check_is_located_at_its_element() {
+        let (problems, at) = broken("Rel(to: \"scc-2023\", kind: Follows", "Rel(to: \"scc-2032\", kind: Follows");
+        let [p] = problems.as_slice() else { panic!("one problem: {problems:#?}") };
+        assert_eq!((p.kind, p.line, p.column), (ProblemKind::UnknownReference, at.0, at.1));
+        assert_eq!(p.message, "initiative `scc-2024-tokyo` follows unknown initiative \"scc-2032\"");
+        assert_eq!(p.hint.as_deref(), Some("did you mean \"scc-2023\"?"));
+    }
+}
