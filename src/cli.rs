@@ -42,6 +42,9 @@ pub struct Cli {
     /// Start in this theme.
     #[arg(long, value_enum)]
     pub theme: Option<ThemeArg>,
+    /// A caveat line ("UNCLASSIFIED // FOR TRAINING") at the top and the foot of every screen and slide.
+    #[arg(long, value_name = "TEXT")]
+    pub banner: Option<String>,
 }
 
 /// Theme names on the command line.
@@ -140,6 +143,39 @@ pub enum Command {
         /// The dataset the deck is shown with (default: the embedded one).
         #[arg(long, value_name = "FILE")]
         data: Option<PathBuf>,
+        /// A caveat line printed at the top and the foot of every slide and handout page.
+        #[arg(long, value_name = "TEXT")]
+        banner: Option<String>,
+    },
+    /// Write a one-file briefing page: the web app, the dataset, the deck and the fonts in one HTML
+    /// file that opens from a USB stick (`file://`) with no server and no network.
+    ///
+    /// Exit status: 0 written, 1 problems in DATA or DECK, no web build, or a write failure.
+    ExportPage {
+        /// The dataset (any format the app reads), or "-" for the embedded one.
+        #[arg(default_value = "-")]
+        data: PathBuf,
+        /// The deck (default: the dataset's own, `NAME.briefing.ron` beside it, or the embedded deck).
+        #[arg(long, value_name = "DECK")]
+        deck: Option<PathBuf>,
+        /// Where to write the page.
+        #[arg(long, value_name = "OUT.html")]
+        out: PathBuf,
+        /// The web build (`scripts/build-web.sh` writes `dist/`); default: `$ATLAS_WEB_DIR`, `web/` beside this program, `dist/`.
+        #[arg(long, value_name = "DIR")]
+        web: Option<PathBuf>,
+        /// Open straight into presenting the deck.
+        #[arg(long)]
+        present: bool,
+        /// No File or Edit menu: the page shows the data and cannot change it.
+        #[arg(long)]
+        read_only: bool,
+        /// The page's title (the browser tab).
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// A caveat line shown at the top and the foot of every screen and slide.
+        #[arg(long, value_name = "TEXT")]
+        banner: Option<String>,
     },
 }
 

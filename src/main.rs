@@ -45,7 +45,17 @@ fn main() -> ExitCode {
         Some(Command::Export { format, ref file, ref out, lanes }) => {
             report(alliance_atlas::cli::export_file(format, file, out, lanes, &mut std::io::stdout().lock()))
         }
-        Some(Command::ExportSlides { deck, out, size, data }) => export_slides(deck, out, size, data),
+        Some(Command::ExportSlides { deck, out, size, data, banner }) => export_slides(deck, out, size, data, banner),
+        Some(Command::ExportPage { data, deck, out, web, present, read_only, title, banner }) => {
+            let options = alliance_atlas::formats::page::PageOptions {
+                present,
+                read_only,
+                title: title.unwrap_or_default(),
+                banner: banner.unwrap_or_default(),
+            };
+            let request = alliance_atlas::app::export_page::PageRequest { data, deck, out, web, options };
+            report(alliance_atlas::app::export_page::export_page(&request, &mut std::io::stdout().lock()))
+        }
         Some(Command::Generate { initiatives, places, seed, out }) => {
             match alliance_atlas::cli::generate_file(initiatives, places, seed, &out) {
                 Ok(()) => {
@@ -93,18 +103,31 @@ fn run_app(cli: Cli) -> ExitCode {
         present: cli.present,
         export: None,
         no_dialogs: false,
+        banner: cli.banner,
     };
     run_window(start, size, screenshot)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn export_slides(deck: PathBuf, out: PathBuf, size: (f32, f32), data: Option<PathBuf>) -> ExitCode {
+fn export_slides(
+    deck: PathBuf,
+    out: PathBuf,
+    size: (f32, f32),
+    data: Option<PathBuf>,
+    banner: Option<String>,
+) -> ExitCode {
     if let Err(e) = std::fs::create_dir_all(&out) {
         eprintln!("alliance-atlas: cannot create {}: {e}", out.display());
         return ExitCode::from(1);
     }
-    let start =
-        StartOptions { file: data, present: Some(deck), export: Some(out), persist: false, ..StartOptions::default() };
+    let start = StartOptions {
+        file: data,
+        present: Some(deck),
+        export: Some(out),
+        persist: false,
+        banner,
+        ..StartOptions::default()
+    };
     run_window(start, [size.0, size.1], true)
 }
 

@@ -203,6 +203,31 @@ pub const UNCHANGED_ALPHA: f32 = 0.28;
 /// How strongly the span between two compared days is tinted on the timeline (0–1).
 pub const COMPARE_SPAN_ALPHA: f32 = 0.08;
 
+/// The banner of a briefing page (its caveat line): the colours of the US marking banners by the
+/// line's first words (UNCLASSIFIED green, CUI purple, CONFIDENTIAL blue, SECRET red, TOP SECRET
+/// orange), a neutral grey for any other caveat. Returns (fill, text).
+pub fn banner_colors(text: &str) -> (Color32, Color32) {
+    let upper = text.trim_start().to_uppercase();
+    let fill = if upper.starts_with("UNCLASSIFIED") {
+        Color32::from_rgb(0, 122, 51)
+    } else if upper.starts_with("CUI") || upper.starts_with("CONTROLLED") {
+        Color32::from_rgb(80, 43, 133)
+    } else if upper.starts_with("CONFIDENTIAL") {
+        Color32::from_rgb(0, 51, 160)
+    } else if upper.starts_with("TOP SECRET") {
+        Color32::from_rgb(255, 140, 0)
+    } else if upper.starts_with("SECRET") {
+        Color32::from_rgb(200, 16, 46)
+    } else {
+        Color32::from_rgb(60, 64, 72)
+    };
+    let text = if upper.starts_with("TOP SECRET") { Color32::BLACK } else { Color32::WHITE };
+    (fill, text)
+}
+
+/// Type size of the caveat banner (screen and slides).
+pub const BANNER_TEXT: f32 = 14.0;
+
 /// A colour for any text key (country, place): stable, spread around the hue circle.
 pub fn key_color(key: &str) -> Color32 {
     let hash = key.bytes().fold(2_166_136_261u32, |h, b| (h ^ u32::from(b)).wrapping_mul(16_777_619));

@@ -97,7 +97,7 @@ impl ExportPlan {
         }
         let title = state.deck().map_or_else(String::new, |d| d.title.clone());
         let pdf = self.out.join("handout.pdf");
-        let outcome = crate::platform::write_atomic(&pdf, &handout_pdf(&title, &self.slides), false)
+        let outcome = crate::platform::write_atomic(&pdf, &handout_pdf(&title, state.banner(), &self.slides), false)
             .map(|()| self.out.clone())
             .map_err(|e| format!("cannot write {}: {e}", pdf.display()));
         self.finish(outcome);

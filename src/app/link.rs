@@ -104,7 +104,10 @@ impl LinkSync {
             1 => " (1 error)".to_owned(),
             n => format!(" ({n} errors)"),
         };
-        let title = format!("{dirty}{}{errors} — Alliance Atlas", state.dataset().meta.title);
+        let title = match state.page().title.trim() {
+            "" => format!("{dirty}{}{errors} — Alliance Atlas", state.dataset().meta.title),
+            page => page.to_owned(),
+        };
         if title != self.title {
             crate::platform::set_title(ctx, &title);
             self.title = title;
@@ -221,6 +224,26 @@ pub fn open_view(state: &mut State, view: &str) {
             );
             crate::app::effects::apply(state, Command::ViewMessage(format!("No saved view called \"{view}\"")));
         }
+    }
+}
+
+/// Opens what a one-file briefing page holds: its dataset and deck, then its options (read-only
+/// last, so its own data goes in first); presents from step 1 when asked and the link names no step
+/// or view of its own.
+pub fn open_page(state: &mut State, page: crate::platform::PagePayload) {
+    for problem in page.problems {
+        crate::app::effects::apply(state, Command::FetchFailed("the briefing page".to_owned(), problem));
+    }
+    if let Some((name, bytes)) = page.data {
+        crate::app::effects::apply(state, Command::OpenBytes(name, bytes));
+    }
+    if let Some(deck) = page.deck {
+        crate::app::effects::apply(state, Command::OpenDeckBytes("the briefing page's deck".to_owned(), deck));
+    }
+    let present = page.options.present;
+    crate::app::effects::apply(state, Command::SetPage(Box::new(page.options)));
+    if present && crate::platform::url_hash().is_none() && state.deck().is_some() {
+        crate::app::effects::apply(state, Command::Presenting(PresentCommand::Present(Some(0))));
     }
 }
 

@@ -3,49 +3,24 @@
 
 mod draft;
 pub mod effects;
+pub mod export_page;
 pub mod export_slides;
 mod link;
 pub mod loader;
+mod start;
 
 use crate::state::{DeckCommand, PresentCommand};
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use egui_commonmark::CommonMarkCache;
 
 pub use crate::app::link::{deep_link, open_link, open_view, select_by_id, start_presenting};
-use crate::model::Day;
+pub use crate::app::start::StartOptions;
 use crate::state::{Command, Pane, Settings, State};
 use crate::theme::{self, ThemeChoice};
 use crate::views::chrome::{self as app_chrome, ChromeAction};
 use crate::views::location_list::{LocationRow, LocationSort, location_list_ui};
 use crate::views::{detail, find, map, timeline};
-
-/// How the app starts.
-#[derive(Clone, Debug, Default)]
-pub struct StartOptions {
-    /// A dataset to open instead of the embedded one.
-    pub file: Option<PathBuf>,
-    /// An initiative or place id to select at start.
-    pub select: Option<String>,
-    /// A saved view's name, or a view in text form, to open on.
-    pub view: Option<String>,
-    /// Start presenting: the dataset's deck (an empty path) or this deck file.
-    pub present: Option<PathBuf>,
-    /// Export every slide of the deck into this folder, then close.
-    pub export: Option<PathBuf>,
-    /// Save a screenshot here after the first frames, then close.
-    pub screenshot: Option<PathBuf>,
-    /// Use this theme instead of the saved one.
-    pub theme: Option<ThemeChoice>,
-    /// Fix "today" (tests and screenshots); the system date otherwise.
-    pub today: Option<Day>,
-    /// Read and write persisted settings.
-    pub persist: bool,
-    /// Never open the system's file dialogs; asking for one is as if it were cancelled (the soak test
-    /// clicks every menu item).
-    pub no_dialogs: bool,
-}
 
 pub use export_slides::ScreenshotResult;
 
@@ -72,6 +47,8 @@ pub struct AtlasApp {
     loading: Option<crate::app::loader::Loading>,
     /// Unsaved edits kept for a reload (in the browser).
     drafts: crate::app::draft::DraftKeeper,
+    /// A briefing page being made in the browser.
+    page_export: Option<crate::app::export_page::BrowserPage>,
 }
 
 impl std::fmt::Debug for AtlasApp {
@@ -112,6 +89,13 @@ impl AtlasApp {
             Some(path) => effects::apply(&mut state, Command::OpenFile(path)),
             None => {}
         }
+        if let Some(page) = crate::platform::page_payload() {
+            crate::app::link::open_page(&mut state, page);
+        }
+        if let Some(banner) = options.banner.clone() {
+            let page = crate::formats::page::PageOptions { banner, ..state.page().clone() };
+            effects::apply(&mut state, Command::SetPage(Box::new(page)));
+        }
         if let Some(view) = &options.view {
             open_view(&mut state, view);
         }
@@ -141,6 +125,7 @@ impl AtlasApp {
             fullscreen_seen: false,
             loading,
             drafts: crate::app::draft::DraftKeeper::new(options.persist),
+            page_export: None,
         }
     }
 
@@ -193,7 +178,22 @@ impl AtlasApp {
     fn handle(&mut self, ctx: &egui::Context, action: ChromeAction) {
         match action {
             ChromeAction::Command(command) => self.apply_ui(ctx, command),
-            ChromeAction::OpenDialog | ChromeAction::Export(..) | ChromeAction::SaveDeckAs if self.no_dialogs => {}
+            ChromeAction::OpenDialog
+            | ChromeAction::Export(..)
+            | ChromeAction::SaveDeckAs
+            | ChromeAction::ExportPage(_)
+                if self.no_dialogs => {}
+            ChromeAction::ExportPage(options) if crate::platform::HAS_URL => {
+                match crate::app::export_page::BrowserPage::start(*options, ctx) {
+                    Ok(making) => self.page_export = Some(making),
+                    Err(message) => self.apply_ui(ctx, Command::Notify(message)),
+                }
+            }
+            ChromeAction::ExportPage(options) => {
+                if let Some(command) = crate::app::export_page::export_page_asked(&self.state, &options) {
+                    self.apply_ui(ctx, command);
+                }
+            }
             ChromeAction::OpenDialog => self.open_picked(ctx, crate::platform::pick_dataset(ctx)),
             ChromeAction::OpenDropped(file) => self.open_picked(ctx, crate::platform::read_dropped(ctx, &file)),
             ChromeAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
@@ -233,6 +233,10 @@ impl AtlasApp {
         app_chrome::remember_typing(ctx);
         crate::platform::drop_unsafe_urls(ctx);
         self.link.after_frame(ctx, &mut self.state, self.loading.is_some());
+        if let Some(message) = self.page_export.as_mut().and_then(|making| making.poll(&self.state)) {
+            self.page_export = None;
+            effects::apply(&mut self.state, Command::Notify(message));
+        }
         if let Some((name, stream)) = self.link.take_large() {
             self.loading = Some(crate::app::loader::Loading::in_slices(&name, stream, ctx));
         }
@@ -292,6 +296,7 @@ impl eframe::App for AtlasApp {
         if was_presenting {
             let mut actions = app_chrome::present_keys(&ctx, &self.state);
             actions.extend(crate::views::close_guard::close_guard(&ctx, &self.state, &mut self.close_asked));
+            crate::views::banner::banner_panels(ui, &self.state);
             let mut commands = egui::CentralPanel::default()
                 .show(ui, |ui| crate::views::slide::slide_ui(ui, &self.state, &mut self.markdown))
                 .inner;
@@ -306,6 +311,7 @@ impl eframe::App for AtlasApp {
         actions.extend(app_chrome::present_keys(&ctx, &self.state));
         actions.extend(app_chrome::dropped_files(&ctx));
         let state = &self.state;
+        crate::views::banner::banner_panels(ui, state);
         egui::Panel::top("top_bar").show(ui, |ui| actions.extend(app_chrome::top_bar_ui(ui, state)));
         if let Some(failure) = state.load_failure() {
             egui::Panel::bottom("problems").resizable(true).default_size(150.0).show(ui, |ui| {
@@ -352,6 +358,7 @@ impl eframe::App for AtlasApp {
         if save_as {
             actions.push(ChromeAction::SaveDeckAs);
         }
+        actions.extend(crate::views::page_dialog::page_dialog_ui(&ctx, state));
         actions.extend(crate::views::close_guard::close_guard(&ctx, state, &mut self.close_asked));
         actions.extend(crate::views::close_guard::held_open_ui(&ctx, state));
         actions.extend(commands.into_iter().map(ChromeAction::Command));

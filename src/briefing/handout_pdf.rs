@@ -100,8 +100,9 @@ fn fitted_lines(text: &str, height: f32) -> (f32, Vec<String>) {
     }
 }
 
-/// The handout: one A4 landscape page per slide, the picture on top and the talking points below.
-pub fn handout_pdf(title: &str, slides: &[(SlideImage, Step)]) -> Vec<u8> {
+/// The handout: one A4 landscape page per slide, the picture on top and the talking points below;
+/// a caveat `banner` ("UNCLASSIFIED // FOR TRAINING") is printed at the top and the foot of every page.
+pub fn handout_pdf(title: &str, banner: Option<&str>, slides: &[(SlideImage, Step)]) -> Vec<u8> {
     let mut pdf = Pdf::new();
     let (catalog, tree, font) = (Ref::new(1), Ref::new(2), Ref::new(3));
     let font_name = Name(b"F1");
@@ -130,9 +131,30 @@ pub fn handout_pdf(title: &str, slides: &[(SlideImage, Step)]) -> Vec<u8> {
         xobject.color_space().device_rgb();
         xobject.bits_per_component(8);
         xobject.finish();
-        pdf.stream(content_id, &page_content(image, step, font_name, image_name, i + 1, slides.len()));
+        let mut content = page_content(image, step, font_name, image_name, i + 1, slides.len());
+        if let Some(banner) = banner {
+            content.extend(banner_content(banner, font_name));
+        }
+        pdf.stream(content_id, &content);
     }
     pdf.finish()
+}
+
+/// The caveat line, centred in the top and the bottom margin (Helvetica's capitals are about 0.67 em
+/// wide on average, which centres a marking line to within a few points).
+fn banner_content(banner: &str, font: Name<'_>) -> Vec<u8> {
+    const SIZE: f32 = 10.0;
+    let width = banner.chars().count() as f32 * SIZE * 0.62;
+    let x = ((PAGE.0 - width) / 2.0).max(MARGIN);
+    let mut content = Content::new();
+    for y in [PAGE.1 - MARGIN * 0.55, MARGIN * 0.2] {
+        content.begin_text();
+        content.set_font(font, SIZE);
+        content.next_line(x, y);
+        content.show(Str(&win_ansi(banner)));
+        content.end_text();
+    }
+    content.finish().to_vec()
 }
 
 fn page_content(
@@ -193,8 +215,9 @@ mod tests {
     #[test]
     fn the_handout_has_one_page_per_slide_with_its_text() {
         let image = SlideImage { width: 4, height: 2, rgb: vec![200; 4 * 2 * 3] };
-        let pdf = handout_pdf("Deck", &[(image.clone(), step("One")), (image, step("Two"))]);
+        let pdf = handout_pdf("Deck", None, &[(image.clone(), step("One")), (image, step("Two"))]);
         let text = String::from_utf8_lossy(&pdf);
+        assert!(!text.contains("UNCLASSIFIED"));
         assert!(text.starts_with("%PDF-"));
         assert!(text.contains("/Count 2"));
         assert!(text.contains("1 / 2   One") && text.contains("2 / 2   Two"));
@@ -215,5 +238,14 @@ mod tests {
         assert_eq!(fitted_lines("short", 180.0), (11.0, vec!["short".to_owned()]));
         let (mid, _) = fitted_lines(&"word ".repeat(600), 180.0);
         assert!(mid < 11.0 && mid > 6.5, "{mid}");
+    }
+
+    #[test]
+    fn a_banner_is_printed_at_the_top_and_the_foot_of_every_page() {
+        let image = SlideImage { width: 4, height: 2, rgb: vec![200; 4 * 2 * 3] };
+        let slides = [(image.clone(), step("One")), (image.clone(), step("Two")), (image, step("Three"))];
+        let pdf = handout_pdf("Deck", Some("UNCLASSIFIED // FOR TRAINING"), &slides);
+        let text = String::from_utf8_lossy(&pdf);
+        assert_eq!(text.matches("(UNCLASSIFIED // FOR TRAINING) Tj").count(), 6, "twice on each of 3 pages");
     }
 }

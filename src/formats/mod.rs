@@ -9,6 +9,7 @@ pub mod growing;
 pub mod import;
 pub mod loaded;
 pub mod open;
+pub mod page;
 pub mod problem;
 pub mod ron;
 pub mod source_map;

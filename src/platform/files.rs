@@ -11,6 +11,7 @@ pub fn download(name: &str, text: &str) -> Result<(), String> {
         Some("csv") => "text/csv;charset=utf-8",
         Some("ics") => "text/calendar;charset=utf-8",
         Some("json" | "geojson") => "application/json",
+        Some("html") => "text/html;charset=utf-8",
         _ => "text/plain;charset=utf-8",
     });
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
@@ -81,6 +82,21 @@ pub fn pick_export_path(
         .set_title(format!("Export as {}", format.label()))
         .set_file_name(name)
         .add_filter(format.label(), &[format.extension()])
+        .save_file()
+}
+
+/// Asks where to write a one-file briefing page (in the browser it is a download).
+pub fn pick_page_path(name: &str) -> Option<std::path::PathBuf> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = name;
+        None
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    rfd::FileDialog::new()
+        .set_title("Export a briefing page")
+        .set_file_name(name)
+        .add_filter("Web page", &["html"])
         .save_file()
 }
 

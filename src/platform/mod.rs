@@ -4,11 +4,15 @@
 
 mod clock;
 mod files;
+mod page;
 mod slices;
 mod stream;
 
 pub use clock::now_ms;
-pub use files::{download, keep_draft, kept_draft, pick_deck_save_path, pick_export_path, read_text, write_atomic};
+pub use files::{
+    download, keep_draft, kept_draft, pick_deck_save_path, pick_export_path, pick_page_path, read_text, write_atomic,
+};
+pub use page::{OwnBuild, PagePayload, own_build, page_payload};
 pub use slices::{Slice, run_in_slices};
 pub use stream::{Incoming, Stream, fetch_stream};
 

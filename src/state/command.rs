@@ -249,6 +249,8 @@ pub enum Command {
     ViewMessage(String),
     /// Show a message in the top bar until dismissed (settings that could not be read at start).
     Notify(String),
+    /// Show the data as a one-file briefing page asked: read-only, with a caveat banner, a title.
+    SetPage(Box<crate::formats::page::PageOptions>),
 }
 
 /// Changes to the filters and what they select, the as-of player and saved views (`state::focus`).
@@ -343,4 +345,6 @@ pub enum ExportCommand {
     Write { format: crate::formats::export::render::ExportFormat, scope: ExportScope, target: ExportTarget },
     /// Hide the last export message.
     DismissNotice,
+    /// Open the briefing page's window with these options, change them, or (`None`) close it.
+    PageDialog(Option<Box<crate::formats::page::PageOptions>>),
 }

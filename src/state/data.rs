@@ -79,6 +79,8 @@ pub struct State {
     pub(super) import: Option<PendingImport>,
     /// Editing the dataset: undo, what changed since it was read, the form.
     pub(super) edit: DataEdit,
+    /// How a one-file briefing page asked to be shown: read-only, a caveat banner, its title.
+    pub(super) page: crate::formats::page::PageOptions,
 }
 
 /// The dataset editor's data.
@@ -336,9 +338,15 @@ pub struct Export {
     pub(super) written: Vec<String>,
     /// The message to show (written, downloaded, or why not).
     pub(super) notice: Option<String>,
+    /// The briefing page's options while its window is open.
+    pub(super) page_dialog: Option<crate::formats::page::PageOptions>,
 }
 
 impl Export {
+    /// The briefing page's options while its window is open.
+    pub fn page_dialog(&self) -> Option<&crate::formats::page::PageOptions> {
+        self.page_dialog.as_ref()
+    }
     /// The message to show about the last export, if any.
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()

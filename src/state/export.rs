@@ -36,6 +36,10 @@ impl State {
                 self.export.notice = None;
                 Vec::new()
             }
+            ExportCommand::PageDialog(options) => {
+                self.export.page_dialog = options.map(|o| *o);
+                Vec::new()
+            }
         }
     }
 
@@ -51,7 +55,7 @@ impl State {
         let lanes = self.settings.lane_grouping;
         let rendered = render(format, &self.dataset, subset, &name, Some(&self.source.name()), lanes);
         let names: Vec<String> = rendered.files.iter().map(|(file, _)| file.clone()).collect();
-        self.export = Export { summary: rendered.summary, written: Vec::new(), notice: None };
+        self.export = Export { summary: rendered.summary, ..Export::default() };
         let whole = scope == ExportScope::All;
         if format == ExportFormat::Ron && whole && matches!(target, ExportTarget::File(_)) {
             // The saved file becomes the data's own: its spans, for the next Save in place.

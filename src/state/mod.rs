@@ -29,6 +29,7 @@ pub mod import;
 pub mod lanes;
 pub mod load;
 pub mod locations;
+pub mod page;
 pub mod present;
 pub mod read;
 pub mod save;
@@ -82,6 +83,7 @@ impl State {
             deck_edit: crate::state::data::DeckEdit::default(),
             source_map: SourceMap::default(),
             cuts_only: false,
+            page: crate::formats::page::PageOptions::default(),
             export: crate::state::data::Export::default(),
             import: None,
             edit: crate::state::data::DataEdit::default(),
@@ -102,7 +104,12 @@ impl State {
     /// Applies one command: routes it to the part that owns it. Returns what the shell must do next
     /// (read or write a file, open a dataset); the outcome comes back as another command.
     pub fn apply(&mut self, command: Command) -> Vec<Effect> {
+        if self.page.read_only && crate::state::page::refused_when_read_only(&command) {
+            self.export.notice = Some(crate::state::page::READ_ONLY_NOTICE.to_owned());
+            return Vec::new();
+        }
         match command {
+            Command::SetPage(options) => self.page = *options,
             Command::Focus(command) => return self.apply_focus(command),
             Command::Presenting(command) => return self.apply_present(command),
             Command::Deck(command) => return self.apply_deck(command),
@@ -184,6 +191,7 @@ impl State {
             | Command::Written(..)
             | Command::ViewMessage(_)
             | Command::Notify(_)
+            | Command::SetPage(_)
             | Command::FetchFailed(..) => {}
         }
     }

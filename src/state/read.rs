@@ -91,6 +91,14 @@ impl State {
     pub fn focus(&self) -> &Focus {
         &self.focus
     }
+    /// How a one-file briefing page asked to be shown (all off for the app itself).
+    pub fn page(&self) -> &crate::formats::page::PageOptions {
+        &self.page
+    }
+    /// The caveat line to print on every screen, slide and handout page, if any.
+    pub fn banner(&self) -> Option<&str> {
+        Some(self.page.banner.trim()).filter(|b| !b.is_empty())
+    }
     /// The briefing deck shown with this dataset, if any.
     pub fn deck(&self) -> Option<&crate::briefing::Deck> {
         self.deck.as_ref()
@@ -102,6 +110,10 @@ impl State {
     /// Authoring the deck.
     pub fn deck_edit(&self) -> &DeckEdit {
         &self.deck_edit
+    }
+    /// The briefing page's options while its window is open.
+    pub fn page_dialog(&self) -> Option<&crate::formats::page::PageOptions> {
+        self.export.page_dialog()
     }
     /// What the last Save as or Export wrote, or why not; or another message for the top bar.
     pub fn export_notice(&self) -> Option<&str> {

@@ -29,6 +29,8 @@ pub enum ChromeAction {
     Export(ExportFormat, ExportScope),
     /// Close the window if the deck has no unsaved changes left.
     QuitIfSaved,
+    /// Make a one-file briefing page with these options (ask where; a download in the browser).
+    ExportPage(Box<crate::formats::page::PageOptions>),
 }
 
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
@@ -196,11 +198,14 @@ pub fn dropped_files(ctx: &egui::Context) -> Vec<ChromeAction> {
 pub fn top_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<ChromeAction> {
     let mut out = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu_ui(ui, state, &mut out));
-        ui.menu_button("Edit", |ui| {
-            out.extend(crate::views::edit_menu::edit_menu_ui(ui, state).into_iter().map(ChromeAction::Command));
-        });
-        ui.separator();
+        let read_only = state.page().read_only;
+        if !read_only {
+            ui.menu_button("File", |ui| file_menu_ui(ui, state, &mut out));
+            ui.menu_button("Edit", |ui| {
+                out.extend(crate::views::edit_menu::edit_menu_ui(ui, state).into_iter().map(ChromeAction::Command));
+            });
+            ui.separator();
+        }
         ui.strong(&state.dataset().meta.title);
         ui.weak(format!("as of {}", state.dataset().meta.as_of));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -234,14 +239,12 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &State) -> Vec<ChromeAction> {
             {
                 out.push(ChromeAction::Command(Command::Presenting(PresentCommand::Present(Some(0)))));
             }
-            if ui
-                .button("Edit…")
-                .on_hover_text("Edit the initiatives (undo, live checks, save into the file)")
-                .clicked()
+            if !read_only
+                && ui.button("Edit…").on_hover_text("Edit the initiatives (undo, live checks, save)").clicked()
             {
                 out.push(ChromeAction::Command(Command::Edit(crate::state::command::EditCommand::ToggleEditor)));
             }
-            if ui.button("Deck…").on_hover_text("Edit the briefing deck").clicked() {
+            if !read_only && ui.button("Deck…").on_hover_text("Edit the briefing deck").clicked() {
                 out.push(ChromeAction::Command(Command::Deck(DeckCommand::ToggleDeckEditor)));
             }
             nav_buttons_ui(ui, state, &mut out);
@@ -310,7 +313,7 @@ fn file_menu_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>) {
     if ui.add(save_as).on_hover_text("The whole dataset in our own format: it reads back equal").clicked() {
         out.push(ChromeAction::Export(ExportFormat::Ron, ExportScope::All));
     }
-    ui.menu_button("Export", |ui| export_menu_ui(ui, state, out));
+    ui.menu_button("Export", |ui| crate::views::export_menu::export_menu_ui(ui, state, out));
     ui.separator();
     ui.weak(format!("Showing {}", state.source().name()));
     #[cfg(not(target_arch = "wasm32"))]
@@ -325,26 +328,6 @@ fn save_action(state: &State) -> ChromeAction {
         ChromeAction::Command(Command::Edit(crate::state::command::EditCommand::Save))
     } else {
         ChromeAction::Export(ExportFormat::Ron, ExportScope::All)
-    }
-}
-
-fn export_menu_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>) {
-    let shown = state.focus().visible_count();
-    let all = state.dataset().initiatives.len();
-    for format in ExportFormat::ALL.into_iter().filter(|f| *f != ExportFormat::Ron) {
-        ui.menu_button(format.label(), |ui| {
-            if ui.button(format!("Everything ({all} initiatives)")).clicked() {
-                out.push(ChromeAction::Export(format, ExportScope::All));
-            }
-            let filtered = ui.add_enabled(shown < all, egui::Button::new(format!("What the filters show ({shown})")));
-            if filtered.clicked() {
-                out.push(ChromeAction::Export(format, ExportScope::Shown));
-            }
-        });
-    }
-    ui.separator();
-    if ui.add_enabled(shown < all, egui::Button::new(format!("Shown as RON ({shown})"))).clicked() {
-        out.push(ChromeAction::Export(ExportFormat::Ron, ExportScope::Shown));
     }
 }
 

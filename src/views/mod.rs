@@ -1,5 +1,6 @@
 //! Views: each reads `&State` and returns `Command`s; none changes state or talks to another view.
 
+pub mod banner;
 pub mod chrome;
 pub mod close_guard;
 pub mod compare;
@@ -9,11 +10,13 @@ pub mod edit_form;
 pub mod edit_lists;
 pub mod edit_menu;
 pub mod edit_place;
+pub mod export_menu;
 pub mod find;
 pub mod import_window;
 pub mod location_list;
 pub mod map;
 pub mod markdown;
+pub mod page_dialog;
 pub mod presenter;
 pub mod relations;
 pub mod slide;

@@ -7,7 +7,7 @@ import { createServer } from "node:http";
 import { mkdtempSync, mkdirSync, readFileSync, existsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, extname, resolve, dirname } from "node:path";
-import { inflateSync } from "node:zlib";
+import { decodePng, drawnShare } from "./png.mjs";
 import { fileURLToPath } from "node:url";
 
 const [dist, out, large] = process.argv.slice(2).map((p) => resolve(p));
@@ -52,37 +52,6 @@ async function open(path) {
   await page.goto(`${base}/${path}`);
   await page.waitForFunction(() => !document.getElementById("loading_text"), null, { timeout: 120000 });
   await page.waitForTimeout(2000);
-}
-
-// PNG (8-bit RGB/RGBA, non-interlaced, as Chromium writes them) to {width, height, px(x, y) -> [r, g, b]}.
-function decodePng(buf) {
-  const width = buf.readUInt32BE(16), height = buf.readUInt32BE(20), channels = buf[25] === 6 ? 4 : 3;
-  const chunks = [];
-  for (let at = 8; at < buf.length;) {
-    const len = buf.readUInt32BE(at), type = buf.toString("ascii", at + 4, at + 8);
-    if (type === "IDAT") chunks.push(buf.subarray(at + 8, at + 8 + len));
-    at += 12 + len;
-  }
-  const raw = inflateSync(Buffer.concat(chunks)), stride = width * channels, img = Buffer.alloc(stride * height);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)], line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    for (let x = 0; x < stride; x++) {
-      const a = x >= channels ? img[y * stride + x - channels] : 0, b = y ? img[(y - 1) * stride + x] : 0;
-      const c = x >= channels && y ? img[(y - 1) * stride + x - channels] : 0;
-      const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
-      const pred = [0, a, b, (a + b) >> 1, pa <= pb && pa <= pc ? a : pb <= pc ? b : c][filter];
-      img[y * stride + x] = (line[x] + pred) & 255;
-    }
-  }
-  return { width, height, px: (x, y) => [0, 1, 2].map((i) => img[y * stride + x * channels + i]) };
-}
-
-// The share of pixels in a box that differ from the box's most common colour.
-function drawnShare(png, [x0, y0, x1, y1]) {
-  const counts = new Map();
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) { const k = png.px(x, y).join(); counts.set(k, (counts.get(k) ?? 0) + 1); }
-  const total = (x1 - x0) * (y1 - y0);
-  return 1 - Math.max(...counts.values()) / total;
 }
 
 async function shot(name) {

@@ -1,0 +1,34 @@
+//! How the app starts: the command line's and the tests' choices.
+
+use std::path::PathBuf;
+
+use crate::model::Day;
+use crate::theme::ThemeChoice;
+
+/// How the app starts.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// A dataset to open instead of the embedded one.
+    pub file: Option<PathBuf>,
+    /// An initiative or place id to select at start.
+    pub select: Option<String>,
+    /// A saved view's name, or a view in text form, to open on.
+    pub view: Option<String>,
+    /// Start presenting: the dataset's deck (an empty path) or this deck file.
+    pub present: Option<PathBuf>,
+    /// Export every slide of the deck into this folder, then close.
+    pub export: Option<PathBuf>,
+    /// Save a screenshot here after the first frames, then close.
+    pub screenshot: Option<PathBuf>,
+    /// Use this theme instead of the saved one.
+    pub theme: Option<ThemeChoice>,
+    /// Fix "today" (tests and screenshots); the system date otherwise.
+    pub today: Option<Day>,
+    /// Read and write persisted settings.
+    pub persist: bool,
+    /// A caveat line shown at the top and the foot of every screen and slide (and printed on the handout).
+    pub banner: Option<String>,
+    /// Never open the system's file dialogs; asking for one is as if it were cancelled (the soak test
+    /// clicks every menu item).
+    pub no_dialogs: bool,
+}

@@ -1,0 +1,34 @@
+//! File ▸ Export: each format of everything or of what the filters show, the shown part as RON, and
+//! the one-file briefing page.
+
+use crate::formats::export::render::ExportFormat;
+use crate::state::State;
+use crate::state::command::{Command, ExportCommand};
+use crate::state::export::ExportScope;
+use crate::views::chrome::ChromeAction;
+
+/// The Export menu's items.
+pub fn export_menu_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>) {
+    let shown = state.focus().visible_count();
+    let all = state.dataset().initiatives.len();
+    for format in ExportFormat::ALL.into_iter().filter(|f| *f != ExportFormat::Ron) {
+        ui.menu_button(format.label(), |ui| {
+            if ui.button(format!("Everything ({all} initiatives)")).clicked() {
+                out.push(ChromeAction::Export(format, ExportScope::All));
+            }
+            let filtered = ui.add_enabled(shown < all, egui::Button::new(format!("What the filters show ({shown})")));
+            if filtered.clicked() {
+                out.push(ChromeAction::Export(format, ExportScope::Shown));
+            }
+        });
+    }
+    ui.separator();
+    if ui.add_enabled(shown < all, egui::Button::new(format!("Shown as RON ({shown})"))).clicked() {
+        out.push(ChromeAction::Export(ExportFormat::Ron, ExportScope::Shown));
+    }
+    let page = ui.button("Briefing page (one HTML file)…");
+    if page.on_hover_text("The app, the data and the deck in one file that opens offline").clicked() {
+        let options = crate::views::page_dialog::initial_options(state);
+        out.push(ChromeAction::Command(Command::Export(ExportCommand::PageDialog(Some(Box::new(options))))));
+    }
+}
