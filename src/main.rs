@@ -46,6 +46,11 @@ fn main() -> ExitCode {
             report(alliance_atlas::cli::export_file(format, file, out, lanes, &mut std::io::stdout().lock()))
         }
         Some(Command::ExportSlides { deck, out, size, data, banner }) => export_slides(deck, out, size, data, banner),
+        Some(Command::ExportVideo { data, out, from, to, frames, fps, size }) => {
+            let video = alliance_atlas::app::export_video::VideoRequest { out, from, to, frames, fps };
+            let start = StartOptions { file: data, video: Some(video), persist: false, ..StartOptions::default() };
+            run_window(start, [size.0, size.1], true)
+        }
         Some(Command::ExportPage { data, deck, out, web, present, read_only, title, banner }) => {
             let options = alliance_atlas::formats::page::PageOptions {
                 present,
@@ -104,6 +109,7 @@ fn run_app(cli: Cli) -> ExitCode {
         export: None,
         no_dialogs: false,
         banner: cli.banner,
+        video: None,
     };
     run_window(start, size, screenshot)
 }

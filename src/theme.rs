@@ -228,6 +228,16 @@ pub fn banner_colors(text: &str) -> (Color32, Color32) {
 /// Type size of the caveat banner (screen and slides).
 pub const BANNER_TEXT: f32 = 14.0;
 
+/// The as-of story's day caption: its type size, how far below the window's top it sits, and its
+/// colours (fill, text) — dark glass that reads over the map in either theme.
+pub const CAPTION_TEXT: f32 = 30.0;
+/// See [`CAPTION_TEXT`].
+pub const CAPTION_OFFSET: f32 = 64.0;
+/// See [`CAPTION_TEXT`].
+pub fn caption_colors() -> (Color32, Color32) {
+    (Color32::from_rgba_unmultiplied(16, 22, 30, 215), Color32::WHITE)
+}
+
 /// A colour for any text key (country, place): stable, spread around the hue circle.
 pub fn key_color(key: &str) -> Color32 {
     let hash = key.bytes().fold(2_166_136_261u32, |h, b| (h ^ u32::from(b)).wrapping_mul(16_777_619));

@@ -49,9 +49,16 @@ fn field(label: &str) -> impl Fn(&AccessKitNode<'_>) -> bool + '_ {
     }
 }
 
-/// The initiative's mark on the timeline (the details panel shows its title too, as a heading).
+/// The initiative's mark on the timeline (the details panel shows its title too, as a heading, and
+/// its links graph as a node button on the right).
 fn mark(harness: &Harness<'_, AtlasApp>) -> egui::Rect {
-    harness.get_by(|node| node.role() == egui::accesskit::Role::Button && node.label().as_deref() == Some(TITLE)).rect()
+    let marks: Vec<egui::Rect> = harness
+        .query_all_by(|node| node.role() == egui::accesskit::Role::Button && node.label().as_deref() == Some(TITLE))
+        .map(|node| node.rect())
+        .filter(|rect| rect.min.x < 1150.0)
+        .collect();
+    assert_eq!(marks.len(), 1, "one mark on the timeline: {marks:?}");
+    marks[0]
 }
 
 /// Selects all of a form field and types `text` over it.

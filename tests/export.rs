@@ -125,16 +125,16 @@ fn the_csv_template_reads_back_with_every_row_whole() {
     let header: Vec<String> = reader.headers().expect("header").iter().map(str::to_owned).collect();
     assert_eq!(
         header.join(","),
-        "id,title,summary,body,lines of effort,status,status note,announced,start,target,completed,end,places,actors,tags,related,source title,source url,source publisher,source date"
+        "id,title,summary,body,lines of effort,status,status note,announced,start,target,completed,end,places,actors,tags,related,relations,source title,source url,source publisher,source date"
     );
-    let rows: Vec<::csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("every row has 20 fields");
+    let rows: Vec<::csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("every row has 21 fields");
     assert_eq!(rows.len(), dataset.initiatives.len());
     let first = &dataset.initiatives[0];
     assert_eq!(&rows[0][2], first.summary.as_str(), "quotes and newlines survive");
     assert_eq!(rows[0][12].split(';').count(), first.places.len());
     for row in &rows {
-        let sources = row[16].split(';').count();
-        assert!((17..20).all(|c| row[c].split(';').count() == sources), "source columns aligned: {row:?}");
+        let sources = row[17].split(';').count();
+        assert!((18..21).all(|c| row[c].split(';').count() == sources), "source columns aligned: {row:?}");
     }
     let places = csv::places_csv(&dataset, Subset::All);
     let mut reader = ::csv::Reader::from_reader(places.as_bytes());

@@ -53,7 +53,7 @@ fn a_page_holds_the_app_the_data_the_deck_and_the_options_and_they_read_back() {
     assert_eq!(read(WASM_ID).as_deref(), Ok(WASM));
     assert_eq!(read(DATA_ID).as_deref(), Ok(data.as_bytes()));
     assert_eq!(read(DECK_ID).as_deref(), Ok(&b"Deck(title: \"d\", steps: [])"[..]));
-    assert_eq!(read_options(element(&page, OPTIONS_ID).unwrap_or_default()), Ok(opts));
+    assert_eq!(read_options(element(&page, OPTIONS_ID).unwrap_or_default()), Ok(opts.clone()));
     assert!(page.contains("data-name=\"us &quot;japan&quot;.ron\""));
     assert!(page.contains("__wbg_init({ module_or_path:"), "the boot script starts the wasm");
     // No deck: no deck element.

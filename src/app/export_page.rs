@@ -1,5 +1,5 @@
 //! The one-file briefing page on the desktop: find the web build, make the page of a dataset and a
-//! deck (`formats::page::render`), write it safely. `alliance-atlas export-page` and File ▸ Export ▸
+//! deck (`formats::page::render`), write it safely. `alliance-atlas export-page` and File > Export >
 //! Briefing page… both come here.
 
 use std::path::{Path, PathBuf};
@@ -184,7 +184,7 @@ pub fn export_page(request: &PageRequest, report: &mut impl std::io::Write) -> s
     }
 }
 
-/// File ▸ Export ▸ Briefing page…: asks where (on the desktop), makes the page of the data and the
+/// File > Export > Briefing page…: asks where (on the desktop), makes the page of the data and the
 /// deck on screen with `options`, and says what happened as a top-bar message.
 pub fn export_page_asked(state: &crate::state::State, options: &PageOptions) -> Option<crate::state::command::Command> {
     let path = crate::platform::pick_page_path(&format!("{}-briefing.html", page_stem(&state.source().name())))?;

@@ -5,6 +5,7 @@ mod draft;
 pub mod effects;
 pub mod export_page;
 pub mod export_slides;
+pub mod export_video;
 mod link;
 pub mod loader;
 mod start;
@@ -49,6 +50,10 @@ pub struct AtlasApp {
     drafts: crate::app::draft::DraftKeeper,
     /// A briefing page being made in the browser.
     page_export: Option<crate::app::export_page::BrowserPage>,
+    /// The as-of story being recorded, and whether the window closes when it is written.
+    video: Option<(crate::app::export_video::VideoPlan, bool)>,
+    /// Where a recording asked for at start reports (also when it could not start).
+    video_result: Option<ScreenshotResult>,
 }
 
 impl std::fmt::Debug for AtlasApp {
@@ -105,6 +110,16 @@ impl AtlasApp {
         let present_error = options.present.as_ref().and_then(|deck| start_presenting(&mut state, deck).err());
         let export =
             options.export.map(|out| crate::app::export_slides::ExportPlan::new(out, &mut state, present_error));
+        let (video, video_result) = match options.video {
+            Some(request) => match crate::app::export_video::VideoPlan::new(request, &state) {
+                Ok(plan) => {
+                    let result = plan.result.clone();
+                    (Some((plan, true)), Some(result))
+                }
+                Err(e) => (None, Some(Arc::new(Mutex::new(Some(Err(e)))))),
+            },
+            None => (None, None),
+        };
         Self {
             state,
             markdown: CommonMarkCache::default(),
@@ -126,6 +141,8 @@ impl AtlasApp {
             loading,
             drafts: crate::app::draft::DraftKeeper::new(options.persist),
             page_export: None,
+            video,
+            video_result,
         }
     }
 
@@ -146,7 +163,11 @@ impl AtlasApp {
 
     /// Where the screenshot result will be written, when taking one.
     pub fn screenshot_result(&self) -> Option<ScreenshotResult> {
-        self.screenshot.as_ref().map(|s| s.result.clone()).or_else(|| self.export.as_ref().map(|e| e.result.clone()))
+        self.screenshot
+            .as_ref()
+            .map(|s| s.result.clone())
+            .or_else(|| self.export.as_ref().map(|e| e.result.clone()))
+            .or_else(|| self.video_result.clone())
     }
 
     fn refresh_rows(&mut self) {
@@ -182,7 +203,19 @@ impl AtlasApp {
             | ChromeAction::Export(..)
             | ChromeAction::SaveDeckAs
             | ChromeAction::ExportPage(_)
+            | ChromeAction::ExportVideo
                 if self.no_dialogs => {}
+            ChromeAction::ExportVideo => {
+                if let Some(out) = crate::platform::pick_video_path("as-of-story.gif") {
+                    self.start_video(crate::app::export_video::VideoRequest {
+                        out,
+                        from: None,
+                        to: None,
+                        frames: 48,
+                        fps: 4.0,
+                    });
+                }
+            }
             ChromeAction::ExportPage(options) if crate::platform::HAS_URL => {
                 match crate::app::export_page::BrowserPage::start(*options, ctx) {
                     Ok(making) => self.page_export = Some(making),
@@ -280,6 +313,44 @@ impl AtlasApp {
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+        self.record_video(ctx);
+    }
+}
+
+impl AtlasApp {
+    /// One frame of recording the as-of story; when it is over, the window closes (a recording asked
+    /// for at start) or the top bar says where it went.
+    fn record_video(&mut self, ctx: &egui::Context) {
+        let Some((plan, close)) = &mut self.video else { return };
+        if !plan.step(ctx, &mut self.state) {
+            return;
+        }
+        if *close {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        } else {
+            let message = match plan.result.lock().ok().and_then(|mut r| r.take()) {
+                Some(Ok(path)) => format!("Wrote the as-of story {}", path.display()),
+                Some(Err(e)) => format!("Could not record the as-of story: {e}"),
+                None => "The as-of story was not recorded".to_owned(),
+            };
+            effects::apply(&mut self.state, Command::Notify(message));
+        }
+        self.video = None;
+    }
+
+    /// Starts recording the as-of story in the window on screen (File > Export > As-of story…).
+    fn start_video(&mut self, request: crate::app::export_video::VideoRequest) {
+        match crate::app::export_video::VideoPlan::new(request, &self.state) {
+            Ok(plan) => self.video = Some((plan, false)),
+            Err(e) => {
+                effects::apply(&mut self.state, Command::Notify(format!("Could not record the as-of story: {e}")))
+            }
+        }
+    }
+
+    /// The caption over a frame being recorded.
+    pub fn video_caption(&self) -> Option<String> {
+        self.video.as_ref().and_then(|(plan, _)| plan.caption())
     }
 }
 
@@ -359,6 +430,9 @@ impl eframe::App for AtlasApp {
             actions.push(ChromeAction::SaveDeckAs);
         }
         actions.extend(crate::views::page_dialog::page_dialog_ui(&ctx, state));
+        if let Some(caption) = self.video_caption() {
+            crate::views::banner::caption_ui(&ctx, &caption);
+        }
         actions.extend(crate::views::close_guard::close_guard(&ctx, state, &mut self.close_asked));
         actions.extend(crate::views::close_guard::held_open_ui(&ctx, state));
         actions.extend(commands.into_iter().map(ChromeAction::Command));

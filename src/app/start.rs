@@ -26,6 +26,8 @@ pub struct StartOptions {
     pub today: Option<Day>,
     /// Read and write persisted settings.
     pub persist: bool,
+    /// Record the as-of story as a GIF, then close.
+    pub video: Option<crate::app::export_video::VideoRequest>,
     /// A caveat line shown at the top and the foot of every screen and slide (and printed on the handout).
     pub banner: Option<String>,
     /// Never open the system's file dialogs; asking for one is as if it were cancelled (the soak test

@@ -100,6 +100,21 @@ pub fn pick_page_path(name: &str) -> Option<std::path::PathBuf> {
         .save_file()
 }
 
+/// Asks where to write the as-of story (a GIF); the browser has no paths.
+pub fn pick_video_path(name: &str) -> Option<std::path::PathBuf> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = name;
+        None
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    rfd::FileDialog::new()
+        .set_title("Record the as-of story")
+        .set_file_name(name)
+        .add_filter("Animated GIF", &["gif"])
+        .save_file()
+}
+
 /// Asks where to save a briefing deck (in the browser there is no path to ask for).
 pub fn pick_deck_save_path() -> Option<std::path::PathBuf> {
     #[cfg(target_arch = "wasm32")]

@@ -1,5 +1,6 @@
 //! The caveat banner of a briefing page ("UNCLASSIFIED // FOR TRAINING"): a strip across the top and
-//! the bottom of every screen and slide, in the marking's colour (`theme::banner_colors`).
+//! the bottom of every screen and slide, in the marking's colour (`theme::banner_colors`); and the
+//! day written large over the frames of a recorded as-of story.
 
 use crate::state::State;
 
@@ -20,4 +21,20 @@ pub fn banner_panels(ui: &mut egui::Ui, state: &State) {
             },
         );
     }
+}
+
+/// The day of a recorded frame, large, at the top of the window's middle.
+pub fn caption_ui(ctx: &egui::Context, text: &str) {
+    let (fill, colour) = crate::theme::caption_colors();
+    egui::Area::new(egui::Id::unique("story_caption"))
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, crate::theme::CAPTION_OFFSET))
+        .interactable(false)
+        .show(ctx, |ui| {
+            egui::Frame::new().fill(fill).corner_radius(6.0).inner_margin(egui::Margin::symmetric(16, 6)).show(
+                ui,
+                |ui| {
+                    ui.label(egui::RichText::new(text).color(colour).strong().size(crate::theme::CAPTION_TEXT));
+                },
+            );
+        });
 }

@@ -10,28 +10,7 @@ use crate::state::export::{ExportCommand, ExportScope};
 use crate::state::{Command, DataSource, LoadFailure, State};
 use crate::theme::{self, ThemeChoice};
 
-/// What the chrome asks for: a state command, or something only the shell can do.
-#[derive(Debug)]
-pub enum ChromeAction {
-    /// Apply to the state.
-    Command(Command),
-    /// Show the system's open dialog.
-    OpenDialog,
-    /// Open a file dropped on the window.
-    OpenDropped(egui::DroppedFileHandle),
-    /// Close the window.
-    Quit,
-    /// Put the keyboard focus in the search box.
-    FocusSearch,
-    /// Ask where to save the deck.
-    SaveDeckAs,
-    /// Ask where to write the data in this format (a download in the browser).
-    Export(ExportFormat, ExportScope),
-    /// Close the window if the deck has no unsaved changes left.
-    QuitIfSaved,
-    /// Make a one-file briefing page with these options (ask where; a download in the browser).
-    ExportPage(Box<crate::formats::page::PageOptions>),
-}
+pub use crate::views::action::ChromeAction;
 
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);

@@ -1,11 +1,11 @@
-//! File ▸ Export: each format of everything or of what the filters show, the shown part as RON, and
+//! File > Export: each format of everything or of what the filters show, the shown part as RON, and
 //! the one-file briefing page.
 
 use crate::formats::export::render::ExportFormat;
 use crate::state::State;
 use crate::state::command::{Command, ExportCommand};
 use crate::state::export::ExportScope;
-use crate::views::chrome::ChromeAction;
+use crate::views::action::ChromeAction;
 
 /// The Export menu's items.
 pub fn export_menu_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeAction>) {
@@ -30,5 +30,10 @@ pub fn export_menu_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeActi
     if page.on_hover_text("The app, the data and the deck in one file that opens offline").clicked() {
         let options = crate::views::page_dialog::initial_options(state);
         out.push(ChromeAction::Command(Command::Export(ExportCommand::PageDialog(Some(Box::new(options))))));
+    }
+    let story = ui.add_enabled(!cfg!(target_arch = "wasm32"), egui::Button::new("As-of story (animated GIF)…"));
+    let hint = "The as-of player from the first day to the data's as-of day, 48 frames, as the app draws them";
+    if story.on_hover_text(hint).on_disabled_hover_text("In the desktop app").clicked() {
+        out.push(ChromeAction::ExportVideo);
     }
 }

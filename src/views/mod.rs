@@ -1,5 +1,6 @@
 //! Views: each reads `&State` and returns `Command`s; none changes state or talks to another view.
 
+pub mod action;
 pub mod banner;
 pub mod chrome;
 pub mod close_guard;

@@ -1,10 +1,10 @@
-//! File ▸ Export ▸ Briefing page…: the one-file page's options (open presenting, read-only, a title,
+//! File > Export > Briefing page…: the one-file page's options (open presenting, read-only, a title,
 //! a caveat banner), then Export… (the shell asks where, or downloads it in the browser).
 
 use crate::formats::page::PageOptions;
 use crate::state::State;
 use crate::state::command::{Command, ExportCommand};
-use crate::views::chrome::ChromeAction;
+use crate::views::action::ChromeAction;
 
 /// The window, while it is open.
 pub fn page_dialog_ui(ctx: &egui::Context, state: &State) -> Vec<ChromeAction> {

@@ -90,7 +90,7 @@ fn initiative_row(dataset: &Dataset, i: &Initiative) -> Vec<String> {
         joined(&i.actors),
         joined(&i.tags),
         joined(&i.related),
-        joined(i.relations.iter().map(relation_entry)),
+        i.relations.iter().map(relation_entry).collect::<Vec<_>>().join("; "),
         column(|s| s.title.clone()),
         column(|s| s.url.clone().unwrap_or_default()),
         column(|s| s.publisher.clone()),
@@ -100,11 +100,30 @@ fn initiative_row(dataset: &Dataset, i: &Initiative) -> Vec<String> {
 
 /// One relation in the `relations` column: `kind:id`, with ` (note)` after it when it has a note
 /// (`enables:12mlr-redesignation`, `part of:12mlr-redesignation (a unit of the regiment)`).
+/// A note keeps its `;` when its brackets pair up (the reader splits entries only outside brackets);
+/// otherwise its `;` become `,` as in every other list.
 pub fn relation_entry(rel: &Rel) -> String {
     match &rel.note {
-        Some(note) => format!("{}:{} ({note})", rel.kind.label(), rel.to),
+        Some(note) if brackets_pair_up(note) => format!("{}:{} ({note})", rel.kind.label(), rel.to),
+        Some(note) => format!("{}:{} ({})", rel.kind.label(), rel.to, note.replace(';', ",")),
         None => format!("{}:{}", rel.kind.label(), rel.to),
     }
+}
+
+/// Whether every `(` in `text` is closed by a later `)` and no `)` comes before its `(`.
+fn brackets_pair_up(text: &str) -> bool {
+    let mut depth = 0i32;
+    for c in text.chars() {
+        depth += match c {
+            '(' => 1,
+            ')' => -1,
+            _ => 0,
+        };
+        if depth < 0 {
+            return false;
+        }
+    }
+    depth == 0
 }
 
 fn place_row(l: &Location) -> Vec<String> {

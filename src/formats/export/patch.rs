@@ -318,9 +318,12 @@ mod tests {
         };
         let text = patch(DATA, &map, &[edit], &[]).unwrap_or_default();
         assert_eq!(text.lines().count(), DATA.lines().count());
+        // The item's own `target:` line, wherever the file has it.
+        let item = DATA.find("id: \"12mlr-capabilities\"").unwrap_or_default();
+        let line = DATA[..item + DATA[item..].find("target: \"by 2025\"").unwrap_or_default()].lines().count();
         assert_eq!(
             changed_lines(DATA, &text),
-            [(1126, "            target: \"by 2025\",".to_owned(), "            target: \"by 2026\",".to_owned())]
+            [(line, "            target: \"by 2025\",".to_owned(), "            target: \"by 2026\",".to_owned())]
         );
     }
 

@@ -9,7 +9,7 @@ use crate::model::geo::{great_circle, project};
 use crate::model::types::RelKind;
 use crate::state::{Selection, State};
 use crate::theme;
-use crate::views::map::Transform;
+use crate::views::map::transform::Transform;
 
 /// Most places of one initiative an arc is drawn from (or to).
 const PLACES_PER_END: usize = 4;

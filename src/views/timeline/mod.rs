@@ -28,7 +28,13 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
     let id = ui.scope_id().with("timeline");
     // The legend and the undated initiatives take the height they need; the timeline the rest.
     egui::Panel::bottom(id.with("footer")).resizable(false).show_separator_line(false).show(ui, |ui| {
-        paint::legend_ui(ui, pal.weak_text, links::toggle_ui);
+        // A slide shows no toggles: the deck's step decides what is drawn.
+        let presenting = state.presenting().is_some();
+        paint::legend_ui(ui, pal.weak_text, |ui| {
+            if !presenting {
+                links::toggle_ui(ui)
+            }
+        });
         undated_ui(ui, state, &mut commands);
     });
     let rect = ui.available_rect_before_wrap();

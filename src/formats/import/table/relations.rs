@@ -12,10 +12,23 @@ fn kinds() -> String {
     RelKind::ALL.map(RelKind::label).join(", ")
 }
 
+/// The cell's entries: split at each `;` outside brackets (a note may hold a `;`).
+fn entries(text: &str) -> impl Iterator<Item = &str> {
+    let mut depth = 0i32;
+    text.split(move |c: char| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        c == ';' && depth == 0
+    })
+}
+
 /// The relations of a `relations` cell; each entry that does not read is an error at `at`.
 pub fn parse(text: &str, at: &str, out: &mut Out) -> Vec<Rel> {
     let mut rels = Vec::new();
-    for part in text.split(';').map(str::trim).filter(|t| !t.is_empty()) {
+    for part in entries(text).map(str::trim).filter(|t| !t.is_empty()) {
         let Some((kind, rest)) = part.split_once(':') else {
             let message = format!("\"{part}\" is not a relation written kind:id");
             out.error(
@@ -63,10 +76,11 @@ mod tests {
     #[test]
     fn entries_read_back_and_bad_kinds_are_hinted() {
         // As the CSV exporter writes them.
-        let text = "depends on:a; part of:b-2 (unit of (the) regiment)";
+        let text = "depends on:a; part of:b-2 (unit of (the; first) regiment); enables:c";
         let rels = [
             Rel { to: "a".to_owned(), kind: RelKind::DependsOn, note: None },
-            Rel { to: "b-2".to_owned(), kind: RelKind::PartOf, note: Some("unit of (the) regiment".to_owned()) },
+            Rel { to: "b-2".to_owned(), kind: RelKind::PartOf, note: Some("unit of (the; first) regiment".to_owned()) },
+            Rel { to: "c".to_owned(), kind: RelKind::Enables, note: None },
         ];
         let mut out = Out::default();
         assert_eq!(parse(text, "C2", &mut out), rels);
