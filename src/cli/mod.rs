@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Parser;
 
 mod commands;
-pub use commands::{Command, ExportFormat, Lanes};
+pub use commands::{Command, ExportFormat, Lanes, parse_day, parse_size};
 
 use crate::formats::{Loaded, load_file};
 use crate::model::summary::Summary;
@@ -57,23 +57,6 @@ pub enum ThemeArg {
     Dark,
     /// Dark text on light panels.
     Light,
-}
-
-/// Parses `1600x900`.
-pub fn parse_size(text: &str) -> Result<(f32, f32), String> {
-    let (w, h) = text.split_once(['x', 'X']).ok_or("expected WIDTHxHEIGHT, e.g. 1600x900")?;
-    let parse = |s: &str| s.trim().parse::<f32>().ok().filter(|v| (200.0..=8000.0).contains(v));
-    match (parse(w), parse(h)) {
-        (Some(w), Some(h)) => Ok((w, h)),
-        _ => Err("width and height must be numbers from 200 to 8000".to_owned()),
-    }
-}
-
-/// Parses a day as dates are written in the data (`2023-01-11`; a month or year means its first day).
-pub fn parse_day(text: &str) -> Result<crate::model::Day, String> {
-    let date: crate::model::FuzzyDate =
-        text.trim().parse().map_err(|e: crate::model::date::DateError| format!("{} (e.g. 2023-01-11)", e.message))?;
-    date.earliest().ok_or_else(|| format!("\"{text}\" has no first day (e.g. 2023-01-11)"))
 }
 
 /// Runs `import`: reads `input` through the door, reports its problems to `out`, and writes the RON
