@@ -60,6 +60,9 @@ impl ExportPlan {
         if self.failed {
             return true;
         }
+        if self.step == 0 && self.frames == 0 {
+            no_tooltips(ctx);
+        }
         let total = state.deck().map_or(0, |d| d.steps.len());
         if total == 0 {
             self.finish(Err("the deck has no steps".to_owned()));
@@ -121,6 +124,12 @@ impl ExportPlan {
         self.slides.push((SlideImage { width: rgb.width(), height: rgb.height(), rgb: rgb.into_raw() }, step));
         Ok(())
     }
+}
+
+/// Tooltips off while the app takes pictures of itself: the pointer rests wherever the window
+/// system left it (the middle of the screen under Xvfb), and its tooltip is no part of a slide.
+pub(crate) fn no_tooltips(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| style.interaction.tooltip_delay = f32::INFINITY);
 }
 
 /// Saves a screenshot as PNG, through the one safe write routine.

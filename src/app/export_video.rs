@@ -106,8 +106,18 @@ impl VideoPlan {
         }
     }
 
-    /// One frame of the recording; returns true when it is over (written or failed).
+    /// One frame of the recording; returns true when it is over (written or failed), and then gives
+    /// the tooltips back.
     pub fn step(&mut self, ctx: &egui::Context, state: &mut State) -> bool {
+        let done = self.record(ctx, state);
+        if done {
+            let delay = egui::style::Interaction::default().tooltip_delay;
+            ctx.all_styles_mut(|style| style.interaction.tooltip_delay = delay);
+        }
+        done
+    }
+
+    fn record(&mut self, ctx: &egui::Context, state: &mut State) -> bool {
         if self.encoder.is_none() {
             return true;
         }
@@ -119,6 +129,15 @@ impl VideoPlan {
             self.finish(written.map_err(|e| format!("cannot write {}: {e}", out.display())));
             return true;
         };
+        if self.at == 0 && self.settle == 0 {
+            // The story's span fills the timeline (a tenth either side), and the pointer wherever it
+            // rests shows no tooltip in the pictures.
+            let (from, to) = (self.days[0].0 as f64, self.days[self.days.len() - 1].0 as f64);
+            let margin = (to - from) / 10.0;
+            let view = crate::model::view::TimeView { start: from - margin, end: to + margin };
+            crate::app::effects::apply(state, Command::SetTimeView(view));
+            crate::app::export_slides::no_tooltips(ctx);
+        }
         if state.focus().filter().as_of != Some(day.0) {
             let filter = crate::model::filter::Filter { as_of: Some(day.0), ..state.focus().filter().clone() };
             crate::app::effects::apply(state, Command::Focus(FocusCommand::SetFilter(Box::new(filter))));
@@ -157,5 +176,17 @@ impl VideoPlan {
         encoder
             .encode_frame(image::Frame::from_parts(picture, 0, 0, delay))
             .map_err(|e| format!("cannot add a frame: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_days_are_spread_evenly_and_both_ends_are_in() {
+        assert_eq!(story_days(Day(0), Day(10), 3), [Day(0), Day(5), Day(10)]);
+        assert_eq!(story_days(Day(100), Day(103), 4), [Day(100), Day(101), Day(102), Day(103)]);
+        assert_eq!(story_days(Day(0), Day(9), 0), [Day(0), Day(9)], "at least the two ends");
     }
 }

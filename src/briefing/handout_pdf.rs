@@ -133,6 +133,8 @@ pub fn handout_pdf(title: &str, banner: Option<&str>, slides: &[(SlideImage, Ste
         xobject.finish();
         let mut content = page_content(image, step, font_name, image_name, i + 1, slides.len());
         if let Some(banner) = banner {
+            // Operators must be apart: a content stream ends without a newline.
+            content.push(b'\n');
             content.extend(banner_content(banner, font_name));
         }
         pdf.stream(content_id, &content);
@@ -247,5 +249,6 @@ mod tests {
         let pdf = handout_pdf("Deck", Some("UNCLASSIFIED // FOR TRAINING"), &slides);
         let text = String::from_utf8_lossy(&pdf);
         assert_eq!(text.matches("(UNCLASSIFIED // FOR TRAINING) Tj").count(), 6, "twice on each of 3 pages");
+        assert!(!text.contains("ETBT"), "the banner's text object starts apart from the page's");
     }
 }

@@ -106,7 +106,7 @@ pub enum Command {
         #[arg(long, default_value_t = 4.0)]
         fps: f32,
         /// Frame size in points.
-        #[arg(long, value_name = "WIDTHxHEIGHT", default_value = "1280x720", value_parser = parse_size)]
+        #[arg(long, value_name = "WIDTHxHEIGHT", default_value = "1600x900", value_parser = parse_size)]
         size: (f32, f32),
     },
     /// Write a one-file briefing page: the web app, the dataset, the deck and the fonts in one HTML

@@ -33,7 +33,8 @@ pub fn caption_ui(ctx: &egui::Context, text: &str) {
             egui::Frame::new().fill(fill).corner_radius(6.0).inner_margin(egui::Margin::symmetric(16, 6)).show(
                 ui,
                 |ui| {
-                    ui.label(egui::RichText::new(text).color(colour).strong().size(crate::theme::CAPTION_TEXT));
+                    let caption = egui::RichText::new(text).color(colour).strong().size(crate::theme::CAPTION_TEXT);
+                    ui.add(egui::Label::new(caption).extend());
                 },
             );
         });

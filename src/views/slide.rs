@@ -29,7 +29,9 @@ pub fn slide_ui(ui: &mut egui::Ui, state: &State, markdown: &mut CommonMarkCache
             });
         });
     });
-    egui::Panel::left("slide_points").resizable(false).default_size(ui.available_width() * 0.36).show(ui, |ui| {
+    // Exact sizes: a default size gives way to the one egui remembers from an earlier window (a slide
+    // export after a small window squeezed the points into a narrow column and cut them).
+    egui::Panel::left("slide_points").resizable(false).exact_size(ui.available_width() * 0.36).show(ui, |ui| {
         ui.scope(|ui| {
             for style in [egui::TextStyle::Body, egui::TextStyle::Button] {
                 if let Some(font) = ui.style_mut().text_styles.get_mut(&style) {
@@ -47,7 +49,7 @@ pub fn slide_ui(ui: &mut egui::Ui, state: &State, markdown: &mut CommonMarkCache
         return out;
     }
     let half = ui.available_height() * 0.55;
-    egui::Panel::top("slide_map").default_size(half).resizable(false).show(ui, |ui| out.extend(map::map_ui(ui, state)));
+    egui::Panel::top("slide_map").exact_size(half).resizable(false).show(ui, |ui| out.extend(map::map_ui(ui, state)));
     out.extend(timeline::timeline_ui(ui, state));
     out
 }
