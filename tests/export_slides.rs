@@ -38,13 +38,13 @@ fn export_slides_writes_one_png_per_step_and_a_handout() {
 
 fn xvfb_atlas(args: &[&str], tag: &str) -> std::process::ExitStatus {
     let runtime = std::env::temp_dir().join(format!("atlas-xdg-{tag}-{}", std::process::id()));
-    std::fs::create_dir_all(&runtime).expect("runtime dir");
+    std::fs::create_dir_all(&runtime).unwrap_or_else(|e| panic!("runtime dir: {e}"));
     let status = Command::new("xvfb-run")
         .args(["-a", "-s", "-screen 0 1920x1200x24", env!("CARGO_BIN_EXE_alliance-atlas")])
         .args(args)
         .env("XDG_RUNTIME_DIR", &runtime)
         .status()
-        .expect("xvfb-run is installed (apt-get install xvfb xauth)");
+        .unwrap_or_else(|e| panic!("xvfb-run is installed (apt-get install xvfb xauth): {e}"));
     std::fs::remove_dir_all(&runtime).ok();
     status
 }

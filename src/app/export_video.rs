@@ -179,6 +179,62 @@ impl VideoPlan {
     }
 }
 
+/// A story being recorded in the app's window, and whether the window closes when it is written.
+pub struct Recording {
+    plan: VideoPlan,
+    close: bool,
+}
+
+impl Recording {
+    /// A recording asked for on the command line: it closes the window when done; the result slot
+    /// says how it went (also when it could not start).
+    pub fn at_start(request: VideoRequest, state: &State) -> (Option<Self>, ScreenshotResult) {
+        match VideoPlan::new(request, state) {
+            Ok(plan) => {
+                let result = plan.result.clone();
+                (Some(Self { plan, close: true }), result)
+            }
+            Err(e) => (None, Arc::new(Mutex::new(Some(Err(e))))),
+        }
+    }
+
+    /// A recording in the window on screen (File > Export > As-of story…); why it cannot start goes
+    /// to the top bar.
+    pub fn start(request: VideoRequest, state: &mut State) -> Option<Self> {
+        match VideoPlan::new(request, state) {
+            Ok(plan) => Some(Self { plan, close: false }),
+            Err(e) => {
+                let message = format!("Could not record the as-of story: {e}");
+                crate::app::effects::apply(state, Command::Notify(message));
+                None
+            }
+        }
+    }
+
+    /// The caption over the frame being recorded.
+    pub fn caption(&self) -> Option<String> {
+        self.plan.caption()
+    }
+
+    /// One frame; true when it is over: the window closes, or the top bar says where the GIF went.
+    pub fn step(&mut self, ctx: &egui::Context, state: &mut State) -> bool {
+        if !self.plan.step(ctx, state) {
+            return false;
+        }
+        if self.close {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        } else {
+            let message = match self.plan.result.lock().ok().and_then(|mut r| r.take()) {
+                Some(Ok(path)) => format!("Wrote the as-of story {}", path.display()),
+                Some(Err(e)) => format!("Could not record the as-of story: {e}"),
+                None => "The as-of story was not recorded".to_owned(),
+            };
+            crate::app::effects::apply(state, Command::Notify(message));
+        }
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@ pub mod export_video;
 mod link;
 pub mod loader;
 mod start;
+mod windows;
 
 use crate::state::{DeckCommand, PresentCommand};
 use std::sync::{Arc, Mutex};
@@ -50,8 +51,8 @@ pub struct AtlasApp {
     drafts: crate::app::draft::DraftKeeper,
     /// A briefing page being made in the browser.
     page_export: Option<crate::app::export_page::BrowserPage>,
-    /// The as-of story being recorded, and whether the window closes when it is written.
-    video: Option<(crate::app::export_video::VideoPlan, bool)>,
+    /// The as-of story being recorded.
+    video: Option<crate::app::export_video::Recording>,
     /// Where a recording asked for at start reports (also when it could not start).
     video_result: Option<ScreenshotResult>,
 }
@@ -110,16 +111,8 @@ impl AtlasApp {
         let present_error = options.present.as_ref().and_then(|deck| start_presenting(&mut state, deck).err());
         let export =
             options.export.map(|out| crate::app::export_slides::ExportPlan::new(out, &mut state, present_error));
-        let (video, video_result) = match options.video {
-            Some(request) => match crate::app::export_video::VideoPlan::new(request, &state) {
-                Ok(plan) => {
-                    let result = plan.result.clone();
-                    (Some((plan, true)), Some(result))
-                }
-                Err(e) => (None, Some(Arc::new(Mutex::new(Some(Err(e)))))),
-            },
-            None => (None, None),
-        };
+        let (video, video_result) =
+            options.video.map(|r| crate::app::export_video::Recording::at_start(r, &state)).unzip();
         Self {
             state,
             markdown: CommonMarkCache::default(),
@@ -141,7 +134,7 @@ impl AtlasApp {
             loading,
             drafts: crate::app::draft::DraftKeeper::new(options.persist),
             page_export: None,
-            video,
+            video: video.flatten(),
             video_result,
         }
     }
@@ -207,13 +200,9 @@ impl AtlasApp {
                 if self.no_dialogs => {}
             ChromeAction::ExportVideo => {
                 if let Some(out) = crate::platform::pick_video_path("as-of-story.gif") {
-                    self.start_video(crate::app::export_video::VideoRequest {
-                        out,
-                        from: None,
-                        to: None,
-                        frames: 48,
-                        fps: 4.0,
-                    });
+                    let request =
+                        crate::app::export_video::VideoRequest { out, from: None, to: None, frames: 48, fps: 4.0 };
+                    self.video = crate::app::export_video::Recording::start(request, &mut self.state);
                 }
             }
             ChromeAction::ExportPage(options) if crate::platform::HAS_URL => {
@@ -313,44 +302,11 @@ impl AtlasApp {
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        self.record_video(ctx);
-    }
-}
-
-impl AtlasApp {
-    /// One frame of recording the as-of story; when it is over, the window closes (a recording asked
-    /// for at start) or the top bar says where it went.
-    fn record_video(&mut self, ctx: &egui::Context) {
-        let Some((plan, close)) = &mut self.video else { return };
-        if !plan.step(ctx, &mut self.state) {
-            return;
+        if let Some(recording) = &mut self.video
+            && recording.step(ctx, &mut self.state)
+        {
+            self.video = None;
         }
-        if *close {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        } else {
-            let message = match plan.result.lock().ok().and_then(|mut r| r.take()) {
-                Some(Ok(path)) => format!("Wrote the as-of story {}", path.display()),
-                Some(Err(e)) => format!("Could not record the as-of story: {e}"),
-                None => "The as-of story was not recorded".to_owned(),
-            };
-            effects::apply(&mut self.state, Command::Notify(message));
-        }
-        self.video = None;
-    }
-
-    /// Starts recording the as-of story in the window on screen (File > Export > As-of story…).
-    fn start_video(&mut self, request: crate::app::export_video::VideoRequest) {
-        match crate::app::export_video::VideoPlan::new(request, &self.state) {
-            Ok(plan) => self.video = Some((plan, false)),
-            Err(e) => {
-                effects::apply(&mut self.state, Command::Notify(format!("Could not record the as-of story: {e}")))
-            }
-        }
-    }
-
-    /// The caption over a frame being recorded.
-    pub fn video_caption(&self) -> Option<String> {
-        self.video.as_ref().and_then(|(plan, _)| plan.caption())
     }
 }
 
@@ -412,29 +368,11 @@ impl eframe::App for AtlasApp {
                 commands.extend(timeline::timeline_ui(ui, state));
             }
         });
-        if state.show_help() {
-            actions.extend(app_chrome::help_window(&ctx));
-        }
-        commands.extend(crate::views::import_window::import_window(&ctx, state));
-        let (edit_commands, asks) = crate::views::edit_form::edit_form(&ctx, state, &mut self.markdown);
-        commands.extend(edit_commands);
-        if asks.save_as {
-            actions.push(ChromeAction::Export(
-                crate::formats::export::render::ExportFormat::Ron,
-                crate::state::export::ExportScope::All,
-            ));
-        }
-        let (deck_commands, save_as) = crate::views::deck_editor::deck_editor_ui(&ctx, state);
-        commands.extend(deck_commands);
-        if save_as {
-            actions.push(ChromeAction::SaveDeckAs);
-        }
-        actions.extend(crate::views::page_dialog::page_dialog_ui(&ctx, state));
-        if let Some(caption) = self.video_caption() {
-            crate::views::banner::caption_ui(&ctx, &caption);
-        }
-        actions.extend(crate::views::close_guard::close_guard(&ctx, state, &mut self.close_asked));
-        actions.extend(crate::views::close_guard::held_open_ui(&ctx, state));
+        let caption = self.video.as_ref().and_then(crate::app::export_video::Recording::caption);
+        let (window_actions, window_commands) =
+            crate::app::windows::windows(&ctx, state, &mut self.markdown, &mut self.close_asked, caption.as_deref());
+        actions.extend(window_actions);
+        commands.extend(window_commands);
         actions.extend(commands.into_iter().map(ChromeAction::Command));
         for action in actions {
             self.handle(&ctx, action);

@@ -32,7 +32,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
         let presenting = state.presenting().is_some();
         paint::legend_ui(ui, pal.weak_text, |ui| {
             if !presenting {
-                links::toggle_ui(ui)
+                links::toggle_ui(ui);
             }
         });
         undated_ui(ui, state, &mut commands);
