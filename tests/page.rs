@@ -68,8 +68,10 @@ fn a_build_that_is_not_one_is_refused_with_a_hint() {
     assert_eq!(render(&PageParts { glue_js: "export default 1;", ..parts }).err(), Some(PageError::NoInit));
     assert_eq!(render(&PageParts { wasm: b"<html>", ..parts }).err(), Some(PageError::NotWasm));
     assert!(PageError::NoInit.to_string().contains("hint: build it with scripts/build-web.sh"));
-    assert!(decode("not base64 !").is_err_and(|e| e.contains("not base64")));
-    assert!(decode("AAAA").is_err_and(|e| e.contains("does not inflate")));
+    assert!(decode("no count").is_err_and(|e| e.contains("byte count")));
+    assert!(decode("9:AAAA").is_err_and(|e| e.contains("holds 3 of its 9 bytes")));
+    assert!(decode("3:AAAA").is_err_and(|e| e.contains("does not inflate")));
+    assert!(decode("3:\u{3000}").is_err_and(|e| e.contains("U+3000")));
     assert!(read_options("{\"present\": 3}").is_err());
     assert_eq!(read_options("{}"), Ok(PageOptions::default()), "missing options take their defaults");
 }
@@ -78,8 +80,19 @@ proptest! {
     #[test]
     fn any_bytes_go_through_the_page_encoding_unchanged(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
         let text = encode(&bytes);
-        prop_assert!(!text.contains('<'));
-        prop_assert_eq!(decode(&format!("\n {text} \n")), Ok(bytes));
+        prop_assert!(!text.contains(['<', '\0', '\r']), "nothing the element cannot hold");
+        prop_assert_eq!(decode(&text), Ok(bytes.clone()));
+        // Packed alone: 8 bits for every 7, and back.
+        let packed = alliance_atlas::formats::text7::pack(&bytes);
+        let chars = packed.split_once(':').map_or(0, |(_, body)| body.chars().count());
+        prop_assert!(chars <= bytes.len() * 8 / 7 + 1, "{} characters for {} bytes", chars, bytes.len());
+        prop_assert_eq!(alliance_atlas::formats::text7::unpack(&packed), Ok(bytes));
+    }
+
+    #[test]
+    fn runs_of_the_escaped_groups_pack_and_unpack(byte in prop::sample::select(vec![0u8, 13, 60, 0x78, 0x1e, 0xf0]), n in 0usize..64) {
+        let bytes = vec![byte; n];
+        prop_assert_eq!(alliance_atlas::formats::text7::unpack(&alliance_atlas::formats::text7::pack(&bytes)), Ok(bytes));
     }
 }
 

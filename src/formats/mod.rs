@@ -13,6 +13,7 @@ pub mod page;
 pub mod problem;
 pub mod ron;
 pub mod source_map;
+pub mod text7;
 pub mod write;
 
 pub use loaded::{CANCELLED, ImportOptions, Loaded, MAX_FILE_BYTES, Progress, text_from_bytes};

@@ -4,12 +4,11 @@
 //!
 //! Pure: text and bytes in, the page's text out. The wasm and the data are compressed (raw DEFLATE,
 //! which every current browser inflates with `DecompressionStream("deflate-raw")`) and written as
-//! base64 inside `<script type="text/plain">` elements, where only `</script` could end them and
-//! base64 has no `<`. The glue is inlined as a module script with a few lines that inflate the wasm
+//! text (`formats::text7`: 8 bits for every 7, a third less than base64) inside
+//! `<script type="text/plain">` elements, where only `</script` could end them and the text has no `<`. The glue is inlined as a module script with a few lines that inflate the wasm
 //! and start it; the app then reads the data, the deck and the options from the page
 //! (`platform::page_payload`), decoding them with [`decode`].
 
-use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
 /// The id of the element holding the compressed wasm.
@@ -74,17 +73,14 @@ impl std::fmt::Display for PageError {
     }
 }
 
-/// Bytes as the page holds them: raw DEFLATE, then base64.
+/// Bytes as the page holds them: raw DEFLATE, then packed as text (`formats::text7`).
 pub fn encode(bytes: &[u8]) -> String {
-    let deflated = miniz_oxide::deflate::compress_to_vec(bytes, 10);
-    base64::engine::general_purpose::STANDARD.encode(deflated)
+    crate::formats::text7::pack(&miniz_oxide::deflate::compress_to_vec(bytes, 10))
 }
 
-/// The bytes [`encode`] wrote (whitespace around the text is ignored).
+/// The bytes [`encode`] wrote.
 pub fn decode(text: &str) -> Result<Vec<u8>, String> {
-    let deflated = base64::engine::general_purpose::STANDARD
-        .decode(text.trim())
-        .map_err(|e| format!("the page's embedded data is not base64: {e}"))?;
+    let deflated = crate::formats::text7::unpack(text).map_err(|e| format!("the page's embedded data: {e}"))?;
     miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, crate::formats::MAX_FILE_BYTES as usize)
         .map_err(|e| format!("the page's embedded data does not inflate: {e:?}"))
 }
@@ -146,7 +142,7 @@ pub fn render(parts: &PageParts<'_>) -> Result<String, PageError> {
          <script type=\"application/json\" id=\"{OPTIONS_ID}\">{options}</script>\n\
          <script type=\"text/plain\" id=\"{DATA_ID}\" data-name=\"{name}\">{data}</script>\n\
          {deck}<script type=\"text/plain\" id=\"{WASM_ID}\">{wasm}</script>\n\
-         <script type=\"module\" id=\"atlas-boot\">\n{glue}\n{BOOT}</script>\n</body>\n</html>\n",
+         <script type=\"module\" id=\"atlas-boot\">\n{glue}\n{BOOT_MARKER}\n{unpack}{START}</script>\n</body>\n</html>\n",
         head = HEAD,
         title = escape_html(title),
         options = options_json(parts.options),
@@ -154,6 +150,7 @@ pub fn render(parts: &PageParts<'_>) -> Result<String, PageError> {
         data = encode(parts.data.as_bytes()),
         wasm = encode(parts.wasm),
         glue = script_safe(parts.glue_js),
+        unpack = crate::formats::text7::UNPACK_JS,
     ))
 }
 
@@ -177,9 +174,8 @@ const BODY: &str = "<noscript><p class=\"centered\">This briefing needs JavaScri
 pub const BOOT_MARKER: &str = "// Alliance Atlas: inflate the wasm and start it";
 
 /// Inflates the wasm and starts it; a failure is shown where the loading line was.
-const BOOT: &str = r#"// Alliance Atlas: inflate the wasm and start it
-try {
-  const packed = Uint8Array.from(atob(document.getElementById("atlas-wasm").textContent.trim()), (c) => c.charCodeAt(0));
+const START: &str = r#"try {
+  const packed = unpack7(document.getElementById("atlas-wasm").textContent);
   const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
   await __wbg_init({ module_or_path: await new Response(inflated).arrayBuffer() });
 } catch (error) {

@@ -73,7 +73,7 @@ pub fn own_build() -> Option<OwnBuild> {
             return Some(OwnBuild::Held(glue, wasm.text_content()?));
         }
         let href = |selector: &str| document.query_selector(selector).ok().flatten()?.get_attribute("href");
-        let glue = href("link[rel=modulepreload][href$='.js']")?;
+        let glue = href("link[rel=modulepreload][href*='alliance-atlas-'][href$='.js']")?;
         let wasm = href("link[rel=preload][href$='_bg.wasm']")?;
         Some(OwnBuild::Urls(glue, wasm))
     }
