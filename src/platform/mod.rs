@@ -146,9 +146,20 @@ pub fn set_fullscreen(ctx: &egui::Context, on: bool) {
             if let Some(root) = document.document_element()
                 && document.fullscreen_element().is_none()
             {
-                // A returned promise; refusals (no user gesture, an iframe without permission) only
-                // mean presenting stays in the page.
-                let _ = root.request_fullscreen();
+                // Refusals (no user gesture: a page that opens presenting or a #step= link; an
+                // iframe without permission) only mean presenting stays in the page; the promise's
+                // rejection is caught, not left to the console as a page error.
+                use wasm_bindgen::JsCast as _;
+                let request = js_sys::Reflect::get(&root, &"requestFullscreen".into()).ok();
+                let promise = request
+                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                    .and_then(|f| f.call0(&root).ok())
+                    .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+                if let Some(promise) = promise {
+                    let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+                    let _ = promise.catch(&ignore);
+                    ignore.forget();
+                }
             }
         } else if document.fullscreen_element().is_some() {
             document.exit_fullscreen();
