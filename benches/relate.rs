@@ -58,12 +58,13 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-/// The two initiatives with the most links (both ways).
-fn most_linked(index: &alliance_atlas::model::index::Index, n: usize) -> [usize; 2] {
+/// The two initiatives with the most links (both ways), and two with none.
+fn most_and_least_linked(index: &alliance_atlas::model::index::Index, n: usize) -> ([usize; 2], [usize; 2]) {
     let degree = |i: usize| index.relations_from(i).count() + index.relations_to(i).count();
     let mut best: Vec<usize> = (0..n).collect();
     best.sort_by_key(|&i| std::cmp::Reverse(degree(i)));
-    [best.first().copied().unwrap_or(0), best.get(1).copied().unwrap_or(0)]
+    let pick = |k: usize| best.get(k).copied().unwrap_or(0);
+    ([pick(0), pick(1)], [pick(n.saturating_sub(1)), pick(n.saturating_sub(2))])
 }
 
 fn links(c: &mut Criterion) {
@@ -73,20 +74,32 @@ fn links(c: &mut Criterion) {
         let ds = generate(n, (n / 100).clamp(50, 10_000), 42);
         let relations: usize = ds.initiatives.iter().map(|x| x.relations.len()).sum();
         let mut harness = frames::app_on(ds, |_| {});
-        let pair = most_linked(harness.state().state().index(), n);
+        let (pair, unlinked) = most_and_least_linked(harness.state().state().index(), n);
         let degree = |i: usize| {
             let index = harness.state().state().index();
             index.relations_from(i).count() + index.relations_to(i).count()
         };
         println!(
-            "{n} initiatives, {relations} relations; the most linked have {} and {} links",
+            "{n} initiatives, {relations} relations; the most linked have {} and {} links, the least {} and {}",
             degree(pair[0]),
-            degree(pair[1])
+            degree(pair[1]),
+            degree(unlinked[0]),
+            degree(unlinked[1])
         );
         group.bench_with_input(BenchmarkId::new("frame, nothing selected", n), &n, |b, _| {
             b.iter(|| black_box(frame(&mut harness)));
         });
         let mut k = 0usize;
+        // The same selection of an initiative with no links: what selecting costs without them (the
+        // detail panel, the highlight, the list), so the links' own cost is the difference.
+        group.bench_with_input(BenchmarkId::new("select an unlinked initiative", n), &n, |b, _| {
+            b.iter(|| {
+                k += 1;
+                let select = Command::Select(Selection::Initiative(unlinked[k % 2]), Origin::Other);
+                harness.state_mut().apply(select);
+                black_box(frame(&mut harness))
+            });
+        });
         group.bench_with_input(BenchmarkId::new("select a linked initiative and draw its links", n), &n, |b, _| {
             b.iter(|| {
                 k += 1;

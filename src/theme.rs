@@ -225,6 +225,9 @@ pub fn banner_colors(text: &str) -> (Color32, Color32) {
     (fill, text)
 }
 
+/// Width of the briefing page's options window.
+pub const PAGE_DIALOG_WIDTH: f32 = 420.0;
+
 /// Type size of the caveat banner (screen and slides).
 pub const BANNER_TEXT: f32 = 14.0;
 

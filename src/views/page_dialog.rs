@@ -12,9 +12,12 @@ pub fn page_dialog_ui(ctx: &egui::Context, state: &State) -> Vec<ChromeAction> {
     let Some(current) = state.page_dialog() else { return out };
     let mut options = current.clone();
     let mut open = true;
-    egui::Window::new("Briefing page").open(&mut open).collapsible(false).resizable(false).show(ctx, |ui| {
-        ui.label("One HTML file with the app, the data, the deck and the fonts: it opens by double-click,");
-        ui.label("from a USB stick, with no server and no network.");
+    let window = egui::Window::new("Briefing page").open(&mut open).collapsible(false).resizable(false);
+    window.default_width(crate::theme::PAGE_DIALOG_WIDTH).show(ctx, |ui| {
+        ui.label(
+            "One HTML file with the app, the data, the deck and the fonts: it opens by double-click, \
+             from a USB stick, with no server and no network.",
+        );
         ui.add_space(6.0);
         let steps = state.deck().map_or(0, |d| d.steps.len());
         ui.add_enabled(

@@ -4,7 +4,7 @@
 // Usage: node tests/web/smoke.mjs DIST OUT_DIR [LARGE]
 import { chromium } from "playwright-core";
 import { createServer } from "node:http";
-import { mkdtempSync, mkdirSync, readFileSync, existsSync, statSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, extname, resolve, dirname } from "node:path";
 import { decodePng, drawnShare } from "./png.mjs";
@@ -235,6 +235,37 @@ if (large) {
   await page.waitForTimeout(1000);
   await shot("web-large-loaded");
   check((await page.title()).startsWith("Generated"), `the large dataset loaded (${await page.title()})`);
+}
+
+// 9d. File > Export > Briefing page… > Download: the served app packs its own build, the data and the
+// deck into one HTML file, which then starts from file:// on its own.
+await open("index.html?from=page-export");
+await page.mouse.click(20, 12);
+await page.waitForTimeout(400);
+await page.mouse.move(40, 186);
+await page.waitForTimeout(600);
+await page.mouse.move(320, 186);
+await page.mouse.move(320, 310);
+await page.waitForTimeout(300);
+await page.mouse.click(320, 310);
+await page.waitForTimeout(800);
+await shot("web-page-dialog");
+const pageDownload = page.waitForEvent("download", { timeout: 30000 }).catch(() => null);
+await page.mouse.click(61, 246);
+const madePage = await pageDownload;
+const madePath = madePage ? await madePage.path() : null;
+const made = madePath ? readFileSync(madePath, "utf8") : "";
+check(made.startsWith("<!DOCTYPE html>") && made.includes('id="atlas-wasm"') && made.includes('id="atlas-deck"'),
+  `the briefing page was downloaded (${madePage?.suggestedFilename() ?? "nothing"}, ${(made.length / 1048576).toFixed(2)} MB)`);
+if (madePath) {
+  const copy = join(out, "web-made-page.html");
+  writeFileSync(copy, made);
+  await page.goto("about:blank");
+  await page.goto(`file://${copy}`);
+  await page.waitForFunction(() => !document.getElementById("loading_text"), null, { timeout: 120000 }).catch(() => {});
+  await page.waitForTimeout(2500);
+  const png = await shot("web-made-page");
+  check(drawnShare(png, [520, 140, 1120, 420]) > 0.05, `the downloaded page starts from file:// and draws its map (${await page.title()})`);
 }
 
 // 10. Offline after the first visit: the service worker answers.
