@@ -54,7 +54,11 @@ pub fn page_dialog_ui(ctx: &egui::Context, state: &State) -> Vec<ChromeAction> {
     out
 }
 
-/// The options a new page starts with: the dataset's title, presenting when there is a deck.
+/// The options a new page starts with: presenting when there is a deck, the title of the page this
+/// runs in or the dataset's, and the caveat banner of the page this runs in (a page made from a marked
+/// page keeps its marking unless the user changes it).
 pub fn initial_options(state: &State) -> PageOptions {
-    PageOptions { present: state.deck().is_some(), title: state.dataset().meta.title.clone(), ..PageOptions::default() }
+    let page = state.page();
+    let title = if page.title.trim().is_empty() { state.dataset().meta.title.clone() } else { page.title.clone() };
+    PageOptions { present: state.deck().is_some(), read_only: false, title, banner: page.banner.clone() }
 }

@@ -3,7 +3,7 @@
 // page made to open presenting does so. No server: every request but file:// is counted as a failure.
 // Usage: node tests/web/page.mjs PAGE.html PRESENTING_PAGE.html OUT_DIR
 import { chromium } from "playwright-core";
-import { mkdtempSync, mkdirSync, statSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,6 +15,7 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
   executablePath: "/usr/lib/chromium/chromium",
   headless: true,
   offline: true,
+  acceptDownloads: true,
   viewport: { width: 1600, height: 900 },
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
@@ -62,10 +63,39 @@ await page.waitForTimeout(1500);
 check(hash() === "#step=4", `→ moves to step 4 (${hash()})`);
 await shot("page-step-4");
 
-// 3. A page made to open presenting starts at step 1.
+// 3. File > Export > Briefing page… > Download in the page itself: a page made from a page (its glue
+// and packed wasm taken from its own elements) that starts too. The banner moves the menus down 25 px.
+await open(pagePath);
+const y = 25;
+await page.mouse.click(20, 12 + y);
+await page.waitForTimeout(400);
+await page.mouse.move(40, 186 + y);
+await page.waitForTimeout(600);
+await page.mouse.move(320, 186 + y);
+await page.mouse.move(320, 310 + y);
+await page.waitForTimeout(300);
+await page.mouse.click(320, 310 + y);
+await page.waitForTimeout(800);
+await shot("page-dialog");
+const download = page.waitForEvent("download", { timeout: 30000 }).catch(() => null);
+await page.mouse.click(61, 243); // the window keeps its place
+const made = await download;
+const madeText = made ? readFileSync(await made.path(), "utf8") : "";
+check(madeText.includes('id="atlas-wasm"') && madeText.includes("UNCLASSIFIED // FOR TRAINING"),
+  `a page made from the page was downloaded (${made?.suggestedFilename() ?? "nothing"}, ${(madeText.length / 1048576).toFixed(2)} MB, with its banner)`);
+if (madeText) {
+  const copy = join(out, "page-from-page.html");
+  writeFileSync(copy, madeText);
+  await open(copy);
+  png = await shot("page-from-page");
+  check(drawnShare(png, [520, 140, 1120, 420]) > 0.05, "the page made from the page starts and draws its map");
+}
+
+// 4. A page made to open presenting starts at step 1.
 await open(presentingPath);
 await shot("page-presenting");
 check(hash() === "#step=1", `the presenting page opened at step 1 (${hash()})`);
+check((await page.title()) === "Tokyo 2+2", `the page's own title names the tab (${await page.title()})`);
 
 check(requests.length === 0, `no request left the machine (${requests.slice(0, 3).join(" | ")})`);
 const errors = logs.filter((l) => /panic|pageerror|could not start/i.test(l));
