@@ -65,7 +65,10 @@ fn a_banner_is_on_every_slide_and_handout_page() {
         }
     }
     let pdf = std::fs::read(out.join("handout.pdf")).expect("handout.pdf");
-    assert_eq!(String::from_utf8_lossy(&pdf).matches("(SECRET // EXERCISE) Tj").count(), 22, "2 per page × 11");
+    let text = String::from_utf8_lossy(&pdf);
+    assert_eq!(text.matches("(SECRET // EXERCISE) Tj").count(), 22, "2 per page × 11");
+    // Each page lists the sources its step's initiatives cite.
+    assert!(text.matches("(Sources:) Tj").count() >= 10, "{}", text.matches("(Sources:) Tj").count());
     std::fs::remove_dir_all(&out).ok();
 }
 

@@ -121,6 +121,12 @@ impl ExportPlan {
             let cmp = cmp.only(&state.focus().filter().changes);
             step.points = format!("{}\n\n{}", step.points.trim_end(), report_plain(state.dataset(), &cmp));
         }
+        // And the sources its initiatives rest on.
+        let sources = crate::briefing::sources::sources_of_step(state.dataset(), &step);
+        if !sources.is_empty() {
+            let list: Vec<String> = sources.iter().map(|s| format!("- {s}")).collect();
+            step.points = format!("{}\n\nSources:\n{}", step.points.trim_end(), list.join("\n"));
+        }
         self.slides.push((SlideImage { width: rgb.width(), height: rgb.height(), rgb: rgb.into_raw() }, step));
         Ok(())
     }

@@ -10,6 +10,7 @@
 //! run when another field of the step is bad.
 
 pub mod handout_pdf;
+pub mod sources;
 
 use serde::{Deserialize, Serialize};
 
