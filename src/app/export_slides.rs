@@ -21,7 +21,7 @@ pub struct ExportPlan {
     step: usize,
     frames: u32,
     requested: bool,
-    pending: Arc<Mutex<Option<Arc<egui::ColorImage>>>>,
+    pending: Picture,
     slides: Vec<(SlideImage, crate::briefing::Step)>,
     /// Where the outcome goes (the output folder, or why it failed).
     pub result: ScreenshotResult,
@@ -79,13 +79,7 @@ impl ExportPlan {
         ctx.request_repaint();
         if self.frames >= SETTLE_FRAMES && !self.requested {
             self.requested = true;
-            let (pending, repaint) = (self.pending.clone(), ctx.clone());
-            ctx.request_screenshot(move |image| {
-                if let Ok(mut slot) = pending.lock() {
-                    *slot = Some(image);
-                }
-                repaint.request_repaint();
-            });
+            request_picture(ctx, &self.pending);
         }
         let image = self.pending.lock().ok().and_then(|mut slot| slot.take());
         let Some(image) = image else { return self.frames > 600 };
@@ -130,6 +124,20 @@ impl ExportPlan {
         self.slides.push((SlideImage { width: rgb.width(), height: rgb.height(), rgb: rgb.into_raw() }, step));
         Ok(())
     }
+}
+
+/// Where a requested picture of the window lands.
+pub(crate) type Picture = Arc<Mutex<Option<Arc<egui::ColorImage>>>>;
+
+/// Asks for a picture of the next frame; it lands in `pending`, and the UI is woken for it.
+pub(crate) fn request_picture(ctx: &egui::Context, pending: &Picture) {
+    let (pending, repaint) = (pending.clone(), ctx.clone());
+    ctx.request_screenshot(move |image| {
+        if let Ok(mut slot) = pending.lock() {
+            *slot = Some(image);
+        }
+        repaint.request_repaint();
+    });
 }
 
 /// Tooltips off while the app takes pictures of itself: the pointer rests wherever the window

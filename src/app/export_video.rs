@@ -60,7 +60,7 @@ pub struct VideoPlan {
     at: usize,
     settle: u32,
     requested: bool,
-    pending: Arc<Mutex<Option<Arc<egui::ColorImage>>>>,
+    pending: crate::app::export_slides::Picture,
     bytes: Shared,
     encoder: Option<GifEncoder<Shared>>,
     /// Where the outcome goes (the GIF written, or why not).
@@ -147,13 +147,7 @@ impl VideoPlan {
         ctx.request_repaint();
         if self.settle >= SETTLE_FRAMES && !self.requested {
             self.requested = true;
-            let (pending, repaint) = (self.pending.clone(), ctx.clone());
-            ctx.request_screenshot(move |image| {
-                if let Ok(mut slot) = pending.lock() {
-                    *slot = Some(image);
-                }
-                repaint.request_repaint();
-            });
+            crate::app::export_slides::request_picture(ctx, &self.pending);
         }
         let Some(image) = self.pending.lock().ok().and_then(|mut slot| slot.take()) else { return false };
         if let Err(e) = self.add_frame(&image) {

@@ -99,15 +99,5 @@ fn date(date: FuzzyDate, end: bool) -> Value {
 
 /// Text made safe for HTML.
 fn html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::formats::page::escape_html(text)
 }
