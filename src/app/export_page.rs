@@ -187,7 +187,10 @@ pub fn export_page(request: &PageRequest, report: &mut impl std::io::Write) -> s
 /// File > Export > Briefing page…: asks where (on the desktop), makes the page of the data and the
 /// deck on screen with `options`, and says what happened as a top-bar message.
 pub fn export_page_asked(state: &crate::state::State, options: &PageOptions) -> Option<crate::state::command::Command> {
-    let path = crate::platform::pick_page_path(&format!("{}-briefing.html", page_stem(&state.source().name())))?;
+    let path = crate::platform::pick_save_path(
+        crate::platform::SaveKind::Page,
+        &format!("{}-briefing.html", page_stem(&state.source().name())),
+    )?;
     Some(crate::state::command::Command::Notify(page_of_state(state, options, &path, None)))
 }
 

@@ -199,7 +199,8 @@ impl AtlasApp {
             | ChromeAction::ExportVideo
                 if self.no_dialogs => {}
             ChromeAction::ExportVideo => {
-                if let Some(out) = crate::platform::pick_video_path("as-of-story.gif") {
+                if let Some(out) = crate::platform::pick_save_path(crate::platform::SaveKind::Story, "as-of-story.gif")
+                {
                     let request =
                         crate::app::export_video::VideoRequest { out, from: None, to: None, frames: 48, fps: 4.0 };
                     self.video = crate::app::export_video::Recording::start(request, &mut self.state);

@@ -85,34 +85,30 @@ pub fn pick_export_path(
         .save_file()
 }
 
-/// Asks where to write a one-file briefing page (in the browser it is a download).
-pub fn pick_page_path(name: &str) -> Option<std::path::PathBuf> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let _ = name;
-        None
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    rfd::FileDialog::new()
-        .set_title("Export a briefing page")
-        .set_file_name(name)
-        .add_filter("Web page", &["html"])
-        .save_file()
+/// What a save dialog asks for: its title, the file type's name and extension.
+#[derive(Clone, Copy, Debug)]
+pub enum SaveKind {
+    /// A one-file briefing page (in the browser it is a download).
+    Page,
+    /// The as-of story, a GIF (desktop only).
+    Story,
 }
 
-/// Asks where to write the as-of story (a GIF); the browser has no paths.
-pub fn pick_video_path(name: &str) -> Option<std::path::PathBuf> {
+/// Asks where to save a file of this kind, offering `name`; the browser has no paths.
+pub fn pick_save_path(kind: SaveKind, name: &str) -> Option<std::path::PathBuf> {
     #[cfg(target_arch = "wasm32")]
     {
-        let _ = name;
+        let _ = (kind, name);
         None
     }
     #[cfg(not(target_arch = "wasm32"))]
-    rfd::FileDialog::new()
-        .set_title("Record the as-of story")
-        .set_file_name(name)
-        .add_filter("Animated GIF", &["gif"])
-        .save_file()
+    {
+        let (title, filter, extension) = match kind {
+            SaveKind::Page => ("Export a briefing page", "Web page", "html"),
+            SaveKind::Story => ("Record the as-of story", "Animated GIF", "gif"),
+        };
+        rfd::FileDialog::new().set_title(title).set_file_name(name).add_filter(filter, &[extension]).save_file()
+    }
 }
 
 /// Asks where to save a briefing deck (in the browser there is no path to ask for).

@@ -6,6 +6,7 @@
 // screenshot per run. scripts/web-bench.sh makes the data and runs it.
 // Usage: node tests/web/bench.mjs DIST DATA_DIR OUT RUNS N…   (DATA_DIR holds gN.ron and gN.json)
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "./common.mjs";
 import { createServer } from "node:http";
 import { mkdtempSync, mkdirSync, readFileSync, existsSync, statSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -99,12 +100,11 @@ const INIT = ([attrs, skip]) => {
 async function browser() {
   const dir = mkdtempSync(join(tmpdir(), "atlas-bench-"));
   const context = await chromium.launchPersistentContext(dir, {
-    executablePath: "/usr/lib/chromium/chromium",
+    executablePath: CHROMIUM,
     headless: true,
     serviceWorkers: process.env.ATLAS_BENCH_NO_SW ? "block" : "allow", // ATLAS_BENCH_NO_SW=1: without the service worker
     viewport: { width: Number(process.env.ATLAS_BENCH_W ?? 1600), height: Number(process.env.ATLAS_BENCH_H ?? 900) },
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+    args: [...CHROMIUM_ARGS,
       // ATLAS_BENCH_ARGS: more browser flags, for experiments (e.g. "--js-flags=--no-wasm-lazy-compilation").
       ...(process.env.ATLAS_BENCH_ARGS ? process.env.ATLAS_BENCH_ARGS.split(" ") : [])],
   });

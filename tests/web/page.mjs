@@ -7,18 +7,17 @@ import { mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { decodePng, drawnShare } from "./png.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, decodePng, drawnShare } from "./common.mjs";
 
 const [pagePath, presentingPath, out] = process.argv.slice(2).map((p) => resolve(p));
 mkdirSync(out, { recursive: true });
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "atlas-page-")), {
-  executablePath: "/usr/lib/chromium/chromium",
+  executablePath: CHROMIUM,
   headless: true,
   offline: true,
   acceptDownloads: true,
   viewport: { width: 1600, height: 900 },
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+  args: CHROMIUM_ARGS,
 });
 const page = context.pages()[0] ?? (await context.newPage());
 const logs = [], requests = [];

@@ -7,7 +7,7 @@ import { createServer } from "node:http";
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, extname, resolve, dirname } from "node:path";
-import { decodePng, drawnShare } from "./png.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, decodePng, drawnShare } from "./common.mjs";
 import { fileURLToPath } from "node:url";
 
 const [dist, out, large] = process.argv.slice(2).map((p) => resolve(p));
@@ -29,12 +29,11 @@ await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
 const base = `http://127.0.0.1:${server.address().port}`;
 
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "atlas-chromium-")), {
-  executablePath: "/usr/lib/chromium/chromium",
+  executablePath: CHROMIUM,
   headless: true,
   acceptDownloads: true,
   viewport: { width: 1600, height: 900 },
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+  args: CHROMIUM_ARGS,
 });
 const page = context.pages()[0] ?? (await context.newPage());
 let logs = [];

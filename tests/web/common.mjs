@@ -1,5 +1,13 @@
-// Reading Chromium's screenshots: PNG pixels, and how much of a box is drawn.
+// What the web tests share: Debian's Chromium's flags, and reading its screenshots (PNG pixels, and how
+// much of a box is drawn).
 import { inflateSync } from "node:zlib";
+
+// Debian's Chromium, headless, WebGL through SwiftShader, none of its background connections (this
+// machine's network is closed to them).
+export const CHROMIUM = "/usr/lib/chromium/chromium";
+export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync", "--use-angle=swiftshader",
+  "--enable-unsafe-swiftshader"];
 
 // PNG (8-bit RGB/RGBA, non-interlaced, as Chromium writes them) to {width, height, px(x, y) -> [r, g, b]}.
 export function decodePng(buf) {
