@@ -51,6 +51,21 @@ fn main() -> ExitCode {
             let start = StartOptions { file: data, video: Some(video), persist: false, ..StartOptions::default() };
             run_window(start, [size.0, size.1], true)
         }
+        Some(Command::ExportTimeline { data, out, from, to, lanes, page, orientation, pages_across, view, banner }) => {
+            let request = alliance_atlas::cli::TimelineRequest {
+                data,
+                out,
+                from,
+                to,
+                lanes,
+                page,
+                orientation,
+                pages_across,
+                view,
+                banner,
+            };
+            report(alliance_atlas::cli::export_timeline(&request, &mut std::io::stdout().lock()))
+        }
         Some(Command::ExportPage { data, deck, out, web, present, read_only, title, banner }) => {
             let options = alliance_atlas::formats::page::PageOptions {
                 present,

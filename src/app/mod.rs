@@ -4,6 +4,7 @@
 mod draft;
 pub mod effects;
 pub mod export_page;
+mod export_poster;
 pub mod export_slides;
 pub mod export_video;
 mod link;
@@ -197,7 +198,13 @@ impl AtlasApp {
             | ChromeAction::SaveDeckAs
             | ChromeAction::ExportPage(_)
             | ChromeAction::ExportVideo
+            | ChromeAction::ExportPoster(_)
                 if self.no_dialogs => {}
+            ChromeAction::ExportPoster(choice) => {
+                if let Some(command) = export_poster::export_poster(&self.state, choice) {
+                    self.apply_ui(ctx, command);
+                }
+            }
             ChromeAction::ExportVideo => {
                 if let Some(out) = crate::platform::pick_save_path(crate::platform::SaveKind::Story, "as-of-story.gif")
                 {

@@ -33,6 +33,7 @@ pub fn windows(
         actions.push(ChromeAction::SaveDeckAs);
     }
     actions.extend(crate::views::page_dialog::page_dialog_ui(ctx, state));
+    actions.extend(crate::views::poster::dialog::poster_dialog_ui(ctx, state));
     if let Some(caption) = caption {
         crate::views::banner::caption_ui(ctx, caption);
     }

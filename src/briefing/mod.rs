@@ -11,6 +11,7 @@
 
 pub mod handout_pdf;
 pub mod sources;
+pub mod vector;
 
 use serde::{Deserialize, Serialize};
 

@@ -109,6 +109,43 @@ pub enum Command {
         #[arg(long, value_name = "WIDTHxHEIGHT", default_value = "1600x900", value_parser = parse_size)]
         size: (f32, f32),
     },
+    /// Print the whole timeline (or FROM to TO) as a vector PDF of pages, or one SVG sheet: every
+    /// initiative with its label, in lanes, with the legend; a long range runs onto more pages across,
+    /// tall lanes onto more pages down, each page with the axis and the lane headers.
+    ///
+    /// Exit status: 0 written, 1 problems in DATA, a bad --view or a write failure.
+    ExportTimeline {
+        /// The dataset (any format the app reads), or "-" for the embedded one.
+        #[arg(default_value = "-")]
+        data: PathBuf,
+        /// Where to write: `.pdf` (pages) or `.svg` (one sheet).
+        #[arg(long, value_name = "OUT.pdf|OUT.svg")]
+        out: PathBuf,
+        /// The first day (default: the data's first), e.g. 2023-01-11.
+        #[arg(long, value_parser = parse_day)]
+        from: Option<crate::model::Day>,
+        /// The last day (default: the data's last).
+        #[arg(long, value_parser = parse_day)]
+        to: Option<crate::model::Day>,
+        /// What the lanes group by (default: the view's, or line of effort).
+        #[arg(long, value_enum)]
+        lanes: Option<Lanes>,
+        /// The paper (PDF).
+        #[arg(long, value_enum, default_value = "a4")]
+        page: PaperArg,
+        /// The pages' orientation (PDF).
+        #[arg(long, value_enum, default_value = "landscape")]
+        orientation: Orientation,
+        /// Pages across the range (default: enough for 66 points a year).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=60))]
+        pages_across: Option<u32>,
+        /// Only what a view in text form shows, as on screen (e.g. `q=okinawa` or `st=InProgress`).
+        #[arg(long, value_name = "VIEW")]
+        view: Option<String>,
+        /// A caveat line printed at the top and the foot of every page.
+        #[arg(long, value_name = "TEXT")]
+        banner: Option<String>,
+    },
     /// Write a one-file briefing page: the web app, the dataset, the deck and the fonts in one HTML
     /// file that opens from a USB stick (`file://`) with no server and no network.
     ///
@@ -152,6 +189,28 @@ pub enum ExportFormat {
     Ics,
     /// `TimelineJS` JSON.
     Timelinejs,
+}
+
+/// Paper sizes of `export-timeline --page`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PaperArg {
+    /// 210 × 297 mm.
+    A4,
+    /// 297 × 420 mm.
+    A3,
+    /// 8.5 × 11 inches.
+    Letter,
+    /// 11 × 17 inches.
+    Tabloid,
+}
+
+/// Page orientations of `export-timeline --orientation`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Orientation {
+    /// Wider than tall.
+    Landscape,
+    /// Taller than wide.
+    Portrait,
 }
 
 /// The lane groupings of `export --lanes`.

@@ -22,6 +22,7 @@ pub mod ids;
 pub mod index;
 pub mod links;
 pub mod map_camera;
+pub mod print;
 pub mod ragged;
 pub mod relations;
 pub mod schema;

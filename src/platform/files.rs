@@ -3,18 +3,26 @@
 /// Hands `text` to the browser as a file download named `name` (a Blob behind an `<a download>`).
 #[cfg(target_arch = "wasm32")]
 pub fn download(name: &str, text: &str) -> Result<(), String> {
+    download_bytes(name, text.as_bytes())
+}
+
+/// Hands `bytes` to the browser as a file download named `name`, typed by its extension.
+#[cfg(target_arch = "wasm32")]
+pub fn download_bytes(name: &str, bytes: &[u8]) -> Result<(), String> {
     use wasm_bindgen::JsCast as _;
     let fail = |e: wasm_bindgen::JsValue| format!("the browser refused the download: {e:?}");
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(match name.rsplit('.').next() {
         Some("csv") => "text/csv;charset=utf-8",
         Some("ics") => "text/calendar;charset=utf-8",
         Some("json" | "geojson") => "application/json",
         Some("html") => "text/html;charset=utf-8",
+        Some("pdf") => "application/pdf",
+        Some("svg") => "image/svg+xml",
         _ => "text/plain;charset=utf-8",
     });
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let anchor: web_sys::HtmlAnchorElement =
@@ -27,7 +35,13 @@ pub fn download(name: &str, text: &str) -> Result<(), String> {
 
 /// Downloads exist only in the browser; the desktop writes files.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn download(name: &str, _text: &str) -> Result<(), String> {
+pub fn download(name: &str, text: &str) -> Result<(), String> {
+    download_bytes(name, text.as_bytes())
+}
+
+/// Downloads exist only in the browser; the desktop writes files.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn download_bytes(name: &str, _bytes: &[u8]) -> Result<(), String> {
     Err(format!("{name}: downloads exist only in the browser; save to a file instead"))
 }
 
@@ -92,6 +106,10 @@ pub enum SaveKind {
     Page,
     /// The as-of story, a GIF (desktop only).
     Story,
+    /// The timeline poster as PDF pages.
+    PosterPdf,
+    /// The timeline poster as one SVG sheet.
+    PosterSvg,
 }
 
 /// Asks where to save a file of this kind, offering `name`; the browser has no paths.
@@ -106,6 +124,8 @@ pub fn pick_save_path(kind: SaveKind, name: &str) -> Option<std::path::PathBuf> 
         let (title, filter, extension) = match kind {
             SaveKind::Page => ("Export a briefing page", "Web page", "html"),
             SaveKind::Story => ("Record the as-of story", "Animated GIF", "gif"),
+            SaveKind::PosterPdf => ("Print the timeline", "PDF", "pdf"),
+            SaveKind::PosterSvg => ("Print the timeline", "SVG picture", "svg"),
         };
         rfd::FileDialog::new().set_title(title).set_file_name(name).add_filter(filter, &[extension]).save_file()
     }

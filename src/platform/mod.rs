@@ -10,8 +10,8 @@ mod stream;
 
 pub use clock::now_ms;
 pub use files::{
-    SaveKind, download, keep_draft, kept_draft, pick_deck_save_path, pick_export_path, pick_save_path, read_text,
-    write_atomic,
+    SaveKind, download, download_bytes, keep_draft, kept_draft, pick_deck_save_path, pick_export_path, pick_save_path,
+    read_text, write_atomic,
 };
 pub use page::{OwnBuild, PagePayload, own_build, page_payload};
 pub use slices::{Slice, run_in_slices};

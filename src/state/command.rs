@@ -347,4 +347,6 @@ pub enum ExportCommand {
     DismissNotice,
     /// Open the briefing page's window with these options, change them, or (`None`) close it.
     PageDialog(Option<Box<crate::formats::page::PageOptions>>),
+    /// Open the timeline poster's window with these choices, change them, or (`None`) close it.
+    PosterDialog(Option<crate::model::print::PosterChoice>),
 }

@@ -340,12 +340,18 @@ pub struct Export {
     pub(super) notice: Option<String>,
     /// The briefing page's options while its window is open.
     pub(super) page_dialog: Option<crate::formats::page::PageOptions>,
+    /// The timeline poster's choices while its window is open.
+    pub(super) poster_dialog: Option<crate::model::print::PosterChoice>,
 }
 
 impl Export {
     /// The briefing page's options while its window is open.
     pub fn page_dialog(&self) -> Option<&crate::formats::page::PageOptions> {
         self.page_dialog.as_ref()
+    }
+    /// The timeline poster's choices while its window is open.
+    pub fn poster_dialog(&self) -> Option<&crate::model::print::PosterChoice> {
+        self.poster_dialog.as_ref()
     }
     /// The message to show about the last export, if any.
     pub fn notice(&self) -> Option<&str> {

@@ -13,18 +13,22 @@ pub use crate::state::command::{ExportCommand, ExportScope, ExportTarget};
 pub use crate::state::data::Export;
 use crate::state::data::State;
 
-/// The file name an export is offered under: the dataset's file stem (or "alliance-atlas"), and the
-/// format's extension; `-shown` when only what the filters show is written.
-pub fn suggested_name(source: &DataSource, format: ExportFormat, scope: ExportScope) -> String {
-    let stem = match source {
+/// The name exports of the data are offered under: the dataset's file stem, or "alliance-atlas".
+pub fn file_stem(source: &DataSource) -> String {
+    match source {
         DataSource::File(path) => path.file_stem().map(|s| s.to_string_lossy().into_owned()),
         DataSource::Named(name) => Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()),
         DataSource::Embedded => None,
     }
     .filter(|s| !s.is_empty())
-    .unwrap_or_else(|| "alliance-atlas".to_owned());
+    .unwrap_or_else(|| "alliance-atlas".to_owned())
+}
+
+/// The file name an export is offered under: the dataset's file stem (or "alliance-atlas"), and the
+/// format's extension; `-shown` when only what the filters show is written.
+pub fn suggested_name(source: &DataSource, format: ExportFormat, scope: ExportScope) -> String {
     let shown = if scope == ExportScope::Shown { "-shown" } else { "" };
-    format!("{stem}{shown}.{}", format.extension())
+    format!("{}{shown}.{}", file_stem(source), format.extension())
 }
 
 impl State {
@@ -38,6 +42,10 @@ impl State {
             }
             ExportCommand::PageDialog(options) => {
                 self.export.page_dialog = options.map(|o| *o);
+                Vec::new()
+            }
+            ExportCommand::PosterDialog(choice) => {
+                self.export.poster_dialog = choice;
                 Vec::new()
             }
         }

@@ -115,6 +115,10 @@ impl State {
     pub fn page_dialog(&self) -> Option<&crate::formats::page::PageOptions> {
         self.export.page_dialog()
     }
+    /// The timeline poster's choices while its window is open.
+    pub fn poster_dialog(&self) -> Option<&crate::model::print::PosterChoice> {
+        self.export.poster_dialog()
+    }
     /// What the last Save as or Export wrote, or why not; or another message for the top bar.
     pub fn export_notice(&self) -> Option<&str> {
         self.export.notice()

@@ -27,4 +27,6 @@ pub enum ChromeAction {
     ExportPage(Box<crate::formats::page::PageOptions>),
     /// Ask where, then record the as-of story as an animated GIF (the desktop).
     ExportVideo,
+    /// Ask where (a download in the browser), then print the timeline poster with these choices.
+    ExportPoster(crate::model::print::PosterChoice),
 }

@@ -31,6 +31,11 @@ pub fn export_menu_ui(ui: &mut egui::Ui, state: &State, out: &mut Vec<ChromeActi
         let options = crate::views::page_dialog::initial_options(state);
         out.push(ChromeAction::Command(Command::Export(ExportCommand::PageDialog(Some(Box::new(options))))));
     }
+    let poster = ui.button("Timeline poster (PDF or SVG)…");
+    if poster.on_hover_text("The whole timeline under the filters, in vector pages to print").clicked() {
+        let choice = state.poster_dialog().copied().unwrap_or_default();
+        out.push(ChromeAction::Command(Command::Export(ExportCommand::PosterDialog(Some(choice)))));
+    }
     let story = ui.add_enabled(!cfg!(target_arch = "wasm32"), egui::Button::new("As-of story (animated GIF)…"));
     let hint = "The as-of player from the first day to the data's as-of day, 48 frames, as the app draws them";
     if story.on_hover_text(hint).on_disabled_hover_text("In the desktop app").clicked() {

@@ -18,6 +18,7 @@ pub mod location_list;
 pub mod map;
 pub mod markdown;
 pub mod page_dialog;
+pub mod poster;
 pub mod presenter;
 pub mod relations;
 pub mod slide;

@@ -8,7 +8,7 @@ mod edit;
 mod eras;
 mod input;
 mod links;
-mod paint;
+pub mod paint;
 
 use egui::{FontId, Id, Rect, Sense, pos2, vec2};
 
@@ -19,7 +19,7 @@ use crate::theme::{self, Palette, sizes};
 use crate::views::detail::dates_in_words;
 
 /// Height of one row: a label line over a marks line.
-const ROW: f32 = 34.0;
+pub const ROW: f32 = 34.0;
 
 /// Draws the timeline in the space left in `ui`; returns the user's commands.
 pub fn timeline_ui(ui: &mut egui::Ui, state: &State) -> Vec<Command> {
@@ -96,7 +96,7 @@ fn lanes_ui(
     for (lane_no, lane) in state.lanes().iter().enumerate() {
         let top = y;
         let window = lane.window(view.start, view.end);
-        let lane_color = lane_color(state, lane);
+        let lane_color = lane_color(state.dataset(), &lane.key, pal.weak_text);
         let dense = window.len() > item_budget(axis);
         let items = lane.items.get(window.clone()).unwrap_or_default();
         let estimated = if dense { DENSE_HEIGHT + sizes::LANE_GAP } else { estimated_height(state, axis, items) };
@@ -134,14 +134,20 @@ fn lanes_ui(
             let change = state.change_kind(i);
             let color = match change {
                 Some(kind) if kind != ChangeKind::Unchanged => theme::change_color(kind),
-                _ => item_color(state, i, lane_color),
+                _ => item_color(state.dataset(), i, lane_color),
             };
             let highlighted = state.is_highlighted(i);
             let unchanged = if change == Some(ChangeKind::Unchanged) { theme::UNCHANGED_ALPHA } else { 1.0 };
             let alpha = if any_selected && !highlighted { pal.dim.min(unchanged) } else { unchanged };
             let marks_y = row_top + ROW - 10.0;
-            let (m0, m1) =
-                paint::paint_item(&painter, axis, item, marks_y, theme::faded(color, alpha), state.today().0 as f64);
+            let (m0, m1) = paint::paint_item(
+                &mut &painter,
+                axis,
+                item,
+                marks_y,
+                theme::faded(color, alpha),
+                state.today().0 as f64,
+            );
             let text_color = if highlighted { pal.selection } else { theme::faded(pal.text, alpha.max(0.55)) };
             let label_rect = Rect::from_min_size(pos2(label_x, row_top + 3.0), galley.size());
             // A row half scrolled out of view shows its marks, not half of its label.
@@ -185,7 +191,7 @@ fn estimated_height(state: &State, axis: &Axis, items: &[usize]) -> f32 {
 /// Where an item's label goes and the extent of item plus label: the label stays on screen, at the
 /// left edge for items that start before it and ending at the right edge for items that start too
 /// close to it. Returns `((left, right), label_x)`.
-fn label_extent(axis: &Axis, x0: f32, x1: f32, width: f32) -> ((f32, f32), f32) {
+pub fn label_extent(axis: &Axis, x0: f32, x1: f32, width: f32) -> ((f32, f32), f32) {
     // Clear of the lane scrollbar's thumb, which sits in the last 6 points.
     let right = axis.left + axis.width - 10.0;
     let label_x = x0.min(right - width).max(axis.left + 2.0);
@@ -289,23 +295,26 @@ fn paint_lane_header(
     );
 }
 
-fn lane_color(state: &State, lane: &crate::state::lanes::Lane) -> egui::Color32 {
-    match &lane.key {
-        crate::state::lanes::LaneKey::Line(l) => theme::line_of_effort_color(*l),
-        crate::state::lanes::LaneKey::Status(s) => theme::status_color(*s),
-        crate::state::lanes::LaneKey::Actor(a) | crate::state::lanes::LaneKey::Tag(a) => theme::key_color(a),
-        crate::state::lanes::LaneKey::Place(p) => {
-            theme::key_color(state.dataset().locations.get(*p).map_or("", |l| l.id.as_str()))
-        }
-        crate::state::lanes::LaneKey::None => theme::palette(state.theme()).weak_text,
+/// A lane's colour: its line of effort's or status's, a colour of its own for an actor, tag or place,
+/// `none` for the lane of items without the key.
+pub fn lane_color(
+    ds: &crate::model::Dataset,
+    key: &crate::state::lanes::LaneKey,
+    none: egui::Color32,
+) -> egui::Color32 {
+    use crate::state::lanes::LaneKey;
+    match key {
+        LaneKey::Line(l) => theme::line_of_effort_color(*l),
+        LaneKey::Status(s) => theme::status_color(*s),
+        LaneKey::Actor(a) | LaneKey::Tag(a) => theme::key_color(a),
+        LaneKey::Place(p) => theme::key_color(ds.locations.get(*p).map_or("", |l| l.id.as_str())),
+        LaneKey::None => none,
     }
 }
 
 /// Items are coloured by their first line of effort, whatever the lanes group by.
-fn item_color(state: &State, i: usize, fallback: egui::Color32) -> egui::Color32 {
-    state
-        .dataset()
-        .initiatives
+pub fn item_color(ds: &crate::model::Dataset, i: usize, fallback: egui::Color32) -> egui::Color32 {
+    ds.initiatives
         .get(i)
         .and_then(|item| item.lines_of_effort.first())
         .map_or(fallback, |l| theme::line_of_effort_color(*l))

@@ -253,6 +253,13 @@ pub fn faded(color: Color32, alpha: f32) -> Color32 {
     color.gamma_multiply(alpha)
 }
 
+/// Colours of the printed timeline: the light theme on white paper.
+pub fn paper_palette() -> Palette {
+    Palette { canvas: Color32::WHITE, ..palette(ThemeChoice::Light) }
+}
+
+pub mod poster;
+
 /// Sizes used by the timeline.
 pub mod sizes {
     /// Tallest the change report's list gets before it scrolls.
@@ -366,9 +373,13 @@ pub mod slide {
     pub const REPORT: f32 = 18.0;
 }
 
+/// The bundled Noto Sans JP subset: Latin, kana, kanji and every symbol the UI uses (also the font
+/// printed exports embed).
+pub const NOTO_SANS_JP: &[u8] = include_bytes!("../../assets/fonts/NotoSansJP-Subset.otf");
+
 /// Makes Japanese place names readable: adds the bundled Noto Sans JP subset as a fallback font.
 pub fn install_fonts(ctx: &egui::Context) {
-    let data = egui::FontData::from_static(include_bytes!("../assets/fonts/NotoSansJP-Subset.otf"));
+    let data = egui::FontData::from_static(NOTO_SANS_JP);
     let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace].map(|family| {
         egui::epaint::text::InsertFontFamily { family, priority: egui::epaint::text::FontPriority::Lowest }
     });
