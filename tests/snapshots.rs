@@ -152,3 +152,13 @@ fn a_comparison_of_two_days_with_the_report() {
     harness.run();
     harness.snapshot("compare_since_tokyo");
 }
+
+#[test]
+fn the_timeline_poster_window() {
+    use alliance_atlas::state::command::{Command, ExportCommand};
+    let mut harness = app(ThemeChoice::Light);
+    let choice = alliance_atlas::model::print::PosterChoice::default();
+    harness.state_mut().apply(Command::Export(ExportCommand::PosterDialog(Some(choice))));
+    harness.run();
+    harness.snapshot("poster_dialog");
+}

@@ -4,7 +4,7 @@
 mod draft;
 pub mod effects;
 pub mod export_page;
-mod export_poster;
+pub mod export_poster;
 pub mod export_slides;
 pub mod export_video;
 mod link;
