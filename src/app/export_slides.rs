@@ -1,13 +1,14 @@
 //! `export-slides`: the app presents each step in turn, takes its own screenshot of the slide, saves
-//! `slide-NN.png`, and at the end writes `handout.pdf` with every slide and its talking points.
+//! `slide-NN.png`, draws the step's map and timeline as vectors for the handout, and at the end writes
+//! `handout.pdf` (`views::poster::handout`): a page per step with its map, timeline, points and sources.
 
 use crate::state::PresentCommand;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use crate::briefing::handout_pdf::{SlideImage, handout_pdf};
 use crate::model::change_report::report_plain;
 use crate::state::{Command, State};
+use crate::views::poster::handout::{HandoutPage, handout_pdf, plain_points, step_panels};
 
 /// Outcome of a screenshot run: `None` until it is taken.
 pub type ScreenshotResult = Arc<Mutex<Option<Result<PathBuf, String>>>>;
@@ -22,7 +23,7 @@ pub struct ExportPlan {
     frames: u32,
     requested: bool,
     pending: Picture,
-    slides: Vec<(SlideImage, crate::briefing::Step)>,
+    slides: Vec<HandoutPage>,
     /// Where the outcome goes (the output folder, or why it failed).
     pub result: ScreenshotResult,
     failed: bool,
@@ -94,7 +95,8 @@ impl ExportPlan {
         }
         let title = state.deck().map_or_else(String::new, |d| d.title.clone());
         let pdf = self.out.join("handout.pdf");
-        let outcome = crate::platform::write_atomic(&pdf, &handout_pdf(&title, state.banner(), &self.slides), false)
+        let outcome = handout_pdf(&title, state.banner(), &self.slides)
+            .and_then(|bytes| crate::platform::write_atomic(&pdf, &bytes, false))
             .map(|()| self.out.clone())
             .map_err(|e| format!("cannot write {}: {e}", pdf.display()));
         self.finish(outcome);
@@ -108,20 +110,18 @@ impl ExportPlan {
         let path = self.out.join(format!("slide-{:02}.png", self.step + 1));
         crate::platform::write_atomic(&path, &png_bytes(&picture)?, false)
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        let rgb = image::DynamicImage::ImageRgba8(picture).to_rgb8();
-        let mut step = state.current_step().cloned().ok_or("no step on screen")?;
+        let step = state.current_step().cloned().ok_or("no step on screen")?;
+        let mut points = plain_points(&step.points);
         // A step that compares two days carries its change report into the handout.
         if let Some(cmp) = state.focus().comparison() {
             let cmp = cmp.only(&state.focus().filter().changes);
-            step.points = format!("{}\n\n{}", step.points.trim_end(), report_plain(state.dataset(), &cmp));
+            points = format!("{}\n\n{}", points.trim_end(), report_plain(state.dataset(), &cmp));
         }
         // And the sources its initiatives rest on.
         let sources = crate::briefing::sources::sources_of_step(state.dataset(), &step);
-        if !sources.is_empty() {
-            let list: Vec<String> = sources.iter().map(|s| format!("- {s}")).collect();
-            step.points = format!("{}\n\nSources:\n{}", step.points.trim_end(), list.join("\n"));
-        }
-        self.slides.push((SlideImage { width: rgb.width(), height: rgb.height(), rgb: rgb.into_raw() }, step));
+        let font = crate::briefing::vector::font::PrintFont::new(crate::theme::NOTO_SANS_JP)?;
+        let panels = step_panels(state, &font);
+        self.slides.push(HandoutPage { title: step.title, points, sources, panels });
         Ok(())
     }
 }

@@ -9,7 +9,6 @@
 //! the dataset (ids a step names, empty titles) read the step's fields again afterwards, so they still
 //! run when another field of the step is bad.
 
-pub mod handout_pdf;
 pub mod sources;
 pub mod vector;
 

@@ -60,6 +60,8 @@ pub enum Shape {
     Circle { centre: Point, radius: f32, fill: Option<Rgba>, stroke: Option<Line> },
     /// A polyline, or a polygon when `closed`.
     Path { points: Vec<Point>, closed: bool, fill: Option<Rgba>, stroke: Option<Line> },
+    /// Triangles filled as one shape (a map's land): no seams between them.
+    Mesh { triangles: Vec<[Point; 3]>, fill: Rgba },
     /// One line of text, its baseline starting at `at`; `size` is the font size in points.
     Text { at: Point, size: f32, text: String, color: Rgba },
     /// Shapes drawn only inside the rectangle from `min` to `max`.

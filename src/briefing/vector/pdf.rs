@@ -73,6 +73,7 @@ fn paints(shape: &Shape) -> (Option<Rgba>, Option<Line>) {
             (*fill, *stroke)
         }
         Shape::Text { color, .. } => (Some(*color), None),
+        Shape::Mesh { fill, .. } => (Some(*fill), None),
         Shape::Gradient { .. } | Shape::Clip { .. } => (None, None),
     }
 }
@@ -264,6 +265,13 @@ impl Writer<'_> {
             }
             Shape::Path { points, closed, fill, stroke } => {
                 self.paint(*fill, *stroke, |w| w.polyline(points, *closed));
+            }
+            Shape::Mesh { triangles, fill } => {
+                self.paint(Some(*fill), None, |w| {
+                    for triangle in triangles {
+                        w.polyline(triangle, true);
+                    }
+                });
             }
         }
     }

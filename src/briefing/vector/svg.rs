@@ -105,6 +105,13 @@ impl Svg {
                     stroke_attr(*stroke)
                 );
             }
+            Shape::Mesh { triangles, fill } => {
+                let mut d = String::new();
+                for [a, b, c] in triangles {
+                    let _ = write!(d, "M{:.2} {:.2}L{:.2} {:.2}L{:.2} {:.2}Z", a[0], a[1], b[0], b[1], c[0], c[1]);
+                }
+                let _ = writeln!(self.out, "<path d=\"{d}\"{}/>", fill_attr(Some(*fill)));
+            }
             Shape::Text { at, size, text, color } => {
                 let _ = writeln!(
                     self.out,

@@ -48,7 +48,7 @@ pub(super) fn page(layout: &Layout, data: &PosterData<'_>, (r, c): (usize, usize
 }
 
 /// The caveat strip, its words centred.
-fn banner(sheet: &mut Sheet<'_>, text: &str, top: f32, width: f32) {
+pub(super) fn banner(sheet: &mut Sheet<'_>, text: &str, top: f32, width: f32) {
     let (fill, ink) = theme::banner_colors(text);
     sheet.rect(Rect::from_min_size(pos2(0.0, top), vec2(width, poster::BANNER)), 0.0, fill);
     let size = poster::BANNER * 0.62;
@@ -91,7 +91,7 @@ fn title_block(
 }
 
 /// Grid lines from the axis down through the lanes, and the axis labels.
-fn grid(sheet: &mut Sheet<'_>, axis: &Axis, area: Rect, pal: &Palette) {
+pub(super) fn grid(sheet: &mut Sheet<'_>, axis: &Axis, area: Rect, pal: &Palette) {
     sheet.begin_clip(Rect::from_min_max(pos2(axis.left, area.top()), pos2(axis.left + axis.width, area.bottom())));
     let right = axis.left + axis.width;
     for tick in ticks(axis) {
@@ -109,7 +109,7 @@ fn grid(sheet: &mut Sheet<'_>, axis: &Axis, area: Rect, pal: &Palette) {
 }
 
 /// One lane's part on this page: band, header, items, separator. Returns the y below it.
-fn lane(
+pub(super) fn lane(
     sheet: &mut Sheet<'_>,
     data: &PosterData<'_>,
     (axis, placed): (&Axis, &[Vec<super::Placed>]),
@@ -168,7 +168,7 @@ fn lane_header(
     }
 }
 
-fn today_line(sheet: &mut Sheet<'_>, axis: &Axis, today: f64, area: Rect, pal: &Palette) {
+pub(super) fn today_line(sheet: &mut Sheet<'_>, axis: &Axis, today: f64, area: Rect, pal: &Palette) {
     if today < axis.view.start || today >= axis.view.end {
         return;
     }

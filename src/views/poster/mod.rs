@@ -9,6 +9,8 @@
 pub mod dialog;
 mod draw;
 pub mod export;
+pub mod handout;
+pub mod panel;
 pub mod sheet;
 
 use crate::briefing::vector::Doc;

@@ -75,6 +75,14 @@ impl<'f> Sheet<'f> {
         self.push(Shape::Text { at: [x, baseline], size, text: text.to_owned(), color: rgba(color) });
     }
 
+    /// Triangles filled as one shape, each given by its corners in screen points.
+    pub fn mesh(&mut self, triangles: impl Iterator<Item = [Pos2; 3]>, fill: Color32) {
+        let triangles: Vec<[Point; 3]> = triangles.map(|t| t.map(|p| self.at(p))).collect();
+        if !triangles.is_empty() {
+            self.push(Shape::Mesh { triangles, fill: rgba(fill) });
+        }
+    }
+
     /// The width of `text` at `size`, in screen points.
     pub fn text_width(&self, text: &str, size: f32) -> f32 {
         self.font.width(text, size)
