@@ -94,7 +94,7 @@ pub fn export_file(
 ) -> io::Result<i32> {
     use crate::formats::export::Subset;
     use crate::formats::export::render::{ExportFormat as Format, render};
-    let Some((dataset, name)) = load_checked(file, out)? else { return Ok(1) };
+    let Some((dataset, name)) = poster::load_checked(file, out)? else { return Ok(1) };
     let dataset = &dataset;
     let format = match format {
         ExportFormat::Geojson => Format::Geojson,
@@ -113,23 +113,6 @@ pub fn export_file(
         writeln!(out, "wrote {}", path.display())?;
     }
     Ok(0)
-}
-
-/// Reads `file` ("-": the embedded dataset) through the door and reports its problems to `out`; the
-/// dataset and the name it was reported under, or `None` when it has errors (nothing is written then).
-fn load_checked(file: &Path, out: &mut impl Write) -> io::Result<Option<(crate::model::Dataset, String)>> {
-    let embedded = file.as_os_str() == "-";
-    let loaded = if embedded { crate::formats::load_str(crate::model::DEFAULT_DATASET) } else { load_file(file) };
-    let name = if embedded { crate::model::DEFAULT_DATASET_NAME.to_owned() } else { file.display().to_string() };
-    for problem in &loaded.problems {
-        writeln!(out, "{}", problem.display_in(&name))?;
-    }
-    let errors = loaded.error_count();
-    if let Some(dataset) = loaded.dataset.filter(|_| errors == 0) {
-        return Ok(Some((dataset, name)));
-    }
-    writeln!(out, "{name}: {errors} error(s): nothing written")?;
-    Ok(None)
 }
 
 /// Writes a generated dataset to `out`.

@@ -2,7 +2,7 @@
 //! File > Export > Timeline poster.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::commands::{Lanes, Orientation, PaperArg};
 use crate::model::Day;
@@ -43,7 +43,7 @@ pub fn export_timeline(request: &TimelineRequest, out: &mut impl Write) -> io::R
         writeln!(out, "{target}: the file name must end in .pdf (pages) or .svg (one sheet)")?;
         return Ok(1);
     };
-    let Some((dataset, _name)) = super::load_checked(&request.data, out)? else { return Ok(1) };
+    let Some((dataset, _name)) = load_checked(&request.data, out)? else { return Ok(1) };
     let mut state = State::with_dataset(dataset, Settings::default(), crate::platform::today());
     if let Some(text) = &request.view {
         match crate::model::view_state::ViewState::from_text(text) {
@@ -95,4 +95,25 @@ pub fn export_timeline(request: &TimelineRequest, out: &mut impl Write) -> io::R
     };
     writeln!(out, "wrote {target}: {shape}; {}; {} bytes", data.scope, file.bytes.len())?;
     Ok(0)
+}
+
+/// Reads `file` ("-": the embedded dataset) through the door and reports its problems to `out`; the
+/// dataset and the name it was reported under, or `None` when it has errors (nothing is written then).
+pub(super) fn load_checked(file: &Path, out: &mut impl Write) -> io::Result<Option<(crate::model::Dataset, String)>> {
+    let embedded = file.as_os_str() == "-";
+    let loaded = if embedded {
+        crate::formats::load_str(crate::model::DEFAULT_DATASET)
+    } else {
+        crate::formats::load_file(file)
+    };
+    let name = if embedded { crate::model::DEFAULT_DATASET_NAME.to_owned() } else { file.display().to_string() };
+    for problem in &loaded.problems {
+        writeln!(out, "{}", problem.display_in(&name))?;
+    }
+    let errors = loaded.error_count();
+    if let Some(dataset) = loaded.dataset.filter(|_| errors == 0) {
+        return Ok(Some((dataset, name)));
+    }
+    writeln!(out, "{name}: {errors} error(s): nothing written")?;
+    Ok(None)
 }

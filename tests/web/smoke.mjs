@@ -267,6 +267,26 @@ if (madePath) {
   check(drawnShare(png, [520, 140, 1120, 420]) > 0.05, `the downloaded page starts from file:// and draws its map (${await page.title()})`);
 }
 
+// 9e. File > Export > Timeline poster… > Download: the vector poster, made in the browser, downloads as
+// a PDF with its font embedded.
+await open("index.html?from=poster-export");
+await page.mouse.click(20, 12);
+await page.waitForTimeout(400);
+await page.mouse.move(40, 186);
+await page.waitForTimeout(600);
+await page.mouse.move(320, 186);
+await page.mouse.move(320, 333);
+await page.waitForTimeout(300);
+await page.mouse.click(320, 333);
+await page.waitForTimeout(800);
+await shot("web-poster-dialog");
+const posterDownload = page.waitForEvent("download", { timeout: 30000 }).catch(() => null);
+await page.mouse.click(61, 242);
+const poster = await posterDownload;
+const posterBytes = poster ? readFileSync(await poster.path()) : Buffer.alloc(0);
+check(posterBytes.subarray(0, 5).toString() === "%PDF-" && posterBytes.includes("/FontFile3") && poster.suggestedFilename().endsWith(".pdf"),
+  `the timeline poster was downloaded as a PDF (${poster?.suggestedFilename() ?? "nothing"}, ${posterBytes.length} bytes)`);
+
 // 10. Offline after the first visit: the service worker answers.
 await context.setOffline(true);
 await open("index.html?from=offline");

@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use egui::{Color32, Rect, pos2, vec2};
 
+use super::layout::{FOOTER, Layout, Placed, PosterData, Segment};
 use super::sheet::Sheet;
-use super::{FOOTER, Layout, PosterData, Segment};
 use crate::briefing::vector::Page;
 use crate::briefing::vector::font::PrintFont;
 use crate::model::Day;
@@ -112,7 +112,7 @@ pub(super) fn grid(sheet: &mut Sheet<'_>, axis: &Axis, area: Rect, pal: &Palette
 pub(super) fn lane(
     sheet: &mut Sheet<'_>,
     data: &PosterData<'_>,
-    (axis, placed): (&Axis, &[Vec<super::Placed>]),
+    (axis, placed): (&Axis, &[Vec<Placed>]),
     segment: Segment,
     (top, width): (f32, f32),
     pal: &Palette,

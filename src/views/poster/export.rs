@@ -1,8 +1,10 @@
 //! The poster from the app's state (what the filters show, in the lanes on screen) as PDF or SVG bytes.
 
-use super::{PosterData, PosterFormat, PosterOptions, poster};
+use super::layout::PosterData;
+use super::poster;
 use crate::briefing::vector::font::PrintFont;
 use crate::briefing::vector::{pdf, svg};
+use crate::model::print::{PosterFormat, PosterOptions};
 use crate::state::State;
 
 impl<'a> PosterData<'a> {

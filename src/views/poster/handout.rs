@@ -6,8 +6,8 @@
 
 use egui::{Rect, pos2, vec2};
 
-use super::PosterData;
 use super::draw::banner;
+use super::layout::PosterData;
 use super::panel::{map_panel, timeline_panel};
 use super::sheet::Sheet;
 use crate::briefing::vector::font::PrintFont;

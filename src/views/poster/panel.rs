@@ -5,8 +5,8 @@
 use egui::{Pos2, Rect, pos2, vec2};
 
 use super::draw::{grid, lane, today_line};
+use super::layout::{PosterData, Segment, columns_of};
 use super::sheet::Sheet;
-use super::{PosterData, Segment, columns_of};
 use crate::briefing::vector::Shape;
 use crate::briefing::vector::font::PrintFont;
 use crate::model::map_camera::{bounds_of, fit_bounds};
