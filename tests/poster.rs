@@ -267,6 +267,9 @@ fn the_filters_decide_what_is_printed_and_bad_requests_are_refused() {
         assert!(text.contains("Kadena"), "what the search finds is printed");
         assert!(!text.contains("Japan–UK Reciprocal Access Agreement"), "what it does not is not");
     }
+    let none = dir.join("none.pdf");
+    let (ok, report) = atlas(&["export-timeline", "--view", "q=zzqqxx", "--out", &none.to_string_lossy()]);
+    assert!(ok && report.contains(": 1 page(s)") && report.contains("0 of 35"), "nothing shown, one page: {report}");
     let png = dir.join("poster.png");
     let (ok, report) = atlas(&["export-timeline", "--out", &png.to_string_lossy()]);
     assert!(!ok && report.contains("must end in .pdf"), "{report}");

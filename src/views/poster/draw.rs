@@ -80,9 +80,10 @@ fn title_block(
     let (from, to) = layout.range;
     let grouping = data.grouping.label().to_lowercase();
     let line = format!(
-        "{} to {}  ·  lanes by {grouping}  ·  {}  ·  data as of {}",
+        "{} to {}  ·  lanes by {grouping}  ·  {} in this range, of {}  ·  data as of {}",
         Day(from.floor() as i64).iso(),
         Day(to.ceil() as i64 - 1).iso(),
+        layout.drawn,
         data.scope,
         data.dataset.meta.as_of
     );

@@ -59,6 +59,8 @@ pub(super) struct Layout {
     pub(super) content: (f32, f32),
     /// Height of the title block above the axis.
     pub(super) header: f32,
+    /// How many initiatives meet the range (each once, however many columns it crosses).
+    pub(super) drawn: usize,
 }
 
 /// Height of the legend and the foot line.
@@ -100,7 +102,13 @@ pub(super) fn lay_out(data: &PosterData<'_>, options: &PosterOptions, font: &Pri
         let body = (years * poster::MIN_PER_YEAR * 1.5).max(poster::MIN_SHEET_WIDTH);
         (body + sizes::LANE_HEADER_WIDTH, 1)
     };
+    // Nothing to draw: one page says so, not a row of empty ones.
+    let nothing = data.lanes.iter().all(|l| l.items.is_empty());
+    let columns = if nothing && options.pages_across.is_none() { 1 } else { columns };
     let columns = columns_of(data, range, columns as usize, content_w - sizes::LANE_HEADER_WIDTH, font);
+    let mut met: Vec<usize> = columns.iter().flat_map(|(_, lanes)| lanes.iter().flatten().map(|p| p.item)).collect();
+    met.sort_unstable();
+    met.dedup();
     let lane_rows: Vec<usize> = (0..data.lanes.len())
         .map(|l| {
             columns
@@ -123,7 +131,7 @@ pub(super) fn lay_out(data: &PosterData<'_>, options: &PosterOptions, font: &Pri
         let page = ((content_w + 2.0 * margin) * poster::SCALE, (content_h + 2.0 * margin) * poster::SCALE);
         (page, content_h, paginate(&lane_rows, body + 1.0))
     };
-    Layout { range, columns, page_rows, page, content: (content_w, content_h), header }
+    Layout { range, columns, page_rows, page, content: (content_w, content_h), header, drawn: met.len() }
 }
 
 /// Each page column's axis and placed items: labels measured in the printed font, kept inside the
