@@ -281,7 +281,7 @@ await page.mouse.click(320, 333);
 await page.waitForTimeout(800);
 await shot("web-poster-dialog");
 const posterDownload = page.waitForEvent("download", { timeout: 30000 }).catch(() => null);
-await page.mouse.click(61, 242);
+await page.mouse.click(61, 260);
 const poster = await posterDownload;
 const posterBytes = poster ? readFileSync(await poster.path()) : Buffer.alloc(0);
 check(posterBytes.subarray(0, 5).toString() === "%PDF-" && posterBytes.includes("/FontFile3") && poster.suggestedFilename().endsWith(".pdf"),
