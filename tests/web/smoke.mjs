@@ -236,18 +236,23 @@ if (large) {
   check((await page.title()).startsWith("Generated"), `the large dataset loaded (${await page.title()})`);
 }
 
+/** Opens File > Export and clicks the item at height `y` (the menu is drawn by egui: no DOM to find). */
+async function exportMenuItem(y) {
+  await page.mouse.click(20, 12);
+  await page.waitForTimeout(400);
+  await page.mouse.move(40, 186);
+  await page.waitForTimeout(600);
+  await page.mouse.move(320, 186);
+  await page.mouse.move(320, y);
+  await page.waitForTimeout(300);
+  await page.mouse.click(320, y);
+  await page.waitForTimeout(800);
+}
+
 // 9d. File > Export > Briefing page… > Download: the served app packs its own build, the data and the
 // deck into one HTML file, which then starts from file:// on its own.
 await open("index.html?from=page-export");
-await page.mouse.click(20, 12);
-await page.waitForTimeout(400);
-await page.mouse.move(40, 186);
-await page.waitForTimeout(600);
-await page.mouse.move(320, 186);
-await page.mouse.move(320, 310);
-await page.waitForTimeout(300);
-await page.mouse.click(320, 310);
-await page.waitForTimeout(800);
+await exportMenuItem(310);
 await shot("web-page-dialog");
 const pageDownload = page.waitForEvent("download", { timeout: 30000 }).catch(() => null);
 await page.mouse.click(61, 246);
@@ -270,15 +275,7 @@ if (madePath) {
 // 9e. File > Export > Timeline poster… > Download: the vector poster, made in the browser, downloads as
 // a PDF with its font embedded.
 await open("index.html?from=poster-export");
-await page.mouse.click(20, 12);
-await page.waitForTimeout(400);
-await page.mouse.move(40, 186);
-await page.waitForTimeout(600);
-await page.mouse.move(320, 186);
-await page.mouse.move(320, 333);
-await page.waitForTimeout(300);
-await page.mouse.click(320, 333);
-await page.waitForTimeout(800);
+await exportMenuItem(333);
 await shot("web-poster-dialog");
 const posterDownload = page.waitForEvent("download", { timeout: 30000 }).catch(() => null);
 await page.mouse.click(61, 260);

@@ -40,6 +40,17 @@ struct Svg {
     next_id: usize,
 }
 
+/// A rectangle's `x`, `y`, `width` and `height` attributes.
+fn rect_attrs(min: Point, max: Point) -> String {
+    format!(
+        "x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\"",
+        min[0],
+        min[1],
+        max[0] - min[0],
+        max[1] - min[1]
+    )
+}
+
 fn fill_attr(fill: Option<Rgba>) -> String {
     match fill {
         Some(c) if c.0[3] == 255 => format!(" fill=\"{}\"", c.hex()),
@@ -74,11 +85,8 @@ impl Svg {
             Shape::Rect { min, max, radius, fill, stroke } => {
                 let _ = writeln!(
                     self.out,
-                    "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" rx=\"{radius:.2}\"{}{}/>",
-                    min[0],
-                    min[1],
-                    max[0] - min[0],
-                    max[1] - min[1],
+                    "<rect {} rx=\"{radius:.2}\"{}{}/>",
+                    rect_attrs(*min, *max),
                     fill_attr(*fill),
                     stroke_attr(*stroke)
                 );
@@ -137,26 +145,12 @@ impl Svg {
             stop(0, &left),
             stop(1, &right)
         );
-        let _ = writeln!(
-            self.out,
-            "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" fill=\"url(#{id})\"/>",
-            min[0],
-            min[1],
-            max[0] - min[0],
-            max[1] - min[1]
-        );
+        let _ = writeln!(self.out, "<rect {} fill=\"url(#{id})\"/>", rect_attrs(min, max));
     }
 
     fn clip(&mut self, min: Point, max: Point, shapes: &[Shape]) {
         let id = self.id("c");
-        let _ = writeln!(
-            self.defs,
-            "<clipPath id=\"{id}\"><rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\"/></clipPath>",
-            min[0],
-            min[1],
-            max[0] - min[0],
-            max[1] - min[1]
-        );
+        let _ = writeln!(self.defs, "<clipPath id=\"{id}\"><rect {}/></clipPath>", rect_attrs(min, max));
         let _ = writeln!(self.out, "<g clip-path=\"url(#{id})\">");
         for inner in shapes {
             self.shape(inner);
