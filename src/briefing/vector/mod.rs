@@ -28,12 +28,25 @@ impl Rgba {
         format!("#{r:02x}{g:02x}{b:02x}")
     }
 
-    /// The colour `t` of the way from `self` to `other` (0 is `self`), alpha too.
+    /// The colour `t` of the way from `self` to `other` (0 is `self`), alpha too, mixed as egui mixes
+    /// (premultiplied): towards a transparent end a colour fades, it does not darken.
     #[must_use]
     pub fn lerp(self, other: Self, t: f32) -> Self {
-        let mix = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * t).round() as u8;
-        let (a, b) = (self.0, other.0);
-        Self([mix(a[0], b[0]), mix(a[1], b[1]), mix(a[2], b[2]), mix(a[3], b[3])])
+        let (from, to) = (self.alpha(), other.alpha());
+        let alpha = from + (to - from) * t;
+        let channel = |k: usize| {
+            let (start, end) = (f32::from(self.0[k]) * from, f32::from(other.0[k]) * to);
+            let mixed = start + (end - start) * t;
+            if alpha > 0.0 { (mixed / alpha).round().clamp(0.0, 255.0) as u8 } else { self.0[k] }
+        };
+        Self([channel(0), channel(1), channel(2), (alpha * 255.0).round() as u8])
+    }
+
+    /// The colour a gradient stop should name: its own, or, when it is fully transparent, the other
+    /// end's (so a fade to transparent keeps its hue in formats that mix unpremultiplied, like SVG).
+    #[must_use]
+    pub fn stop_colour(self, other: Self) -> Self {
+        if self.0[3] == 0 { Self([other.0[0], other.0[1], other.0[2], 0]) } else { self }
     }
 }
 
@@ -127,4 +140,20 @@ pub fn circle_curves(centre: Point, r: f32) -> (Point, [[Point; 3]; 4]) {
         [[x + k, y - r], [x + r, y - k], [x + r, y]],
     ];
     (start, curves)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Rgba;
+
+    #[test]
+    fn a_fade_to_transparent_keeps_its_hue() {
+        let red = Rgba([200, 40, 20, 255]);
+        let clear = Rgba([0, 0, 0, 0]);
+        assert_eq!(red.lerp(clear, 0.5), Rgba([200, 40, 20, 128]));
+        assert_eq!(clear.lerp(red, 0.25), Rgba([200, 40, 20, 64]));
+        assert_eq!(red.lerp(Rgba([0, 0, 200, 255]), 0.5), Rgba([100, 20, 110, 255]));
+        assert_eq!(clear.stop_colour(red), Rgba([200, 40, 20, 0]));
+        assert_eq!(red.stop_colour(clear), red);
+    }
 }

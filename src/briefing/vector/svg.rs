@@ -142,8 +142,8 @@ impl Svg {
         let _ = writeln!(
             self.defs,
             "<linearGradient id=\"{id}\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\">{}{}</linearGradient>",
-            stop(0, &left),
-            stop(1, &right)
+            stop(0, &left.stop_colour(right)),
+            stop(1, &right.stop_colour(left))
         );
         let _ = writeln!(self.out, "<rect {} fill=\"url(#{id})\"/>", rect_attrs(min, max));
     }
