@@ -174,6 +174,10 @@ fn a_longer_range_runs_onto_more_pages_across_and_pages_across_can_be_asked_for(
     let wide = PosterOptions { from: Some(0), to: Some(40 * year), ..PosterOptions::default() };
     let (_, (forty, _)) = embedded_poster(LaneGrouping::Status, &wide);
     assert!(forty > one, "40 years take more pages across ({forty}) than the data's 19 ({one})");
+    // Eight centuries hold the same 35 initiatives: a few labels' width each, not 74 pages of years.
+    let sparse = PosterOptions { from: Some(-300_000), to: Some(40 * year), ..PosterOptions::default() };
+    let (_, (spread, _)) = embedded_poster(LaneGrouping::Status, &sparse);
+    assert!((forty..=6).contains(&spread), "a long sparse range takes {spread} pages across");
     let asked = PosterOptions { pages_across: Some(5), ..PosterOptions::default() };
     assert_eq!(embedded_poster(LaneGrouping::Status, &asked).1.0, 5);
     let sheet = PosterOptions { paper: None, ..PosterOptions::default() };

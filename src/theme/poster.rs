@@ -20,6 +20,9 @@ pub const BANNER: f32 = 18.0;
 /// The least width a year gets across the pages: a long range runs onto more pages rather than
 /// squeeze (66 paper points a year, a month 5.5).
 pub const MIN_PER_YEAR: f32 = 110.0;
+/// The most width (screen points) the range takes per initiative: a long range with few initiatives
+/// is not spread over empty pages.
+pub const PER_ITEM: f32 = 170.0;
 /// Most pages across one poster row.
 pub const MAX_PAGES_ACROSS: u32 = 60;
 /// The one-sheet SVG's time width at the least.

@@ -90,16 +90,20 @@ pub(super) fn lay_out(data: &PosterData<'_>, options: &PosterOptions, font: &Pri
     let header = header_height(data);
     let banner_foot = if data.banner.is_some() { poster::BANNER + 6.0 } else { 0.0 };
     let years = ((range.1 - range.0) / DAYS_PER_YEAR) as f32;
+    // The width the range asks for: a year's least width, but no more than a few labels' worth per
+    // initiative, so a long and sparse range (the universe's age, two events) is not spread thin.
+    let items: usize = data.lanes.iter().map(|l| l.items.len()).sum();
+    let wanted = (years * poster::MIN_PER_YEAR).min(items.max(1) as f32 * poster::PER_ITEM);
     let margin = poster::MARGIN / poster::SCALE;
     let (content_w, columns) = if let Some(paper) = options.paper {
         let (w, h) = paper.portrait();
         let w = if options.landscape { w.max(h) } else { w.min(h) };
         let content_w = w / poster::SCALE - 2.0 * margin;
         let body = content_w - sizes::LANE_HEADER_WIDTH;
-        let auto = (years * poster::MIN_PER_YEAR / body).ceil() as u32;
+        let auto = (wanted / body).ceil() as u32;
         (content_w, options.pages_across.unwrap_or(auto).clamp(1, poster::MAX_PAGES_ACROSS))
     } else {
-        let body = (years * poster::MIN_PER_YEAR * 1.5).max(poster::MIN_SHEET_WIDTH);
+        let body = (wanted * 1.5).max(poster::MIN_SHEET_WIDTH);
         (body + sizes::LANE_HEADER_WIDTH, 1)
     };
     // Nothing to draw: one page says so, not a row of empty ones.
