@@ -110,10 +110,8 @@ impl AtlasApp {
             select_by_id(&mut state, id);
         }
         let present_error = options.present.as_ref().and_then(|deck| start_presenting(&mut state, deck).err());
-        let export =
-            options.export.map(|out| crate::app::export_slides::ExportPlan::new(out, &mut state, present_error));
-        let (video, video_result) =
-            options.video.map(|r| crate::app::export_video::Recording::at_start(r, &state)).unzip();
+        let (export, video, video_result) =
+            start::desktop_jobs((options.export, options.video), &mut state, present_error);
         Self {
             state,
             markdown: CommonMarkCache::default(),
@@ -135,7 +133,7 @@ impl AtlasApp {
             loading,
             drafts: crate::app::draft::DraftKeeper::new(options.persist),
             page_export: None,
-            video: video.flatten(),
+            video,
             video_result,
         }
     }
@@ -305,12 +303,12 @@ impl AtlasApp {
         if let Some(plan) = &mut self.screenshot {
             plan.step(ctx);
         }
-        if let Some(export) = &mut self.export
+        if let Some(export) = self.export.as_mut().filter(|_| !crate::platform::HAS_URL)
             && export.step(ctx, &mut self.state)
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        if let Some(recording) = &mut self.video
+        if let Some(recording) = self.video.as_mut().filter(|_| !crate::platform::HAS_URL)
             && recording.step(ctx, &mut self.state)
         {
             self.video = None;

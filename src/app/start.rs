@@ -34,3 +34,25 @@ pub struct StartOptions {
     /// clicks every menu item).
     pub no_dialogs: bool,
 }
+
+/// Jobs the command line starts (`StartOptions::export`, `video`): exporting the slides, recording the as-of story
+/// (and where its outcome goes). Never in the browser: `HAS_URL` is a constant, so their code (the
+/// handout, the GIF encoder) stays out of the wasm.
+pub(super) fn desktop_jobs(
+    (export, video): (Option<PathBuf>, Option<crate::app::export_video::VideoRequest>),
+    state: &mut crate::state::State,
+    present_error: Option<String>,
+) -> (
+    Option<crate::app::export_slides::ExportPlan>,
+    Option<crate::app::export_video::Recording>,
+    Option<crate::app::ScreenshotResult>,
+) {
+    let export = export
+        .filter(|_| !crate::platform::HAS_URL)
+        .map(|out| crate::app::export_slides::ExportPlan::new(out, state, present_error));
+    let (video, result) = video
+        .filter(|_| !crate::platform::HAS_URL)
+        .map(|r| crate::app::export_video::Recording::at_start(r, state))
+        .unzip();
+    (export, video.flatten(), result)
+}
