@@ -45,7 +45,7 @@ pub(super) fn desktop_jobs(
 ) -> (
     Option<crate::app::export_slides::ExportPlan>,
     Option<crate::app::export_video::Recording>,
-    Option<crate::app::ScreenshotResult>,
+    Option<crate::app::export_slides::ScreenshotResult>,
 ) {
     let export = export
         .filter(|_| !crate::platform::HAS_URL)
