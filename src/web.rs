@@ -20,6 +20,10 @@ pub fn start() {
             return;
         };
         prepare_webgl(&canvas);
+        // `?paint_cache=off`: every region drawn from its shapes, to compare pictures with the cache's.
+        if web_sys::window().and_then(|w| w.location().search().ok()).is_some_and(|q| q.contains("paint_cache=off")) {
+            alliance_atlas::platform::paint_cache::turn_off();
+        }
         let options = StartOptions { persist: true, ..StartOptions::default() };
         // No dithering: its noise is work for every pixel, which a software renderer pays for on each
         // frame; banding is invisible in the app's flat colours.

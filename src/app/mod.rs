@@ -19,11 +19,12 @@ use egui_commonmark::CommonMarkCache;
 
 pub use crate::app::link::{deep_link, open_link, open_view, select_by_id, start_presenting};
 pub use crate::app::start::StartOptions;
-use crate::state::{Command, Pane, Settings, State};
+use crate::platform::paint_cache::cached;
+use crate::state::{Command, Settings, State};
 use crate::theme::{self, ThemeChoice};
 use crate::views::chrome::{self as app_chrome, ChromeAction};
 use crate::views::location_list::{LocationRow, LocationSort, location_list_ui};
-use crate::views::{detail, find, map, timeline};
+use crate::views::{detail, find};
 
 pub use export_slides::ScreenshotResult;
 
@@ -321,7 +322,9 @@ impl eframe::App for AtlasApp {
         let ctx = ui.ctx().clone();
         let theme = self.state.theme();
         if self.applied_theme.is_none_or(|(applied, _)| applied != theme) {
-            self.applied_theme = Some((theme, theme::apply(&ctx, theme, crate::platform::CLEAR_PAINTS_PANELS)));
+            let clear = theme::apply(&ctx, theme, crate::platform::CLEAR_PAINTS_PANELS);
+            crate::platform::paint_cache::set_background(clear);
+            self.applied_theme = Some((theme, clear));
         }
         self.refresh_rows();
         effects::apply(&mut self.state, Command::Tick(ctx.input(|i| i.time)));
@@ -345,35 +348,27 @@ impl eframe::App for AtlasApp {
         actions.extend(app_chrome::dropped_files(&ctx));
         let state = &self.state;
         crate::views::banner::banner_panels(ui, state);
-        egui::Panel::top("top_bar").show(ui, |ui| actions.extend(app_chrome::top_bar_ui(ui, state)));
+        egui::Panel::top("top_bar")
+            .show(ui, |ui| actions.extend(cached(ui, "top", |ui| app_chrome::top_bar_ui(ui, state))));
         if let Some(failure) = state.load_failure() {
             egui::Panel::bottom("problems").resizable(true).default_size(150.0).show(ui, |ui| {
                 actions.extend(app_chrome::problems_ui(ui, failure));
             });
         }
         let mut commands = Vec::new();
-        egui::Panel::top("filter_bar").show(ui, |ui| commands.extend(find::filter_bar_ui(ui, state)));
+        egui::Panel::top("filter_bar")
+            .show(ui, |ui| commands.extend(cached(ui, "filters", |ui| find::filter_bar_ui(ui, state))));
         egui::Panel::left("locations").resizable(true).default_size(440.0).min_size(220.0).show(ui, |ui| {
-            commands.extend(crate::views::compare::report_ui(ui, state));
-            commands.extend(find::results_ui(ui, state));
-            commands.extend(location_list_ui(ui, state, &self.rows));
+            cached(ui, "locations", |ui| {
+                commands.extend(crate::views::compare::report_ui(ui, state));
+                commands.extend(find::results_ui(ui, state));
+                commands.extend(location_list_ui(ui, state, &self.rows));
+            });
         });
         egui::Panel::right("details").resizable(true).default_size(400.0).min_size(240.0).show(ui, |ui| {
-            commands.extend(detail::detail_ui(ui, state, &mut self.markdown));
+            commands.extend(cached(ui, "details", |ui| detail::detail_ui(ui, state, &mut self.markdown)));
         });
-        egui::CentralPanel::default().show(ui, |ui| match state.maximized() {
-            Some(Pane::Map) => commands.extend(map::map_ui(ui, state)),
-            Some(Pane::Timeline) => commands.extend(timeline::timeline_ui(ui, state)),
-            None => {
-                let half = ui.available_height() * 0.5;
-                egui::Panel::top("map_pane")
-                    .resizable(true)
-                    .default_size(half)
-                    .min_size(120.0)
-                    .show(ui, |ui| commands.extend(map::map_ui(ui, state)));
-                commands.extend(timeline::timeline_ui(ui, state));
-            }
-        });
+        egui::CentralPanel::default().show(ui, |ui| commands.extend(windows::central_panes(ui, state)));
         let caption = self.video.as_ref().and_then(crate::app::export_video::Recording::caption);
         let (window_actions, window_commands) =
             crate::app::windows::windows(&ctx, state, &mut self.markdown, &mut self.close_asked, caption.as_deref());

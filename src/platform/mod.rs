@@ -5,6 +5,7 @@
 mod clock;
 mod files;
 mod page;
+pub mod paint_cache;
 mod slices;
 mod stream;
 

@@ -75,9 +75,12 @@ const INIT = ([attrs, skip]) => {
   });
   for (const C of [window.WebGL2RenderingContext, window.WebGLRenderingContext]) {
     const draw = C.prototype.drawElements;
+    const scissor = C.prototype.scissor;
+    let box = [];
+    C.prototype.scissor = function (x, y, w, h) { box = [x, y, w, h]; return scissor.call(this, x, y, w, h); };
     C.prototype.drawElements = function (mode, count, type, offset) {
       const b = window.__bench;
-      if (b.frames) { b.draws++; b.indices += count; b.current.push(Math.round(count / 3)); }
+      if (b.frames) { b.draws++; b.indices += count; b.current.push(Math.round(count / 3)); b.boxes.push([Math.round(count / 3), ...box]); }
       if (skip && count / 3 >= skip[0] && count / 3 <= skip[1]) return undefined;
       return draw.call(this, mode, count, type, offset);
     };
@@ -93,7 +96,7 @@ const INIT = ([attrs, skip]) => {
   };
   new MutationObserver(watch).observe(document, { subtree: true, childList: true, characterData: true });
   // The triangles of each draw of the last whole frame (`sizes`): where a frame's triangles go.
-  const tick = (t) => { const b = window.__bench; if (b.frames) { b.frames.push(t); b.sizes = b.current; b.current = []; } requestAnimationFrame(tick); };
+  const tick = (t) => { const b = window.__bench; if (b.frames) { b.frames.push(t); b.sizes = b.current; b.current = []; b.lastBoxes = b.boxes; b.boxes = []; } requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
 };
 
@@ -126,10 +129,12 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function drag(page, x, y, dx, moves = 60) {
   await page.mouse.move(x, y);
   await page.mouse.down();
-  await page.evaluate(() => { Object.assign(window.__bench, { frames: [], busy: [], draws: 0, indices: 0, current: [], sizes: [] }); });
+  await page.evaluate(() => { Object.assign(window.__bench, { frames: [], busy: [], draws: 0, indices: 0, current: [], sizes: [], boxes: [], lastBoxes: [] }); });
   for (let i = 1; i <= moves; i++) await page.mouse.move(x + (dx * i) / moves, y);
-  const { frames, busy, draws, indices, sizes } = await page.evaluate(() => { const b = window.__bench; const r = { ...b }; b.frames = null; return r; });
+  const { frames, busy, draws, indices, sizes, lastBoxes } = await page.evaluate(() => { const b = window.__bench; const r = { ...b }; b.frames = null; return r; });
   await page.mouse.up();
+  // ATLAS_BENCH_DRAWS=1: every draw of the last whole frame, as triangles and scissor box (x, y, w, h).
+  if (process.env.ATLAS_BENCH_DRAWS) console.log(`  draws: ${lastBoxes.map((d) => `${d[0]}@${d.slice(1).join(",")}`).join(" ")}`);
   return { ...stats(frames.slice(1).map((t, i) => t - frames[i])), busy: stats(busy).mean, draws: draws / frames.length, triangles: indices / 3 / frames.length,
     largest: [...sizes].sort((a, b) => b - a).slice(0, 6) };
 }

@@ -68,6 +68,29 @@ check(timeline > 0.02, `the timeline area has drawn (${(timeline * 100).toFixed(
 check((await page.title()).startsWith(DEFAULT_TITLE), `the tab is named after the dataset (${await page.title()})`);
 check(hash().includes("t="), `the view is written into the URL (${hash()})`);
 
+// 1b. The parts kept as pictures while they do not change (the map, the list, the details, the bars:
+// platform/paint_cache) look as drawn from their shapes: the same view, the pointer resting in a corner
+// for a few frames, with the cache and with ?paint_cache=off, differs in at most a few smoothed pixels.
+async function restingView(query) {
+  await open(`index.html?${query}from=cache#s=i:12mlr-redesignation`);
+  for (let i = 0; i < 8; i++) { await page.mouse.move(1590, 880 + (i % 2)); await page.waitForTimeout(100); }
+  await page.waitForTimeout(500);
+}
+await restingView("");
+const keptRegions = logs.filter((l) => /paint cache: the (map|locations|details) drawn from a texture/.test(l)).length;
+const cachedPng = await shot("web-paint-cache-on");
+await restingView("paint_cache=off&");
+const directPng = await shot("web-paint-cache-off");
+let differ = 0, largest = 0;
+for (let y = 0; y < cachedPng.height; y++) for (let x = 0; x < cachedPng.width; x++) {
+  const [p, q] = [cachedPng.px(x, y), directPng.px(x, y)];
+  const d = Math.max(...p.map((v, i) => Math.abs(v - q[i])));
+  if (d > 2) differ++;
+  largest = Math.max(largest, d);
+}
+check(keptRegions === 3, `the map, the list and the details were drawn from textures (${keptRegions} of 3 logged)`);
+check(differ <= 200 && largest <= 40, `with the cache the window looks as without it (${differ} pixels differ by more than 2, the most by ${largest})`);
+
 // 2. A deep link to a view restores it: the selection survives start-up and is shown.
 await open("index.html?from=link#s=i:12mlr-redesignation;lg=Status");
 await shot("web-deep-link-view");
