@@ -96,6 +96,7 @@ impl Loading {
         let result = Arc::new(Mutex::new(None));
         let (r, p, ctx, start) = (result.clone(), progress.clone(), ctx.clone(), now_ms());
         let (path, source, name) = (PathBuf::from(name), DataSource::Named(name.to_owned()), name.to_owned());
+        log::info!("reading {name} in slices (at {start:.0} ms)");
         crate::platform::run_in_slices(move || {
             let Some(reading) = growing.as_mut() else { return Slice::Done };
             let end = match stream.lock() {
