@@ -48,11 +48,14 @@ pub fn fetch_stream(url: &str, large_at: u64, ctx: &egui::Context) -> Stream {
         ehttp::streaming::fetch(ehttp::Request::get(url), move |part| {
             let Ok(mut incoming) = out.lock() else { return std::ops::ControlFlow::Break(()) };
             let part = match part {
-                Ok(ehttp::streaming::Part::Response(r)) => Part::Answer {
-                    ok: r.ok,
-                    status: format!("{} {}", r.status, r.status_text),
-                    length: r.headers.get("content-length").and_then(|l| l.trim().parse().ok()),
-                },
+                Ok(ehttp::streaming::Part::Response(r)) => {
+                    log::info!("answered {name}: {} (at {:.0} ms)", r.status, super::clock::now_ms());
+                    Part::Answer {
+                        ok: r.ok,
+                        status: format!("{} {}", r.status, r.status_text),
+                        length: r.headers.get("content-length").and_then(|l| l.trim().parse().ok()),
+                    }
+                }
                 Ok(ehttp::streaming::Part::Chunk(bytes)) => Part::Bytes(bytes),
                 Err(e) => Part::Failed(e),
             };

@@ -158,14 +158,16 @@ async function measure(kind, n, run) {
   const { page, close } = await browser();
   // The app logs how long each phase of a large load took ("loaded …: read in slices … ms", "installed in …").
   const phases = [];
-  page.on("console", (m) => { if (/\] (\S+:\d+: )?(fetched |reading |loaded |installed in |decoded the basemap)/.test(m.text())) phases.push(m.text()); });
+  page.on("console", (m) => { if (/\] (\S+:\d+: )?(answered |fetched |reading |loaded |installed in |decoded the basemap)/.test(m.text())) phases.push(m.text()); });
   try {
     const data = `g${n}.${kind === "ours" ? "ron" : "json"}`;
     // ATLAS_BENCH_PROFILE=1: a CPU profile of the page's thread from navigation until the data is shown,
     // summarised as the functions that took the most time themselves.
     const cdp = process.env.ATLAS_BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
     if (cdp) { await cdp.send("Profiler.enable"); await cdp.send("Profiler.setSamplingInterval", { interval: 200 }); await cdp.send("Profiler.start"); }
-    await page.goto(kind === "ours" ? `${base}/?data=/data/${data}` : `${base}/vis.html?data=${data}`);
+    // ATLAS_BENCH_QUERY: more of our page's query, for A/B runs of one build (e.g. "paint_cache=off").
+    const query = process.env.ATLAS_BENCH_QUERY ? `${process.env.ATLAS_BENCH_QUERY}&` : "";
+    await page.goto(kind === "ours" ? `${base}/?${query}data=/data/${data}` : `${base}/vis.html?data=${data}`);
     await page.waitForFunction(() => window.__bench.shown !== undefined, null, { timeout: 300000, polling: 100 });
     if (cdp) console.log(summarise((await cdp.send("Profiler.stop")).profile));
     const t = await page.evaluate(() => window.__bench);
@@ -197,7 +199,7 @@ for (const n of sizes.map(Number)) {
       console.log(`${kind} ${n} run ${run}: shown ${(r.shown / 1000).toFixed(2)} s from navigation`
         + (r.fromStart !== undefined ? `, ${(r.fromStart / 1000).toFixed(2)} s from the app's start` : "")
         + `; timeline pan ${f(r.timeline)}` + (r.map ? `; map pan ${f(r.map)}` : "")
-        + (r.early?.length ? `\n  before the data was shown: ${r.early.length} app frames took ${r.early.reduce((a, [, d]) => a + d, 0)} ms, the longest ${r.early.map(([, d]) => d).sort((a, b) => b - a).slice(0, 5).join(", ")} ms` : "")
+        + (r.early?.length ? `\n  before the data was shown: ${r.early.length} app frames took ${r.early.reduce((a, [, d]) => a + d, 0)} ms, the longest ${r.early.map(([, d]) => d).sort((a, b) => b - a).slice(0, 5).join(", ")} ms${process.env.ATLAS_BENCH_EARLY ? ` (at, took: ${r.early.map(([a, d]) => `${a} ${d}`).join("; ")})` : ""}` : "")
         + (r.phases?.length ? `\n  app started at ${r.started?.toFixed(0)} ms, titled at ${r.titled?.toFixed(0)} ms, shown at ${r.shown.toFixed(0)} ms; `
           + r.phases.map((p) => p.replace(/^.*?\] (\S+:\d+: )?/, "")).join("; ") : ""));
     }
