@@ -50,7 +50,11 @@ const server = createServer((req, res) => {
     : path.startsWith("/data/") ? join(data, path.slice(6)) : join(dist, path === "/" ? "index.html" : path);
   if (file !== visJs && !file.startsWith(data) && !file.startsWith(dist)) { res.writeHead(403).end(); return; }
   if (!existsSync(file) || !statSync(file).isFile()) { res.writeHead(404).end("not found"); return; }
-  res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  // With its length, as static file servers answer (without it, Node sends the body chunked).
+  const body = readFileSync(file);
+  // ATLAS_BENCH_CHUNKED=1: without it (how this bench served until 7 Dec 2026), for comparison.
+  const length = process.env.ATLAS_BENCH_CHUNKED ? {} : { "content-length": body.length };
+  res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", ...length }).end(body);
 });
 await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
 const base = `http://127.0.0.1:${server.address().port}`;
