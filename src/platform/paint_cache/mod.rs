@@ -71,8 +71,9 @@ fn keep(
     let shapes: Vec<ClippedShape> = ctx
         .graphics(|g| g.get(layer).map(|list| list.all_entries().skip(start).cloned().collect()))
         .unwrap_or_default();
-    let rect = bounds(&shapes);
     let pixels_per_point = ctx.pixels_per_point();
+    // One pixel more all round: smoothed edges reach half a pixel past a shape's own bounds.
+    let rect = bounds(&shapes).map(|r| r.expand(1.0 / pixels_per_point));
     let opaque = rect.and_then(|rect| background_under(ctx, layer, start, rect, pixels_per_point));
     let mut memory: Memory = ctx.data(|d| d.get_temp(region)).unwrap_or_default();
     let same = rect.is_some()
