@@ -57,6 +57,8 @@ void main() { f_color = texelFetch(u_texture, ivec2(gl_FragCoord.xy) - u_offset,
 
 /// The programs and buffers, made on the first callback.
 struct Gl {
+    /// Which GL context made these (its address).
+    context: usize,
     mesh: glow::Program,
     copy: glow::Program,
     mesh_vao: glow::VertexArray,
@@ -104,6 +106,12 @@ pub(super) fn callback(ctx: egui::Context, job: Job) -> egui::PaintCallback {
         }
         GL.with(|cell| {
             let mut cell = cell.borrow_mut();
+            // A new GL context (the old one was lost and eframe made another): the textures went with it.
+            let context = std::sync::Arc::as_ptr(gl) as usize;
+            if cell.as_ref().is_some_and(|state| state.context != context) {
+                *cell = None;
+                job::forget_all();
+            }
             if cell.is_none() {
                 *cell = unsafe { Gl::new(gl) };
             }
@@ -166,7 +174,7 @@ unsafe fn program(gl: &glow::Context, vertex: &str, fragment: &str) -> Option<gl
 }
 
 impl Gl {
-    unsafe fn new(gl: &glow::Context) -> Option<Self> {
+    unsafe fn new(gl: &std::sync::Arc<glow::Context>) -> Option<Self> {
         unsafe {
             let mesh = program(gl, MESH_VERTEX, MESH_FRAGMENT)?;
             let copy = program(gl, COPY_VERTEX, COPY_FRAGMENT)?;
@@ -190,6 +198,7 @@ impl Gl {
             gl.bind_buffer(glow::ELEMENT_ARRAY_BUFFER, Some(ebo));
             gl.bind_vertex_array(None);
             Some(Self {
+                context: std::sync::Arc::as_ptr(gl) as usize,
                 mesh,
                 copy,
                 mesh_vao,

@@ -80,6 +80,12 @@ pub(super) fn set_held(region: Id, generation: Option<u64>) {
     });
 }
 
+/// The renderer lost every texture (a new GL context).
+#[cfg_attr(not(target_arch = "wasm32"), expect(dead_code, reason = "only the browser's renderer reports it"))]
+pub(super) fn forget_all() {
+    HELD.with(|held| held.borrow_mut().clear());
+}
+
 /// The renderer cannot keep textures: stop caching.
 #[cfg_attr(not(target_arch = "wasm32"), expect(dead_code, reason = "only the browser's renderer reports it"))]
 pub(super) fn set_broken() {
