@@ -5,9 +5,14 @@ use eframe::wasm_bindgen::JsCast as _;
 
 use alliance_atlas::{AtlasApp, StartOptions};
 
-/// Starts the app on `<canvas id="the_canvas_id">`.
+/// Starts the app on `<canvas id="the_canvas_id">`; in a Web Worker (which runs this same module to
+/// read a dataset, `platform::worker`) there is no page, and nothing starts until the worker is told
+/// what to read.
 pub fn start() {
     eframe::WebLogger::init(log::LevelFilter::Info).ok();
+    if web_sys::window().is_none() {
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             log::error!("no document: is this running in a browser?");
@@ -43,6 +48,25 @@ pub fn start() {
             }
         }
     });
+}
+
+/// In a worker (`platform::worker`, whose script calls these): the body of `name` began to arrive,
+/// `length` bytes announced (negative: not announced); `page_origin` is the page's clock.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn atlas_worker_begin(name: &str, length: f64, page_origin: f64) {
+    alliance_atlas::platform::worker::begin(name, length, page_origin);
+}
+
+/// In a worker: the next part of the body; whether to go on.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn atlas_worker_push(bytes: &[u8]) -> bool {
+    alliance_atlas::platform::worker::push(bytes)
+}
+
+/// In a worker: the body is complete.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn atlas_worker_end() {
+    alliance_atlas::platform::worker::end();
 }
 
 /// Creates the canvas's WebGL context before eframe asks for it (a canvas keeps its first context, and

@@ -4,9 +4,10 @@
 //! order. Also the deep-link functions the desktop shares (`--view`, `--select`, `--present`). On the
 //! desktop there is no URL to follow, and nothing arrives this way.
 
+use crate::platform::worker::{Failure, WorkerRead};
 use crate::platform::{Arrival, Incoming, Pending, Stream};
 use crate::state::State;
-use crate::state::command::{Command, Origin, Selection};
+use crate::state::command::{Command, DataSource, Origin, Selection};
 use crate::state::{FocusCommand, PresentCommand};
 
 /// What an arrival is for.
@@ -25,6 +26,18 @@ enum Waiting {
     Slot(Pending),
     /// The URL, and its body as it arrives: loaded beside the UI while still arriving once it is large.
     Stream(String, Stream),
+    /// The URL, read by a worker beside the page: installed when it is in, or (once it is large) handed
+    /// to the app, which shows the progress.
+    Worker(String, WorkerRead),
+}
+
+/// A large dataset on its way, for the app to load while showing the progress.
+#[derive(Debug)]
+pub enum Large {
+    /// Arriving in the page (or arrived whole, as a picked file): read in slices beside the UI.
+    InPage(String, Stream),
+    /// Read by a worker.
+    Worker(String, WorkerRead),
 }
 
 /// Keeps the URL and the app in step, and loads what arrives.
@@ -40,8 +53,8 @@ pub struct LinkSync {
     incoming: Vec<(Kind, Waiting)>,
     /// The title last given to the window or tab.
     title: String,
-    /// A large dataset arriving (or arrived), for the app to load in slices beside the UI.
-    large: Option<(String, Stream)>,
+    /// A large dataset arriving (or arrived), for the app to load while showing the progress.
+    large: Option<Large>,
 }
 
 impl LinkSync {
@@ -52,10 +65,7 @@ impl LinkSync {
         for (key, kind) in [("data", Kind::Dataset), ("deck", Kind::Deck)] {
             if let Some(url) = crate::platform::url_query(key) {
                 let waiting = match kind {
-                    Kind::Dataset => Waiting::Stream(
-                        url.clone(),
-                        crate::platform::fetch_stream(&url, crate::app::loader::BACKGROUND_BYTES, ctx),
-                    ),
+                    Kind::Dataset => dataset_from(url, ctx),
                     Kind::Deck => Waiting::Slot(crate::platform::fetch(&url, ctx)),
                 };
                 sync.incoming.push((kind, waiting));
@@ -74,8 +84,8 @@ impl LinkSync {
         self.title.clear();
     }
 
-    /// A large dataset arriving or arrived, to be loaded in slices.
-    pub fn take_large(&mut self) -> Option<(String, Stream)> {
+    /// A large dataset arriving or arrived, to be loaded while showing the progress.
+    pub fn take_large(&mut self) -> Option<Large> {
         self.large.take()
     }
 
@@ -91,7 +101,7 @@ impl LinkSync {
         if busy {
             return;
         }
-        self.take_arrivals(state);
+        self.take_arrivals(state, ctx);
         if self.large.is_some() {
             // A large dataset loads first; the link (a `#t=` window, a selection) is followed once it
             // is in, not applied to the data it replaces and then lost.
@@ -117,10 +127,29 @@ impl LinkSync {
         }
     }
 
-    fn take_arrivals(&mut self, state: &mut State) {
-        while let Some((kind, waiting)) = self.incoming.first() {
+    fn take_arrivals(&mut self, state: &mut State, ctx: &egui::Context) {
+        while let Some((kind, waiting)) = self.incoming.first_mut() {
             let kind = *kind;
             let next = match waiting {
+                Waiting::Worker(url, read) if read.ended() => match read.take_outcome() {
+                    Some(Err(Failure::Start(_))) => {
+                        // No worker here after all: read in the page.
+                        *waiting = Waiting::Stream(
+                            url.clone(),
+                            crate::platform::fetch_stream(url, crate::app::loader::BACKGROUND_BYTES, ctx),
+                        );
+                        continue;
+                    }
+                    outcome => Ok(Some(worker_outcome(url.clone(), outcome))),
+                },
+                Waiting::Worker(_, read) if read.is_large(crate::app::loader::BACKGROUND_BYTES) => {
+                    // The app shows its progress; the deck (if any) and the link wait until it is in.
+                    if let (_, Waiting::Worker(url, read)) = self.incoming.remove(0) {
+                        self.large = Some(Large::Worker(url, read));
+                        self.seen = None;
+                    }
+                    return;
+                }
                 Waiting::Slot(slot) => match slot.lock().ok().and_then(|mut s| s.take()) {
                     Some(arrival) => arrived(kind, arrival),
                     None => return,
@@ -128,7 +157,7 @@ impl LinkSync {
                 Waiting::Stream(name, stream) if streamed_far_enough(stream) => {
                     stream_outcome(name.clone(), stream.clone())
                 }
-                Waiting::Stream(..) => return,
+                Waiting::Stream(..) | Waiting::Worker(..) => return,
             };
             self.incoming.remove(0);
             let command = match next {
@@ -137,7 +166,7 @@ impl LinkSync {
                 Err(large) => {
                     // The app loads it in slices (while it arrives); the deck (if any) and the link
                     // wait until it is in.
-                    self.large = Some(large);
+                    self.large = Some(Large::InPage(large.0, large.1));
                     self.seen = None;
                     return;
                 }
@@ -278,6 +307,26 @@ pub fn select_by_id(state: &mut State, id: &str) {
     match selection {
         Some(selection) => crate::app::effects::apply(state, Command::Select(selection, Origin::Other)),
         None => log::warn!("--select {id}: no initiative or place has this id"),
+    }
+}
+
+/// A `?data=` URL's body: read by a worker beside the page where one can be had, else in the page.
+fn dataset_from(url: String, ctx: &egui::Context) -> Waiting {
+    let large_at = crate::app::loader::BACKGROUND_BYTES;
+    if let Some(read) = crate::platform::worker::read_in_worker(&url, large_at, ctx) {
+        Waiting::Worker(url, read)
+    } else {
+        let stream = crate::platform::fetch_stream(&url, large_at, ctx);
+        Waiting::Stream(url, stream)
+    }
+}
+
+/// The command for a worker's outcome: install the load, or say why there is none.
+fn worker_outcome(name: String, outcome: Option<Result<crate::formats::Loaded, Failure>>) -> Command {
+    match outcome {
+        Some(Ok(loaded)) => Command::Loaded(Box::new(loaded), DataSource::Named(name), None),
+        Some(Err(Failure::Read(why) | Failure::Start(why))) => Command::FetchFailed(name, why),
+        None => Command::FetchFailed(name.clone(), format!("could not read {name}: the reading worker gave nothing")),
     }
 }
 

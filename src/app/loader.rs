@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 use crate::formats::growing::{Growing, Step};
 use crate::formats::{Loaded, Progress};
 use crate::model::index::Index;
+use crate::platform::worker::WorkerRead;
 use crate::platform::{Slice, Stream, now_ms};
 use crate::state::command::SharedIndex;
 use crate::state::command::{Command, DataSource};
@@ -61,6 +62,8 @@ pub struct Loading {
     /// The load and its index land here when done.
     result: Arc<Mutex<Option<Finished>>>,
     source: DataSource,
+    /// A worker reading it (the browser), whose outcome is taken instead of `result`.
+    worker: Option<WorkerRead>,
 }
 
 /// Whether `path` should load in the background.
@@ -83,7 +86,7 @@ impl Loading {
             }
             ctx.request_repaint();
         });
-        Self { source: DataSource::File(path.clone()), path, progress, result }
+        Self { source: DataSource::File(path.clone()), path, progress, result, worker: None }
     }
 
     /// Starts reading a body (fetched, picked or dropped in the browser) in slices beside the UI,
@@ -134,7 +137,30 @@ impl Loading {
             ctx.request_repaint();
             Slice::Done
         });
-        Self { path, progress, result, source }
+        Self { path, progress, result, source, worker: None }
+    }
+
+    /// Follows a worker's read of a large body (the browser; `platform::worker`): its progress is shown,
+    /// and its load indexed and installed when it is handed over. Cancel stops the worker.
+    pub fn in_worker(name: &str, read: WorkerRead) -> Self {
+        let source = DataSource::Named(name.to_owned());
+        let (progress, result) = (read.progress.clone(), Arc::new(Mutex::new(None)));
+        Self { path: PathBuf::from(name), progress, result, source, worker: Some(read) }
+    }
+
+    /// The worker's outcome, once there is one: the load with its index, built here (the only part of a
+    /// load left to the page besides the install), or the command that says why there is none.
+    fn worker_finished(read: &WorkerRead, name: &str) -> Option<Finished> {
+        use crate::platform::worker::Failure;
+        Some(match read.take_outcome()? {
+            Ok(loaded) => {
+                let start = now_ms();
+                let index = loaded.dataset.as_ref().map(Index::build);
+                log::info!("indexed {name} in {:.0} ms (at {:.0} ms)", now_ms() - start, now_ms());
+                Ok((loaded, index))
+            }
+            Err(Failure::Read(why) | Failure::Start(why)) => Err(Command::FetchFailed(name.to_owned(), why)),
+        })
     }
 
     /// The command that installs the load once finished; `None` while it runs; `Some(Err(()))` when it
@@ -143,7 +169,11 @@ impl Loading {
         if self.progress.cancelled() {
             return Some(Err(()));
         }
-        let (loaded, index) = match self.result.lock().ok()?.take()? {
+        let finished = match &self.worker {
+            Some(read) => Self::worker_finished(read, &self.path.display().to_string()),
+            None => self.result.lock().ok()?.take(),
+        };
+        let (loaded, index) = match finished? {
             Ok(finished) => finished,
             Err(failed) => return Some(Ok(failed)),
         };

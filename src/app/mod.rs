@@ -266,9 +266,11 @@ impl AtlasApp {
             self.page_export = None;
             effects::apply(&mut self.state, Command::Notify(message));
         }
-        if let Some((name, stream)) = self.link.take_large() {
-            self.loading = Some(crate::app::loader::Loading::in_slices(&name, stream, ctx));
-        }
+        self.loading = match self.link.take_large() {
+            Some(link::Large::InPage(name, stream)) => Some(crate::app::loader::Loading::in_slices(&name, stream, ctx)),
+            Some(link::Large::Worker(name, read)) => Some(crate::app::loader::Loading::in_worker(&name, read)),
+            None => self.loading.take(),
+        };
         if let Some(loading) = &mut self.loading {
             let finished = loading.finished();
             crate::platform::set_title(ctx, &loading.title());

@@ -40,7 +40,7 @@ impl Progress {
 pub const CANCELLED: &str = "loading was cancelled";
 
 /// The outcome of loading: the dataset when it has no errors, and every problem found.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Loaded {
     /// The dataset; `None` when any problem is an error.
     pub dataset: Option<Dataset>,
@@ -54,7 +54,7 @@ pub struct Loaded {
 }
 
 /// What a file says about how it is shown, beyond its data.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Presentation {
     /// The lanes its tool groups by (`TimelineJS` groups are read as tags: by tag).
     pub lanes: Option<crate::model::view::LaneGrouping>,
@@ -66,7 +66,7 @@ pub struct Presentation {
 
 /// A sheet whose headers are not our template's nor `TimelineJS`'s: its headers, its first rows, and a
 /// guess of each column's field, for the user to correct and import again (with [`ImportOptions`]).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ColumnsToMap {
     /// The file's name or path (as opened).
     pub name: String,
@@ -94,7 +94,7 @@ pub struct ImportOptions {
 }
 
 /// A story: slides in order, each flying the map somewhere and pointing at what it is about.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Story {
     /// The story's title.
     pub title: String,
@@ -103,7 +103,7 @@ pub struct Story {
 }
 
 /// One slide of a story.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StoryStep {
     /// The slide's headline.
     pub title: String,

@@ -6,6 +6,7 @@
 
 pub mod export;
 pub mod growing;
+pub mod handover;
 pub mod import;
 pub mod loaded;
 pub mod open;

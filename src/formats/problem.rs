@@ -5,7 +5,7 @@ use std::fmt;
 pub use crate::model::finding::{ProblemKind, Severity};
 
 /// A byte range in a source text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -27,7 +27,7 @@ impl Span {
 }
 
 /// One problem, located in the file it came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     /// Error or warning.
     pub severity: Severity,

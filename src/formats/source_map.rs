@@ -45,9 +45,11 @@ impl ItemSpans {
 /// Spans of every item of a loaded dataset, by collection, in the same order as the dataset's lists.
 /// List items keep only their own span; the span of one of their fields is found again by reading the
 /// item a second time from the text, which only a finding needs.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SourceMap {
-    /// The meta block.
+    /// The meta block (its field names are `&'static str`s, which serde cannot read back: a
+    /// hand-over (`formats::handover`) carries them apart).
+    #[serde(skip)]
     pub meta: ItemSpans,
     /// One per source.
     pub sources: Vec<Span>,

@@ -200,6 +200,9 @@ fn month_name(month: u8) -> &'static str {
 }
 
 impl Qualifier {
+    /// Every qualifier, in declaration order (their numbers in a binary form).
+    pub const ALL: [Self; 5] = [Self::Exact, Self::Circa, Self::By, Self::NotBefore, Self::Planned];
+
     /// The words written before the period in displays and in data files.
     fn prefix(self) -> &'static str {
         match self {
@@ -305,16 +308,55 @@ impl fmt::Display for FuzzyDate {
     }
 }
 
+/// A date in a binary form (`postcard`, the browser worker's hand-over of a load): the period and the
+/// qualifier as they are, not as text to parse again. Human-readable forms (RON, JSON) use the string.
+#[derive(Serialize, Deserialize)]
+enum BinaryPeriod {
+    Year(i32),
+    Quarter(i32, u8),
+    Month(i32, u8),
+    Day(i32, u8, u8),
+    JapanFiscal(i32),
+    UsFiscal(i32),
+}
+
 impl Serialize for FuzzyDate {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.to_data_string())
+        if serializer.is_human_readable() {
+            return serializer.serialize_str(&self.to_data_string());
+        }
+        let period = match self.period {
+            Period::Year(y) => BinaryPeriod::Year(y),
+            Period::Quarter(y, q) => BinaryPeriod::Quarter(y, q),
+            Period::Month(y, m) => BinaryPeriod::Month(y, m),
+            Period::Day(y, m, d) => BinaryPeriod::Day(y, m, d),
+            Period::FiscalYear(FiscalCalendar::Japan, y) => BinaryPeriod::JapanFiscal(y),
+            Period::FiscalYear(FiscalCalendar::Us, y) => BinaryPeriod::UsFiscal(y),
+        };
+        let qualifier = Qualifier::ALL.iter().position(|q| *q == self.qualifier).and_then(|p| u8::try_from(p).ok());
+        (period, qualifier.unwrap_or(0)).serialize(serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for FuzzyDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(|e: DateError| serde::de::Error::custom(e.message))
+        if deserializer.is_human_readable() {
+            let text = String::deserialize(deserializer)?;
+            return text.parse().map_err(|e: DateError| serde::de::Error::custom(e.message));
+        }
+        let (period, qualifier) = <(BinaryPeriod, u8)>::deserialize(deserializer)?;
+        let period = match period {
+            BinaryPeriod::Year(y) => Period::Year(y),
+            BinaryPeriod::Quarter(y, q) => Period::Quarter(y, q),
+            BinaryPeriod::Month(y, m) => Period::Month(y, m),
+            BinaryPeriod::Day(y, m, d) => Period::Day(y, m, d),
+            BinaryPeriod::JapanFiscal(y) => Period::FiscalYear(FiscalCalendar::Japan, y),
+            BinaryPeriod::UsFiscal(y) => Period::FiscalYear(FiscalCalendar::Us, y),
+        };
+        let qualifier = *Qualifier::ALL
+            .get(usize::from(qualifier))
+            .ok_or_else(|| serde::de::Error::custom(format!("no qualifier number {qualifier}")))?;
+        Ok(Self { period: period.validate().map_err(serde::de::Error::custom)?, qualifier })
     }
 }
 

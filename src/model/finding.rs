@@ -4,7 +4,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 /// How bad a problem is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Severity {
     /// Suspicious but loadable: the data is used as it is.
     Warning,
@@ -13,7 +13,7 @@ pub enum Severity {
 }
 
 /// The kinds of problem the loader reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ProblemKind {
     /// The file could not be read, is too large or is not UTF-8.
     Unreadable,

@@ -8,6 +8,7 @@ mod page;
 pub mod paint_cache;
 mod slices;
 mod stream;
+pub mod worker;
 
 pub use clock::now_ms;
 pub use files::{

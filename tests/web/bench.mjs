@@ -162,7 +162,7 @@ async function measure(kind, n, run) {
   const { page, close } = await browser();
   // The app logs how long each phase of a large load took ("loaded …: read in slices … ms", "installed in …").
   const phases = [];
-  page.on("console", (m) => { if (/\] (\S+:\d+: )?(answered |fetched |reading |loaded |installed in |decoded the basemap)/.test(m.text())) phases.push(m.text()); });
+  page.on("console", (m) => { if (/\] (\S+:\d+: )?(answered |fetched |reading |loaded |installed in |decoded the basemap|worker: |handed over|indexed )/.test(m.text())) phases.push(m.text()); });
   try {
     const data = `g${n}.${kind === "ours" ? "ron" : "json"}`;
     // ATLAS_BENCH_PROFILE=1: a CPU profile of the page's thread from navigation until the data is shown,

@@ -241,11 +241,20 @@ const keptAfter = await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY)
 check(savedDraftText.includes("New initiative") && !(await page.title()).startsWith("•") && keptAfter === null,
   `Ctrl+S downloaded the data with the edit (${savedDraftText.length} bytes), nothing is unsaved (${await page.title()}) or kept (${keptAfter === null ? "none" : "still kept"})`);
 
-// 9. A large dataset loads a slice per frame: the tab title shows the progress as it grows (so frames
-// kept coming while it loaded), then the data is in.
+// 9. A large dataset read in the page (`?worker=off`, as where no worker can be had) loads in slices:
+// the tab title shows the progress as it grows (so frames kept coming while it loaded), then the data is
+// in. 9a. By default a worker started by the page reads it (the app adopts it, and is handed the load).
 if (large) {
   await page.goto("about:blank");
+  const before = logs.length;
   await page.goto(`${base}/index.html?data=large.ron`);
+  for (let t = 0; t < 600 && !(await page.title()).startsWith("Generated"); t++) await page.waitForTimeout(50);
+  const worked = logs.slice(before);
+  check((await page.title()).startsWith("Generated") && worked.some((l) => l.includes("reading large.ron in a worker"))
+    && worked.some((l) => l.includes("handed over:")),
+    `a worker read the large dataset and handed it over (${await page.title()}; ${worked.filter((l) => /worker|handed over/.test(l)).map((l) => l.replace(/^.*\] (\S+:\d+: )?/, "")).join(" | ")})`);
+  await page.goto("about:blank");
+  await page.goto(`${base}/index.html?data=large.ron&worker=off`);
   const seen = new Set();
   for (let t = 0; t < 1200 && !(await page.title()).startsWith("Generated"); t++) {
     const title = await page.title();

@@ -1,0 +1,136 @@
+//! A finished load as bytes, to hand it from the thread that read it to the one that shows it: in the
+//! browser, a Web Worker reads (and checks) a `?data=` body while the page starts, and posts the
+//! [`Loaded`] to the page as one transferred buffer. Decoding it is several times cheaper than reading
+//! the RON again, since nothing is parsed, located or checked a second time.
+//!
+//! The encoding is `postcard` (serde, compact) behind a tag that names this format's version. Both
+//! ends are the same build of the app, so the layout never has to be read by another version; the tag
+//! only turns a mix-up (bytes from elsewhere) into an error instead of garbage.
+
+use serde::{Deserialize, Serialize};
+
+use crate::formats::loaded::Loaded;
+use crate::formats::problem::Span;
+use crate::formats::ron::convert::Item as _;
+use crate::formats::source_map::ItemSpans;
+use crate::model::types::Meta;
+
+/// The first bytes of a hand-over.
+const TAG: &[u8] = b"atlas-handover-1\n";
+
+/// What is written: the load, and the meta block's spans with each field named by its position in
+/// [`Meta`]'s field list (the source map holds them as `&'static str`s).
+#[derive(Serialize)]
+struct Out<'a> {
+    loaded: &'a Loaded,
+    meta: MetaSpans,
+}
+
+/// What is read back (the same layout as [`Out`]).
+#[derive(Deserialize)]
+struct In {
+    loaded: Loaded,
+    meta: MetaSpans,
+}
+
+/// The meta block's spans, its field names as positions in `Meta::FIELDS`.
+#[derive(Default, Serialize, Deserialize)]
+struct MetaSpans {
+    item: Span,
+    fields: Vec<(u16, Span)>,
+    elements: Vec<(u16, usize, Span)>,
+}
+
+/// The position of a meta field's name (names not in the list are not recorded by the reader).
+fn position(name: &str) -> Option<u16> {
+    Meta::FIELDS.iter().position(|known| *known == name).and_then(|p| u16::try_from(p).ok())
+}
+
+impl MetaSpans {
+    fn of(spans: &ItemSpans) -> Self {
+        Self {
+            item: spans.item,
+            fields: spans.fields.iter().filter_map(|(name, span)| Some((position(name)?, *span))).collect(),
+            elements: spans.elements.iter().filter_map(|(name, i, span)| Some((position(name)?, *i, *span))).collect(),
+        }
+    }
+
+    fn into_spans(self) -> Result<ItemSpans, String> {
+        let name =
+            |p: u16| Meta::FIELDS.get(usize::from(p)).copied().ok_or_else(|| format!("no meta field number {p}"));
+        Ok(ItemSpans {
+            item: self.item,
+            fields: self.fields.into_iter().map(|(p, span)| Ok((name(p)?, span))).collect::<Result<_, String>>()?,
+            elements: self
+                .elements
+                .into_iter()
+                .map(|(p, i, span)| Ok((name(p)?, i, span)))
+                .collect::<Result<_, String>>()?,
+        })
+    }
+}
+
+/// The load as bytes.
+///
+/// # Errors
+/// When serde cannot write a value (not expected: every type in a load can be written).
+pub fn to_bytes(loaded: &Loaded) -> Result<Vec<u8>, String> {
+    let out = Out { loaded, meta: MetaSpans::of(&loaded.source_map.meta) };
+    postcard::to_extend(&out, TAG.to_vec()).map_err(|e| format!("could not write the hand-over: {e}"))
+}
+
+/// The load written by [`to_bytes`].
+///
+/// # Errors
+/// When the bytes are not a hand-over of this version, or are cut short.
+pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, String> {
+    let body = bytes.strip_prefix(TAG).ok_or("these bytes are not a hand-over of a load from this version")?;
+    let (read, rest): (In, &[u8]) =
+        postcard::take_from_bytes(body).map_err(|e| format!("could not read the hand-over: {e}"))?;
+    if !rest.is_empty() {
+        return Err(format!("the hand-over has {} bytes too many", rest.len()));
+    }
+    let mut loaded = read.loaded;
+    loaded.source_map.meta = read.meta.into_spans()?;
+    Ok(loaded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::{Input, load_str, open};
+
+    fn fixture(name: &str) -> Loaded {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/json").join(name);
+        let bytes = std::fs::read(&path).expect("the fixture is there");
+        open(Input::Named(name, &bytes), None)
+    }
+
+    #[test]
+    fn a_load_comes_back_whole_spans_problems_and_presentation_included() {
+        let embedded = load_str(crate::model::DEFAULT_DATASET);
+        assert!(embedded.dataset.is_some() && !embedded.source_map.meta.fields.is_empty());
+        let broken = load_str(&crate::model::DEFAULT_DATASET.replacen("as_of:", "as_off:", 1));
+        assert!(broken.dataset.is_none() && !broken.problems.is_empty());
+        let lanes = fixture("women_in_computing.json");
+        assert!(lanes.presentation.lanes.is_some());
+        let story = fixture("sochi.json");
+        assert!(story.presentation.story.is_some());
+        let columns = open(Input::Named("sheet.csv", b"Happening,When,Whereabouts\nA,2020,Tokyo\n"), None);
+        assert!(columns.presentation.columns.is_some());
+        for loaded in [embedded, broken, lanes, story, columns] {
+            let bytes = to_bytes(&loaded).expect("written");
+            assert_eq!(from_bytes(&bytes).expect("read"), loaded);
+        }
+    }
+
+    #[test]
+    fn bytes_that_are_not_a_whole_hand_over_are_refused() {
+        let bytes = to_bytes(&load_str(crate::model::DEFAULT_DATASET)).expect("written");
+        assert!(from_bytes(&bytes[TAG.len()..]).unwrap_err().contains("not a hand-over"));
+        assert!(from_bytes(&bytes[..bytes.len() / 2]).unwrap_err().contains("could not read"));
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(from_bytes(&longer).unwrap_err().contains("1 bytes too many"));
+    }
+}
