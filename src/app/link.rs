@@ -322,9 +322,12 @@ fn dataset_from(url: String, ctx: &egui::Context) -> Waiting {
 }
 
 /// The command for a worker's outcome: install the load, or say why there is none.
-fn worker_outcome(name: String, outcome: Option<Result<crate::formats::Loaded, Failure>>) -> Command {
+fn worker_outcome(name: String, outcome: Option<Result<crate::platform::worker::Handed, Failure>>) -> Command {
     match outcome {
-        Some(Ok(loaded)) => Command::Loaded(Box::new(loaded), DataSource::Named(name), None),
+        Some(Ok((loaded, index))) => {
+            let index = index.map(|i| crate::state::command::SharedIndex(std::sync::Arc::new(i)));
+            Command::Loaded(Box::new(loaded), DataSource::Named(name), index)
+        }
         Some(Err(Failure::Read(why) | Failure::Start(why))) => Command::FetchFailed(name, why),
         None => Command::FetchFailed(name.clone(), format!("could not read {name}: the reading worker gave nothing")),
     }

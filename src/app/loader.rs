@@ -148,12 +148,13 @@ impl Loading {
         Self { path: PathBuf::from(name), progress, result, source, worker: Some(read) }
     }
 
-    /// The worker's outcome, once there is one: the load with its index, built here (the only part of a
-    /// load left to the page besides the install), or the command that says why there is none.
+    /// The worker's outcome, once there is one: the load with its index (the worker's, or built here if
+    /// it sent none), or the command that says why there is none.
     fn worker_finished(read: &WorkerRead, name: &str) -> Option<Finished> {
         use crate::platform::worker::Failure;
         Some(match read.take_outcome()? {
-            Ok(loaded) => {
+            Ok((loaded, Some(index))) => Ok((loaded, Some(index))),
+            Ok((loaded, None)) => {
                 let start = now_ms();
                 let index = loaded.dataset.as_ref().map(Index::build);
                 log::info!("indexed {name} in {:.0} ms (at {:.0} ms)", now_ms() - start, now_ms());

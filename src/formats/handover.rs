@@ -13,10 +13,16 @@ use crate::formats::loaded::Loaded;
 use crate::formats::problem::Span;
 use crate::formats::ron::convert::Item as _;
 use crate::formats::source_map::ItemSpans;
-use crate::model::types::Meta;
+use crate::model::cluster::place_tree;
+use crate::model::finding::{Collection, Finding, Locus, ProblemKind, Severity};
+use crate::model::index::Index;
+use crate::model::types::{Cite, Era, Initiative, Location, Meta, Rel, Source};
 
 /// The first bytes of a hand-over.
 const TAG: &[u8] = b"atlas-handover-1\n";
+
+/// The first bytes of an index's hand-over.
+const INDEX_TAG: &[u8] = b"atlas-index-1\n";
 
 /// What is written: the load, and the meta block's spans with each field named by its position in
 /// [`Meta`]'s field list (the source map holds them as `&'static str`s).
@@ -24,6 +30,7 @@ const TAG: &[u8] = b"atlas-handover-1\n";
 struct Out<'a> {
     loaded: &'a Loaded,
     meta: MetaSpans,
+    findings: Option<Vec<WireFinding>>,
 }
 
 /// What is read back (the same layout as [`Out`]).
@@ -31,6 +38,58 @@ struct Out<'a> {
 struct In {
     loaded: Loaded,
     meta: MetaSpans,
+    findings: Option<Vec<WireFinding>>,
+}
+
+/// A validation finding, its field named by its position in [`all_fields`].
+#[derive(Serialize, Deserialize)]
+struct WireFinding {
+    severity: Severity,
+    kind: ProblemKind,
+    collection: Collection,
+    index: usize,
+    field: Option<u16>,
+    element: Option<usize>,
+    message: String,
+    hint: Option<String>,
+}
+
+/// Every field name of the dataset's struct types (a finding's field is one of them).
+fn all_fields() -> impl Iterator<Item = &'static str> {
+    [Meta::FIELDS, Source::FIELDS, Cite::FIELDS, Rel::FIELDS, Location::FIELDS, Initiative::FIELDS, Era::FIELDS]
+        .into_iter()
+        .flatten()
+        .copied()
+}
+
+impl WireFinding {
+    /// `None` if its field is not a known field name (then no findings are handed over, and the page
+    /// checks the data itself).
+    fn of(finding: &Finding) -> Option<Self> {
+        let field = match finding.locus.field {
+            Some(name) => Some(all_fields().position(|known| known == name).and_then(|p| u16::try_from(p).ok())?),
+            None => None,
+        };
+        Some(Self {
+            severity: finding.severity,
+            kind: finding.kind,
+            collection: finding.locus.collection,
+            index: finding.locus.index,
+            field,
+            element: finding.locus.element,
+            message: finding.message.clone(),
+            hint: finding.hint.clone(),
+        })
+    }
+
+    fn into_finding(self) -> Result<Finding, String> {
+        let field = match self.field {
+            Some(p) => Some(all_fields().nth(usize::from(p)).ok_or_else(|| format!("no field number {p}"))?),
+            None => None,
+        };
+        let locus = Locus { collection: self.collection, index: self.index, field, element: self.element };
+        Ok(Finding { severity: self.severity, kind: self.kind, locus, message: self.message, hint: self.hint })
+    }
 }
 
 /// The meta block's spans, its field names as positions in `Meta::FIELDS`.
@@ -75,8 +134,33 @@ impl MetaSpans {
 /// # Errors
 /// When serde cannot write a value (not expected: every type in a load can be written).
 pub fn to_bytes(loaded: &Loaded) -> Result<Vec<u8>, String> {
-    let out = Out { loaded, meta: MetaSpans::of(&loaded.source_map.meta) };
+    let findings = loaded.findings.as_ref().and_then(|all| all.iter().map(WireFinding::of).collect());
+    let out = Out { loaded, meta: MetaSpans::of(&loaded.source_map.meta), findings };
     postcard::to_extend(&out, TAG.to_vec()).map_err(|e| format!("could not write the hand-over: {e}"))
+}
+
+/// An index as bytes (all but its R-tree, which [`index_from_bytes`] builds again from the places).
+///
+/// # Errors
+/// When serde cannot write a value (not expected).
+pub fn index_to_bytes(index: &Index) -> Result<Vec<u8>, String> {
+    postcard::to_extend(index, INDEX_TAG.to_vec()).map_err(|e| format!("could not write the index's hand-over: {e}"))
+}
+
+/// The index written by [`index_to_bytes`].
+///
+/// # Errors
+/// When the bytes are not an index's hand-over of this version, or are cut short.
+pub fn index_from_bytes(bytes: &[u8]) -> Result<Index, String> {
+    let body =
+        bytes.strip_prefix(INDEX_TAG).ok_or("these bytes are not the hand-over of an index from this version")?;
+    let (mut index, rest): (Index, &[u8]) =
+        postcard::take_from_bytes(body).map_err(|e| format!("could not read the index's hand-over: {e}"))?;
+    if !rest.is_empty() {
+        return Err(format!("the index's hand-over has {} bytes too many", rest.len()));
+    }
+    index.place_tree = place_tree(&index.map_places);
+    Ok(index)
 }
 
 /// The load written by [`to_bytes`].
@@ -92,6 +176,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, String> {
     }
     let mut loaded = read.loaded;
     loaded.source_map.meta = read.meta.into_spans()?;
+    loaded.findings = read.findings.map(|all| all.into_iter().map(WireFinding::into_finding).collect()).transpose()?;
     Ok(loaded)
 }
 
@@ -118,10 +203,56 @@ mod tests {
         assert!(story.presentation.story.is_some());
         let columns = open(Input::Named("sheet.csv", b"Happening,When,Whereabouts\nA,2020,Tokyo\n"), None);
         assert!(columns.presentation.columns.is_some());
-        for loaded in [embedded, broken, lanes, story, columns] {
+        // An initiative's summary left empty: a warning at a field.
+        let text = crate::model::DEFAULT_DATASET;
+        let at = text.find("summary: \"").expect("a summary") + "summary: \"".len();
+        let end = at + text[at..].find('"').expect("its end");
+        let warned = load_str(&format!("{}{}", &text[..at], &text[end..]));
+        assert!(
+            warned.findings.as_ref().is_some_and(|f| f.iter().any(|f| f.locus.field.is_some())),
+            "{:?}",
+            warned.problems
+        );
+        assert_eq!(
+            warned.findings,
+            warned
+                .dataset
+                .as_ref()
+                .map(|d| crate::model::validate::validate(d, &crate::model::finding::BrokenIds::default()))
+        );
+        for loaded in [embedded, broken, lanes, story, columns, warned] {
             let bytes = to_bytes(&loaded).expect("written");
             assert_eq!(from_bytes(&bytes).expect("read"), loaded);
         }
+    }
+
+    #[test]
+    fn an_index_comes_back_whole_and_its_places_can_be_found_again() {
+        let dataset = crate::model::generate::generate(300, 40, 5);
+        let index = Index::build(&dataset);
+        let back = index_from_bytes(&index_to_bytes(&index).expect("written")).expect("read");
+        assert_eq!(
+            format!("{:?}", (&back.initiative_by_id, &back.places_of, &back.initiatives_at, &back.spans)),
+            format!("{:?}", (&index.initiative_by_id, &index.places_of, &index.initiatives_at, &index.spans))
+        );
+        assert_eq!(
+            (&back.haystacks, &back.relations, &back.map_places),
+            (&index.haystacks, &index.relations, &index.map_places)
+        );
+        assert_eq!(
+            (&back.undated, &back.no_place, &back.main_line, back.full_span),
+            (&index.undated, &index.no_place, &index.main_line, index.full_span)
+        );
+        let first = dataset.initiatives.first().map(|i| i.id.as_str()).unwrap_or_default();
+        assert_eq!(back.initiative_by_id.get(first), Some(&0));
+        let near = |i: &Index| {
+            let mut found: Vec<usize> = i.place_tree.locate_within_distance([0.0, 0.0], 1e12).map(|p| p.data).collect();
+            found.sort_unstable();
+            found
+        };
+        assert_eq!(near(&back), near(&index));
+        assert!(!near(&back).is_empty());
+        assert!(index_from_bytes(b"atlas-handover-1\n").is_err());
     }
 
     #[test]

@@ -51,6 +51,12 @@ pub struct Loaded {
     pub source_map: SourceMap,
     /// How the file's own tool shows it (lanes, a story to present), for formats that say.
     pub presentation: Presentation,
+    /// The validation findings of `dataset` as the model states them (a locus, no line), when the
+    /// reader checked it: the editor starts from them instead of checking the data again (two seconds
+    /// at a million initiatives). Serde skips them (their field names are `&'static str`s): the
+    /// browser worker's hand-over carries them apart (`formats::handover`).
+    #[serde(skip)]
+    pub findings: Option<Vec<crate::model::finding::Finding>>,
 }
 
 /// What a file says about how it is shown, beyond its data.

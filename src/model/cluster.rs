@@ -5,7 +5,7 @@ use rstar::RTree;
 use rstar::primitives::GeomWithData;
 
 /// A place on the map: its position in world coordinates and how many initiatives it has.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Place {
     /// Position in the dataset's locations.
     pub location: usize,

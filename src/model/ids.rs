@@ -5,7 +5,7 @@ use super::ragged::Texts;
 
 /// Positions of items by their id. When an id is repeated (an error the loader reports), the first
 /// position is found.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Ids {
     ids: Texts,
     by_id: Vec<usize>,

@@ -11,8 +11,9 @@ use super::ragged::{Ragged, Texts};
 use super::relations::Relations;
 use super::types::{Dataset, Initiative, LineOfEffort, RelKind};
 
-/// Lookups derived from one dataset.
-#[derive(Clone, Debug, Default)]
+/// Lookups derived from one dataset. Serde writes all but the R-tree, which is rebuilt from
+/// `map_places` when read (`formats::handover`: the browser's worker builds the index and hands it over).
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Index {
     /// Initiative id → position.
     pub initiative_by_id: Ids,
@@ -31,6 +32,7 @@ pub struct Index {
     /// Places that have initiatives, projected, for the map.
     pub map_places: Vec<Place>,
     /// R-tree over `map_places`.
+    #[serde(skip)]
     pub place_tree: PlaceTree,
     /// For each location, the line of effort most of its initiatives have first.
     pub main_line: Vec<Option<LineOfEffort>>,

@@ -9,7 +9,7 @@ fn entry(ends: &[usize], i: usize) -> Option<std::ops::Range<usize>> {
 }
 
 /// A list of lists of `T`, flat.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Ragged<T> {
     items: Vec<T>,
     ends: Vec<usize>,
@@ -59,7 +59,7 @@ impl<T, E: IntoIterator<Item = T>> FromIterator<E> for Ragged<T> {
 }
 
 /// A list of strings, flat.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Texts {
     text: String,
     ends: Vec<usize>,

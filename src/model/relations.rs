@@ -12,7 +12,7 @@ use super::types::{Dataset, RelKind};
 
 /// Who each initiative relates to and who relates to it, by position. Relations to unknown ids are
 /// left out.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Relations {
     /// For each initiative, its relations' targets and kinds, in the order it lists them.
     pub outgoing: Ragged<(usize, RelKind)>,

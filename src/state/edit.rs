@@ -317,6 +317,11 @@ impl State {
 
     /// A fresh editing state for data just read (every initiative at its place in the file).
     pub(crate) fn reset_edit(&mut self) {
+        self.reset_edit_found(None);
+    }
+
+    /// [`State::reset_edit`] with the data's findings when they are known already (from the reader).
+    pub(crate) fn reset_edit_found(&mut self, findings: Option<Vec<crate::model::finding::Finding>>) {
         let open = self.edit.open;
         self.edit = DataEdit {
             open,
@@ -326,7 +331,8 @@ impl State {
             era_origins: (0..self.dataset.eras.len()).map(Some).collect(),
             ..DataEdit::default()
         };
-        self.edit.findings = crate::model::validate::validate(&self.dataset, &BrokenIds::default());
+        self.edit.findings =
+            findings.unwrap_or_else(|| crate::model::validate::validate(&self.dataset, &BrokenIds::default()));
     }
 
     /// The editor's data (undo, dirty, drafts, findings).

@@ -45,7 +45,7 @@ impl State {
             self.remember_recent(path);
         }
         let same_source = self.source == source;
-        let effects = self.install(dataset, source, index);
+        let effects = self.install_checked(dataset, source, index, loaded.findings);
         if !same_source {
             // The file's own tool's lanes (a `TimelineJS` file: its groups).
             if let Some(lanes) = loaded.presentation.lanes.filter(|l| *l != self.settings.lane_grouping) {
@@ -72,6 +72,17 @@ impl State {
     /// Replaces the dataset, remapping the selection by id and dropping the history.
     /// Returns the reads of the files that go with it (saved views, deck).
     pub(crate) fn install(&mut self, dataset: Dataset, source: DataSource, index: Option<Index>) -> Vec<Effect> {
+        self.install_checked(dataset, source, index, None)
+    }
+
+    /// [`State::install`] with the dataset's validation findings when the reader has them already.
+    pub(crate) fn install_checked(
+        &mut self,
+        dataset: Dataset,
+        source: DataSource,
+        index: Option<Index>,
+        findings: Option<Vec<crate::model::finding::Finding>>,
+    ) -> Vec<Effect> {
         let selected_id = self.selection.and_then(|s| match s {
             Selection::Initiative(i) => self.dataset.initiatives.get(i).map(|x| (true, x.id.clone())),
             Selection::Location(i) => self.dataset.locations.get(i).map(|x| (false, x.id.clone())),
@@ -82,7 +93,7 @@ impl State {
         self.generation += 1;
         let mut effects = self.load_saved_views();
         self.refilter();
-        self.reset_edit();
+        self.reset_edit_found(findings);
         effects.extend(self.load_deck_for_source());
         self.back.clear();
         self.forward.clear();

@@ -67,9 +67,11 @@ impl Origins {
 /// Validates an imported dataset (the same checks as a RON file) and puts each finding at the item's
 /// origin; the dataset is kept only when no problem is an error.
 pub fn finish(dataset: Dataset, mut problems: Vec<Problem>, origins: &Origins) -> Loaded {
-    for finding in validate(&dataset, &BrokenIds::default()) {
-        let mut problem = Problem::in_cell(finding.severity, finding.kind, origins.of(finding.locus), finding.message);
-        problem.hint = finding.hint;
+    let findings = validate(&dataset, &BrokenIds::default());
+    for finding in &findings {
+        let mut problem =
+            Problem::in_cell(finding.severity, finding.kind, origins.of(finding.locus), finding.message.clone());
+        problem.hint.clone_from(&finding.hint);
         problems.push(problem);
     }
     let has_errors = problems.iter().any(Problem::is_error);
@@ -78,6 +80,7 @@ pub fn finish(dataset: Dataset, mut problems: Vec<Problem>, origins: &Origins) -
         problems,
         source_map: SourceMap::default(),
         presentation: crate::formats::loaded::Presentation::default(),
+        findings: (!has_errors).then_some(findings),
     }
 }
 

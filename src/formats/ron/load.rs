@@ -41,11 +41,15 @@ pub fn finish_with(src: &dyn ItemText, locate: impl FnOnce(&[usize]) -> Vec<(usi
     if failed.is_some() {
         map = crate::formats::source_map::SourceMap::default();
     }
+    let mut findings = None;
     let dataset = match failed {
         None => {
-            for finding in validate(&dataset, &broken) {
-                issues.push(locate_finding(finding, src, &map));
+            let found = validate(&dataset, &broken);
+            for finding in &found {
+                issues.push(locate_finding(finding.clone(), src, &map));
             }
+            // What the editor starts from (it checks the data it holds with no broken ids).
+            findings = (broken.ids.is_empty() && broken.initiatives_dropped == 0).then_some(found);
             Some(dataset)
         }
         Some(e) => {
@@ -66,5 +70,6 @@ pub fn finish_with(src: &dyn ItemText, locate: impl FnOnce(&[usize]) -> Vec<(usi
         problems,
         source_map: map,
         presentation: crate::formats::loaded::Presentation::default(),
+        findings: if has_errors { None } else { findings },
     }
 }

@@ -23,9 +23,9 @@ pub use serve::{begin, end, push};
 
 use std::sync::{Arc, Mutex};
 
-pub use report::{Failure, Report};
+pub use report::{Failure, Handed, Report};
 
-use crate::formats::{Loaded, Progress};
+use crate::formats::Progress;
 
 /// A read under way in a worker; dropping it stops the worker.
 #[derive(Debug)]
@@ -41,7 +41,7 @@ pub struct WorkerRead {
 
 impl WorkerRead {
     /// Takes the outcome, once there is one.
-    pub fn take_outcome(&self) -> Option<Result<Loaded, Failure>> {
+    pub fn take_outcome(&self) -> Option<Result<Handed, Failure>> {
         self.report.lock().ok()?.outcome.take()
     }
 

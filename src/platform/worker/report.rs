@@ -1,6 +1,10 @@
 //! What the page and its worker share: what the worker said so far, and why a read gave no load.
 
 use crate::formats::{Loaded, Progress};
+use crate::model::index::Index;
+
+/// A load and its index (when the worker built one).
+pub type Handed = (Loaded, Option<Index>);
 
 /// Why a worker's read gave no load.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,8 +22,11 @@ pub struct Report {
     pub answered: bool,
     /// The length the server announced, if it did.
     pub length: Option<u64>,
-    /// The load (decoded from the hand-over), or why there is none; `None` while reading.
-    pub outcome: Option<Result<Loaded, Failure>>,
+    /// The load, decoded, while its index is still being built.
+    pub waiting_for_index: Option<Loaded>,
+    /// The load and its index (decoded from the hand-overs), or why there is none; `None` while
+    /// reading.
+    pub outcome: Option<Result<Handed, Failure>>,
 }
 
 impl Report {

@@ -5,7 +5,8 @@
 //!
 //! The worker's script (`spawn.rs`) fetches and calls [`begin`], [`push`] for each part, [`end`].
 //! Messages to the page are plain objects with a `kind`: `answer` (`length`: announced or absent),
-//! `progress` (`done`, `total` bytes), `done` (`bytes`: the hand-over), `failed` (`message`).
+//! `progress` (`done`, `total` bytes), `done` (`bytes`: the load's hand-over; `index`: whether its
+//! index follows), `index` (`bytes`: the index's hand-over), `failed` (`message`).
 
 use crate::formats::growing::{Growing, Step};
 
@@ -107,26 +108,52 @@ impl Serving {
         let read = crate::platform::clock::now_ms();
         let loaded = reading.finish();
         let checked = crate::platform::clock::now_ms();
-        match crate::formats::handover::to_bytes(&loaded) {
-            Ok(bytes) => {
-                let written = crate::platform::clock::now_ms();
-                log::info!(
-                    "worker: loaded {}: read {:.0} ms, checked {:.0} ms, hand-over of {} bytes written in {:.0} ms (at {written:.0} ms)",
-                    self.name,
-                    read - self.start,
-                    checked - read,
-                    bytes.len(),
-                    written - checked,
-                    written = written + self.to_page
-                );
-                let buffer = js_sys::Uint8Array::from(bytes.as_slice()).buffer();
-                drop(bytes);
-                post(&[("kind", "done".into()), ("bytes", buffer.clone().into())], Some(&buffer.into()));
+        let bytes = match crate::formats::handover::to_bytes(&loaded) {
+            Ok(bytes) => bytes,
+            Err(why) => {
+                failed(&why);
+                return true;
             }
-            Err(why) => failed(&why),
+        };
+        let written = crate::platform::clock::now_ms();
+        log::info!(
+            "worker: loaded {}: read {:.0} ms, checked {:.0} ms, hand-over of {} bytes written in {:.0} ms (at {at:.0} ms)",
+            self.name,
+            read - self.start,
+            checked - read,
+            bytes.len(),
+            written - checked,
+            at = written + self.to_page
+        );
+        // The index follows: the page decodes the load while this worker builds it.
+        let indexed = loaded.dataset.is_some();
+        post_bytes("done", bytes, indexed);
+        if let Some(dataset) = &loaded.dataset {
+            let index = crate::model::index::Index::build(dataset);
+            let built = crate::platform::clock::now_ms();
+            match crate::formats::handover::index_to_bytes(&index) {
+                Ok(bytes) => {
+                    log::info!(
+                        "worker: indexed in {:.0} ms, hand-over of {} bytes (at {:.0} ms)",
+                        built - written,
+                        bytes.len(),
+                        crate::platform::clock::now_ms() + self.to_page
+                    );
+                    post_bytes("index", bytes, false);
+                }
+                Err(why) => failed(&why),
+            }
         }
         true
     }
+}
+
+/// Posts `bytes` to the page as a message of `kind`, handing the buffer over (not copied); `index`
+/// says whether an index follows.
+fn post_bytes(kind: &str, bytes: Vec<u8>, index: bool) {
+    let buffer = js_sys::Uint8Array::from(bytes.as_slice()).buffer();
+    drop(bytes);
+    post(&[("kind", kind.into()), ("bytes", buffer.clone().into()), ("index", index.into())], Some(&buffer.into()));
 }
 
 /// Posts that reading failed, and why (for the user).

@@ -109,13 +109,31 @@ fn take_message(data: &wasm_bindgen::JsValue, report: &Mutex<Report>, progress: 
             progress.done.store(number("done").unwrap_or(0), Ordering::Relaxed);
             progress.total.store(number("total").unwrap_or(0), Ordering::Relaxed);
         }
-        Some("done") => {
+        Some(kind @ ("done" | "index")) => {
             let start = crate::platform::clock::now_ms();
             let bytes = js_sys::Uint8Array::new(&field("bytes")).to_vec();
-            let loaded = crate::formats::handover::from_bytes(&bytes).map_err(Failure::Read);
+            let read = if kind == "done" {
+                crate::formats::handover::from_bytes(&bytes).map(|loaded| (Some(loaded), None))
+            } else {
+                crate::formats::handover::index_from_bytes(&bytes).map(|index| (None, Some(index)))
+            };
             let end = crate::platform::clock::now_ms();
-            log::info!("handed over: {} bytes read in {:.0} ms (at {end:.0} ms)", bytes.len(), end - start);
-            report.outcome = Some(loaded);
+            log::info!(
+                "handed over: {} bytes of the {kind} read in {:.0} ms (at {end:.0} ms)",
+                bytes.len(),
+                end - start
+            );
+            match read {
+                Ok((Some(loaded), _)) if field("index").as_bool() == Some(true) => {
+                    report.waiting_for_index = Some(loaded);
+                }
+                Ok((Some(loaded), _)) => report.outcome = Some(Ok((loaded, None))),
+                Ok((None, index)) => {
+                    let loaded = report.waiting_for_index.take().unwrap_or_default();
+                    report.outcome = Some(Ok((loaded, index)));
+                }
+                Err(why) => report.outcome = Some(Err(Failure::Read(why))),
+            }
         }
         Some("failed") => report.outcome = Some(Err(Failure::Read(field("message").as_string().unwrap_or_default()))),
         Some("start-failed") => {
