@@ -247,8 +247,12 @@ check(savedDraftText.includes("New initiative") && !(await page.title()).startsW
 if (large) {
   await page.goto("about:blank");
   const before = logs.length;
-  await page.goto(`${base}/index.html?data=large.ron`);
+  await page.goto(`${base}/index.html?data=large.ron#t=15000,15400`);
   for (let t = 0; t < 600 && !(await page.title()).startsWith("Generated"); t++) await page.waitForTimeout(50);
+  await page.waitForTimeout(1500);
+  const hash = decodeURIComponent(await page.evaluate(() => location.hash));
+  // The app wrote the link again (it added the map, `m=`) and kept the window it was given.
+  check(hash.includes("t=15000,15400") && hash.includes("m="), `the deep link's time window survived the worker's load (${hash})`);
   const worked = logs.slice(before);
   check((await page.title()).startsWith("Generated") && worked.some((l) => l.includes("reading large.ron in a worker"))
     && worked.some((l) => l.includes("handed over:")),
