@@ -258,7 +258,7 @@ if (large) {
     && worked.some((l) => l.includes("handed over:")),
     `a worker read the large dataset and handed it over (${await page.title()}; ${worked.filter((l) => /worker|handed over/.test(l)).map((l) => l.replace(/^.*\] (\S+:\d+: )?/, "")).join(" | ")})`);
   await page.goto("about:blank");
-  await page.goto(`${base}/index.html?data=large.ron&worker=off`);
+  await page.goto(`${base}/index.html?data=large.ron&worker=off#t=15000,15400`);
   const seen = new Set();
   for (let t = 0; t < 1200 && !(await page.title()).startsWith("Generated"); t++) {
     const title = await page.title();
@@ -270,6 +270,8 @@ if (large) {
   await page.waitForTimeout(1000);
   await shot("web-large-loaded");
   check((await page.title()).startsWith("Generated"), `the large dataset loaded (${await page.title()})`);
+  const sliced = decodeURIComponent(await page.evaluate(() => location.hash));
+  check(sliced.includes("t=15000,15400") && sliced.includes("m="), `the deep link's time window survived the sliced load (${sliced})`);
 }
 
 /** Opens File > Export and clicks the item at height `y` (the menu is drawn by egui: no DOM to find). */
