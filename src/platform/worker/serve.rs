@@ -5,13 +5,16 @@
 //!
 //! The worker's script (`spawn.rs`) fetches and calls [`begin`], [`push`] for each part, [`end`].
 //! Messages to the page are plain objects with a `kind`: `answer` (`length`: announced or absent),
-//! `progress` (`done`, `total` bytes), `done` (`bytes`: the load's hand-over; `index`: whether its
-//! index follows), `index` (`bytes`: the index's hand-over), `failed` (`message`).
+//! `progress` (`done`, `total` bytes), `done` (`bytes`: the head of the load's hand-over; `index`:
+//! whether its index follows), `part` (`bytes`: the next initiatives), `index` (`bytes`: the index's hand-over), `failed` (`message`).
 
 use crate::formats::growing::{Growing, Step};
 
 /// Items read in one step (a worker need not stop for a frame; this only bounds one call).
 const ITEMS_PER_STEP: usize = 50_000;
+
+/// Initiatives in one part of the hand-over: the page decodes a part in one task (about 0.1 s).
+const INITIATIVES_PER_PART: usize = 50_000;
 
 /// How often progress is posted, at most (ms): the page repaints the progress once a second anyway.
 const PROGRESS_EVERY_MS: f64 = 100.0;
@@ -106,10 +109,10 @@ impl Serving {
         }
         let Some(reading) = self.reading.take() else { return true };
         let read = crate::platform::clock::now_ms();
-        let loaded = reading.finish();
+        let mut loaded = reading.finish();
         let checked = crate::platform::clock::now_ms();
-        let bytes = match crate::formats::handover::to_bytes(&loaded) {
-            Ok(bytes) => bytes,
+        let (bytes, parts) = match crate::formats::handover::to_parts(&mut loaded, INITIATIVES_PER_PART) {
+            Ok(written) => written,
             Err(why) => {
                 failed(&why);
                 return true;
@@ -117,17 +120,21 @@ impl Serving {
         };
         let written = crate::platform::clock::now_ms();
         log::info!(
-            "worker: loaded {}: read {:.0} ms, checked {:.0} ms, hand-over of {} bytes written in {:.0} ms (at {at:.0} ms)",
+            "worker: loaded {}: read {:.0} ms, checked {:.0} ms, hand-over of {} bytes in {} parts written in {:.0} ms (at {at:.0} ms)",
             self.name,
             read - self.start,
             checked - read,
-            bytes.len(),
+            bytes.len() + parts.iter().map(Vec::len).sum::<usize>(),
+            parts.len() + 1,
             written - checked,
             at = written + self.to_page
         );
         // The index follows: the page decodes the load while this worker builds it.
         let indexed = loaded.dataset.is_some();
         post_bytes("done", bytes, indexed);
+        for part in parts {
+            post_bytes("part", part, false);
+        }
         if let Some(dataset) = &loaded.dataset {
             let index = crate::model::index::Index::build(dataset);
             let built = crate::platform::clock::now_ms();

@@ -98,6 +98,10 @@ fn take_message(data: &wasm_bindgen::JsValue, report: &Mutex<Report>, progress: 
     let field = |key: &str| js_sys::Reflect::get(data, &key.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
     let number = |key: &str| field(key).as_f64().map(|n| n as u64);
     let Ok(mut report) = report.lock() else { return false };
+    if report.outcome.is_some() {
+        // It ended (a part that did not read, say): what comes after is not taken.
+        return false;
+    }
     let was_large = report.is_large(progress, large_at);
     match field("kind").as_string().as_deref() {
         Some("answer") => {
@@ -108,6 +112,16 @@ fn take_message(data: &wasm_bindgen::JsValue, report: &Mutex<Report>, progress: 
         Some("progress") => {
             progress.done.store(number("done").unwrap_or(0), Ordering::Relaxed);
             progress.total.store(number("total").unwrap_or(0), Ordering::Relaxed);
+        }
+        Some("part") => {
+            let bytes = js_sys::Uint8Array::new(&field("bytes")).to_vec();
+            let added = match report.waiting_for_index.as_mut() {
+                Some(loaded) => crate::formats::handover::add_part(loaded, &bytes),
+                None => Err("a part of the hand-over came before its head".to_owned()),
+            };
+            if let Err(why) = added {
+                report.outcome = Some(Err(Failure::Read(why)));
+            }
         }
         Some(kind @ ("done" | "index")) => {
             let start = crate::platform::clock::now_ms();
