@@ -143,8 +143,10 @@ fn take_message(data: &wasm_bindgen::JsValue, report: &Mutex<Report>, progress: 
                 }
                 Ok((Some(loaded), _)) => report.outcome = Some(Ok((loaded, None))),
                 Ok((None, index)) => {
-                    let loaded = report.waiting_for_index.take().unwrap_or_default();
-                    report.outcome = Some(Ok((loaded, index)));
+                    report.outcome = Some(match report.waiting_for_index.take() {
+                        Some(loaded) => Ok((loaded, index)),
+                        None => Err(Failure::Read("the index of the hand-over came before its load".to_owned())),
+                    });
                 }
                 Err(why) => report.outcome = Some(Err(Failure::Read(why))),
             }
